@@ -1,0 +1,43 @@
+package tech.brokerbridge.ports.advisor;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * An advisor's valid answer.
+ *
+ * @param conviction in [0,1]
+ * @param thesisSummary plain text, at most 600 characters
+ * @param exchanges what was sent and received to reach this answer (empty for an offline advisor);
+ *     the core writes them to the audit before it uses the answer
+ */
+public record Advice(Verdict verdict, double conviction, String thesisSummary, OptionalDouble entryPrice,
+        OptionalDouble stopPrice, OptionalDouble targetPrice, List<AiExchange> exchanges) {
+    public static final int MAX_THESIS_CHARS = 600;
+
+    public Advice {
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(thesisSummary, "thesisSummary");
+        Objects.requireNonNull(entryPrice, "entryPrice");
+        Objects.requireNonNull(stopPrice, "stopPrice");
+        Objects.requireNonNull(targetPrice, "targetPrice");
+        exchanges = List.copyOf(exchanges);
+        if (!(conviction >= 0 && conviction <= 1)) {
+            throw new IllegalArgumentException("conviction must be in [0,1]");
+        }
+        if (thesisSummary.length() > MAX_THESIS_CHARS) {
+            throw new IllegalArgumentException("thesis_summary longer than " + MAX_THESIS_CHARS);
+        }
+    }
+
+    /** approve or reject. */
+    public enum Verdict {
+        APPROVE, REJECT;
+
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package tech.brokerbridge.ports.broker;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** Something that happened to an order leg after submission. */
+public sealed interface OrderEvent {
+    String orderRef();
+
+    OrderLeg leg();
+
+    Instant time();
+
+    /** The leg is working (or held, for a child) at the broker. */
+    record Working(String orderRef, OrderLeg leg, String brokerOrderId, Instant time) implements OrderEvent {
+        public Working {
+            Objects.requireNonNull(orderRef, "orderRef");
+            Objects.requireNonNull(leg, "leg");
+            Objects.requireNonNull(brokerOrderId, "brokerOrderId");
+            Objects.requireNonNull(time, "time");
+        }
+    }
+
+    /** A (partial) fill. {@code filledQuantity} is this execution's quantity; {@code complete} is true once the leg is fully filled. */
+    record Filled(String orderRef, OrderLeg leg, String brokerOrderId, String executionId, String symbol,
+            long filledQuantity, double price, boolean complete, Instant time) implements OrderEvent {
+        public Filled {
+            Objects.requireNonNull(orderRef, "orderRef");
+            Objects.requireNonNull(leg, "leg");
+            Objects.requireNonNull(brokerOrderId, "brokerOrderId");
+            Objects.requireNonNull(executionId, "executionId");
+            Objects.requireNonNull(symbol, "symbol");
+            Objects.requireNonNull(time, "time");
+        }
+    }
+
+    /** The leg was cancelled (by the user, by one-cancels-other, or by the broker). */
+    record Cancelled(String orderRef, OrderLeg leg, String brokerOrderId, String reason, Instant time) implements OrderEvent {
+        public Cancelled {
+            Objects.requireNonNull(orderRef, "orderRef");
+            Objects.requireNonNull(leg, "leg");
+            Objects.requireNonNull(brokerOrderId, "brokerOrderId");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(time, "time");
+        }
+    }
+
+    /** The broker rejected the leg, with its reason. */
+    record Rejected(String orderRef, OrderLeg leg, String brokerOrderId, String reason, Instant time) implements OrderEvent {
+        public Rejected {
+            Objects.requireNonNull(orderRef, "orderRef");
+            Objects.requireNonNull(leg, "leg");
+            Objects.requireNonNull(brokerOrderId, "brokerOrderId");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(time, "time");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package tech.brokerbridge.ports.broker;
+
+import java.util.Locale;
+
+/** Lifecycle of one order leg at the broker. */
+public enum OrderState {
+    /** Held by the broker, not yet working (a child waiting for its parent to fill). */
+    PENDING,
+    /** Working at the market. */
+    WORKING,
+    FILLED,
+    CANCELLED,
+    REJECTED;
+
+    public boolean done() {
+        return this == FILLED || this == CANCELLED || this == REJECTED;
+    }
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

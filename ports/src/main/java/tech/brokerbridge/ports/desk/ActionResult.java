@@ -1,0 +1,35 @@
+package tech.brokerbridge.ports.desk;
+
+import java.util.List;
+import java.util.Objects;
+import tech.brokerbridge.ports.journal.GateResult;
+import tech.brokerbridge.ports.journal.Proposal;
+
+/** The outcome of a user action on a proposal. Business outcomes, not exceptions. */
+public sealed interface ActionResult {
+    /** Done; the proposal as it is now. */
+    record Done(Proposal proposal) implements ActionResult {
+        public Done {
+            Objects.requireNonNull(proposal, "proposal");
+        }
+    }
+
+    /** No proposal with that id. */
+    record NotFound(String proposalId) implements ActionResult {
+    }
+
+    /** The action is not allowed in the proposal's current state (or while the kill switch is engaged). */
+    record Conflict(String reason) implements ActionResult {
+    }
+
+    /** The modified trade failed a gate; the proposal stays pending. */
+    record GatesFailed(List<GateResult> gates) implements ActionResult {
+        public GatesFailed {
+            gates = List.copyOf(gates);
+        }
+    }
+
+    /** The request itself is invalid (e.g. a negative quantity); {@code field} names the culprit. */
+    record Invalid(String field, String reason) implements ActionResult {
+    }
+}

@@ -1,0 +1,22 @@
+package tech.brokerbridge.ports.desk;
+
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/** A user's changes to a proposal when approving it; absent fields keep the proposal's values. */
+public record Modification(OptionalLong quantity, OptionalDouble stopPrice, OptionalDouble targetPrice) {
+    public Modification {
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(stopPrice, "stopPrice");
+        Objects.requireNonNull(targetPrice, "targetPrice");
+    }
+
+    public static Modification none() {
+        return new Modification(OptionalLong.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+    }
+
+    public boolean isEmpty() {
+        return quantity.isEmpty() && stopPrice.isEmpty() && targetPrice.isEmpty();
+    }
+}

@@ -1,0 +1,72 @@
+package tech.brokerbridge.ports.desk;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import tech.brokerbridge.ports.advisor.AiExchange;
+import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.DecisionRecord;
+import tech.brokerbridge.ports.journal.OrderRecord;
+import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalPage;
+import tech.brokerbridge.ports.journal.ProposalQuery;
+import tech.brokerbridge.ports.license.LicenseState;
+
+/**
+ * The trading desk's use cases (driving port): what the HTTP adapter and embedders call.
+ *
+ * <p>Thread-safe. {@link #health()} and {@link #license()} are in-memory reads that never block.
+ * The other calls may block on the journal (local disk) or the broker (bounded by its request
+ * timeout); {@link #scanNow()} may take as long as a scan (bounded by the advisor's timeout per
+ * candidate). Business outcomes are values; technical failures surface as
+ * {@link tech.brokerbridge.ports.PortException}s.
+ */
+public interface TradingDesk {
+    /** What is true now; never blocks. */
+    Health health();
+
+    /** The current license state; an in-memory read, never blocks. */
+    LicenseState license();
+
+    /** Runs one scan now and returns its decisions. */
+    ScanReport scanNow();
+
+    ProposalPage proposals(ProposalQuery query);
+
+    Optional<Proposal> proposal(String proposalId);
+
+    /** Approves a pending proposal, as is or modified (the gates run again on a modified trade), and executes it. */
+    ActionResult approve(String proposalId, Modification modification);
+
+    /** Rejects a pending proposal. */
+    ActionResult reject(String proposalId, Optional<String> reason);
+
+    Portfolio portfolio();
+
+    /** The desk's order records, newest first. */
+    List<OrderRecord> orders(int limit);
+
+    /** Decisions made on that UTC day, oldest first. */
+    List<DecisionRecord> decisions(LocalDate day);
+
+    /** The approvals log, oldest first. */
+    List<ApprovalRecord> approvals();
+
+    /** What left the machine for an AI provider, newest first. */
+    List<AiExchange> aiAudit(int limit);
+
+    /** Starts the periodic scan loop (idempotent). Refused (false) while the kill switch is engaged. */
+    boolean startTrading();
+
+    /** Stops the periodic scan loop (idempotent). */
+    void stopTrading();
+
+    /**
+     * Engages the kill switch: stops the loop and refuses approvals and executions until released.
+     *
+     * @return how many open order legs were asked to cancel (0 unless {@code cancelOpenOrders})
+     */
+    int engageKillSwitch(boolean cancelOpenOrders, String reason);
+
+    void releaseKillSwitch();
+}

@@ -1,0 +1,38 @@
+package tech.brokerbridge.ports.journal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import tech.brokerbridge.ports.market.Direction;
+import tech.brokerbridge.ports.signals.Evidence;
+
+/**
+ * What the desk decided about one setup in one scan, and why.
+ *
+ * @param outcome e.g. {@code proposed}, {@code not_selected}, {@code ai_rejected},
+ *     {@code ai_invalid_response}, {@code ai_unreachable}, {@code gates_failed}, {@code zero_quantity}
+ */
+public record DecisionRecord(String decisionId, Instant time, String scanId, String symbol, Direction direction,
+        String setupType, List<Evidence> evidence, double evidenceStrength, double setupQuality,
+        double compositeScore, String outcome, String reason, Optional<String> aiVerdict,
+        OptionalDouble aiConviction, Optional<String> thesisSummary, List<GateResult> gates,
+        Optional<String> proposalId) {
+    public DecisionRecord {
+        Objects.requireNonNull(decisionId, "decisionId");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(scanId, "scanId");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(setupType, "setupType");
+        evidence = List.copyOf(evidence);
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(aiVerdict, "aiVerdict");
+        Objects.requireNonNull(aiConviction, "aiConviction");
+        Objects.requireNonNull(thesisSummary, "thesisSummary");
+        gates = List.copyOf(gates);
+        Objects.requireNonNull(proposalId, "proposalId");
+    }
+}

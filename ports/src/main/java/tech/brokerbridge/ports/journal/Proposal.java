@@ -1,0 +1,45 @@
+package tech.brokerbridge.ports.journal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import tech.brokerbridge.ports.market.Direction;
+
+/**
+ * A trade proposal shown to the user, with its gate results and full status history.
+ *
+ * @param proposalId {@code prp-} followed by 12 lowercase hex digits
+ */
+public record Proposal(String proposalId, String symbol, Direction direction, String setupType, double conviction,
+        double compositeScore, double entryPrice, double stopPrice, double targetPrice, long quantity,
+        String thesisSummary, List<GateResult> gates, Instant createdAt, Instant expiresAt, ProposalStatus status,
+        List<StatusChange> history) {
+    public Proposal {
+        Objects.requireNonNull(proposalId, "proposalId");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(setupType, "setupType");
+        Objects.requireNonNull(thesisSummary, "thesisSummary");
+        gates = List.copyOf(gates);
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(status, "status");
+        history = List.copyOf(history);
+    }
+
+    /** A copy moved to {@code to}, with the change appended to the history. */
+    public Proposal withStatus(ProposalStatus to, Instant time, String reason) {
+        List<StatusChange> h = new ArrayList<>(history);
+        h.add(new StatusChange(time, Optional.of(status), to, reason));
+        return new Proposal(proposalId, symbol, direction, setupType, conviction, compositeScore, entryPrice,
+                stopPrice, targetPrice, quantity, thesisSummary, gates, createdAt, expiresAt, to, h);
+    }
+
+    /** A copy with a modified trade and the gate results that were computed for it. */
+    public Proposal withTrade(long newQuantity, double newStop, double newTarget, List<GateResult> newGates) {
+        return new Proposal(proposalId, symbol, direction, setupType, conviction, compositeScore, entryPrice,
+                newStop, newTarget, newQuantity, thesisSummary, newGates, createdAt, expiresAt, status, history);
+    }
+}

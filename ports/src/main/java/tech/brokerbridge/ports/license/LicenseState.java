@@ -1,0 +1,28 @@
+package tech.brokerbridge.ports.license;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The desk's license state as its policy decided it, with a human reason.
+ *
+ * @param liveTradingAllowed whether live (not paper) trading is allowed in this state
+ */
+public record LicenseState(LicenseStatus status, String reason, boolean liveTradingAllowed,
+        Optional<Instant> expiresAt, Optional<Instant> graceUntil, Optional<Instant> lastCheckedAt,
+        String installationId) {
+    public LicenseState {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(graceUntil, "graceUntil");
+        Objects.requireNonNull(lastCheckedAt, "lastCheckedAt");
+        Objects.requireNonNull(installationId, "installationId");
+    }
+
+    /** True when the API may serve requests in this state. */
+    public boolean valid() {
+        return status != LicenseStatus.INVALID;
+    }
+}

@@ -1,0 +1,24 @@
+package tech.brokerbridge.ports.market;
+
+import java.time.Period;
+import java.util.Objects;
+
+/**
+ * A request for historical bars: symbol, how far back, and bar size. The bars returned end at the
+ * latest completed bar.
+ */
+public record BarRequest(String symbol, Period lookback, BarSize barSize) {
+    public BarRequest {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(lookback, "lookback");
+        Objects.requireNonNull(barSize, "barSize");
+        if (symbol.isBlank()) {
+            throw new IllegalArgumentException("blank symbol");
+        }
+    }
+
+    /** One year of daily bars, the scan's default. */
+    public static BarRequest dailyYear(String symbol) {
+        return new BarRequest(symbol, Period.ofYears(1), BarSize.ONE_DAY);
+    }
+}
