@@ -441,19 +441,19 @@ public abstract class JournalContract {
         assertEquals(Optional.of("v"), journal.setting("k"));
     }
 
-    // ---- samples ----
+    // ---- samples, public for the tests of implementations ----
 
     /** {@code prp-} and 12 hex digits. */
-    protected static String id(int n) {
+    public static String id(int n) {
         return String.format("prp-%012x", n);
     }
 
-    protected static GateResult gate(String name, boolean passed, Map<String, Double> compared) {
+    public static GateResult gate(String name, boolean passed, Map<String, Double> compared) {
         return new GateResult(name, passed, compared, name + (passed ? " passed" : " failed"));
     }
 
     /** A full proposal: two gates with ordered numbers, and a history that ends in {@code status}. */
-    protected static Proposal proposal(int n, Instant createdAt, ProposalStatus status) {
+    public static Proposal proposal(int n, Instant createdAt, ProposalStatus status) {
         Map<String, Double> size = new LinkedHashMap<>();
         size.put("position_value_pct", 4.25);
         size.put("limit_pct", 5.0);
@@ -473,7 +473,7 @@ public abstract class JournalContract {
                 createdAt.plus(Duration.ofMinutes(30)), status, history);
     }
 
-    protected static DecisionRecord decision(String id, Instant time, boolean withAi) {
+    public static DecisionRecord decision(String id, Instant time, boolean withAi) {
         List<Evidence> evidence = List.of(new Evidence("rsi_14", 28.4, "oversold"),
                 new Evidence("atr_14", 2.5, ""), new Evidence("volume_ratio", 1.75, "above average"));
         if (!withAi) {
@@ -487,12 +487,12 @@ public abstract class JournalContract {
                         gate("max_open_trades", true, Map.of())), Optional.of(id(1)));
     }
 
-    protected static OrderRecord order(int n, Instant createdAt) {
+    public static OrderRecord order(int n, Instant createdAt) {
         return new OrderRecord(id(n), "AAPL", Direction.LONG, 10, 100.5, 97.25, 107.75, OrderRecord.State.SUBMITTING,
                 List.of(), "", createdAt, createdAt);
     }
 
-    protected static AiExchange exchange(Instant time, String body, OptionalLong in, OptionalLong out) {
+    public static AiExchange exchange(Instant time, String body, OptionalLong in, OptionalLong out) {
         return new AiExchange(time, "claude", "claude-sonnet-4", "https://api.anthropic.com/v1/messages", body, 200,
                 "{\"content\":[{\"text\":\"approve\"}]}", Duration.ofNanos(1_234_567_891L), in, out);
     }
