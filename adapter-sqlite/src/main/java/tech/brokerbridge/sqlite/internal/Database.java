@@ -37,17 +37,19 @@ final class Database implements AutoCloseable {
     static Database open(Path file, Duration busyTimeout, List<Migration> migrations) {
         createParent(file);
         Connection connection = connect(file, busyTimeout);
+        boolean opened = false;
         try {
             checkPragmas(connection);
             int version = new Migrator(migrations).migrate(connection);
             LOG.info("journal open: {} (schema version {})", file, version);
+            opened = true;
             return new Database(file, connection);
         } catch (SQLException e) {
-            closeQuietly(connection);
             throw SqlErrors.translate("open " + file, e);
-        } catch (RuntimeException e) { // close the connection whatever went wrong, then let it through
-            closeQuietly(connection);
-            throw e;
+        } finally {
+            if (!opened) {
+                closeQuietly(connection);
+            }
         }
     }
 
