@@ -14,6 +14,7 @@ final class AnswerSchema {
     private static final String CONVICTION = "from 0 to 1";
     private static final String THESIS = "plain text, at most 600 characters";
     private static final String PRICE = "adjusted price, or null to keep the setup's price";
+    private static final String OPTIONAL_PRICE = "adjusted price; leave it out to keep the setup's price";
 
     private AnswerSchema() {
     }
@@ -27,7 +28,7 @@ final class AnswerSchema {
         props.putObject("conviction").put("type", "number").put("description", CONVICTION);
         props.putObject("thesis_summary").put("type", "string").put("description", THESIS);
         for (String p : PRICES) {
-            props.putObject(p).put("type", "number").put("description", PRICE);
+            props.putObject(p).put("type", "number").put("description", OPTIONAL_PRICE);
         }
         schema.putArray("required").add("decision").add("conviction").add("thesis_summary");
         schema.put("additionalProperties", false);
@@ -40,7 +41,7 @@ final class AnswerSchema {
         ObjectNode props = (ObjectNode) schema.get("properties");
         for (String p : PRICES) {
             ArrayNode types = Json.MAPPER.createArrayNode().add("number").add("null");
-            ((ObjectNode) props.get(p)).set("type", types);
+            ((ObjectNode) props.get(p)).put("description", PRICE).set("type", types);
         }
         ArrayNode required = schema.putArray("required");
         props.fieldNames().forEachRemaining(required::add);
