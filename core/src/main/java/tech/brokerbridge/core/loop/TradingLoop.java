@@ -30,9 +30,9 @@ public final class TradingLoop {
         this.interval = Objects.requireNonNull(interval, "interval");
     }
 
-    /** Starts the loop (idempotent); false when the kill switch is engaged. */
+    /** Starts the loop (idempotent); false when the kill switch is engaged or the desk is closed. */
     public synchronized boolean start() {
-        if (killSwitch.engaged()) {
+        if (killSwitch.engaged() || scheduler.isShutdown()) {
             return false;
         }
         if (task == null) {
