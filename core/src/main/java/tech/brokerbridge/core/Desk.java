@@ -9,6 +9,12 @@ import tech.brokerbridge.ports.desk.TradingDesk;
  * <p>Thread-safe. State changes of one proposal are serialized (a lock per proposal id, striped);
  * approvals are admitted one at a time so that two approvals can never both pass a limit that only
  * one of them fits; broker events are handled on one desk thread in the order the broker sent them.
+ * Scans never overlap: {@link #scanNow()} called while a scan runs (from the loop or another caller)
+ * waits for that scan and returns its report. The trading loop runs on its own scheduler thread; an
+ * advisor call is bounded by a 90 s deadline on top of the adapter's own timeout.
+ *
+ * <p>Approvals re-run the five gates on the trade as it will be sent, modified or not (the
+ * portfolio may have changed since the proposal was made).
  */
 public interface Desk extends TradingDesk, AutoCloseable {
     /**

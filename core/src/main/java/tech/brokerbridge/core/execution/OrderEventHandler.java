@@ -86,6 +86,10 @@ public final class OrderEventHandler {
         Optional<Proposal> p = journal.findProposal(id);
         if (p.isPresent() && p.get().status() == ProposalStatus.EXECUTING) {
             book.transition(p.get(), to, reason);
+        } else if (p.isPresent() && to == ProposalStatus.EXECUTED && p.get().status() != ProposalStatus.EXECUTED) {
+            // reality beats the record: a fill on a proposal the desk gave up on needs a human look
+            LOG.warn("proposal {} is {} but the broker reports its entry filled; check the position", id,
+                    p.get().status().wire());
         } else {
             p.ifPresent(x -> LOG.info("proposal {} is {}; event '{}' recorded on the order only", id,
                     x.status().wire(), reason));
