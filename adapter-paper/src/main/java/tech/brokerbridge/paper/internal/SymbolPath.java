@@ -93,11 +93,13 @@ final class SymbolPath {
 
     /** Close of the trading day {@code date}, or of the last trading day before it. */
     synchronized double closeOnOrBefore(LocalDate date) {
+        // the index first: finding it may grow (replace) the arrays
         if (date.isBefore(EPOCH)) {
-            return opens[indexOf(EPOCH)];
+            int first = indexOf(EPOCH);
+            return opens[first];
         }
-        LocalDate d = calendar.isTradingDay(date) ? date : calendar.previousTradingDay(date);
-        return closes[indexOf(d)];
+        int i = indexOf(calendar.isTradingDay(date) ? date : calendar.previousTradingDay(date));
+        return closes[i];
     }
 
     /** Price at step {@code step} (0 = the open, {@link TradingCalendar#SESSION_STEPS} = the close) of a trading day. */
