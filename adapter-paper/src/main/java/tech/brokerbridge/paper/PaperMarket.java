@@ -16,6 +16,14 @@ import tech.brokerbridge.ports.market.MarketData;
  * regular session (14:30–21:00 UTC on trading days) prices move in five-minute steps along each
  * symbol's seeded path and working orders fill; outside it they rest at the last close.
  *
+ * <p><b>Orders.</b> A bracket's limit entry fills at its limit once the price trades at or through
+ * it (at once if it is marketable when submitted); then the stop loss and take profit work and the
+ * one that fills cancels the other. Limits fill at their limit, a stop at its stop or, when the price
+ * gapped through it, at that worse price. No commissions. Margin follows Reg T: 50 % on positions
+ * and working entries; buying power is twice the available funds. A bracket refused at submission
+ * (unknown symbol, insufficient buying power) gets {@code SubmitResult.Rejected} with the reason and
+ * leaves no trace: no events, nothing under its ref, so it may be sent again.
+ *
  * <p><b>Threading.</b> Thread-safe. Calls compute in memory and never block on I/O; they only wait
  * for each other's short critical sections. Order events are delivered on one dedicated thread,
  * in order. After {@link #close()} broker calls throw a {@code BrokerException} (not connected).

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.BrokerException;
@@ -33,6 +35,8 @@ import tech.brokerbridge.ports.market.Direction;
  * in the price model's five-minute steps through the session so that every price is checked against them.
  */
 public final class PaperExchange implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PaperExchange.class);
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Clock clock;
     private final PriceModel model;
@@ -184,6 +188,8 @@ public final class PaperExchange implements AutoCloseable {
             for (PaperOrder leg : b.legs()) {
                 events.publish(new OrderEvent.Working(ref, leg.leg, leg.id, now));
             }
+            LOG.debug("paper bracket {} accepted: {} {} x{} entry {} stop {} target {}", ref, order.direction().wire(),
+                    order.symbol(), order.quantity(), order.entryLimit(), order.stopLoss(), order.takeProfit());
             match(b, livePrice(order.symbol()));
             return new SubmitResult.Accepted(ref, ids);
         } finally {
@@ -306,12 +312,15 @@ public final class PaperExchange implements AutoCloseable {
         leg.filledQuantity = leg.quantity;
         leg.averageFillPrice = price;
         account.fill(b.symbol(), side * leg.quantity, price);
+        LOG.debug("paper bracket {}: {} filled, {} x{} at {}", b.order.orderRef(), leg.leg.wire(), b.symbol(),
+                leg.quantity, price);
         events.publish(new OrderEvent.Filled(b.order.orderRef(), leg.leg, leg.id, idPrefix + "X" + nextExecutionId++,
                 b.symbol(), leg.quantity, price, true, now));
     }
 
     private void cancelLeg(PaperBracket b, PaperOrder leg, String reason) {
         leg.state = OrderState.CANCELLED;
+        LOG.debug("paper bracket {}: {} cancelled ({})", b.order.orderRef(), leg.leg.wire(), reason);
         events.publish(new OrderEvent.Cancelled(b.order.orderRef(), leg.leg, leg.id, reason, now));
     }
 
