@@ -60,6 +60,7 @@ public abstract class BrokerContract {
     protected static final double REFERENCE_PRICE = 100.0;
     /** Shares per test bracket. */
     protected static final long QUANTITY = 10;
+    private static final long POLL_MILLIS = 20;
 
     private Broker broker;
     private String symbol;
@@ -377,10 +378,10 @@ public abstract class BrokerContract {
 
     /** Polls {@code read} until {@code done} holds (views may lag events at a real broker), up to {@link #WAIT}. */
     private static <T> T eventually(Supplier<T> read, Predicate<T> done, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
         T value = read.get();
-        while (!done.test(value)) {
-            if (System.nanoTime() > deadline) {
+        // a bounded number of short pauses (no clock read): at most about WAIT in all
+        for (long polls = WAIT.toMillis() / POLL_MILLIS; !done.test(value); polls--) {
+            if (polls <= 0) {
                 return fail("not within " + WAIT + ": " + what + "; last seen " + value);
             }
             pause();
@@ -391,7 +392,7 @@ public abstract class BrokerContract {
 
     private static void pause() {
         try {
-            Thread.sleep(20);
+            Thread.sleep(POLL_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail("interrupted");

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import tech.brokerbridge.ports.broker.OrderEvent;
 import tech.brokerbridge.ports.broker.OrderEventListener;
@@ -22,33 +24,45 @@ public final class OrderEventRecorder implements OrderEventListener {
     private final Set<Thread> threads = new HashSet<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
 
     @Override
     public void onEvent(OrderEvent event) {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        lock.lock();
         try {
-            synchronized (this) {
-                events.add(event);
-                threads.add(Thread.currentThread());
-                notifyAll();
-            }
+            events.add(event);
+            threads.add(Thread.currentThread());
+            arrived.signalAll();
         } finally {
+            lock.unlock();
             inFlight.decrementAndGet();
         }
     }
 
-    public synchronized List<OrderEvent> events() {
-        return List.copyOf(events);
+    public List<OrderEvent> events() {
+        lock.lock();
+        try {
+            return List.copyOf(events);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The events of one bracket, in the order received. */
-    public synchronized List<OrderEvent> events(String orderRef) {
-        return events.stream().filter(e -> e.orderRef().equals(orderRef)).toList();
+    public List<OrderEvent> events(String orderRef) {
+        return events().stream().filter(e -> e.orderRef().equals(orderRef)).toList();
     }
 
-    public synchronized Set<Thread> threads() {
-        return Set.copyOf(threads);
+    public Set<Thread> threads() {
+        lock.lock();
+        try {
+            return Set.copyOf(threads);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The largest number of calls that were running at once: 1 when events come one at a time. */
@@ -57,24 +71,26 @@ public final class OrderEventRecorder implements OrderEventListener {
     }
 
     /** Waits up to {@code bound} for an event matching {@code what}; fails the test with what was seen otherwise. */
-    public synchronized OrderEvent await(String description, Predicate<OrderEvent> what, Duration bound) {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (true) {
-            for (OrderEvent e : events) {
-                if (what.test(e)) {
-                    return e;
+    public OrderEvent await(String description, Predicate<OrderEvent> what, Duration bound) {
+        lock.lock();
+        try {
+            long left = bound.toNanos(); // awaitNanos counts down for us: no clock read here
+            while (true) {
+                for (OrderEvent e : events) {
+                    if (what.test(e)) {
+                        return e;
+                    }
                 }
+                if (left <= 0) {
+                    return fail("no event " + description + " within " + bound + "; received " + events);
+                }
+                left = arrived.awaitNanos(left);
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return fail("no event " + description + " within " + bound + "; received " + events);
-            }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return fail("interrupted while waiting for " + description);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted while waiting for " + description);
+        } finally {
+            lock.unlock();
         }
     }
 
