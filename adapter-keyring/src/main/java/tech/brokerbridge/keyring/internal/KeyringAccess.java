@@ -63,11 +63,12 @@ public final class KeyringAccess implements AutoCloseable {
             await(thread.submit(() -> connected.get(service, probeAccount)), timeout, "probing");
             return new KeyringAccess(thread, client, timeout);
         } catch (KeyringClient.KeyringFailure ex) {
-            if (client != null) {
-                new KeyringAccess(thread, client, timeout).close();
-            }
-            // a call stuck on a prompt keeps the thread: interrupt it and let the daemon thread go
+            // a call stuck on a prompt keeps the thread: interrupt it, then close from here, which
+            // also breaks a D-Bus call that ignores the interrupt
             thread.shutdownNow();
+            if (client != null) {
+                client.close();
+            }
             throw ex;
         }
     }
@@ -129,17 +130,25 @@ public final class KeyringAccess implements AutoCloseable {
         return client.description();
     }
 
+    /** Closes the client on the keyring thread, or from here when that thread is stuck. Idempotent. */
     @Override
     public void close() {
+        if (thread.isShutdown()) {
+            return;
+        }
         Future<?> closing = thread.submit(client::close);
         try {
             closing.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException ex) {
-            closing.cancel(true);
+            thread.shutdown();
+        } catch (ExecutionException ex) {
+            thread.shutdown();
+        } catch (TimeoutException ex) {
+            thread.shutdownNow();
+            client.close();
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-        } finally {
             thread.shutdownNow();
+            client.close();
         }
     }
 }
