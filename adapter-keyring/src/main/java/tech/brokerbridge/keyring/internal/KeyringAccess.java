@@ -44,11 +44,14 @@ public final class KeyringAccess implements AutoCloseable {
     }
 
     /**
-     * Connects and probes with a harmless read of {@code probeAccount}.
+     * Connects and probes: reads, writes {@code probeValue} and deletes {@code probeAccount}. A read
+     * alone is not enough: a gnome-keyring without a default collection answers reads but fails
+     * every write.
      *
      * @throws KeyringClient.KeyringFailure when no keyring answers within the timeout
      */
-    public static KeyringAccess connect(Connector connector, Duration timeout, String service, String probeAccount)
+    public static KeyringAccess connect(
+            Connector connector, Duration timeout, String service, String probeAccount, String probeValue)
             throws KeyringClient.KeyringFailure {
         Objects.requireNonNull(connector, "connector");
         ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
@@ -60,7 +63,11 @@ public final class KeyringAccess implements AutoCloseable {
         try {
             client = await(thread.submit(connector::connect), timeout, "connecting");
             KeyringClient connected = client;
-            await(thread.submit(() -> connected.get(service, probeAccount)), timeout, "probing");
+            await(thread.submit(() -> connected.get(service, probeAccount)), timeout, "probing a read");
+            await(thread.submit(() -> {
+                connected.set(service, probeAccount, probeValue);
+                return connected.delete(service, probeAccount);
+            }), timeout, "probing a write");
             return new KeyringAccess(thread, client, timeout);
         } catch (KeyringClient.KeyringFailure ex) {
             // a call stuck on a prompt keeps the thread: interrupt it, then close from here, which

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ports.secrets.SecretStoreException;
 
 /**
- * Opens a vault: reads the fingerprint, picks the backend, loads or creates {@code vault.json},
- * derives the key (once: the returned store holds it) and tightens file permissions.
+ * Opens a vault: reads the fingerprint, tightens file permissions, loads or creates
+ * {@code vault.json}, derives the key (once: the returned store holds it) and picks the backend.
  */
 public final class VaultOpener {
     /** The keyring service under which every entry is stored. */
@@ -62,12 +62,15 @@ public final class VaultOpener {
         MachineFingerprint fingerprint = MachineFingerprint.detect(machineIdOverride, probe);
         try {
             SecureFiles.ensureDirectory(dataDir);
+            tightenPermissions(dataDir);
+            VaultMetadata metadata = VaultMetadata.loadOrCreate(dataDir, random, iterations);
+            Fernet fernet = deriveFernet(fingerprint, metadata);
             Optional<String> warning = Optional.empty();
             TokenStorage storage;
             if (backend == Backend.FILE) {
                 storage = new FileTokenStorage(dataDir);
             } else {
-                Optional<KeyringAccess> keyring = connectKeyring(backend);
+                Optional<KeyringAccess> keyring = connectKeyring(backend, fernet);
                 if (keyring.isPresent()) {
                     storage = new KeyringTokenStorage(keyring.get(), service, dataDir);
                 } else {
@@ -76,9 +79,6 @@ public final class VaultOpener {
                             + dataDir.resolve(FileTokenStorage.FILE) + " (mode 0600) instead.");
                 }
             }
-            tightenPermissions(dataDir);
-            VaultMetadata metadata = VaultMetadata.loadOrCreate(dataDir, random, iterations);
-            Fernet fernet = deriveFernet(fingerprint, metadata);
             LOG.info("secret store opened: backend={}", storage.kind());
             return new FernetSecretStore(fernet, storage, fingerprint.installationId(), warning);
         } catch (UncheckedIOException ex) {
@@ -88,9 +88,11 @@ public final class VaultOpener {
         }
     }
 
-    private Optional<KeyringAccess> connectKeyring(Backend backend) {
+    private Optional<KeyringAccess> connectKeyring(Backend backend, Fernet fernet) {
         try {
-            KeyringAccess access = KeyringAccess.connect(connector, keyringTimeout, service, PROBE_ACCOUNT);
+            // even the probe entry is a token: nothing but tokens is ever written to the keyring
+            String probeToken = fernet.encrypt(new byte[0]);
+            KeyringAccess access = KeyringAccess.connect(connector, keyringTimeout, service, PROBE_ACCOUNT, probeToken);
             LOG.info("OS keyring answered: {}", access.description());
             return Optional.of(access);
         } catch (KeyringClient.KeyringFailure ex) {

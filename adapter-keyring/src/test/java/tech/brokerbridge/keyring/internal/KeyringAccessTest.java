@@ -34,6 +34,7 @@ class KeyringAccessTest {
         volatile boolean hang;
         volatile boolean fail;
         volatile boolean closed;
+        volatile boolean failWrites;
 
         private void act() throws KeyringFailure {
             if (hang) {
@@ -57,6 +58,9 @@ class KeyringAccessTest {
         @Override
         public void set(String service, String account, String value) throws KeyringFailure {
             act();
+            if (failWrites) {
+                throw new KeyringFailure("keyring write failed: no default collection", null);
+            }
             entries.put(service + "/" + account, value);
         }
 
@@ -82,9 +86,23 @@ class KeyringAccessTest {
         ScriptedKeyring keyring = new ScriptedKeyring();
         keyring.hang = true;
         KeyringClient.KeyringFailure failure = assertThrows(KeyringClient.KeyringFailure.class,
-                () -> KeyringAccess.connect(() -> keyring, SHORT, "svc", "__probe__"));
+                () -> KeyringAccess.connect(() -> keyring, SHORT, "svc", "__probe__", "token"));
         assertTrue(failure.getMessage().contains("did not answer within 300 ms"), failure.getMessage());
         assertTrue(keyring.closed);
+    }
+
+    @Test
+    void theProbeWritesAndRemovesAnEntryAndAKeyringThatOnlyReadsIsUnavailable() throws Exception {
+        ScriptedKeyring keyring = new ScriptedKeyring();
+        KeyringAccess.connect(() -> keyring, SHORT, "svc", "__probe__", "token").close();
+        assertEquals(Map.of(), keyring.entries, "the probe leaves nothing behind");
+
+        ScriptedKeyring readOnly = new ScriptedKeyring();
+        readOnly.failWrites = true;
+        KeyringClient.KeyringFailure failure = assertThrows(KeyringClient.KeyringFailure.class,
+                () -> KeyringAccess.connect(() -> readOnly, SHORT, "svc", "__probe__", "token"));
+        assertTrue(failure.getMessage().contains("no default collection"), failure.getMessage());
+        assertTrue(readOnly.closed);
     }
 
     @Test
@@ -92,14 +110,14 @@ class KeyringAccessTest {
         KeyringClient.KeyringFailure failure = assertThrows(KeyringClient.KeyringFailure.class,
                 () -> KeyringAccess.connect(() -> {
                     throw new KeyringClient.KeyringFailure("no keyring backend: none", null);
-                }, SHORT, "svc", "__probe__"));
+                }, SHORT, "svc", "__probe__", "token"));
         assertEquals("no keyring backend: none", failure.getMessage());
     }
 
     @Test
     void callsThatFailOrHangBecomeRetryableErrorsAndMarkTheKeyringUnavailable() throws Exception {
         ScriptedKeyring keyring = new ScriptedKeyring();
-        try (KeyringAccess access = KeyringAccess.connect(() -> keyring, SHORT, "svc", "__probe__")) {
+        try (KeyringAccess access = KeyringAccess.connect(() -> keyring, SHORT, "svc", "__probe__", "token")) {
             access.set("svc", "a", "token-a");
             assertEquals(Optional.of("token-a"), access.get("svc", "a"));
             assertTrue(access.available());

@@ -21,7 +21,7 @@ final class SecretService {
         if (unavailable == null) {
             try {
                 KeyringAccess.connect(JavaKeyringClient::create, TestVaults.TIMEOUT, "brokerbridge-test",
-                        VaultOpener.PROBE_ACCOUNT).close();
+                        VaultOpener.PROBE_ACCOUNT, "gAAAAA-probe").close();
                 unavailable = Optional.empty();
             } catch (KeyringClient.KeyringFailure ex) {
                 unavailable = Optional.of(ex.getMessage());
