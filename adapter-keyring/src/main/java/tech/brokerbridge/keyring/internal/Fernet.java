@@ -28,7 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
  * (Python's {@code cryptography}): then a token older than the TTL or stamped more than 60 s in
  * the future is rejected.
  *
- * <p>Thread-safe: cipher and MAC instances are made per call. {@link #toString()} shows no key.
+ * <p>Thread-safe: each thread uses its own cipher and MAC instances. {@link #toString()} shows no key.
  */
 public final class Fernet {
     /** Key size in bytes: 16 signing + 16 encryption. */
@@ -45,6 +45,9 @@ public final class Fernet {
     private final SecretKeySpec encryptionKey;
     private final Clock clock;
     private final SecureRandom random;
+    // JCA lookups cost more than encrypting a short credential: keep one instance per thread
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(Fernet::newCipher);
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /** @param key 32 bytes; copied, so the caller may wipe its array */
     public Fernet(byte[] key, Clock clock, SecureRandom random) {
@@ -87,7 +90,7 @@ public final class Fernet {
             throw new IllegalArgumentException("the IV has 16 bytes");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new IvParameterSpec(iv));
             int cipherLength = cipher.getOutputSize(plaintext.length);
             ByteBuffer token = ByteBuffer.allocate(HEADER + cipherLength + HMAC_BYTES);
@@ -123,7 +126,7 @@ public final class Fernet {
             checkAge(timestamp, ttl.get());
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new IvParameterSpec(data, 9, BLOCK));
             return cipher.doFinal(data, HEADER, macStart - HEADER);
         } catch (BadPaddingException ex) {
@@ -171,13 +174,28 @@ public final class Fernet {
         }
     }
 
+    /** This thread's MAC, keyed and reset (in case an earlier call failed half-way). */
     private Mac mac() {
+        Mac mac = macs.get();
+        mac.reset();
+        return mac;
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(signingKey);
             return mac;
         } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HMAC-SHA256 unavailable in this JVM", ex);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/CBC/PKCS5Padding");
+        } catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("AES-CBC unavailable in this JVM", ex);
         }
     }
 

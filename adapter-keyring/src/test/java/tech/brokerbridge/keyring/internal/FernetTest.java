@@ -46,6 +46,37 @@ class FernetTest {
     }
 
     @Test
+    void oneInstanceServesManyThreads() throws Exception {
+        Fernet fernet = fernetAt(T0);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int seed = t;
+                results.add(pool.submit(() -> {
+                    Random values = new Random(seed);
+                    for (int i = 0; i < 200; i++) {
+                        byte[] plain = new byte[values.nextInt(300)];
+                        values.nextBytes(plain);
+                        String token = fernet.encrypt(plain);
+                        if (i % 7 == 0) {
+                            String bad = token.substring(0, 30) + (token.charAt(30) == 'A' ? 'B' : 'A') + token.substring(31);
+                            assertThrows(InvalidTokenException.class, () -> fernet.decrypt(bad));
+                        }
+                        assertArrayEquals(plain, fernet.decrypt(token));
+                    }
+                    return 200;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> result : results) {
+                assertEquals(200, result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void tokensCarryTheClockTimeAndARandomIv() {
         Fernet fernet = fernetAt(T0);
         byte[] plain = "same".getBytes(StandardCharsets.UTF_8);
