@@ -12,9 +12,13 @@ import tech.brokerbridge.keyring.internal.KeyDerivation;
  * Output: "key value" lines.
  */
 public final class VaultBench {
-    public static void main(String[] args) throws InvalidTokenException {
+    public static void main(String[] args) throws Exception {
         byte[] password = "password".getBytes(StandardCharsets.UTF_8);
         byte[] salt = "saltsaltsaltsalt".getBytes(StandardCharsets.UTF_8);
+        if (args.length > 0 && args[0].equals("jdk")) {
+            jdkPbkdf2(salt);
+            return;
+        }
         long start = System.nanoTime();
         byte[] key = KeyDerivation.pbkdf2HmacSha256(password, salt, KeyDerivation.ITERATIONS, 32);
         double cold = (System.nanoTime() - start) / 1e6;
@@ -36,6 +40,20 @@ public final class VaultBench {
             double perSecond = roundTrips(fernet, plain, 3_000_000_000L);
             System.out.printf("java_fernet_%d_ops %.0f%n", size, perSecond);
         }
+    }
+
+    /** For comparison only: the JDK's own PBKDF2 (SHA-256 intrinsics), in its own fresh JVM. */
+    private static void jdkPbkdf2(byte[] salt) throws Exception {
+        javax.crypto.spec.PBEKeySpec spec =
+                new javax.crypto.spec.PBEKeySpec("password".toCharArray(), salt, KeyDerivation.ITERATIONS, 256);
+        double[] times = new double[4];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        System.out.printf("jdk_pbkdf2_cold_ms %.1f%n", times[0]);
+        System.out.printf("jdk_pbkdf2_warm_ms %.1f%n", Math.min(times[1], Math.min(times[2], times[3])));
     }
 
     /** Encrypt+decrypt round trips per second over about {@code nanos}. */

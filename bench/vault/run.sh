@@ -18,6 +18,8 @@ CP="$ROOT/adapter-keyring/target/classes:$ROOT/ports/target/classes:$(cat "$TMP/
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== java: $(java -version 2>&1 | head -1)"
 java -cp "$CP" "$ROOT/bench/vault/VaultBench.java" | tee "$TMP/java.txt"
+# reference only (not the project's code): the JDK's PBKDF2WithHmacSHA256, in its own fresh JVM
+java -cp "$CP" "$ROOT/bench/vault/VaultBench.java" jdk | tee "$TMP/jdk.txt"
 get() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }
 
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
@@ -39,6 +41,8 @@ print('python_hashlib_pbkdf2_ms %.1f' % (best * 1000))" | tee -a "$TMP/py.txt"
 cold=$(get java_pbkdf2_cold_ms "$TMP/java.txt"); warm=$(get java_pbkdf2_warm_ms "$TMP/java.txt")
 awk -v c="$cold" -v w="$warm" -v o="$best" 'BEGIN {
   printf "pbkdf2_ratio_vs_openssl cold %.2f  warm %.2f   (goal <= 1.5)\n", c / o, w / o }'
+awk -v c="$(get jdk_pbkdf2_cold_ms "$TMP/jdk.txt")" -v w="$(get jdk_pbkdf2_warm_ms "$TMP/jdk.txt")" -v o="$best" 'BEGIN {
+  printf "(reference) jdk_pbkdf2_ratio_vs_openssl cold %.2f  warm %.2f\n", c / o, w / o }'
 
 if "$PY" -c "import cryptography.fernet" 2>/dev/null; then
   "$PY" - <<'PYEOF' | tee -a "$TMP/py.txt"

@@ -14,7 +14,7 @@ import tech.brokerbridge.ports.secrets.SecretStore;
  * a secret value, a token or the fingerprint.
  */
 public interface Vault extends SecretStore, InstallationIdentity, AutoCloseable {
-    /** Releases the keyring connection. Further calls fail. Never throws. */
+    /** Releases the keyring connection (further keyring calls fail). Idempotent; never throws. */
     @Override
     void close();
 }

@@ -131,9 +131,13 @@ public final class SecureFiles {
         ReentrantLock local = IN_PROCESS_LOCKS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
         local.lock();
         try (FileChannel channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                        attributes(lockFile, FILE_MODE));
-                FileLock ignored = channel.lock()) {
-            return action.get();
+                        attributes(lockFile, FILE_MODE))) {
+            FileLock lock = channel.lock();
+            try {
+                return action.get();
+            } finally {
+                lock.release();
+            }
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot lock " + lockFile, ex);
         } finally {

@@ -32,7 +32,8 @@ class FileBackendTest {
 
     @Test
     void filesArePrivateAndHoldTokensOnly() throws Exception {
-        try (FernetSecretStore store = TestVaults.openFile(dataDir(), "m1")) {
+        String machineId = "machine-id-" + java.util.UUID.randomUUID();
+        try (FernetSecretStore store = TestVaults.openFile(dataDir(), machineId)) {
             store.put("claude.api_key", Secret.of(PLAINTEXT));
         }
         assertEquals("rwx------", mode(dataDir()), "a data directory it creates is 0700");
@@ -48,7 +49,9 @@ class FileBackendTest {
         assertEquals("PBKDF2-HMAC-SHA256", metadata.get("kdf"));
         assertEquals((long) TestVaults.TEST_ITERATIONS, metadata.get("iterations"));
         assertEquals(16, java.util.Base64.getDecoder().decode((String) metadata.get("salt")).length);
-        assertFalse(Files.readString(vault).contains("m1"), "the fingerprint is never stored");
+        for (String file : new String[] {VaultMetadata.FILE, FileTokenStorage.FILE}) {
+            assertFalse(Files.readString(dataDir().resolve(file)).contains(machineId), "the fingerprint is never stored");
+        }
         try (Stream<Path> files = Files.list(dataDir())) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
         }
@@ -64,6 +67,33 @@ class FileBackendTest {
             assertEquals(PLAINTEXT, again.get("ibkr.password").orElseThrow().reveal());
         }
         assertEquals(metadata, Files.readString(dataDir().resolve(VaultMetadata.FILE)));
+    }
+
+    @Test
+    void twoVaultsOnOneDirectoryDoNotLoseEachOthersWrites() throws Exception {
+        // like the CLI writing while the desk runs: read-modify-write under the directory's lock
+        try (FernetSecretStore one = TestVaults.openFile(dataDir(), "m1");
+                FernetSecretStore two = TestVaults.openFile(dataDir(), "m1")) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Future<?> a = pool.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        one.put("one." + i, Secret.of("v" + i));
+                    }
+                });
+                java.util.concurrent.Future<?> b = pool.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        two.put("two." + i, Secret.of("v" + i));
+                    }
+                });
+                a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                b.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(40, one.list().size());
+            assertEquals("v19", two.get("one.19").orElseThrow().reveal());
+        }
     }
 
     @Test
