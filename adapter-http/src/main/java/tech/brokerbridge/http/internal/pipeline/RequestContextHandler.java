@@ -171,11 +171,15 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
 
     /** The percent-decoded path; the raw one when it cannot be decoded (it then matches no route). */
     static String path(String uri) {
+        int q = uri.indexOf('?');
+        String raw = q < 0 ? uri : uri.substring(0, q);
+        if (raw.indexOf('%') < 0 && raw.indexOf('#') < 0) {
+            return raw;   // nothing to decode: the common case, without a decoder
+        }
         try {
             return new QueryStringDecoder(uri).path();
         } catch (IllegalArgumentException e) {
-            int q = uri.indexOf('?');
-            return q < 0 ? uri : uri.substring(0, q);
+            return raw;
         }
     }
 }

@@ -69,6 +69,9 @@ public final class RouterHandler extends ChannelInboundHandlerAdapter {
     }
 
     private static Map<String, List<String>> query(String uri, Set<String> accepted) {
+        if (uri.indexOf('?') < 0) {
+            return Map.of();
+        }
         Map<String, List<String>> params;
         try {
             params = new QueryStringDecoder(uri).parameters();

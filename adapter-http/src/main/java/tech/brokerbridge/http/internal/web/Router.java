@@ -12,9 +12,16 @@ import java.util.Set;
  */
 public final class Router {
     private final List<Route> routes;
+    /** Routes without a captured segment, by exact path: most requests are found without splitting. */
+    private final Map<String, List<Route>> literal = new HashMap<>();
 
     private Router(List<Route> routes) {
         this.routes = List.copyOf(routes);
+        for (Route r : routes) {
+            if (r.segments().stream().noneMatch(s -> s.startsWith("{"))) {
+                literal.computeIfAbsent("/" + String.join("/", r.segments()), k -> new ArrayList<>()).add(r);
+            }
+        }
     }
 
     public static Builder builder() {
@@ -32,6 +39,14 @@ public final class Router {
     public Match match(String method, String path) {
         if (!path.startsWith("/")) {
             throw ApiException.notFound("no such route");
+        }
+        List<Route> exact = literal.get(path);
+        if (exact != null) {
+            for (Route r : exact) {
+                if (r.method().equals(method)) {
+                    return new Match(r, Map.of());
+                }
+            }
         }
         String[] parts = path.substring(1).split("/", -1);
         List<String> allowed = new ArrayList<>(2);

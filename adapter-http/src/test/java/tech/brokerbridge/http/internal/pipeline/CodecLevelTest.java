@@ -178,6 +178,14 @@ class CodecLevelTest {
         assertFalse(ch.isOpen());
     }
 
+    @Test
+    void thePathIsDecodedOnceForEveryHandler() {
+        assertEquals("/api/a", RequestContextHandler.path("/api/a?b=1"));
+        assertEquals("/api/admin/diagnostics", RequestContextHandler.path("/api/%61dmin/diagnostics?x=%zz"));
+        assertEquals("/api/x", RequestContextHandler.path("/api/x#frag"));
+        assertEquals("/api/%zz", RequestContextHandler.path("/api/%zz?q"), "undecodable: raw, matches no route");
+    }
+
     private static String header(String response, String name) {
         for (String line : response.split("\r\n")) {
             if (line.toLowerCase(java.util.Locale.ROOT).startsWith(name.toLowerCase(java.util.Locale.ROOT) + ":")) {

@@ -34,6 +34,17 @@ class JournalAndTradingRoutesTest {
     }
 
     @Test
+    void healthAlwaysShowsTheDesksCurrentState() {
+        assertEquals(false, RouteCalls.json(c.call("GET", "/api/health", null)).get("trading_loop_active").asBoolean());
+        c.desk.health = StubDesk.health(true, true);
+        JsonNode h = RouteCalls.json(c.call("GET", "/api/health", null));
+        assertEquals(true, h.get("trading_loop_active").asBoolean());
+        assertEquals(true, h.get("kill_switch_engaged").asBoolean());
+        c.desk.health = StubDesk.health(false, false);
+        assertEquals(false, RouteCalls.json(c.call("GET", "/api/health", null)).get("kill_switch_engaged").asBoolean());
+    }
+
+    @Test
     void licenseShowsStateAndMode() {
         JsonNode l = RouteCalls.json(c.call("GET", "/api/license", null));
         assertEquals("evaluation", l.get("status").asText());
