@@ -7,13 +7,17 @@
 # (rate limit raised through BROKERBRIDGE_RATE_LIMIT so it stays active but never refuses), else the
 # bench main in adapter-http's test sources (same server, same middleware, a stub desk).
 #
-# Environment: BENCH_DURATION (default 15s), BENCH_WARMUP (5s), BENCH_CONNECTIONS ("8 64"),
+# Each connection count: a warm-up of each server, then BENCH_ROUNDS rounds that alternate which
+# server goes first; the medians are printed (the machine is shared, so single runs are noisy).
+#
+# Environment: BENCH_DURATION (per run, 10s), BENCH_ROUNDS (3), BENCH_WARMUP (5s), BENCH_CONNECTIONS ("8 64"),
 # BENCH_THREADS (wrk threads, 2), BENCH_JAVA_OPTS (JVM options of both servers, "-Xmx1g"),
 # BENCH_PATH (/api/health). Results also go to bench/http/results/<time>/ (git-ignored).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-DURATION=${BENCH_DURATION:-15s}
+DURATION=${BENCH_DURATION:-10s}
+ROUNDS=${BENCH_ROUNDS:-3}
 WARMUP=${BENCH_WARMUP:-5s}
 CONNECTIONS=${BENCH_CONNECTIONS:-"8 64"}
 THREADS=${BENCH_THREADS:-2}
@@ -123,9 +127,8 @@ to_ms() { # wrk latency like 312.00us, 1.20ms, 1.01s
     else { printf "%s", v } }'
 }
 
-measure() { # name url connections -> "rps p50 p99"
-  local file="$OUT/$1-c$3.txt"
-  wrk -t"$THREADS" -c"$3" -d"$WARMUP" "$2" >/dev/null
+measure() { # name url connections round -> "rps p50 p99"
+  local file="$OUT/$1-c$3-r$4.txt"
   wrk -t"$THREADS" -c"$3" -d"$DURATION" --latency "$2" >"$file"
   if grep -q 'Non-2xx' "$file"; then
     log "WARNING: $1 answered non-2xx during the run (see $file)"
@@ -137,22 +140,40 @@ measure() { # name url connections -> "rps p50 p99"
   echo "$rps $(to_ms "$p50") $(to_ms "$p99")"
 }
 
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
+
 log "daemon: $DAEMON_KIND on $DAEMON_URL"
 log "bare:   minimal Netty (codec + canned answer) on $BARE_URL"
-log "wrk -t$THREADS, warm-up $WARMUP, measure $DURATION per run; cores: $(nproc)"
+log "wrk -t$THREADS; per connection count: warm-up $WARMUP each, then $ROUNDS alternating rounds of $DURATION"
+log "each; medians shown. cores: $(nproc), load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 {
   printf '%-6s %-7s %12s %9s %9s\n' "conns" "server" "req/s" "p50 ms" "p99 ms"
   for c in $CONNECTIONS; do
-    read -r d_rps d_p50 d_p99 < <(measure daemon "$DAEMON_URL" "$c")
-    read -r b_rps b_p50 b_p99 < <(measure bare "$BARE_URL" "$c")
-    printf '%-6s %-7s %12.0f %9s %9s\n' "$c" "daemon" "$d_rps" "$d_p50" "$d_p99"
-    printf '%-6s %-7s %12.0f %9s %9s\n' "$c" "bare" "$b_rps" "$b_p50" "$b_p99"
-    awk -v c="$c" -v d="$d_rps" -v b="$b_rps" -v p="$d_p99" 'BEGIN {
+    wrk -t"$THREADS" -c"$c" -d"$WARMUP" "$DAEMON_URL" >/dev/null
+    wrk -t"$THREADS" -c"$c" -d"$WARMUP" "$BARE_URL" >/dev/null
+    : >"$OUT/daemon-c$c.tsv"
+    : >"$OUT/bare-c$c.tsv"
+    for r in $(seq 1 "$ROUNDS"); do
+      # alternate who goes first, so a burst of load from elsewhere hits both alike
+      if [ $((r % 2)) -eq 1 ]; then order="daemon bare"; else order="bare daemon"; fi
+      for who in $order; do
+        if [ "$who" = daemon ]; then url=$DAEMON_URL; else url=$BARE_URL; fi
+        measure "$who" "$url" "$c" "$r" >>"$OUT/$who-c$c.tsv"
+      done
+    done
+    for who in daemon bare; do
+      rps=$(cut -d' ' -f1 "$OUT/$who-c$c.tsv" | median)
+      p50=$(cut -d' ' -f2 "$OUT/$who-c$c.tsv" | median)
+      p99=$(cut -d' ' -f3 "$OUT/$who-c$c.tsv" | median)
+      printf '%-6s %-7s %12.0f %9.3f %9.3f\n' "$c" "$who" "$rps" "$p50" "$p99"
+      eval "${who}_rps=$rps ${who}_p99=$p99"
+    done
+    awk -v c="$c" -v d="$daemon_rps" -v b="$bare_rps" -v p="$daemon_p99" -v bp="$bare_p99" 'BEGIN {
       r = d / b;
-      printf "%-6s ratio daemon/bare = %.3f%s; daemon p99 %s ms%s\n", c, r,
+      printf "%-6s ratio daemon/bare = %.3f%s; p99 daemon %.3f ms, bare %.3f ms%s\n", c, r,
         (c == 64 ? (r >= 0.80 ? " (goal >= 0.80: met)" : " (goal >= 0.80: MISSED)") : ""),
-        p, (c == 64 ? (p <= 5 ? " (goal <= 5 ms: met)" : " (goal <= 5 ms: MISSED)") : "") }'
+        p, bp, (c == 64 ? (p <= 5 ? " (goal <= 5 ms: met)" : " (goal <= 5 ms: MISSED)") : "") }'
   done
 } | tee "$OUT/summary.txt"
 log "raw wrk output: $OUT"
