@@ -135,6 +135,21 @@ class SecurityMiddlewareSocketTest {
     }
 
     @Test
+    void expectContinueWithinTheLimitIsServed() throws Exception {
+        try (RawHttp c = RawHttp.connect(s.port())) {
+            String body = "{\"reason\":\"" + "y".repeat(1500) + "\"}";
+            c.send("POST /api/proposals/prp-0123456789ab/reject HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: " + body.length()
+                    + "\r\n\r\n");
+            assertEquals(100, c.read().status());
+            c.send(body);
+            RawHttp.Response r = c.read();
+            assertEquals(200, r.status(), r.body());
+            assertSecurityHeaders(r, true);
+        }
+    }
+
+    @Test
     void wrongContentTypeIs415() throws Exception {
         error(raw(RawHttp.request("POST", "/api/proposals/prp-0123456789ab/reject", "localhost", "text/plain",
                 "{\"reason\":\"x\"}")), 415, "unsupported_media_type");
