@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -141,6 +142,6 @@ class LifecycleSocketTest {
                 return;
             }
         }
-        throw new AssertionError("still accepting connections 10 s after stop began");
+        fail("still accepting connections 10 s after stop began");
     }
 }

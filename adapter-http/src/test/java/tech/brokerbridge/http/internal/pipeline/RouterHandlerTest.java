@@ -3,6 +3,7 @@ package tech.brokerbridge.http.internal.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -63,7 +64,7 @@ class RouterHandlerTest {
     @Test
     void nonBlockingRoutesAnswerOnTheEventLoopAndBlockingOnesOnTheExecutor() throws Exception {
         FullHttpResponse fast = call(r -> {
-            throw new AssertionError("must not be offloaded");
+            fail("must not be offloaded");
         }, TestChannels.get("/api/fast"));
         assertEquals(200, fast.status().code());
         FullHttpResponse slow = call(recording, TestChannels.get("/api/slow?limit=3"));
