@@ -82,7 +82,7 @@ public final class Settings {
                 "composite score weight of conviction");
         add(MAX_POSITION_SIZE_PCT, new SettingType.DecimalRange(0, 100, true), "5.0",
                 "gate 1: position value ≤ this % of net liquidation");
-        add(MAX_OPEN_TRADES, new SettingType.IntRange(1, 1000), "5",
+        add(MAX_OPEN_TRADES, new SettingType.IntRange(1, 100), "5",
                 "gate 2: open positions plus executing trades stay under this");
         add(MAX_PORTFOLIO_HEAT_PCT, new SettingType.DecimalRange(0, 100, true), "6.0",
                 "gate 3: total risk to the stops ≤ this % of net liquidation");
