@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -80,14 +81,16 @@ class EmbeddingExampleTest {
             ActionResult result = desk.approve(pending.get(0).proposalId(), Modification.none());
 
             // optional: serve the same desk over the local HTTP API
-            LocalHttpServer http = HttpServerFactory.create(withPort(HttpServerConfig.defaults("embedded"), 0),
-                    desk, clock, Map::of);
+            LocalHttpServer http = HttpServerFactory.create(new HttpServerConfig(0 /* any free port */, 100,
+                    Duration.ofSeconds(60), Set.of(), Optional.empty(), HttpServerConfig.DEFAULT_MAX_BODY_BYTES,
+                    Duration.ofSeconds(60), 4, "embedded"), desk, clock, Map::of);
             http.start();
-            // ... use it at http://127.0.0.1:<http.port()>/api/health ...
-            http.stop(java.time.Duration.ofSeconds(5));
+            String health = get(http.port(), "/api/health"); // or any other route of the API
+            http.stop(Duration.ofSeconds(5));
             desk.close();
             // --- README example: end ---
 
+            assertTrue(health.contains("\"status\":\"ok\""), health);
             assertFalse(report.decisions().isEmpty(), "the scan made decisions");
             Proposal approved = assertInstanceOf(ActionResult.Done.class, result).proposal();
             assertTrue(Set.of(ProposalStatus.EXECUTING, ProposalStatus.EXECUTED).contains(approved.status()),
@@ -131,11 +134,6 @@ class EmbeddingExampleTest {
             assertTrue(report.decisions().stream().noneMatch(d -> d.outcome().equals("proposed")));
             assertEquals("my-house-rules", desk.health().ai().name());
         }
-    }
-
-    private static HttpServerConfig withPort(HttpServerConfig c, int port) {
-        return new HttpServerConfig(port, c.rateLimitRequests(), c.rateLimitWindow(), c.allowedHosts(), c.adminToken(),
-                c.maxBodyBytes(), c.idleTimeout(), c.blockingThreads(), c.version());
     }
 
     static String get(int port, String path) throws Exception {
