@@ -79,7 +79,8 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
 
     /** Without license settings: {@link License#defaults()}. */
     public DeskConfig(String version, List<String> watchlist, Duration scanInterval, int maxAiCandidates,
-            ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor, Duration evaluationPeriod) {
+            ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor,
+            Duration evaluationPeriod) {
         this(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl, barsForAdvisor,
                 evaluationPeriod, License.defaults());
     }
@@ -205,7 +206,8 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
     public record License(Duration grace, Duration checkInterval) {
         public License {
             List<String> problems = new ArrayList<>();
-            if (grace == null || grace.compareTo(Duration.ofHours(1)) < 0 || grace.compareTo(Duration.ofHours(720)) > 0) {
+            if (grace == null || grace.compareTo(Duration.ofHours(1)) < 0
+                    || grace.compareTo(Duration.ofHours(720)) > 0) {
                 problems.add("license.grace_hours must be between 1 and 720, got " + hours(grace));
             }
             if (checkInterval == null || checkInterval.isNegative() || checkInterval.isZero()

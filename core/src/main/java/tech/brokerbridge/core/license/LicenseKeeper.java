@@ -58,7 +58,10 @@ public final class LicenseKeeper {
     private final Executor background;
     private final Clock clock;
     private final LicenseRecords records;
+    /** Serializes start, checks and activations (which may block on the vault and the provider). */
     private final Object lock = new Object();
+    /** Serializes recomputations of the state; never held across I/O. */
+    private final Object stateLock = new Object();
     private final AtomicBoolean checkQueued = new AtomicBoolean();
     private volatile Instant firstStart;
     private volatile LicenseEvidence evidence;
@@ -116,15 +119,19 @@ public final class LicenseKeeper {
 
     /** Recomputes the state for the current time; no I/O. */
     public void refresh() {
-        LicenseEvidence e = evidence;
-        if (e == null) {
-            return;
-        }
-        LicenseState before = state;
-        LicenseState after = policy.decide(e, clock.instant(), installationId);
-        state = after;
-        if (before.status() != after.status()) {
-            LOG.info("license {} -> {}: {}", before.status().wire(), after.status().wire(), after.reason());
+        // own lock: an upkeep refresh that read the old evidence must not overwrite the state a
+        // check has just computed from the new one (a check sets the evidence, then refreshes)
+        synchronized (stateLock) {
+            LicenseEvidence e = evidence;
+            if (e == null) {
+                return;
+            }
+            LicenseState before = state;
+            LicenseState after = policy.decide(e, clock.instant(), installationId);
+            state = after;
+            if (before.status() != after.status()) {
+                LOG.info("license {} -> {}: {}", before.status().wire(), after.status().wire(), after.reason());
+            }
         }
     }
 

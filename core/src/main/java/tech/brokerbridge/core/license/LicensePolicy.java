@@ -71,8 +71,8 @@ public final class LicensePolicy {
         String endDay = end.atOffset(ZoneOffset.UTC).toLocalDate().toString();
         if (now.isBefore(end)) {
             long left = Duration.between(now, end).toDays();
-            String reason = prefix + "evaluation: paper trading only; " + (left < 1 ? "less than a day" : left + " days")
-                    + " left (ends on " + endDay + ")";
+            String reason = prefix + "evaluation: paper trading only; "
+                    + (left < 1 ? "less than a day" : left + " days") + " left (ends on " + endDay + ")";
             return new LicenseState(LicenseStatus.EVALUATION, reason, false, Optional.of(end), Optional.empty(),
                     checked, installationId);
         }
@@ -110,9 +110,9 @@ public final class LicensePolicy {
         Instant graceEnd = f.at().plus(grace);
         long hours = grace.toHours();
         if (!now.isBefore(graceEnd)) {
-            String reason = s.outage().map(o -> "Stripe could not be reached since " + when(o.since()) + " (" + o.reason()
-                    + ") and the " + hours + "-hour grace ended at " + when(graceEnd) + " \u2014 restore the internet "
-                    + "connection, then refresh " + REFRESH)
+            String reason = s.outage().map(o -> "Stripe could not be reached since " + when(o.since()) + " ("
+                    + o.reason() + ") and the " + hours + "-hour grace ended at " + when(graceEnd)
+                    + " \u2014 restore the internet connection, then refresh " + REFRESH)
                     .orElse("the license was last confirmed by Stripe at " + when(f.at()) + ", more than " + hours
                             + " hours ago \u2014 the desk checks again in the background; if this stays, restore the "
                             + "internet connection, then refresh " + REFRESH);
@@ -149,8 +149,8 @@ public final class LicensePolicy {
         return switch (status) {
             case "canceled" -> "the subscription was canceled \u2014 subscribe again and activate the new license key "
                     + ACTIVATE;
-            case "unpaid" -> "the subscription is unpaid: the payment retries are exhausted \u2014 pay the open invoice "
-                    + "in Stripe, then refresh " + REFRESH;
+            case "unpaid" -> "the subscription is unpaid: the payment retries are exhausted \u2014 pay the open "
+                    + "invoice in Stripe, then refresh " + REFRESH;
             case "incomplete" -> "the subscription's first payment is not complete (incomplete) \u2014 complete it, "
                     + "then refresh " + REFRESH;
             case "incomplete_expired" -> "the subscription's first payment never completed (incomplete_expired) "
