@@ -105,7 +105,7 @@ final class AccountStateCodec {
 
     /** Parses and checks a whole file. */
     static AccountState decode(String text) {
-        Json.Fields f = new Json.Fields("the account", Json.read(text));
+        JsonFields f = new JsonFields("the account", Json.read(text));
         if (!FORMAT.equals(f.string("format"))) {
             throw new IllegalArgumentException("not a paper account file (format is not " + FORMAT + ")");
         }
@@ -121,7 +121,7 @@ final class AccountStateCodec {
         }
     }
 
-    private static AccountState decodeFields(Json.Fields f) {
+    private static AccountState decodeFields(JsonFields f) {
         String currency = f.string("currency");
         check(currency.matches("[A-Z]{3}"), "currency must be three capital letters");
         long seed = f.integer("seed");
@@ -138,7 +138,7 @@ final class AccountStateCodec {
         List<Holding> holdings = new ArrayList<>();
         Set<String> held = new HashSet<>();
         for (Object o : f.array("positions")) {
-            Json.Fields p = new Json.Fields("a position", o);
+            JsonFields p = new JsonFields("a position", o);
             Holding h = new Holding(p.string("symbol"), p.integer("quantity"), p.decimal("averageCost"), p.decimal("realized"));
             p.end();
             check(PriceModel.isListed(h.symbol()) && held.add(h.symbol()), "position symbol invalid or repeated: " + h.symbol());
@@ -146,7 +146,7 @@ final class AccountStateCodec {
             holdings.add(h);
         }
         Map<String, Double> factors = new LinkedHashMap<>();
-        Json.Fields pf = f.object("priceFactors");
+        JsonFields pf = f.object("priceFactors");
         for (String symbol : pf.keys()) {
             double factor = pf.decimal(symbol);
             check(PriceModel.isListed(symbol) && factor > 0, "price factor of " + symbol + " invalid");
@@ -157,7 +157,7 @@ final class AccountStateCodec {
         Set<String> refs = new HashSet<>();
         List<BracketState> brackets = new ArrayList<>();
         for (Object o : f.array("brackets")) {
-            BracketState b = decodeBracket(new Json.Fields("a bracket", o), ids);
+            BracketState b = decodeBracket(new JsonFields("a bracket", o), ids);
             check(refs.add(b.order().orderRef()), "orderRef " + b.order().orderRef() + " appears twice");
             brackets.add(b);
         }
@@ -166,7 +166,7 @@ final class AccountStateCodec {
                 new Ledger(cash, day, realizedToday, startOfDayEquity, holdings), factors, brackets);
     }
 
-    private static BracketState decodeBracket(Json.Fields b, Ids ids) {
+    private static BracketState decodeBracket(JsonFields b, Ids ids) {
         String ref = b.string("orderRef");
         BracketOrder order;
         try {
@@ -181,7 +181,7 @@ final class AccountStateCodec {
         check(raw.size() == OrderLeg.values().length, "bracket " + ref + " must have three legs");
         List<LegState> legs = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
-            Json.Fields l = new Json.Fields("leg " + i + " of bracket " + ref, raw.get(i));
+            JsonFields l = new JsonFields("leg " + i + " of bracket " + ref, raw.get(i));
             LegState leg = decodeLeg(l, ids);
             check(leg.leg() == OrderLeg.values()[i], l.where() + " must be " + OrderLeg.values()[i].wire());
             legs.add(leg);
@@ -190,7 +190,7 @@ final class AccountStateCodec {
         return new BracketState(order, legs);
     }
 
-    private static LegState decodeLeg(Json.Fields l, Ids ids) {
+    private static LegState decodeLeg(JsonFields l, Ids ids) {
         OrderLeg leg = enumOf(OrderLeg.class, l.string("leg"), l.where());
         String id = l.string("id");
         ids.orderId(id, l.where());

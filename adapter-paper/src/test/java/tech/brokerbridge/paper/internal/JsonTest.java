@@ -26,7 +26,7 @@ class JsonTest {
 
         String text = Json.write(doc);
         assertEquals(doc, Json.read(text));
-        Json.Fields f = new Json.Fields("doc", Json.read(text));
+        JsonFields f = new JsonFields("doc", Json.read(text));
         assertEquals(Long.MIN_VALUE, f.integer("long"));
         assertEquals(1.0 / 3, f.decimal("third"), 0.0, "doubles come back bit for bit");
         assertEquals(1.0e-300, f.decimal("tiny"), 0.0);
@@ -37,7 +37,7 @@ class JsonTest {
     @Test
     void readsWhatOtherWritersProduce() {
         Object v = Json.read(" {\"a\":[1,-0.5e+2,2E3],\"b\":\"\\u0041\\/\"}\r\n");
-        Json.Fields f = new Json.Fields("doc", v);
+        JsonFields f = new JsonFields("doc", v);
         assertEquals("A/", f.string("b"));
         assertEquals(List.of(new Json.Num("1"), new Json.Num("-0.5e+2"), new Json.Num("2E3")), f.array("a"));
     }
@@ -61,7 +61,7 @@ class JsonTest {
 
     @Test
     void fieldsAreTypedAndUnknownOnesRefused() {
-        Json.Fields f = new Json.Fields("account", Json.read("{\"n\":1.5,\"s\":2,\"big\":1e400,\"extra\":true}"));
+        JsonFields f = new JsonFields("account", Json.read("{\"n\":1.5,\"s\":2,\"big\":1e400,\"extra\":true}"));
         assertEquals("account: \"n\" must be a whole number",
                 assertThrows(IllegalArgumentException.class, () -> f.integer("n")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> f.string("s"));
@@ -70,7 +70,7 @@ class JsonTest {
                 assertThrows(IllegalArgumentException.class, () -> f.string("gone")).getMessage());
         assertEquals("account: unknown field \"extra\"",
                 assertThrows(IllegalArgumentException.class, f::end).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Json.Fields("x", Json.read("[]")));
+        assertThrows(IllegalArgumentException.class, () -> new JsonFields("x", Json.read("[]")));
     }
 
     @Test
