@@ -23,8 +23,9 @@ final class BrokerModule extends AbstractModule {
     @Singleton
     PaperMarket paperMarket(Config config, Clock clock) {
         PaperConfig d = PaperConfig.defaults();
-        return PaperFactory.create(new PaperConfig(config.decimal(Settings.PAPER_STARTING_CASH), d.currency(), d.seed()),
-                clock);
+        // the account is kept in paper-account.json beside the journal, so it survives restarts and crashes
+        return PaperFactory.create(new PaperConfig(config.decimal(Settings.PAPER_STARTING_CASH), d.currency(), d.seed())
+                .withStateDirectory(config.home()), clock);
     }
 
     @Provides
