@@ -78,15 +78,37 @@ public final class FakeGateway implements AutoCloseable {
     }
 
     public synchronized FakeGateway start() throws IOException {
-        ServerSocket s = new ServerSocket();
-        s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        ServerSocket s = bind();
         server = s;
         port = s.getLocalPort();
         acceptor = new Thread(() -> acceptLoop(s), "fake-gateway-accept");
         acceptor.setDaemon(true);
         acceptor.start();
         return this;
+    }
+
+    /** Binds the port; after a stop the closing listener may hold it for a moment, so retry briefly. */
+    private ServerSocket bind() throws IOException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            ServerSocket s = new ServerSocket();
+            s.setReuseAddress(true);
+            try {
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return s;
+            } catch (java.net.BindException e) {
+                s.close();
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     public int port() {
@@ -99,8 +121,13 @@ public final class FakeGateway implements AutoCloseable {
             if (server != null) {
                 server.close();
             }
+            if (acceptor != null) {
+                acceptor.join(2000);
+            }
         } catch (IOException ignored) {
             // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         dropClients();
     }

@@ -66,11 +66,22 @@ public final class Rig implements AutoCloseable {
 
     /** A client for a gateway that is not listening (yet); the gateway keeps its port. */
     public static Rig withGatewayDown(FakeGateway gw) throws IOException {
+        return withGatewayDown(gw, UnaryOperator.identity());
+    }
+
+    public static Rig withGatewayDown(FakeGateway gw, UnaryOperator<ClientSettings> tweak) throws IOException {
         gw.start();
         gw.stop();
-        Rig r = new Rig(gw, UnaryOperator.identity());
+        Rig r = new Rig(gw, tweak);
         r.client.start();
         return r;
+    }
+
+    /** The settings with another request timeout. */
+    public static ClientSettings timeout(ClientSettings s, Duration t) {
+        return new ClientSettings(s.host(), s.port(), s.clientId(), t, s.connectTimeout(), s.account(), s.exchange(),
+                s.currency(), s.initialBackoff(), s.maxBackoff(), s.heartbeat(), s.clock(), s.sleeper(), s.ticker(),
+                s.random());
     }
 
     /** Waits (at most 10 s) until the client is connected and reconciled again. */
