@@ -45,10 +45,14 @@ public final class OrderTracker {
         this.clock = clock;
     }
 
-    /** True when the gateway holds (or held today) a leg with this ref. */
+    /**
+     * True when the gateway holds (or held today) a leg with this ref, or when a leg with this ref
+     * was sent on the current session and not answered yet: such a leg may exist at the gateway,
+     * and only the reconciliation after a reconnect can tell.
+     */
     public boolean knows(String orderRef) {
         synchronized (lock) {
-            return knownRefs.contains(orderRef);
+            return knownRefs.contains(orderRef) || legs.values().stream().anyMatch(l -> l.orderRef.equals(orderRef));
         }
     }
 
@@ -167,7 +171,15 @@ public final class OrderTracker {
                         emit(l, new OrderEvent.Rejected(l.orderRef, l.leg, l.brokerId(), reason, clock.instant()));
                     }
                 }
-                case ORDER_CANCELLED -> l.cancelReason = reason;
+                case ORDER_CANCELLED -> {
+                    // 202 may come before or after the Cancelled status; whichever is first reports
+                    l.cancelReason = reason;
+                    l.answered = true;
+                    if (!l.state.done()) {
+                        l.state = OrderState.CANCELLED;
+                        emit(l, new OrderEvent.Cancelled(l.orderRef, l.leg, l.brokerId(), reason, clock.instant()));
+                    }
+                }
                 default -> l.lastError = reason;
             }
             return true;
