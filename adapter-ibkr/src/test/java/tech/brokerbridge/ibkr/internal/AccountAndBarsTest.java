@@ -40,6 +40,16 @@ class AccountAndBarsTest {
         rig.close();
     }
 
+    private static void eventually(java.util.function.BooleanSupplier c, String what) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s: " + what);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+        }
+    }
+
     @Test
     void accountSummaryAndPnlOfTheFirstManagedAccount() {
         AccountSnapshot a = rig.broker.account();
@@ -56,7 +66,7 @@ class AccountAndBarsTest {
         Outbound.ReqAccountSummary req = (Outbound.ReqAccountSummary) rig.gw.received.stream()
                 .filter(Outbound.ReqAccountSummary.class::isInstance).findFirst().orElseThrow();
         assertEquals("NetLiquidation,TotalCashValue,BuyingPower,AvailableFunds", req.tags());
-        assertEquals(1, rig.gw.count(Outbound.CancelAccountSummary.class), "the subscription is cancelled");
+        eventually(() -> rig.gw.count(Outbound.CancelAccountSummary.class) == 1, "the subscription is cancelled");
     }
 
     @Test
@@ -81,7 +91,7 @@ class AccountAndBarsTest {
         assertEquals(310.0, p.marketPrice());
         assertEquals(100.0, p.unrealizedPnl());
         assertEquals(3100.0, p.marketValue());
-        assertEquals(1, rig.gw.count(Outbound.CancelPositions.class));
+        eventually(() -> rig.gw.count(Outbound.CancelPositions.class) == 1, "positions cancelled");
     }
 
     @Test
