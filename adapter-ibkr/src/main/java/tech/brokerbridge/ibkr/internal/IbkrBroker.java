@@ -194,9 +194,7 @@ public final class IbkrBroker implements Broker {
                         order.direction());
                 BracketAck.Outcome outcome;
                 try {
-                    for (PlaceOrder leg : legs) {
-                        client.send(leg);
-                    }
+                    client.sendAll(legs);
                     outcome = Requests.await(ack, cfg.requestTimeout(), "acknowledgement of bracket " + order.orderRef());
                 } catch (GatewayException e) {
                     client.tracker().settle(order.orderRef(), true);

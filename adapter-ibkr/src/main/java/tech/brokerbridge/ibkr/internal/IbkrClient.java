@@ -172,6 +172,20 @@ public final class IbkrClient implements AutoCloseable {
         }
     }
 
+    /** Sends several messages in one write on the current connection. */
+    public void sendAll(List<? extends Outbound> messages) {
+        Session s = session;
+        GatewayConnection c = s == null ? null : s.connection;
+        if (c == null || !c.isOpen()) {
+            throw GatewayException.notConnected("not connected to IB Gateway");
+        }
+        try {
+            c.sendAll(messages);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw GatewayException.notConnected("connection to IB Gateway lost while sending: " + e.getMessage());
+        }
+    }
+
     /** Round trip reqCurrentTime: the gateway's clock in epoch seconds (health). */
     public long currentTime() {
         CompletableFuture<Long> f = requests.register(CURRENT_TIME_KEY, new Requests.Collector<Long>() {

@@ -41,6 +41,7 @@ final class FakeMatching {
             gw.orders.put(o.orderId, o);
             if (!p.order().transmit()) {
                 if (drop) {
+                    session.flush();
                     session.close();
                 }
                 return; // TWS sends nothing back for an untransmitted order
@@ -58,6 +59,7 @@ final class FakeMatching {
                 for (FakeOrder g : group) {
                     g.status = g.params.parentId() == 0 ? "Submitted" : "PreSubmitted";
                 }
+                session.flush();
                 session.close(); // the group is at the gateway, the client never hears back
                 return;
             }

@@ -35,7 +35,7 @@ final class FakeSession implements Runnable {
     public void run() {
         try {
             socket.setTcpNoDelay(true);
-            out = socket.getOutputStream();
+            out = new java.io.BufferedOutputStream(socket.getOutputStream(), 65536);
             DataInputStream in = new DataInputStream(socket.getInputStream());
             byte[] prefix = new byte[4];
             in.readFully(prefix);
@@ -51,7 +51,7 @@ final class FakeSession implements Runnable {
             int version = Math.min(gw.maxServerVersion, max);
             synchronized (this) {
                 out.write(new FieldWriter().add(version).add("20260302 15:00:00 EST").toFrame());
-                out.flush();
+                flush();
             }
             encoder = new InboundEncoder(version);
             RequestDecoder decoder = new RequestDecoder(version);
@@ -63,10 +63,12 @@ final class FakeSession implements Runnable {
             if (!register(start.clientId())) {
                 send(new ErrorMessage(-1, 326, "Unable to connect as the client id is already in use. Retry with a"
                         + " unique client id.", ""));
+                flush();
                 return;
             }
             gw.connectedVersions.add(version);
             greet();
+            flush();
             while (true) {
                 Outbound m = decoder.decode(readFrame(in));
                 gw.received.add(m);
@@ -81,6 +83,7 @@ final class FakeSession implements Runnable {
                 } else {
                     handle(m);
                 }
+                flush();
             }
         } catch (EOFException e) {
             // client went away
@@ -221,8 +224,12 @@ final class FakeSession implements Runnable {
         return new Contract(conId, symbol, "STK", "", 0.0, "", "", "SMART", "", "USD", symbol, "NMS");
     }
 
+    /** Queues a message; the session flushes after each request (and pushes flush at once). */
     synchronized void send(Inbound m) throws IOException {
         out.write(encoder.frame(m));
+    }
+
+    synchronized void flush() throws IOException {
         out.flush();
     }
 
@@ -230,6 +237,7 @@ final class FakeSession implements Runnable {
         try {
             if (encoder != null && clientId >= 0) {
                 send(m);
+                flush();
             }
         } catch (IOException ignored) {
             // the client is gone

@@ -143,7 +143,38 @@ public final class GatewayConnection implements AutoCloseable {
             synchronized (writeLock) {
                 writer.reset();
                 message.encode(writer, serverVersion);
-                out.write(writer.toFrame());
+                writer.writeTo(out);
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pacing", e);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new UncheckedIOException("send failed", e);
+        }
+    }
+
+    /**
+     * Sends several messages in one socket write (each still paced): a bracket's three legs reach
+     * the gateway together, one syscall instead of three.
+     */
+    public void sendAll(java.util.List<? extends Outbound> messages) {
+        if (closed.get()) {
+            throw new IllegalStateException("connection closed");
+        }
+        try {
+            for (int i = 0; i < messages.size(); i++) {
+                pacer.acquire();
+            }
+            synchronized (writeLock) {
+                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(512 * messages.size());
+                for (Outbound m : messages) {
+                    writer.reset();
+                    m.encode(writer, serverVersion);
+                    writer.writeTo(all);
+                }
+                out.write(all.toByteArray());
                 out.flush();
             }
         } catch (InterruptedException e) {

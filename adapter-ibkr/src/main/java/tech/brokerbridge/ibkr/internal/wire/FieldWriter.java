@@ -73,6 +73,49 @@ public final class FieldWriter {
             buf[pos++] = '-';
             v = -v;
         }
+        writeDigits(v);
+        return end();
+    }
+
+    /**
+     * Java's {@code String.valueOf(double)} text, as IB's own client sends. Prices with at most four
+     * decimals between 0.001 and 10^7 take a fast path that yields the same text: such a value is
+     * the shortest decimal that reads back as the same double, which is what Java prints.
+     */
+    public FieldWriter add(double v) {
+        if (v >= 1e-3 && v < 1e7 || v == 0.0 && Double.doubleToRawLongBits(v) == 0L || v <= -1e-3 && v > -1e7) {
+            long scaled = Math.round(v * 10_000.0);
+            if (scaled / 10_000.0 == v) {
+                return addFixed4(scaled);
+            }
+        }
+        return add(String.valueOf(v));
+    }
+
+    private FieldWriter addFixed4(long scaled) {
+        ensure(24);
+        if (scaled < 0) {
+            buf[pos++] = '-';
+            scaled = -scaled;
+        }
+        long whole = scaled / 10_000;
+        int frac = (int) (scaled % 10_000);
+        writeDigits(whole);
+        buf[pos++] = '.';
+        if (frac == 0) {
+            buf[pos++] = '0';
+        } else {
+            int div = 1000;
+            while (frac != 0) {
+                buf[pos++] = (byte) ('0' + frac / div);
+                frac %= div;
+                div /= 10;
+            }
+        }
+        return end();
+    }
+
+    private void writeDigits(long v) {
         int start = pos;
         do {
             buf[pos++] = (byte) ('0' + (v % 10));
@@ -83,12 +126,6 @@ public final class FieldWriter {
             buf[i] = buf[j];
             buf[j] = t;
         }
-        return end();
-    }
-
-    /** Java's {@code String.valueOf(double)} text, as IB's own client sends. */
-    public FieldWriter add(double v) {
-        return add(String.valueOf(v));
     }
 
     public FieldWriter add(boolean v) {
@@ -147,6 +184,19 @@ public final class FieldWriter {
         buf[2] = (byte) (len >>> 8);
         buf[3] = (byte) len;
         return Arrays.copyOf(buf, pos);
+    }
+
+    /** Writes the frame (length prefix and payload) without copying it. */
+    public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+        int len = pos - 4;
+        if (len > FrameDecoder.MAX_PAYLOAD) {
+            throw new ProtocolException("message too long: " + len + " bytes");
+        }
+        buf[0] = (byte) (len >>> 24);
+        buf[1] = (byte) (len >>> 16);
+        buf[2] = (byte) (len >>> 8);
+        buf[3] = (byte) len;
+        out.write(buf, 0, pos);
     }
 
     /** Just the payload (fields), as a new array. */

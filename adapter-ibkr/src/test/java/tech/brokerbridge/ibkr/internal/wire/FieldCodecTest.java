@@ -31,6 +31,28 @@ class FieldCodecTest {
     }
 
     @Test
+    void theDoubleFastPathsMatchJavasTextAndParser() {
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> Math.round(rnd.nextDouble() * 1e8) / 100.0; // prices in cents
+                case 1 -> Math.round(rnd.nextDouble() * 1e6) / 10_000.0; // sub-dollar ticks
+                case 2 -> (rnd.nextDouble() - 0.5) * Math.pow(10, rnd.nextInt(30) - 10);
+                default -> rnd.nextInt(1_000_000);
+            };
+            FieldWriter w = new FieldWriter().add(v);
+            FieldReader r = new FieldReader(w.toPayload());
+            String text = new FieldReader(w.toPayload()).readString();
+            assertEquals(String.valueOf(v), text);
+            assertEquals(Double.parseDouble(text), r.readDouble(), text);
+        }
+        for (String t : new String[] {"0.1", "150.25", "-3", "0.000001", "123456789012345", "1.7976931348623157E308",
+            "Infinity", "1e3", "00012.50", "-0.0"}) {
+            assertEquals(Double.parseDouble(t), new FieldReader(new FieldWriter().add(t).toPayload()).readDouble(), t);
+        }
+    }
+
+    @Test
     void emptyIntReadsAsZero() {
         FieldReader r = new FieldReader(new FieldWriter().add("").toPayload());
         assertEquals(0, r.readInt());
