@@ -186,8 +186,16 @@ public final class IbkrClient implements AutoCloseable {
         }
     }
 
-    /** Round trip reqCurrentTime: the gateway's clock in epoch seconds (health). */
+    private final Object currentTimeLock = new Object();
+
+    /** Round trip reqCurrentTime: the gateway's clock in epoch seconds (health). Serialized: one at a time. */
     public long currentTime() {
+        synchronized (currentTimeLock) {
+            return currentTimeOnce();
+        }
+    }
+
+    private long currentTimeOnce() {
         CompletableFuture<Long> f = requests.register(CURRENT_TIME_KEY, new Requests.Collector<Long>() {
             @Override
             protected boolean accept(Inbound m) {
