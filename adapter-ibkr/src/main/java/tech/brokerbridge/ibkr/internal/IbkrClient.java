@@ -9,8 +9,6 @@ import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ibkr.internal.account.AccountState;
 import tech.brokerbridge.ibkr.internal.conn.GatewayConnection;
 import tech.brokerbridge.ibkr.internal.conn.Pacer;
-import tech.brokerbridge.ibkr.internal.error.ErrorKind;
-import tech.brokerbridge.ibkr.internal.error.ErrorTable;
 import tech.brokerbridge.ibkr.internal.msg.Inbound;
 import tech.brokerbridge.ibkr.internal.msg.Inbound.*;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
@@ -39,6 +37,7 @@ public final class IbkrClient implements AutoCloseable {
     private final AtomicInteger nextOrderId = new AtomicInteger(1);
     private final Object readyLock = new Object();
     private final Supervisor supervisor;
+    private final ErrorRouter errors = new ErrorRouter(this);
     private volatile Session session;
     private volatile boolean ready;
     private volatile ConnectionStatus status;
@@ -251,7 +250,7 @@ public final class IbkrClient implements AutoCloseable {
                 requests.route(x.reqId(), x);
             }
         } else if (m instanceof ErrorMessage e) {
-            routeError(s, e);
+            errors.route(s, e);
         } else if (m instanceof HistoricalData h) {
             requests.route(h.reqId(), h);
         } else if (m instanceof AccountSummary a) {
@@ -284,75 +283,7 @@ public final class IbkrClient implements AutoCloseable {
         }
     }
 
-    /** Routes one IB error by the meaning of its code (see {@link ErrorTable}) to its owner. */
-    void routeError(Session s, ErrorMessage e) {
-        ErrorKind kind = ErrorTable.kindOf(e.code(), e.message());
-        String text = "IB " + e.code() + ": " + e.message();
-        switch (kind) {
-            case NOTICE -> {
-                if (e.id() >= 0) {
-                    tracker.onOrderError(e.id(), kind, e.code(), e.message());
-                }
-                LOG.debug("notice {}", text);
-            }
-            case CONNECTIVITY_LOST -> {
-                status = new ConnectionStatus(false, "IB Gateway lost its connection to IB (" + text + ")");
-                LOG.warn("{}", text);
-            }
-            case CONNECTIVITY_RESTORED_DATA_LOST -> {
-                LOG.info("{}: re-requesting account updates", text);
-                restoreStatus();
-                if (!currentAccount.isEmpty()) {
-                    trySend(new Outbound.ReqAccountUpdates(true, currentAccount));
-                }
-            }
-            case CONNECTIVITY_RESTORED -> {
-                LOG.info("{}", text);
-                restoreStatus();
-            }
-            case CLIENT_ID_IN_USE -> {
-                s.closeReason = "client id " + settings.clientId() + " is already in use at the gateway;"
-                        + " set ibkr.client_id to another number";
-                s.started.completeExceptionally(GatewayException.notConnected(s.closeReason));
-                status = new ConnectionStatus(false, s.closeReason);
-                LOG.warn("{}", text);
-            }
-            case NOT_CONNECTED -> {
-                GatewayException g = GatewayException.notConnected("gateway not connected (" + text + ")");
-                if (!(e.id() >= 0 && requests.fail(e.id(), g))) {
-                    LOG.warn("{}: dropping the session to reconnect", text);
-                    if (s.connection != null) {
-                        s.connection.close();
-                    }
-                }
-            }
-            case ORDER_REJECTED, ORDER_CANCELLED, CANCEL_REFUSED, UNKNOWN_CONTRACT, DUPLICATE_ORDER_ID -> {
-                boolean order = tracker.onOrderError(e.id(), kind, e.code(), e.message());
-                if (kind == ErrorKind.DUPLICATE_ORDER_ID) {
-                    trySend(new Outbound.ReqIds(1)); // re-sync: the answer raises nextOrderId
-                }
-                if (!order && !requests.fail(e.id(), requestFailure(kind, text))) {
-                    LOG.warn("{} (id {} matches no order or request)", text, e.id());
-                }
-            }
-            case PACING_VIOLATION, REQUEST_FAILED, UNKNOWN -> {
-                if (!tracker.onOrderError(e.id(), kind, e.code(), e.message())
-                        && !requests.fail(e.id(), requestFailure(kind, text))) {
-                    LOG.warn("{}", text);
-                }
-            }
-        }
-    }
-
-    private static GatewayException requestFailure(ErrorKind kind, String text) {
-        return switch (kind) {
-            case UNKNOWN_CONTRACT -> new GatewayException(GatewayException.Reason.UNKNOWN_CONTRACT, text);
-            case PACING_VIOLATION -> new GatewayException(GatewayException.Reason.PACING, text);
-            default -> new GatewayException(GatewayException.Reason.REFUSED, text);
-        };
-    }
-
-    private void restoreStatus() {
+    void restoreStatus() {
         if (ready) {
             Session s = session;
             int v = s == null || s.connection == null ? 0 : s.connection.serverVersion();
@@ -360,7 +291,7 @@ public final class IbkrClient implements AutoCloseable {
         }
     }
 
-    private void trySend(Outbound m) {
+    void trySend(Outbound m) {
         try {
             send(m);
         } catch (GatewayException ex) {
