@@ -49,6 +49,21 @@ class IbkrFactoryTest {
     }
 
     @Test
+    void aClosedGatewayFailsFastAndCloseIsIdempotent() throws Exception {
+        try (FakeGateway gw = new FakeGateway().start()) {
+            IbkrGateway g = IbkrFactory.create(IbkrConfig.defaults().withPort(gw.port()), Rig.CLOCK);
+            g.start();
+            g.close();
+            g.close();
+            long t0 = System.nanoTime();
+            BrokerException e = assertThrows(BrokerException.class, () -> g.broker().positions());
+            assertTrue(e.getMessage().contains("closed"), e.getMessage());
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "no wait for the 10 s timeout");
+            assertFalse(g.connectionStatus().connected());
+        }
+    }
+
+    @Test
     void masksShortIdsEntirely() {
         assertEquals("****", Probe.mask("U123"));
         assertEquals("DU****567", Probe.mask("DU1234567"));

@@ -40,6 +40,7 @@ public final class IbkrClient implements AutoCloseable {
     private final ErrorRouter errors = new ErrorRouter(this);
     private volatile Session session;
     private volatile boolean ready;
+    private volatile boolean closed;
     private volatile ConnectionStatus status;
 
     public IbkrClient(ClientSettings settings) {
@@ -84,6 +85,11 @@ public final class IbkrClient implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        synchronized (readyLock) {
+            ready = false;
+            readyLock.notifyAll();
+        }
         supervisor.stop();
         Session s = session;
         if (s != null && s.connection != null) {
@@ -139,6 +145,9 @@ public final class IbkrClient implements AutoCloseable {
         long deadline = settings.ticker().nanos() + timeout.toNanos();
         synchronized (readyLock) {
             while (!ready) {
+                if (closed) {
+                    throw GatewayException.notConnected("the IB adapter is closed");
+                }
                 long left = deadline - settings.ticker().nanos();
                 if (left <= 0) {
                     throw GatewayException.notConnected("not connected to IB Gateway: " + status.message());
@@ -223,7 +232,7 @@ public final class IbkrClient implements AutoCloseable {
 
     void markReady(Session s, int serverVersion) {
         synchronized (readyLock) {
-            if (session != s || s.closed.isDone()) {
+            if (closed || session != s || s.closed.isDone()) {
                 return;
             }
             ready = true;
