@@ -74,7 +74,7 @@ class ReconnectTest {
         try (Rig rig = Rig.connected(gw, s -> s)) {
             assertThrows(BrokerException.class, () -> rig.broker.submitBracket(bracket("p-2")));
             SubmitResult again = rig.broker.submitBracket(bracket("p-2"));
-            SubmitResult.Accepted a = assertInstanceOf(SubmitResult.Accepted.class, again);
+            SubmitResult.Accepted a = assertInstanceOf(SubmitResult.Accepted.class, again, again::toString);
             assertEquals(3, gw.ordersWithRef("p-2"), "exactly one bracket with this ref at the gateway");
             List<Outbound> log = List.copyOf(gw.received);
             int start = lastSessionStart(log);
