@@ -62,6 +62,11 @@ public final class FakeGateway implements AutoCloseable {
     public final List<String> handshakes = new CopyOnWriteArrayList<>();
 
     // ---- state ----
+    final FakeMatching matching = new FakeMatching(this);
+    final Map<Integer, FakeSession> sessionsByClient = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, Double> lastPrice = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Positions opened by fills at this gateway, by symbol. */
+    final Map<String, Holding> traded = new java.util.LinkedHashMap<>();
     final Map<Integer, FakeOrder> orders = new HashMap<>();
     final List<Inbound.ExecDetails> executions = new ArrayList<>();
     final Set<Integer> clientIds = new HashSet<>();
@@ -148,6 +153,60 @@ public final class FakeGateway implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * The market for {@code symbol} trades at {@code price} now: working orders it reaches execute
+     * and their clients are told. Returns once the gateway has processed the price.
+     */
+    public void marketTradesAt(String symbol, double price) {
+        synchronized (this) {
+            lastPrice.put(symbol, price);
+            try {
+                matching.match(symbol, price);
+            } catch (IOException e) {
+                // a client went away mid-message; it learns the rest on reconnect
+            }
+        }
+        for (FakeSession s : sessions) {
+            s.tryFlush();
+        }
+    }
+
+    FakeSession sessionOf(int clientId) {
+        return sessionsByClient.get(clientId);
+    }
+
+    /** Applies a fill to the traded positions; returns the symbol's position after it. */
+    synchronized Holding applyFill(String symbol, int conId, double signedQty, double price) {
+        Holding h = traded.get(symbol);
+        double qty = h == null ? 0 : h.quantity();
+        double avg = h == null ? 0 : h.avgCost();
+        double after = qty + signedQty;
+        double newAvg;
+        if (Math.abs(after) < 1e-9) {
+            newAvg = 0;
+        } else if (qty == 0 || Math.signum(qty) == Math.signum(signedQty)) {
+            newAvg = (qty * avg + signedQty * price) / after;
+        } else if (Math.signum(after) == Math.signum(qty)) {
+            newAvg = avg;
+        } else {
+            newAvg = price;
+        }
+        double realized = h == null ? 0 : h.realized();
+        if (qty != 0 && Math.signum(qty) != Math.signum(signedQty)) {
+            realized += Math.min(Math.abs(qty), Math.abs(signedQty)) * (price - avg) * Math.signum(qty);
+        }
+        Holding n = new Holding(symbol, conId, after, newAvg, price, after * (price - newAvg), realized);
+        traded.put(symbol, n);
+        return n;
+    }
+
+    /** The scripted holdings and the positions opened here (flat ones are left out). */
+    synchronized List<Holding> allHoldings() {
+        List<Holding> all = new ArrayList<>(holdings);
+        traded.values().stream().filter(h -> Math.abs(h.quantity()) > 1e-9).forEach(all::add);
+        return all;
     }
 
     /** Pushes a message to every connected client (notices, errors with id -1). */

@@ -23,12 +23,10 @@ final class FakeSession implements Runnable {
     private OutputStream out;
     private InboundEncoder encoder;
     private int clientId = -1;
-    private final FakeMatching matching;
 
     FakeSession(FakeGateway gw, Socket socket) {
         this.gw = gw;
         this.socket = socket;
-        this.matching = new FakeMatching(gw, this);
     }
 
     @Override
@@ -98,6 +96,7 @@ final class FakeSession implements Runnable {
             synchronized (gw) {
                 if (clientId >= 0) {
                     gw.clientIds.remove(clientId);
+                    gw.sessionsByClient.remove(clientId, this);
                     // untransmitted orders live only in the client's session
                     gw.orders.values().removeIf(o -> o.clientId == clientId && !o.transmitted);
                 }
@@ -112,6 +111,7 @@ final class FakeSession implements Runnable {
                 return false;
             }
             gw.clientIds.add(id);
+            gw.sessionsByClient.put(id, this);
             clientId = id;
             return true;
         }
@@ -161,7 +161,7 @@ final class FakeSession implements Runnable {
             }
             send(new AccountSummaryEnd(r.reqId()));
         } else if (m instanceof ReqPositions) {
-            for (FakeGateway.Holding h : gw.holdings) {
+            for (FakeGateway.Holding h : gw.allHoldings()) {
                 send(new PositionData(gw.accounts.get(0), contract(h.symbol(), h.conId()), h.quantity(), h.avgCost()));
             }
             send(new PositionEnd());
@@ -170,9 +170,13 @@ final class FakeSession implements Runnable {
         } else if (m instanceof ReqHistoricalData r) {
             historical(r);
         } else if (m instanceof PlaceOrder p) {
-            matching.place(p, clientId);
+            synchronized (gw) {
+                gw.matching.place(p, clientId, this);
+            }
         } else if (m instanceof CancelOrder c) {
-            matching.cancel(c.orderId());
+            synchronized (gw) {
+                gw.matching.cancel(c.orderId(), this);
+            }
         } else if (m instanceof ReqOpenOrders || m instanceof ReqAllOpenOrders) {
             boolean all = m instanceof ReqAllOpenOrders;
             synchronized (gw) {
@@ -205,7 +209,7 @@ final class FakeSession implements Runnable {
         }
         send(new UpdateAccountValue("UnrealizedPnL", Double.toString(gw.unrealizedPnl), "USD", account));
         send(new UpdateAccountValue("RealizedPnL", Double.toString(gw.realizedPnl), "USD", account));
-        for (FakeGateway.Holding h : gw.holdings) {
+        for (FakeGateway.Holding h : gw.allHoldings()) {
             send(new UpdatePortfolio(contract(h.symbol(), h.conId()).withExchange("").withPrimaryExch("NASDAQ"),
                     h.quantity(), h.marketPrice(), h.quantity() * h.marketPrice(), h.avgCost(), h.unrealized(),
                     h.realized(), account));
@@ -220,7 +224,7 @@ final class FakeSession implements Runnable {
             send(new ErrorMessage(r.reqId(), 200, "No security definition has been found for the request", ""));
             return;
         }
-        List<HistoricalBar> bars = gw.bars.getOrDefault(symbol, List.of());
+        List<HistoricalBar> bars = Bars.within(gw.bars.getOrDefault(symbol, List.of()), r.duration());
         send(new HistoricalData(r.reqId(), "", "", bars));
     }
 
@@ -243,6 +247,14 @@ final class FakeSession implements Runnable {
                 send(m);
                 flush();
             }
+        } catch (IOException ignored) {
+            // the client is gone
+        }
+    }
+
+    void tryFlush() {
+        try {
+            flush();
         } catch (IOException ignored) {
             // the client is gone
         }
