@@ -31,11 +31,13 @@ final class ErrorRouter {
                 LOG.debug("notice {}", text);
             }
             case CONNECTIVITY_LOST -> {
+                client.setLinkUp(false);
                 client.setStatus(false, "IB Gateway lost its connection to IB (" + text + ")");
                 LOG.warn("{}", text);
             }
             case CONNECTIVITY_RESTORED_DATA_LOST -> {
                 LOG.info("{}: re-requesting account updates", text);
+                client.setLinkUp(true);
                 client.restoreStatus();
                 if (!client.selectedAccount().isEmpty()) {
                     client.trySend(new Outbound.ReqAccountUpdates(true, client.selectedAccount()));
@@ -43,6 +45,7 @@ final class ErrorRouter {
             }
             case CONNECTIVITY_RESTORED -> {
                 LOG.info("{}", text);
+                client.setLinkUp(true);
                 client.restoreStatus();
             }
             case CLIENT_ID_IN_USE -> {

@@ -40,6 +40,8 @@ public final class IbkrClient implements AutoCloseable {
     private final ErrorRouter errors = new ErrorRouter(this);
     private volatile Session session;
     private volatile boolean ready;
+    /** False between IB's 1100 (gateway lost IB) and 1101/1102 (restored): the socket is up, IB is not. */
+    private volatile boolean linkUp = true;
     private volatile boolean closed;
     private volatile ConnectionStatus status;
 
@@ -144,13 +146,14 @@ public final class IbkrClient implements AutoCloseable {
     public void awaitReady(Duration timeout) {
         long deadline = settings.ticker().nanos() + timeout.toNanos();
         synchronized (readyLock) {
-            while (!ready) {
+            while (!(ready && linkUp)) {
                 if (closed) {
                     throw GatewayException.notConnected("the IB adapter is closed");
                 }
                 long left = deadline - settings.ticker().nanos();
                 if (left <= 0) {
-                    throw GatewayException.notConnected("not connected to IB Gateway: " + status.message());
+                    throw GatewayException.notConnected((ready ? "IB Gateway is not connected to IB: "
+                            : "not connected to IB Gateway: ") + status.message());
                 }
                 try {
                     readyLock.wait(Math.max(1, left / 1_000_000));
@@ -236,6 +239,7 @@ public final class IbkrClient implements AutoCloseable {
                 return;
             }
             ready = true;
+            linkUp = true;
             status = new ConnectionStatus(true, "connected to IB Gateway (server version " + serverVersion + ")");
             readyLock.notifyAll();
         }
@@ -289,6 +293,14 @@ public final class IbkrClient implements AutoCloseable {
             s.checkStarted();
         } else {
             LOG.trace("ignoring {}", m.getClass().getSimpleName());
+        }
+    }
+
+    /** 1100 / 1101 / 1102: whether the gateway's own link to IB is up. */
+    void setLinkUp(boolean up) {
+        synchronized (readyLock) {
+            linkUp = up;
+            readyLock.notifyAll();
         }
     }
 

@@ -93,11 +93,20 @@ class ErrorRoutingTest {
     }
 
     @Test
-    void code1100MarksTheBrokerDisconnectedWhileTheSocketStays() {
+    void code1100MarksTheBrokerDisconnectedWhileTheSocketStays() throws Exception {
+        shortTimeouts();
         push(-1, 1100, "Connectivity between IB and Trader Workstation has been lost.");
         assertFalse(rig.broker.connectionStatus().connected());
         assertTrue(rig.broker.connectionStatus().message().contains("1100"));
+        BrokerException e = assertThrows(BrokerException.class, () -> rig.broker.submitBracket(
+                new BracketOrder("l-1100", "AAPL", Direction.LONG, 1, 10, 9, 11)));
+        assertTrue(e.retryable());
+        assertTrue(e.getMessage().contains("not connected to IB"), e.getMessage());
+        assertEquals(0, rig.gw.placedOrders().size(), "nothing is submitted while IB is unreachable");
         assertEquals(1, rig.gw.connectedVersions.size(), "no reconnect for 1100");
+        push(-1, 1102, "restored - data maintained");
+        assertInstanceOf(SubmitResult.Accepted.class, rig.broker.submitBracket(
+                new BracketOrder("l-1100", "AAPL", Direction.LONG, 1, 10, 9, 11)));
     }
 
     @Test
