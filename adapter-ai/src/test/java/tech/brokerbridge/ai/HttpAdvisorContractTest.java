@@ -1,0 +1,60 @@
+package tech.brokerbridge.ai;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import tech.brokerbridge.ports.advisor.Advisor;
+import tech.brokerbridge.ports.tck.AdvisorContract;
+
+/** The Advisor contract, run against every network advisor backed by its provider's local fake. */
+class HttpAdvisorContractTest {
+    abstract static class AgainstFake extends AdvisorContract {
+        private FakeProviderServer server;
+
+        abstract Flavor flavor();
+
+        @Override
+        protected Advisor newAdvisor() {
+            server = new FakeProviderServer(flavor(), Support.key(flavor()));
+            return Support.advisor(flavor(), server, Support.vault(), d -> { });
+        }
+
+        @AfterEach
+        void stopServer() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    @Nested
+    class Claude extends AgainstFake {
+        @Override
+        Flavor flavor() {
+            return Flavor.CLAUDE;
+        }
+    }
+
+    @Nested
+    class OpenAi extends AgainstFake {
+        @Override
+        Flavor flavor() {
+            return Flavor.OPENAI;
+        }
+    }
+
+    @Nested
+    class OpenRouter extends AgainstFake {
+        @Override
+        Flavor flavor() {
+            return Flavor.OPENROUTER;
+        }
+    }
+
+    @Nested
+    class Google extends AgainstFake {
+        @Override
+        Flavor flavor() {
+            return Flavor.GOOGLE;
+        }
+    }
+}

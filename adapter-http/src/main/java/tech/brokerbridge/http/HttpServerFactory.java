@@ -1,0 +1,42 @@
+package tech.brokerbridge.http;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import tech.brokerbridge.http.internal.NettyLocalHttpServer;
+import tech.brokerbridge.ports.desk.TradingDesk;
+
+/**
+ * Makes the local HTTP API server: Netty (NIO transport) with the security middleware in front of
+ * the JSON API over a {@link TradingDesk}.
+ *
+ * <p>Pipeline, per connection: codec, keep-alive, request id, body aggregator (bounded, 413),
+ * idle timeout, local-only guard (loopback peer, {@code Host}, {@code Origin}), security headers,
+ * rate limiter, admin auth, license gate, router (blocking routes on a bounded pool), one exception
+ * handler. Every answer carries {@code X-Request-Id} and the security headers; errors are
+ * {@code {"error":{"code","message","request_id"}}} and never show a stack trace.
+ */
+public final class HttpServerFactory {
+    private HttpServerFactory() {
+    }
+
+    /**
+     * Creates a server; nothing is bound until {@link LocalHttpServer#start()}.
+     *
+     * @param config the server configuration
+     * @param desk the driving port every route calls; must be thread-safe
+     * @param clock time source of the rate limiter, the uptime and default dates
+     * @param effectiveConfig the launcher's effective configuration, already masked, shown by
+     *     {@code GET /api/admin/diagnostics}; values under keys containing token, key, secret or
+     *     password are masked again here. Called on each diagnostics request; must not block.
+     */
+    public static LocalHttpServer create(HttpServerConfig config, TradingDesk desk, Clock clock,
+            Supplier<Map<String, Object>> effectiveConfig) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(desk, "desk");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(effectiveConfig, "effectiveConfig");
+        return new NettyLocalHttpServer(config, desk, clock, effectiveConfig);
+    }
+}

@@ -1,0 +1,68 @@
+package tech.brokerbridge.http.internal.pipeline;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tech.brokerbridge.http.internal.web.ApiException;
+import tech.brokerbridge.http.internal.web.RequestContext;
+import tech.brokerbridge.ports.Secret;
+
+/**
+ * Guards {@code /api/admin/*}: {@code Authorization: Bearer <token>}, compared in constant time (both
+ * sides hashed first, so not even the length leaks). No token configured: every admin route is 403,
+ * never open. The token is never logged nor echoed.
+ */
+@Sharable
+public final class AdminAuthHandler extends RequestGate {
+    private static final String BEARER = "bearer ";
+    private final byte[] expectedDigest;
+
+    public AdminAuthHandler(Optional<Secret> token) {
+        this.expectedDigest = token.filter(t -> !t.isEmpty()).map(t -> sha256(t.reveal())).orElse(null);
+    }
+
+    static boolean adminPath(String path) {
+        return path.equals("/api/admin") || path.startsWith("/api/admin/");
+    }
+
+    @Override
+    ApiException check(FullHttpRequest request, RequestContext rc, ChannelHandlerContext ctx) {
+        if (rc == null || !adminPath(rc.path())) {
+            return null;
+        }
+        if (expectedDigest == null) {
+            return ApiException.forbidden("admin_disabled",
+                    "admin API disabled: set BROKERBRIDGE_ADMIN_TOKEN to enable it");
+        }
+        List<String> values = request.headers().getAll(HttpHeaderNames.AUTHORIZATION);
+        String given = values.size() == 1 ? bearerToken(values.get(0)) : null;
+        if (given == null || !MessageDigest.isEqual(expectedDigest, sha256(given))) {
+            return new ApiException(401, "unauthorized", "a valid admin bearer token is required", Map.of(),
+                    Map.of("WWW-Authenticate", "Bearer"));
+        }
+        return null;
+    }
+
+    private static String bearerToken(String header) {
+        String h = header.trim();
+        if (h.length() <= BEARER.length() || !h.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return h.substring(BEARER.length()).trim();
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

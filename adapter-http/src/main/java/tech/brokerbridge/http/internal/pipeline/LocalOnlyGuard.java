@@ -1,0 +1,81 @@
+package tech.brokerbridge.http.internal.pipeline;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.brokerbridge.http.internal.web.ApiException;
+import tech.brokerbridge.http.internal.web.RequestContext;
+
+/**
+ * Serves local clients only. A peer that is not a loopback address is disconnected. A {@code Host}
+ * that is not a loopback name or an allowed host gets 403 (DNS rebinding). A state-changing request
+ * (POST, PUT, PATCH, DELETE) whose {@code Origin} is not this server's own gets 403 (cross-site
+ * requests). A request the codec could not parse gets 400 and the connection is closed.
+ */
+@Sharable
+public final class LocalOnlyGuard extends RequestGate {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalOnlyGuard.class);
+    private static final Set<HttpMethod> STATE_CHANGING =
+            Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    private static final Map<String, String> CLOSE = Map.of("Connection", "close");
+
+    private final HostRules rules;
+
+    public LocalOnlyGuard(Set<String> allowedHosts) {
+        this.rules = new HostRules(allowedHosts);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        if (!loopback(ctx.channel().remoteAddress())) {
+            LOG.warn("refused a connection from a non-loopback peer");
+            ctx.close();
+            return;
+        }
+        super.channelActive(ctx);
+    }
+
+    @Override
+    ApiException check(FullHttpRequest request, RequestContext rc, ChannelHandlerContext ctx) {
+        if (request.decoderResult().isFailure()) {
+            return new ApiException(400, "bad_request", "malformed HTTP request", Map.of(), CLOSE);
+        }
+        if (!loopback(ctx.channel().remoteAddress())) {
+            return new ApiException(403, "forbidden", "only local clients are served", Map.of(), CLOSE);
+        }
+        List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
+        if (hosts.size() != 1) {
+            return ApiException.badRequest("exactly one Host header is required");
+        }
+        if (!rules.hostAllowed(hosts.get(0))) {
+            return ApiException.forbidden("forbidden_host",
+                    "this Host is not allowed; use localhost or 127.0.0.1, or add the name to the allowed hosts");
+        }
+        if (STATE_CHANGING.contains(request.method())) {
+            List<String> origins = request.headers().getAll(HttpHeaderNames.ORIGIN);
+            if (origins.size() > 1 || (origins.size() == 1 && !rules.ownOrigin(origins.get(0), localPort(ctx)))) {
+                return ApiException.forbidden("forbidden_origin",
+                        "cross-origin request refused: the Origin is not this server's own");
+            }
+        }
+        return null;
+    }
+
+    private static boolean loopback(SocketAddress address) {
+        return address instanceof InetSocketAddress inet && inet.getAddress() != null
+                && inet.getAddress().isLoopbackAddress();
+    }
+
+    private static int localPort(ChannelHandlerContext ctx) {
+        return ctx.channel().localAddress() instanceof InetSocketAddress inet ? inet.getPort() : -1;
+    }
+}

@@ -1,0 +1,185 @@
+package tech.brokerbridge.http.internal.pipeline;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AsciiString;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
+import tech.brokerbridge.http.internal.web.RequestContext;
+
+/**
+ * Gives each request an id and serves the requests of one connection one at a time.
+ *
+ * <p>It sits before the aggregator so that even a refused oversized body has an id. It publishes the
+ * request in flight as the channel attribute {@link #CURRENT} and stamps {@code X-Request-Id} on its
+ * answer. Pipelined requests that arrive while one is in flight wait here (reading pauses) until its
+ * answer is written: a route that runs off the event loop can never have its answer overtaken.
+ * When the server stops, the connection is closed after the answer in flight, or at once if idle.
+ */
+public final class RequestContextHandler extends ChannelDuplexHandler {
+    public static final AttributeKey<RequestContext> CURRENT = AttributeKey.valueOf("brokerbridge.request");
+    static final AsciiString X_REQUEST_ID = AsciiString.cached("X-Request-Id");
+    /** Messages of pipelined requests held at most; reading pauses long before that. */
+    private static final int MAX_PARKED = 1024;
+
+    private final ArrayDeque<HttpObject> parked = new ArrayDeque<>();
+    private RequestContext current;
+    private boolean inboundDone;
+    private boolean answerStarted;
+    private boolean answerDone;
+    private boolean closing;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof HttpObject object)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        if (!parked.isEmpty() || (object instanceof HttpRequest && current != null)) {
+            park(ctx, object);
+            return;
+        }
+        deliver(ctx, object);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        boolean ends = false;
+        if (msg instanceof HttpResponse response && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
+            response.headers().set(X_REQUEST_ID, current != null ? current.requestId() : RequestIds.next());
+            if (closing) {
+                HttpUtil.setKeepAlive(response, false);
+            }
+            answerStarted = true;
+        }
+        if (msg instanceof LastHttpContent && answerStarted && current != null && !answerDone) {
+            answerDone = true;
+            ends = true;
+        }
+        ctx.write(msg, promise);
+        if (ends) {
+            maybeFinish(ctx);
+        }
+    }
+
+    /** True while a request is being served (its answer is not fully written). */
+    public boolean busy() {
+        return current != null;
+    }
+
+    /** True while a request is in flight and its answer has not started. */
+    public boolean awaitingAnswer() {
+        return current != null && !answerStarted;
+    }
+
+    /** Closes the connection now if idle, else once the answer in flight is written. Event loop only. */
+    public void closeWhenIdle(ChannelHandlerContext ctx) {
+        closing = true;
+        if (current == null) {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        releaseParked();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releaseParked();
+    }
+
+    private void deliver(ChannelHandlerContext ctx, HttpObject msg) {
+        if (msg instanceof HttpRequest request) {
+            current = new RequestContext(RequestIds.next(), request.method().name(), path(request.uri()));
+            ctx.channel().attr(CURRENT).set(current);
+            inboundDone = false;
+            answerStarted = false;
+            answerDone = false;
+        }
+        boolean last = msg instanceof LastHttpContent;
+        if (last) {
+            inboundDone = true;
+        }
+        ctx.fireChannelRead(msg);
+        if (last) {
+            maybeFinish(ctx);
+        }
+    }
+
+    private void maybeFinish(ChannelHandlerContext ctx) {
+        if (current == null || !inboundDone || !answerDone) {
+            return;
+        }
+        current = null;
+        ctx.channel().attr(CURRENT).set(null);
+        if (closing) {
+            // later, not inside the write: the answer must be flushed first
+            ctx.executor().execute(ctx::close);
+            return;
+        }
+        if (!parked.isEmpty()) {
+            // deliver the next pipelined request after this write, not inside it
+            ctx.executor().execute(() -> drain(ctx));
+        } else if (!ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    private void drain(ChannelHandlerContext ctx) {
+        while (!parked.isEmpty() && ctx.channel().isActive()) {
+            HttpObject next = parked.peek();
+            if (next instanceof HttpRequest && current != null) {
+                return;
+            }
+            parked.poll();
+            deliver(ctx, next);
+        }
+        if (parked.isEmpty() && current == null && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    private void park(ChannelHandlerContext ctx, HttpObject msg) {
+        if (parked.size() >= MAX_PARKED) {
+            ReferenceCountUtil.release(msg);
+            releaseParked();
+            ctx.close();
+            return;
+        }
+        parked.add(msg);
+        ctx.channel().config().setAutoRead(false);
+    }
+
+    private void releaseParked() {
+        HttpObject m;
+        while ((m = parked.poll()) != null) {
+            ReferenceCountUtil.release(m);
+        }
+    }
+
+    /** The percent-decoded path; the raw one when it cannot be decoded (it then matches no route). */
+    static String path(String uri) {
+        int q = uri.indexOf('?');
+        String raw = q < 0 ? uri : uri.substring(0, q);
+        if (raw.indexOf('%') < 0 && raw.indexOf('#') < 0) {
+            return raw;   // nothing to decode: the common case, without a decoder
+        }
+        try {
+            return new QueryStringDecoder(uri).path();
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package tech.brokerbridge.http.internal.pipeline;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.brokerbridge.http.internal.web.ApiException;
+import tech.brokerbridge.http.internal.web.ApiRequest;
+import tech.brokerbridge.http.internal.web.ApiResponse;
+import tech.brokerbridge.http.internal.web.Route;
+import tech.brokerbridge.ports.PortException;
+
+/**
+ * Runs a route and turns every failure into an answer: {@link ApiException} as it says, a retryable
+ * {@link PortException} 503, anything else 500. The client never sees a stack trace; the log has it
+ * with the request id.
+ */
+final class RouteInvoker {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteInvoker.class);
+
+    private RouteInvoker() {
+    }
+
+    static ApiResponse invoke(Route route, ApiRequest request) {
+        String id = request.context().requestId();
+        try {
+            return route.handler().handle(request);
+        } catch (ApiException e) {
+            return ApiResponse.error(e, id);
+        } catch (PortException e) {
+            LOG.warn("request {} {} {}: a port failed (retryable={})", id, request.context().method(),
+                    request.context().path(), e.retryable(), e);
+            ApiException answer = e.retryable()
+                    ? ApiException.unavailable("a backing service is unavailable for now; retry shortly")
+                    : ApiException.internal();
+            return ApiResponse.error(answer, id);
+        } catch (Exception e) { // top-level translation: the client gets a 500, the log gets the cause
+            LOG.error("request {} {} {} failed", id, request.context().method(), request.context().path(), e);
+            return ApiResponse.error(ApiException.internal(), id);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package tech.brokerbridge.http.internal.pipeline;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import tech.brokerbridge.http.internal.web.ApiException;
+import tech.brokerbridge.http.internal.web.ApiRequest;
+import tech.brokerbridge.http.internal.web.ApiResponse;
+import tech.brokerbridge.http.internal.web.JsonBody;
+import tech.brokerbridge.http.internal.web.RequestContext;
+import tech.brokerbridge.http.internal.web.Route;
+import tech.brokerbridge.http.internal.web.Router;
+
+/**
+ * Finds the route (404, 405 with {@code Allow}), checks query parameters (unknown: 400 naming it) and
+ * the body's media type (415), then runs the route: on the event loop when it cannot block, else on
+ * the bounded blocking executor (full: 503).
+ */
+@Sharable
+public final class RouterHandler extends ChannelInboundHandlerAdapter {
+    private final Router router;
+    private final Executor blocking;
+
+    public RouterHandler(Router router, Executor blocking) {
+        this.router = router;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        Channel channel = ctx.channel();
+        RequestContext rc = channel.attr(RequestContextHandler.CURRENT).get();
+        Route route;
+        ApiRequest api;
+        try {
+            Router.Match match = router.match(rc.method(), rc.path());
+            route = match.route();
+            api = new ApiRequest(rc, query(request.uri(), route.queryParams()), match.pathParams(), body(request, route));
+        } catch (ApiException e) {
+            Responder.error(channel, rc, e);
+            return;
+        } finally {
+            request.release();
+        }
+        if (!route.blocking()) {
+            Responder.write(channel, RouteInvoker.invoke(route, api));
+            return;
+        }
+        try {
+            blocking.execute(() -> Responder.write(channel, RouteInvoker.invoke(route, api)));
+        } catch (RejectedExecutionException e) {
+            Responder.write(channel, ApiResponse.error(
+                    ApiException.unavailable("the server is busy or stopping; retry shortly"), rc.requestId()));
+        }
+    }
+
+    private static Map<String, List<String>> query(String uri, Set<String> accepted) {
+        if (uri.indexOf('?') < 0) {
+            return Map.of();
+        }
+        Map<String, List<String>> params;
+        try {
+            params = new QueryStringDecoder(uri).parameters();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("malformed query string");
+        }
+        for (String name : params.keySet()) {
+            if (!accepted.contains(name)) {
+                throw ApiException.badField(name, "unknown query parameter '" + (name.length() > 64
+                        ? name.substring(0, 64) + "…" : name) + "'");
+            }
+        }
+        return params;
+    }
+
+    private static byte[] body(FullHttpRequest request, Route route) {
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        if (body.length == 0) {
+            return body;
+        }
+        CharSequence mime = HttpUtil.getMimeType(request);
+        if (mime == null || !"application/json".contentEquals(mime.toString().trim().toLowerCase(java.util.Locale.ROOT))) {
+            throw ApiException.unsupportedMediaType();
+        }
+        if (!route.acceptsBody()) {
+            // only "nothing" is accepted: null or {}; anything else names its first field
+            JsonBody.optionalObject(body, Set.of());
+        }
+        return body;
+    }
+}

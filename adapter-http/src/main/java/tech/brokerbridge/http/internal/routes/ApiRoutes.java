@@ -1,0 +1,32 @@
+package tech.brokerbridge.http.internal.routes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import tech.brokerbridge.http.internal.web.Router;
+import tech.brokerbridge.ports.Secret;
+import tech.brokerbridge.ports.desk.TradingDesk;
+
+/** The whole route table of the API. */
+public final class ApiRoutes {
+    private ApiRoutes() {
+    }
+
+    /** What the diagnostics route shows besides the desk. */
+    public record AdminInfo(String version, Clock clock, Supplier<Instant> startedAt,
+            Supplier<Map<String, Object>> effectiveConfig, Supplier<Map<String, Object>> rateLimiter,
+            Optional<Secret> adminToken) {
+    }
+
+    public static Router build(TradingDesk desk, Clock clock, AdminInfo admin) {
+        Router.Builder b = Router.builder();
+        SystemRoutes.register(b, desk);
+        AdminRoutes.register(b, admin);
+        ProposalRoutes.register(b, desk);
+        JournalRoutes.register(b, desk, clock);
+        TradingRoutes.register(b, desk);
+        return b.build();
+    }
+}

@@ -1,0 +1,125 @@
+package tech.brokerbridge.http.internal.routes;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tech.brokerbridge.http.internal.web.ApiException;
+import tech.brokerbridge.http.internal.web.ApiRequest;
+import tech.brokerbridge.http.internal.web.ApiResponse;
+import tech.brokerbridge.http.internal.web.JsonBody;
+import tech.brokerbridge.http.internal.web.Router;
+import tech.brokerbridge.ports.desk.ActionResult;
+import tech.brokerbridge.ports.desk.Modification;
+import tech.brokerbridge.ports.desk.TradingDesk;
+import tech.brokerbridge.ports.journal.ProposalPage;
+import tech.brokerbridge.ports.journal.ProposalQuery;
+
+/** Proposals: list, one, approve (as is or modified), reject. Ids other than {@code prp-} + 12 hex are 404. */
+final class ProposalRoutes {
+    static final Pattern ID = Pattern.compile("prp-[0-9a-f]{12}");
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_REASON = 2000;
+
+    private final TradingDesk desk;
+
+    private ProposalRoutes(TradingDesk desk) {
+        this.desk = desk;
+    }
+
+    static void register(Router.Builder b, TradingDesk desk) {
+        ProposalRoutes r = new ProposalRoutes(desk);
+        b.add("GET", "/api/proposals", Set.of("status", "date", "limit", "cursor"), false, true, r::list);
+        b.add("GET", "/api/proposals/{id}", Set.of(), false, true, r::one);
+        b.add("POST", "/api/proposals/{id}/approve", Set.of(), true, true, r::approve);
+        b.add("POST", "/api/proposals/{id}/reject", Set.of(), true, true, r::reject);
+    }
+
+    private ApiResponse list(ApiRequest r) {
+        ProposalQuery q = new ProposalQuery(Params.status(r), Params.date(r),
+                Params.limit(r, DEFAULT_LIMIT, ProposalQuery.MAX_LIMIT), Params.cursor(r));
+        ProposalPage page;
+        try {
+            page = desk.proposals(q);
+        } catch (IllegalArgumentException e) {
+            if (q.cursor().isPresent()) {
+                throw ApiException.badField("cursor", "'cursor' must be the next_cursor of a previous page");
+            }
+            throw e;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("proposals", page.proposals().stream().map(DeskJson::proposal).toList());
+        m.put("next_cursor", page.nextCursor().orElse(null));
+        return ApiResponse.ok(m);
+    }
+
+    private ApiResponse one(ApiRequest r) {
+        String id = id(r);
+        return desk.proposal(id).map(p -> ApiResponse.ok(DeskJson.proposal(p)))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private ApiResponse approve(ApiRequest r) {
+        String id = id(r);
+        JsonBody body = JsonBody.optionalObject(r.body(), Set.of("quantity", "stop_price", "target_price"));
+        OptionalLong quantity = body.longField("quantity");
+        if (quantity.isPresent() && quantity.getAsLong() < 1) {
+            throw ApiException.invalidValue("quantity", "'quantity' must be at least 1 share");
+        }
+        OptionalDouble stop = price(body, "stop_price");
+        OptionalDouble target = price(body, "target_price");
+        return result(desk.approve(id, new Modification(quantity, stop, target)));
+    }
+
+    private ApiResponse reject(ApiRequest r) {
+        String id = id(r);
+        JsonBody body = JsonBody.optionalObject(r.body(), Set.of("reason"));
+        Optional<String> reason = body.stringField("reason").map(String::strip);
+        if (reason.isPresent() && reason.get().length() > MAX_REASON) {
+            throw ApiException.invalidValue("reason", "'reason' must be at most " + MAX_REASON + " characters");
+        }
+        return result(desk.reject(id, reason.filter(s -> !s.isEmpty())));
+    }
+
+    private static OptionalDouble price(JsonBody body, String field) {
+        OptionalDouble v = body.doubleField(field);
+        if (v.isPresent() && (!Double.isFinite(v.getAsDouble()) || v.getAsDouble() <= 0)) {
+            throw ApiException.invalidValue(field, "'" + field + "' must be a positive price");
+        }
+        return v;
+    }
+
+    static ApiResponse result(ActionResult result) {
+        if (result instanceof ActionResult.Done done) {
+            return ApiResponse.ok(DeskJson.proposal(done.proposal()));
+        }
+        if (result instanceof ActionResult.NotFound nf) {
+            throw notFound(nf.proposalId());
+        }
+        if (result instanceof ActionResult.Conflict c) {
+            throw ApiException.conflict(c.reason());
+        }
+        if (result instanceof ActionResult.GatesFailed g) {
+            long failed = g.gates().stream().filter(x -> !x.passed()).count();
+            throw new ApiException(422, "gates_failed", "the modified trade fails " + failed
+                    + " risk gate(s); the proposal stays pending", Map.of("gates", DeskJson.gates(g.gates())), Map.of());
+        }
+        ActionResult.Invalid invalid = (ActionResult.Invalid) result;
+        throw ApiException.invalidValue(invalid.field(), invalid.reason());
+    }
+
+    private static String id(ApiRequest r) {
+        String id = r.pathParam("id");
+        if (!ID.matcher(id).matches()) {
+            throw ApiException.notFound("no such proposal");
+        }
+        return id;
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.notFound("no proposal " + id);
+    }
+}

@@ -1,0 +1,40 @@
+package tech.brokerbridge.http.internal.routes;
+
+import java.util.Map;
+import tech.brokerbridge.http.internal.web.ApiResponse;
+import tech.brokerbridge.http.internal.web.Json;
+import tech.brokerbridge.http.internal.web.Router;
+import tech.brokerbridge.ports.desk.Health;
+import tech.brokerbridge.ports.desk.TradingDesk;
+
+/** {@code GET /api/health} and {@code GET /api/license}: in-memory reads, served on the event loop. */
+final class SystemRoutes {
+    private SystemRoutes() {
+    }
+
+    static void register(Router.Builder b, TradingDesk desk) {
+        HealthAnswer health = new HealthAnswer();
+        b.get("/api/health", r -> health.answer(desk.health()));
+        b.get("/api/license", r -> ApiResponse.ok(DeskJson.license(desk.license())));
+    }
+
+    /**
+     * Health is polled often and rarely changes: the JSON of the last state is kept and reused while
+     * the desk reports an equal state (records compare by value), so each answer is still what is true now.
+     */
+    static final class HealthAnswer {
+        private volatile Cached last;
+
+        private record Cached(Health health, byte[] json) {
+        }
+
+        ApiResponse answer(Health now) {
+            Cached c = last;
+            if (c == null || !c.health().equals(now)) {
+                c = new Cached(now, Json.write(DeskJson.health(now)));
+                last = c;
+            }
+            return new ApiResponse(200, ApiResponse.JSON, c.json(), Map.of());
+        }
+    }
+}

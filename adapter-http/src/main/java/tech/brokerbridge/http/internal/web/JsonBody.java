@@ -1,0 +1,99 @@
+package tech.brokerbridge.http.internal.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * An optional JSON object body read strictly: unknown fields and wrong types are 400 naming the
+ * field. A missing body, an empty body or JSON {@code null} reads as an empty object; a member whose
+ * value is {@code null} reads as absent.
+ */
+public final class JsonBody {
+    private final JsonNode node;
+
+    private JsonBody(JsonNode node) {
+        this.node = node;
+    }
+
+    /**
+     * @param allowed the member names this body may have
+     * @throws ApiException 400 on malformed JSON, a body that is not an object, or an unknown member
+     */
+    public static JsonBody optionalObject(byte[] body, Set<String> allowed) {
+        JsonNode node = Json.parse(body);
+        if (node.isNull() || node.isMissingNode()) {
+            return new JsonBody(null);
+        }
+        if (!node.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object");
+        }
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw ApiException.badField(name, "unknown field '" + truncate(name) + "'");
+            }
+        }
+        return new JsonBody(node);
+    }
+
+    public OptionalLong longField(String name) {
+        JsonNode v = value(name);
+        if (v == null) {
+            return OptionalLong.empty();
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw ApiException.badField(name, "'" + name + "' must be a whole number");
+        }
+        return OptionalLong.of(v.longValue());
+    }
+
+    public OptionalDouble doubleField(String name) {
+        JsonNode v = value(name);
+        if (v == null) {
+            return OptionalDouble.empty();
+        }
+        if (!v.isNumber()) {
+            throw ApiException.badField(name, "'" + name + "' must be a number");
+        }
+        return OptionalDouble.of(v.doubleValue());
+    }
+
+    public Optional<String> stringField(String name) {
+        JsonNode v = value(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!v.isTextual()) {
+            throw ApiException.badField(name, "'" + name + "' must be a string");
+        }
+        return Optional.of(v.textValue());
+    }
+
+    public Optional<Boolean> booleanField(String name) {
+        JsonNode v = value(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!v.isBoolean()) {
+            throw ApiException.badField(name, "'" + name + "' must be true or false");
+        }
+        return Optional.of(v.booleanValue());
+    }
+
+    private JsonNode value(String name) {
+        if (node == null) {
+            return null;
+        }
+        JsonNode v = node.get(name);
+        return v == null || v.isNull() ? null : v;
+    }
+
+    private static String truncate(String s) {
+        return s.length() > 64 ? s.substring(0, 64) + "…" : s;
+    }
+}

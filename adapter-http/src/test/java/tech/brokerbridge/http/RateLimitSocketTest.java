@@ -1,0 +1,131 @@
+package tech.brokerbridge.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import tech.brokerbridge.http.testing.RawHttp;
+import tech.brokerbridge.http.testing.TestServer;
+
+/** The rate limiter through real sockets, with the server's clock under the test's control. */
+class RateLimitSocketTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static HttpServerConfig limit(HttpServerConfig c, int n) {
+        return new HttpServerConfig(c.port(), n, Duration.ofSeconds(60), c.allowedHosts(), c.adminToken(),
+                c.maxBodyBytes(), c.idleTimeout(), c.blockingThreads(), c.version());
+    }
+
+    @Test
+    void exactlyTheLimitGetsThroughUnderEightConcurrentClients() throws Exception {
+        try (TestServer s = TestServer.start(c -> limit(c, 50))) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            CountDownLatch go = new CountDownLatch(1);
+            try {
+                List<Future<int[]>> futures = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    futures.add(pool.submit(() -> {
+                        go.await();
+                        int[] counts = new int[3];
+                        for (int i = 0; i < 25; i++) {
+                            HttpResponse<String> r = s.get("/api/health");
+                            if (r.statusCode() == 200) {
+                                counts[0]++;
+                            } else if (r.statusCode() == 429) {
+                                counts[1]++;
+                                long retry = Long.parseLong(r.headers().firstValue("Retry-After").orElse("0"));
+                                if (retry >= 1 && retry <= 60 && r.body().contains("\"rate_limited\"")
+                                        && r.headers().firstValue("X-Frame-Options").isPresent()) {
+                                    counts[2]++;
+                                }
+                            }
+                        }
+                        return counts;
+                    }));
+                }
+                go.countDown();
+                int ok = 0;
+                int limited = 0;
+                int wellFormed = 0;
+                for (Future<int[]> f : futures) {
+                    int[] c = f.get(60, TimeUnit.SECONDS);
+                    ok += c[0];
+                    limited += c[1];
+                    wellFormed += c[2];
+                }
+                assertEquals(50, ok);
+                assertEquals(150, limited);
+                assertEquals(150, wellFormed);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void retryAfterCountsDownToTheFirstFreeSlot() throws Exception {
+        try (TestServer s = TestServer.start(c -> limit(c, 3))) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, s.get("/api/health").statusCode());
+                s.clock.advance(Duration.ofSeconds(10));
+            }
+            // admissions at t, t+10, t+20; now t+30: the first leaves the window at t+60
+            HttpResponse<String> r = s.get("/api/health");
+            assertEquals(429, r.statusCode());
+            assertEquals("30", r.headers().firstValue("Retry-After").orElseThrow());
+            s.clock.advance(Duration.ofMillis(29_500));
+            assertEquals("1", s.get("/api/health").headers().firstValue("Retry-After").orElseThrow());
+            s.clock.advance(Duration.ofMillis(500));
+            assertEquals(200, s.get("/api/health").statusCode());
+            assertEquals(429, s.get("/api/health").statusCode());
+        }
+    }
+
+    @Test
+    void eachClientAddressHasItsOwnLimitAndIdleOnesAreEvicted() throws Exception {
+        try (TestServer s = TestServer.start(c -> limit(c, 2))) {
+            String auth = "Authorization: Bearer " + TestServer.ADMIN_TOKEN;
+            try (RawHttp other = RawHttp.connect("127.0.0.1", s.port(), "127.0.0.2")) {
+                for (int i = 0; i < 2; i++) {
+                    other.send(RawHttp.get("/api/health", "localhost"));
+                    assertEquals(200, other.read().status());
+                }
+                other.send(RawHttp.get("/api/health", "localhost"));
+                assertEquals(429, other.read().status());
+            }
+            // 127.0.0.1 is not affected by 127.0.0.2's use
+            RawHttp.Response diag = RawHttp.exchange(s.port(), RawHttp.get("/api/admin/diagnostics", "localhost", auth));
+            assertEquals(200, diag.status());
+            JsonNode rl = JSON.readTree(diag.body()).get("rate_limiter");
+            assertEquals(2, rl.get("tracked_clients").asInt());
+            assertEquals(3, rl.get("allowed").asInt());
+            assertEquals(1, rl.get("refused").asInt());
+
+            s.clock.advance(Duration.ofSeconds(61));
+            diag = RawHttp.exchange(s.port(), RawHttp.get("/api/admin/diagnostics", "localhost", auth));
+            assertEquals(1, JSON.readTree(diag.body()).get("rate_limiter").get("tracked_clients").asInt(),
+                    "127.0.0.2 was idle for a whole window and is forgotten");
+        }
+    }
+
+    @Test
+    void refusalsCarryTheSecurityHeadersAndARequestId() throws Exception {
+        try (TestServer s = TestServer.start(c -> limit(c, 1))) {
+            assertEquals(200, RawHttp.exchange(s.port(), RawHttp.get("/api/health", "localhost")).status());
+            RawHttp.Response r = RawHttp.exchange(s.port(), RawHttp.get("/api/health", "localhost"));
+            SecurityMiddlewareSocketTest.error(r, 429, "rate_limited");
+            assertTrue(Long.parseLong(r.header("Retry-After")) >= 1);
+        }
+    }
+}

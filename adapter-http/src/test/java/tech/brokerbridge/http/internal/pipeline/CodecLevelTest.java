@@ -1,0 +1,197 @@
+package tech.brokerbridge.http.internal.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import tech.brokerbridge.http.internal.web.ApiResponse;
+import tech.brokerbridge.http.internal.web.RequestContext;
+
+/**
+ * The handlers that work on raw HTTP: request ids and pipelining order, the bounded aggregator and the
+ * idle timeout, with Netty's codec in front as in the server.
+ */
+class CodecLevelTest {
+
+    /** Answers each request with its path, at once or when {@link #release} is called. */
+    private static final class Echo extends ChannelInboundHandlerAdapter {
+        final List<Runnable> held = new ArrayList<>();
+        boolean hold;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            FullHttpRequest r = (FullHttpRequest) msg;
+            RequestContext rc = ctx.channel().attr(RequestContextHandler.CURRENT).get();
+            r.release();
+            Runnable answer = () -> Responder.write(ctx.channel(), ApiResponse.ok(java.util.Map.of("path", rc.path(),
+                    "id", rc.requestId())));
+            if (hold) {
+                held.add(answer);
+            } else {
+                answer.run();
+            }
+        }
+
+        void release() {
+            held.forEach(Runnable::run);
+            held.clear();
+        }
+    }
+
+    private static TestChannels.PeerChannel server(Echo echo, int maxBody, Duration idle) throws Exception {
+        return new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER, new HttpServerCodec(),
+                new HttpServerKeepAliveHandler(), new RequestContextHandler(), new BoundedBodyAggregator(maxBody),
+                new IdleTimeoutHandler(idle), SecurityHeadersHandler.INSTANCE, echo);
+    }
+
+    private static void send(TestChannels.PeerChannel ch, String raw) {
+        ch.writeInbound(Unpooled.copiedBuffer(raw, StandardCharsets.ISO_8859_1));
+    }
+
+    private static String out(TestChannels.PeerChannel ch) {
+        StringBuilder sb = new StringBuilder();
+        ByteBuf b;
+        while ((b = ch.readOutbound()) != null) {
+            sb.append(b.toString(StandardCharsets.ISO_8859_1));
+            b.release();
+        }
+        return sb.toString();
+    }
+
+    private static final String GET_A = "GET /api/a HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    private static final String GET_B = "GET /api/b HTTP/1.1\r\nHost: localhost\r\n\r\n";
+
+    @Test
+    void eachAnswerCarriesItsOwnRequestIdInHeaderAndBody() throws Exception {
+        TestChannels.PeerChannel ch = server(new Echo(), 1024, Duration.ofSeconds(30));
+        send(ch, GET_A);
+        String first = out(ch);
+        send(ch, GET_A);
+        String second = out(ch);
+        String id1 = header(first, "X-Request-Id");
+        assertTrue(id1.matches("req-[0-9a-f]{16}"), first);
+        assertTrue(first.contains("\"id\":\"" + id1 + "\""), first);
+        assertNotEquals(id1, header(second, "X-Request-Id"));
+    }
+
+    @Test
+    void pipelinedRequestsWaitForTheAnswerInFlight() throws Exception {
+        Echo echo = new Echo();
+        echo.hold = true;
+        TestChannels.PeerChannel ch = server(echo, 1024, Duration.ofSeconds(30));
+        send(ch, GET_A + GET_B);
+        assertEquals(1, echo.held.size(), "the second request waits while the first is in flight");
+        assertFalse(ch.config().isAutoRead(), "reading pauses while requests are parked");
+        echo.hold = false;
+        echo.release();
+        ch.runPendingTasks();
+        String both = out(ch);
+        assertTrue(both.indexOf("/api/a") < both.indexOf("/api/b"), both);
+        assertTrue(ch.config().isAutoRead());
+    }
+
+    @Test
+    void anOversizedBodyIs413JsonWithHeadersAndTheConnectionStaysUsable() throws Exception {
+        TestChannels.PeerChannel ch = server(new Echo(), 10, Duration.ofSeconds(30));
+        send(ch, "POST /api/a HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 11\r\n\r\n{\"a\":12345}");
+        String r = out(ch);
+        assertTrue(r.startsWith("HTTP/1.1 413"), r);
+        assertTrue(r.contains("\"code\":\"payload_too_large\""), r);
+        assertTrue(r.contains("X-Frame-Options: DENY"), r);
+        assertTrue(r.contains("X-Request-Id: req-"), r);
+        assertTrue(ch.isOpen());
+        send(ch, GET_B);
+        assertTrue(out(ch).contains("/api/b"));
+    }
+
+    @Test
+    void aChunkedBodyThatGrowsTooLargeIs413AndCloses() throws Exception {
+        TestChannels.PeerChannel ch = server(new Echo(), 10, Duration.ofSeconds(30));
+        send(ch, "POST /api/a HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "8\r\n12345678\r\n8\r\n12345678\r\n0\r\n\r\n");
+        String r = out(ch);
+        assertTrue(r.startsWith("HTTP/1.1 413"), r);
+        assertTrue(r.contains("\"request_id\":\"req-"), r);
+        ch.runPendingTasks();
+        assertFalse(ch.isOpen());
+    }
+
+    @Test
+    void aRefusedExpectContinueIs413WithHeadersAndCloses() throws Exception {
+        TestChannels.PeerChannel ch = server(new Echo(), 10, Duration.ofSeconds(30));
+        send(ch, "POST /api/a HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\nContent-Length: 100\r\n\r\n");
+        String r = out(ch);
+        assertTrue(r.startsWith("HTTP/1.1 413"), r);
+        assertTrue(r.contains("X-Content-Type-Options: nosniff"), r);
+        assertTrue(r.contains("X-Request-Id: req-"), r);
+        ch.runPendingTasks();
+        assertFalse(ch.isOpen());
+    }
+
+    @Test
+    void anIdleConnectionIsClosedButNotOneWithARequestInFlight() throws Exception {
+        Echo echo = new Echo();
+        echo.hold = true;
+        TestChannels.PeerChannel busy = server(echo, 1024, Duration.ofSeconds(5));
+        busy.freezeTime();
+        send(busy, GET_A);
+        busy.advanceTimeBy(20, TimeUnit.SECONDS);
+        busy.runScheduledPendingTasks();
+        assertTrue(busy.isOpen(), "a slow request keeps its connection");
+        echo.release();
+        out(busy);
+        busy.advanceTimeBy(6, TimeUnit.SECONDS);
+        busy.runScheduledPendingTasks();
+        assertFalse(busy.isOpen(), "idle after its answer: closed");
+    }
+
+    @Test
+    void closeWhenIdleClosesAfterTheAnswerInFlight() throws Exception {
+        Echo echo = new Echo();
+        echo.hold = true;
+        TestChannels.PeerChannel ch = server(echo, 1024, Duration.ofSeconds(30));
+        send(ch, GET_A);
+        RequestContextHandler h = ch.pipeline().get(RequestContextHandler.class);
+        assertTrue(h.busy());
+        h.closeWhenIdle(ch.pipeline().context(h));
+        assertTrue(ch.isOpen());
+        echo.release();
+        String r = out(ch);
+        ch.runPendingTasks();
+        assertTrue(r.contains("/api/a"), r);
+        assertTrue(r.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), r);
+        assertFalse(ch.isOpen());
+    }
+
+    @Test
+    void thePathIsDecodedOnceForEveryHandler() {
+        assertEquals("/api/a", RequestContextHandler.path("/api/a?b=1"));
+        assertEquals("/api/admin/diagnostics", RequestContextHandler.path("/api/%61dmin/diagnostics?x=%zz"));
+        assertEquals("/api/x", RequestContextHandler.path("/api/x#frag"));
+        assertEquals("/api/%zz", RequestContextHandler.path("/api/%zz?q"), "undecodable: raw, matches no route");
+    }
+
+    private static String header(String response, String name) {
+        for (String line : response.split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith(name.toLowerCase(java.util.Locale.ROOT) + ":")) {
+                return line.substring(name.length() + 1).trim();
+            }
+        }
+        return "";
+    }
+}

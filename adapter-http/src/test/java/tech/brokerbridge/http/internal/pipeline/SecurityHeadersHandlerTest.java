@@ -1,0 +1,67 @@
+package tech.brokerbridge.http.internal.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
+import org.junit.jupiter.api.Test;
+
+class SecurityHeadersHandlerTest {
+
+    /** Answers every request with the given status, from the tail like every real route. */
+    private static final class Answer extends ChannelInboundHandlerAdapter {
+        private final int status;
+
+        Answer(int status) {
+            this.status = status;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+            ctx.channel().writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(status)));
+        }
+    }
+
+    private static FullHttpResponse answer(String uri, int status) throws Exception {
+        TestChannels.PeerChannel ch = new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER,
+                new RequestContextHandler(), SecurityHeadersHandler.INSTANCE, new Answer(status));
+        ch.writeInbound(TestChannels.get(uri));
+        return ch.readOutbound();
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersWhateverItsStatus() throws Exception {
+        for (int status : new int[] {200, 400, 404, 413, 429, 500, 503}) {
+            FullHttpResponse r = answer("/api/health", status);
+            assertEquals("nosniff", r.headers().get("X-Content-Type-Options"));
+            assertEquals("DENY", r.headers().get("X-Frame-Options"));
+            assertTrue(r.headers().get("Content-Security-Policy").startsWith("default-src 'self'; frame-ancestors 'none'"));
+            assertEquals("no-referrer", r.headers().get("Referrer-Policy"));
+            String pp = r.headers().get("Permissions-Policy");
+            for (String f : new String[] {"camera=()", "microphone=()", "geolocation=()", "payment=()"}) {
+                assertTrue(pp.contains(f), pp);
+            }
+            assertEquals("max-age=31536000; includeSubDomains", r.headers().get("Strict-Transport-Security"));
+            assertEquals("no-store", r.headers().get("Cache-Control"));
+            assertTrue(r.headers().get("X-Request-Id").matches("req-[0-9a-f]{16}"));
+            r.release();
+        }
+    }
+
+    @Test
+    void noStoreOnlyOnTheApi() throws Exception {
+        FullHttpResponse r = answer("/index.html", 200);
+        assertNull(r.headers().get("Cache-Control"));
+        assertEquals("DENY", r.headers().get("X-Frame-Options"));
+        r.release();
+    }
+}

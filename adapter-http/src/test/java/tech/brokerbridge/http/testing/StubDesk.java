@@ -1,0 +1,239 @@
+package tech.brokerbridge.http.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import tech.brokerbridge.ports.advisor.AiExchange;
+import tech.brokerbridge.ports.broker.AccountSnapshot;
+import tech.brokerbridge.ports.broker.Position;
+import tech.brokerbridge.ports.desk.ActionResult;
+import tech.brokerbridge.ports.desk.Health;
+import tech.brokerbridge.ports.desk.Modification;
+import tech.brokerbridge.ports.desk.Portfolio;
+import tech.brokerbridge.ports.desk.ScanReport;
+import tech.brokerbridge.ports.desk.TradingDesk;
+import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.DecisionRecord;
+import tech.brokerbridge.ports.journal.GateResult;
+import tech.brokerbridge.ports.journal.OrderRecord;
+import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalPage;
+import tech.brokerbridge.ports.journal.ProposalQuery;
+import tech.brokerbridge.ports.journal.ProposalStatus;
+import tech.brokerbridge.ports.journal.StatusChange;
+import tech.brokerbridge.ports.license.LicenseState;
+import tech.brokerbridge.ports.license.LicenseStatus;
+import tech.brokerbridge.ports.market.Direction;
+import tech.brokerbridge.ports.signals.Evidence;
+
+/**
+ * A programmable {@link TradingDesk} for the HTTP adapter's tests: canned answers, recorded calls,
+ * a latch to hold a scan in flight, and a failure to throw on demand. Thread-safe.
+ */
+public final class StubDesk implements TradingDesk {
+    public static final Instant T0 = Instant.parse("2026-03-02T14:30:00Z");
+    public static final String ID = "prp-0123456789ab";
+
+    public volatile Health health = health(false, false);
+    public volatile LicenseState license = license(LicenseStatus.EVALUATION, "evaluation: 14 days left");
+    public final Map<String, Proposal> proposals = new ConcurrentHashMap<>();
+    public volatile BiFunction<String, Modification, ActionResult> onApprove =
+            (id, m) -> Optional.ofNullable(proposals.get(id)).<ActionResult>map(p -> new ActionResult.Done(p.withStatus(ProposalStatus.APPROVED,
+                    T0, "approved by the user"))).orElse(new ActionResult.NotFound(id));
+    public volatile BiFunction<String, Optional<String>, ActionResult> onReject =
+            (id, r) -> Optional.ofNullable(proposals.get(id)).<ActionResult>map(p -> new ActionResult.Done(p.withStatus(ProposalStatus.REJECTED,
+                    T0, r.orElse("rejected by the user")))).orElse(new ActionResult.NotFound(id));
+    public volatile ProposalPage page = null;
+    public volatile List<ApprovalRecord> approvals = List.of();
+    public volatile RuntimeException failure;
+    public volatile boolean killSwitch;
+    public volatile boolean loop;
+    public volatile CountDownLatch holdScan;
+    public final CountDownLatch scanEntered = new CountDownLatch(1);
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    public volatile ProposalQuery lastQuery;
+
+    public StubDesk() {
+        proposals.put(ID, sampleProposal(ID));
+    }
+
+    @Override
+    public Health health() {
+        return health;
+    }
+
+    @Override
+    public LicenseState license() {
+        return license;
+    }
+
+    @Override
+    public ScanReport scanNow() {
+        calls.add("scanNow");
+        scanEntered.countDown();
+        CountDownLatch hold = holdScan;
+        if (hold != null) {
+            try {
+                if (!hold.await(20, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("scan held too long");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        failIfAsked();
+        return new ScanReport("scan-1", T0, T0.plusSeconds(2), 20, List.of(sampleDecision()), List.of("ZZZ: no bars"));
+    }
+
+    @Override
+    public ProposalPage proposals(ProposalQuery query) {
+        lastQuery = query;
+        failIfAsked();
+        if (page != null) {
+            return page;
+        }
+        List<Proposal> all = new ArrayList<>(proposals.values());
+        return new ProposalPage(all.subList(0, Math.min(all.size(), query.limit())), Optional.of("c-2"));
+    }
+
+    @Override
+    public Optional<Proposal> proposal(String proposalId) {
+        calls.add("proposal " + proposalId);
+        failIfAsked();
+        return Optional.ofNullable(proposals.get(proposalId));
+    }
+
+    @Override
+    public ActionResult approve(String proposalId, Modification modification) {
+        calls.add("approve " + proposalId + " " + modification);
+        failIfAsked();
+        return onApprove.apply(proposalId, modification);
+    }
+
+    @Override
+    public ActionResult reject(String proposalId, Optional<String> reason) {
+        calls.add("reject " + proposalId + " " + reason);
+        failIfAsked();
+        return onReject.apply(proposalId, reason);
+    }
+
+    @Override
+    public Portfolio portfolio() {
+        failIfAsked();
+        return new Portfolio("paper", new AccountSnapshot("USD", 100_000, 90_000, 180_000, 90_000, 250, 0, 250, T0),
+                List.of(new Position("AAPL", 10, 180.5, 185.0, 45.0, 0)));
+    }
+
+    @Override
+    public List<OrderRecord> orders(int limit) {
+        calls.add("orders " + limit);
+        failIfAsked();
+        return List.of(new OrderRecord(ID, "AAPL", Direction.LONG, 10, 180.0, 175.0, 195.0, OrderRecord.State.ACCEPTED,
+                List.of("101", "102", "103"), "accepted", T0, T0));
+    }
+
+    @Override
+    public List<DecisionRecord> decisions(LocalDate day) {
+        calls.add("decisions " + day);
+        failIfAsked();
+        return List.of(sampleDecision());
+    }
+
+    @Override
+    public List<ApprovalRecord> approvals() {
+        failIfAsked();
+        return approvals;
+    }
+
+    @Override
+    public List<AiExchange> aiAudit(int limit) {
+        calls.add("aiAudit " + limit);
+        failIfAsked();
+        return List.of(new AiExchange(T0, "rules", "offline-rules-1", "local:rules", "{\"symbol\":\"AAPL\"}", 200,
+                "{\"verdict\":\"approve\"}", Duration.ofMillis(3), OptionalLong.empty(), OptionalLong.of(12)));
+    }
+
+    @Override
+    public boolean startTrading() {
+        calls.add("startTrading");
+        failIfAsked();
+        if (killSwitch) {
+            return false;
+        }
+        loop = true;
+        return true;
+    }
+
+    @Override
+    public void stopTrading() {
+        calls.add("stopTrading");
+        loop = false;
+    }
+
+    @Override
+    public int engageKillSwitch(boolean cancelOpenOrders, String reason) {
+        calls.add("engageKillSwitch " + cancelOpenOrders + " " + reason);
+        killSwitch = true;
+        loop = false;
+        return cancelOpenOrders ? 3 : 0;
+    }
+
+    @Override
+    public void releaseKillSwitch() {
+        calls.add("releaseKillSwitch");
+        killSwitch = false;
+    }
+
+    private void failIfAsked() {
+        RuntimeException f = failure;
+        if (f != null) {
+            throw f;
+        }
+    }
+
+    public static Health health(boolean loop, boolean kill) {
+        return new Health("ok", "1.2.3-test", loop, kill, new Health.Service("paper", true, "simulated account"),
+                new Health.Service("rules", true, "offline rules advisor"), LicenseStatus.EVALUATION,
+                new Health.Secrets("encrypted-file", true, Optional.of("no OS keyring; using the encrypted file")));
+    }
+
+    public static LicenseState license(LicenseStatus status, String reason) {
+        return new LicenseState(status, reason, status == LicenseStatus.LICENSED, Optional.of(T0.plusSeconds(86_400)),
+                Optional.empty(), Optional.of(T0), "inst-abc123");
+    }
+
+    public static GateResult gate(String name, boolean passed, double value, double limit) {
+        Map<String, Double> compared = new LinkedHashMap<>();
+        compared.put("value", value);
+        compared.put("limit", limit);
+        return new GateResult(name, passed, compared, passed ? "within limit" : "over the limit");
+    }
+
+    public static Proposal sampleProposal(String id) {
+        List<GateResult> gates = List.of(gate("max_position_size_pct", true, 1.8, 5.0),
+                gate("max_open_trades", true, 1, 5), gate("max_portfolio_heat_pct", true, 0.5, 6.0),
+                gate("max_daily_loss_pct", true, 0.1, 2.0), gate("trade_sanity", true, 3.0, 1.5));
+        return new Proposal(id, "AAPL", Direction.LONG, "breakout", 0.72, 0.81, 180.0, 175.0, 195.0, 10,
+                "Breakout above the 20-day high on volume.", gates, T0, T0.plusSeconds(1800), ProposalStatus.PENDING,
+                List.of(new StatusChange(T0, Optional.empty(), ProposalStatus.PENDING, "proposed")));
+    }
+
+    public static DecisionRecord sampleDecision() {
+        return new DecisionRecord("dec-1", T0, "scan-1", "AAPL", Direction.LONG, "breakout",
+                List.of(new Evidence("rsi_14", 61.2, "momentum")), 0.7, 0.8, 0.81, "proposed", "all gates passed",
+                Optional.of("approve"), OptionalDouble.of(0.72), Optional.of("Breakout."), List.of(), Optional.of(ID));
+    }
+}

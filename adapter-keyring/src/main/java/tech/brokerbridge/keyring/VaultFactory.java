@@ -1,0 +1,87 @@
+package tech.brokerbridge.keyring;
+
+import java.util.List;
+import java.util.Optional;
+import tech.brokerbridge.keyring.internal.Backend;
+import tech.brokerbridge.keyring.internal.FernetSecretStore;
+import tech.brokerbridge.keyring.internal.VaultOpener;
+import tech.brokerbridge.ports.Secret;
+import tech.brokerbridge.ports.secrets.SecretEntry;
+import tech.brokerbridge.ports.secrets.StoreInfo;
+
+/**
+ * Opens the credential vault ({@code adapter-keyring}'s one entry point).
+ *
+ * <p>Opening reads the machine fingerprint (Linux {@code /etc/machine-id} then
+ * {@code /var/lib/dbus/machine-id}, macOS {@code IOPlatformUUID}, Windows {@code MachineGuid},
+ * combined with the OS user name; or the configured override), connects to the OS keyring when the
+ * backend asks for it (at most 5 seconds), and derives the vault key with PBKDF2-HMAC-SHA256 at
+ * 480,000 iterations: the first open in a process therefore blocks for a few hundred
+ * milliseconds of CPU. The key is held in memory by the returned vault and never derived again by
+ * it; open once per process and share the vault (it is thread-safe).
+ */
+public final class VaultFactory {
+    private VaultFactory() {}
+
+    /**
+     * Opens (creating if needed) the vault described by {@code config}.
+     *
+     * @throws tech.brokerbridge.ports.secrets.SecretStoreException (not retryable) when the backend
+     *     is {@code keyring} and no OS keyring answers, when no machine identifier is found and no
+     *     override is set, or when the vault's files are damaged or cannot be written
+     */
+    public static Vault open(VaultConfig config) {
+        FernetSecretStore store = VaultOpener.standard()
+                .open(config.dataDir(), Backend.parse(config.backend()), config.machineIdOverride());
+        return new OpenedVault(store);
+    }
+
+    /** Keeps the published type separate from the implementation under {@code internal}. */
+    private static final class OpenedVault implements Vault {
+        private final FernetSecretStore store;
+
+        OpenedVault(FernetSecretStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public void put(String name, Secret value) {
+            store.put(name, value);
+        }
+
+        @Override
+        public Optional<Secret> get(String name) {
+            return store.get(name);
+        }
+
+        @Override
+        public boolean delete(String name) {
+            return store.delete(name);
+        }
+
+        @Override
+        public List<SecretEntry> list() {
+            return store.list();
+        }
+
+        @Override
+        public StoreInfo info() {
+            return store.info();
+        }
+
+        @Override
+        public String installationId() {
+            return store.installationId();
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
+
+        @Override
+        public String toString() {
+            return "Vault[" + store.info().backend() + "]";
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package tech.brokerbridge.keyring.internal;
+
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.brokerbridge.ports.Secret;
+import tech.brokerbridge.ports.license.InstallationIdentity;
+import tech.brokerbridge.ports.secrets.SecretEntry;
+import tech.brokerbridge.ports.secrets.SecretState;
+import tech.brokerbridge.ports.secrets.SecretStore;
+import tech.brokerbridge.ports.secrets.SecretStoreException;
+import tech.brokerbridge.ports.secrets.StoreInfo;
+
+/**
+ * The vault: every value Fernet-encrypted under the machine-bound key before it reaches a
+ * {@link TokenStorage}. A token that fails verification (encrypted on another machine, or damaged:
+ * Fernet cannot tell them apart) is listed as {@link SecretState#UNDECRYPTABLE}, refused by
+ * {@link #get}, and replaced by {@link #put}.
+ *
+ * <p>Thread-safe: calls are serialized. Logs names only.
+ */
+public final class FernetSecretStore implements SecretStore, InstallationIdentity, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FernetSecretStore.class);
+
+    private final Fernet fernet;
+    private final TokenStorage storage;
+    private final String installationId;
+    private final Optional<String> warning;
+
+    public FernetSecretStore(Fernet fernet, TokenStorage storage, String installationId, Optional<String> warning) {
+        this.fernet = Objects.requireNonNull(fernet, "fernet");
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.installationId = Objects.requireNonNull(installationId, "installationId");
+        this.warning = Objects.requireNonNull(warning, "warning");
+    }
+
+    @Override
+    public synchronized void put(String name, Secret value) {
+        SecretNames.requireValid(name);
+        Objects.requireNonNull(value, "value");
+        byte[] plain = utf8(value);
+        try {
+            String token = fernet.encrypt(plain);
+            translated(() -> {
+                storage.write(name, token);
+                return null;
+            });
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+        LOG.debug("stored secret '{}' ({})", name, storage.kind());
+    }
+
+    @Override
+    public synchronized Optional<Secret> get(String name) {
+        SecretNames.requireValid(name);
+        Optional<String> token = translated(() -> storage.read(name));
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] plain;
+        try {
+            plain = fernet.decrypt(token.get());
+        } catch (InvalidTokenException ex) {
+            LOG.warn("secret '{}' cannot be decrypted with this machine's key ({})", name, ex.reason());
+            throw SecretStoreException.undecryptable(name);
+        }
+        try {
+            return Optional.of(secretOf(plain, name));
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    @Override
+    public synchronized boolean delete(String name) {
+        SecretNames.requireValid(name);
+        boolean removed = translated(() -> storage.remove(name));
+        if (removed) {
+            LOG.debug("deleted secret '{}' ({})", name, storage.kind());
+        }
+        return removed;
+    }
+
+    @Override
+    public synchronized List<SecretEntry> list() {
+        List<SecretEntry> entries = new ArrayList<>();
+        for (String name : translated(storage::names)) {
+            Optional<String> token = translated(() -> storage.read(name));
+            token.ifPresent(t -> entries.add(new SecretEntry(name, verifies(t) ? SecretState.SAVED : SecretState.UNDECRYPTABLE)));
+        }
+        return List.copyOf(entries);
+    }
+
+    private boolean verifies(String token) {
+        try {
+            Arrays.fill(fernet.decrypt(token), (byte) 0);
+            return true;
+        } catch (InvalidTokenException ex) {
+            return false;
+        }
+    }
+
+    @Override
+    public StoreInfo info() {
+        return new StoreInfo(storage.kind(), storage.available(), warning);
+    }
+
+    @Override
+    public String installationId() {
+        return installationId;
+    }
+
+    @Override
+    public synchronized void close() {
+        storage.close();
+    }
+
+    private static byte[] utf8(Secret value) {
+        char[] chars = value.reveal().toCharArray();
+        try {
+            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .encode(CharBuffer.wrap(chars));
+            byte[] bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
+            Arrays.fill(encoded.array(), (byte) 0);
+            return bytes;
+        } catch (CharacterCodingException ex) {
+            throw new IllegalStateException("UTF-8 encoding failed", ex);
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    private static Secret secretOf(byte[] plain, String name) {
+        try {
+            CharBuffer decoded = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(plain));
+            char[] chars = new char[decoded.remaining()];
+            decoded.get(chars);
+            Arrays.fill(decoded.array(), '\0');
+            try {
+                return Secret.of(chars);
+            } finally {
+                Arrays.fill(chars, '\0');
+            }
+        } catch (CharacterCodingException ex) {
+            // authentic but not text: written by another program holding this key
+            throw new SecretStoreException("secret '" + name + "' is not UTF-8 text", false, false, null);
+        }
+    }
+
+    private static <T> T translated(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (UncheckedIOException ex) {
+            throw new SecretStoreException(ex.getMessage() + ": " + ex.getCause().getMessage(), true, false, ex);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FernetSecretStore[" + storage.kind() + "]";
+    }
+}

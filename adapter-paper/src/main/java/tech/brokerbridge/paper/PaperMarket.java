@@ -1,0 +1,54 @@
+package tech.brokerbridge.paper;
+
+import java.time.Duration;
+import java.time.Instant;
+import tech.brokerbridge.ports.broker.Broker;
+import tech.brokerbridge.ports.market.MarketData;
+
+/**
+ * A simulated market with one paper account, seen through the {@link Broker} and {@link MarketData}
+ * ports. Created by {@link PaperFactory}. All state lives in memory and is gone when the process
+ * ends; the desk's journal is the durable record.
+ *
+ * <p><b>Time.</b> The market keeps its own simulated time, which starts at the clock's instant and
+ * never goes back. Every broker call first brings it up to the clock; {@link #tick()} does only
+ * that, and {@link #advance(Duration)} pushes it beyond the clock. As time passes through the
+ * regular session (14:30–21:00 UTC on trading days) prices move in five-minute steps along each
+ * symbol's seeded path and working orders fill; outside it they rest at the last close.
+ *
+ * <p><b>Orders.</b> A bracket's limit entry fills at its limit once the price trades at or through
+ * it (at once if it is marketable when submitted); then the stop loss and take profit work and the
+ * one that fills cancels the other. Limits fill at their limit, a stop at its stop or, when the price
+ * gapped through it, at that worse price. No commissions. Margin follows Reg T: 50 % on positions
+ * and working entries; buying power is twice the available funds. A bracket refused at submission
+ * (unknown symbol, insufficient buying power) gets {@code SubmitResult.Rejected} with the reason and
+ * leaves no trace: no events, nothing under its ref, so it may be sent again.
+ *
+ * <p><b>Threading.</b> Thread-safe. Calls compute in memory and never block on I/O; they only wait
+ * for each other's short critical sections. Order events are delivered on one dedicated thread,
+ * in order. After {@link #close()} broker calls throw a {@code BrokerException} (not connected).
+ */
+public interface PaperMarket extends AutoCloseable {
+    /** The paper account as a broker: {@code name()} is {@code paper}; always connected until closed. */
+    Broker broker();
+
+    /**
+     * Deterministic synthetic daily bars for any symbol matching {@code [A-Z][A-Z0-9.]{0,9}}; others
+     * throw {@code MarketDataException.unknownSymbol}. Bars end at the last trading day before the
+     * simulated today (UTC) and go back {@code lookback} (1 year is about 252 bars).
+     */
+    MarketData marketData();
+
+    /** Brings simulated time up to the clock, so prices move and orders fill. Call it periodically (e.g. every few seconds). */
+    void tick();
+
+    /** Moves simulated time forward by {@code step}, beyond the clock if need be (tests, demos). */
+    void advance(Duration step);
+
+    /** Simulated now: the later of the clock's instant and where {@link #advance} has taken the market. */
+    Instant now();
+
+    /** Stops the event thread after delivering queued events (waits up to 2 s). Idempotent. */
+    @Override
+    void close();
+}

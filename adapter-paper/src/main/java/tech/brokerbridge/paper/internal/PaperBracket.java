@@ -1,0 +1,43 @@
+package tech.brokerbridge.paper.internal;
+
+import java.util.List;
+import tech.brokerbridge.ports.broker.BracketOrder;
+import tech.brokerbridge.ports.broker.OrderLeg;
+import tech.brokerbridge.ports.broker.OrderState;
+import tech.brokerbridge.ports.broker.OrderView;
+
+/** A bracket held by the paper exchange: the order as submitted and its three legs. Guarded by the exchange's lock. */
+final class PaperBracket {
+    final BracketOrder order;
+    final PaperOrder entry;
+    final PaperOrder stop;
+    final PaperOrder target;
+
+    PaperBracket(BracketOrder order, List<String> ids) {
+        this.order = order;
+        this.entry = new PaperOrder(ids.get(0), OrderLeg.ENTRY, order.quantity(), order.entryLimit(), OrderState.WORKING);
+        this.stop = new PaperOrder(ids.get(1), OrderLeg.STOP_LOSS, order.quantity(), order.stopLoss(), OrderState.PENDING);
+        this.target = new PaperOrder(ids.get(2), OrderLeg.TAKE_PROFIT, order.quantity(), order.takeProfit(), OrderState.PENDING);
+    }
+
+    List<PaperOrder> legs() {
+        return List.of(entry, stop, target);
+    }
+
+    boolean live() {
+        return entry.live() || stop.live() || target.live();
+    }
+
+    String symbol() {
+        return order.symbol();
+    }
+
+    /**
+     * The leg as a port value. {@code direction} is the bracket's direction on every leg (the
+     * children of a long bracket sell, but they belong to a long trade).
+     */
+    OrderView view(PaperOrder leg) {
+        return new OrderView(leg.id, order.orderRef(), leg.leg, order.symbol(), order.direction(), leg.quantity,
+                leg.price, leg.state, leg.filledQuantity, leg.averageFillPrice);
+    }
+}

@@ -1,0 +1,68 @@
+package tech.brokerbridge.paper.internal;
+
+import java.util.List;
+import tech.brokerbridge.ports.broker.AccountSnapshot;
+import tech.brokerbridge.ports.broker.BracketOrder;
+import tech.brokerbridge.ports.broker.Broker;
+import tech.brokerbridge.ports.broker.ConnectionStatus;
+import tech.brokerbridge.ports.broker.OrderEventListener;
+import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.broker.Position;
+import tech.brokerbridge.ports.broker.SubmitResult;
+
+/** The {@link Broker} port over the {@link PaperExchange}. Calls never wait on anything but the exchange's lock. */
+public final class PaperBroker implements Broker {
+    private static final ConnectionStatus CONNECTED = new ConnectionStatus(true, "paper account (simulated)");
+    private static final ConnectionStatus CLOSED = new ConnectionStatus(false, "paper market closed");
+
+    private final PaperExchange exchange;
+
+    public PaperBroker(PaperExchange exchange) {
+        this.exchange = exchange;
+    }
+
+    @Override
+    public String name() {
+        return "paper";
+    }
+
+    @Override
+    public ConnectionStatus connectionStatus() {
+        return exchange.isClosed() ? CLOSED : CONNECTED;
+    }
+
+    @Override
+    public AccountSnapshot account() {
+        return exchange.account();
+    }
+
+    @Override
+    public List<Position> positions() {
+        return exchange.positions();
+    }
+
+    @Override
+    public List<OrderView> openOrders() {
+        return exchange.openOrders();
+    }
+
+    @Override
+    public List<OrderView> ordersByRef(String orderRef) {
+        return exchange.ordersByRef(orderRef);
+    }
+
+    @Override
+    public SubmitResult submitBracket(BracketOrder order) {
+        return exchange.submit(order);
+    }
+
+    @Override
+    public int cancel(String orderRef) {
+        return exchange.cancel(orderRef);
+    }
+
+    @Override
+    public AutoCloseable subscribe(OrderEventListener listener) {
+        return exchange.subscribe(listener);
+    }
+}

@@ -1,0 +1,36 @@
+package tech.brokerbridge.paper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import tech.brokerbridge.paper.internal.SimulatedMarket;
+import tech.brokerbridge.ports.broker.Broker;
+import tech.brokerbridge.ports.tck.BrokerContract;
+
+class PaperBrokerContractTest extends BrokerContract {
+    /** A Wednesday during the session; the clock stands still, so only the tests move prices. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-18T15:00:00Z"), ZoneOffset.UTC);
+
+    private SimulatedMarket market;
+
+    @Override
+    protected Broker newBroker() {
+        market = new SimulatedMarket(PaperConfig.defaults(), CLOCK);
+        return market.broker();
+    }
+
+    @Override
+    protected String knownSymbol() {
+        return "AAPL";
+    }
+
+    @Override
+    protected void marketTradesAt(String symbol, double price) {
+        market.exchange().forcePrice(symbol, price);
+    }
+
+    @Override
+    protected void closeBroker(Broker broker) {
+        market.close();
+    }
+}

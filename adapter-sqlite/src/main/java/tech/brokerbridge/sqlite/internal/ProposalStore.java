@@ -1,0 +1,173 @@
+package tech.brokerbridge.sqlite.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalPage;
+import tech.brokerbridge.ports.journal.ProposalQuery;
+import tech.brokerbridge.ports.journal.ProposalStatus;
+import tech.brokerbridge.ports.journal.StatusChange;
+import tech.brokerbridge.ports.market.Direction;
+
+/** Proposals with their gate results and status history. */
+final class ProposalStore {
+    private static final String UPSERT = "INSERT INTO proposals (proposal_id, symbol, direction, setup_type, conviction,"
+            + " composite_score, entry_price, stop_price, target_price, quantity, thesis_summary, created_at_ns,"
+            + " expires_at_ns, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (proposal_id) DO UPDATE SET symbol = excluded.symbol, direction = excluded.direction,"
+            + " setup_type = excluded.setup_type, conviction = excluded.conviction,"
+            + " composite_score = excluded.composite_score, entry_price = excluded.entry_price,"
+            + " stop_price = excluded.stop_price, target_price = excluded.target_price, quantity = excluded.quantity,"
+            + " thesis_summary = excluded.thesis_summary, created_at_ns = excluded.created_at_ns,"
+            + " expires_at_ns = excluded.expires_at_ns, status = excluded.status";
+    private static final String NEWEST_FIRST = " ORDER BY created_at_ns DESC, proposal_id DESC";
+
+    private ProposalStore() {
+    }
+
+    static void save(Connection c, Proposal p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            ps.setString(1, p.proposalId());
+            ps.setString(2, p.symbol());
+            ps.setString(3, p.direction().wire());
+            ps.setString(4, p.setupType());
+            Values.setDouble(ps, 5, p.conviction());
+            Values.setDouble(ps, 6, p.compositeScore());
+            Values.setDouble(ps, 7, p.entryPrice());
+            Values.setDouble(ps, 8, p.stopPrice());
+            Values.setDouble(ps, 9, p.targetPrice());
+            ps.setLong(10, p.quantity());
+            ps.setString(11, p.thesisSummary());
+            ps.setLong(12, Values.nanos(p.createdAt()));
+            ps.setLong(13, Values.nanos(p.expiresAt()));
+            ps.setString(14, p.status().wire());
+            ps.executeUpdate();
+        }
+        GateRows.PROPOSAL.replace(c, p.proposalId(), p.gates());
+        replaceHistory(c, p);
+    }
+
+    private static void replaceHistory(Connection c, Proposal p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM proposal_status_history WHERE proposal_id = ?")) {
+            ps.setString(1, p.proposalId());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO proposal_status_history"
+                + " (proposal_id, ordinal, time_ns, from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < p.history().size(); i++) {
+                StatusChange s = p.history().get(i);
+                ps.setString(1, p.proposalId());
+                ps.setInt(2, i);
+                ps.setLong(3, Values.nanos(s.time()));
+                Values.setOptionalString(ps, 4, s.from().map(ProposalStatus::wire));
+                ps.setString(5, s.to().wire());
+                ps.setString(6, s.reason());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    static Optional<Proposal> find(Connection c, String proposalId) throws SQLException {
+        List<Proposal> found = query(c, "SELECT * FROM proposals WHERE proposal_id = ?", List.of(proposalId));
+        return found.stream().findFirst();
+    }
+
+    static ProposalPage page(Connection c, ProposalQuery q) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT * FROM proposals WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        q.status().ifPresent(s -> {
+            sql.append(" AND status = ?");
+            args.add(s.wire());
+        });
+        q.date().ifPresent(d -> {
+            sql.append(" AND created_at_ns >= ? AND created_at_ns < ?");
+            args.add(startOfDay(d));
+            args.add(startOfDay(d.plusDays(1)));
+        });
+        if (q.cursor().isPresent()) {
+            ProposalCursor after = ProposalCursor.decode(q.cursor().get());
+            sql.append(" AND (created_at_ns < ? OR (created_at_ns = ? AND proposal_id < ?))");
+            args.add(after.createdAtNanos());
+            args.add(after.createdAtNanos());
+            args.add(after.proposalId());
+        }
+        sql.append(NEWEST_FIRST).append(" LIMIT ?");
+        args.add(q.limit() + 1);
+        List<Proposal> rows = query(c, sql.toString(), args);
+        if (rows.size() <= q.limit()) {
+            return new ProposalPage(rows, Optional.empty());
+        }
+        Proposal last = rows.get(q.limit() - 1);
+        String next = new ProposalCursor(Values.nanos(last.createdAt()), last.proposalId()).encode();
+        return new ProposalPage(rows.subList(0, q.limit()), Optional.of(next));
+    }
+
+    static List<Proposal> withStatus(Connection c, Collection<ProposalStatus> statuses) throws SQLException {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        for (ProposalStatus s : EnumSet.copyOf(statuses)) {
+            args.add(s.wire());
+        }
+        String marks = String.join(", ", Collections.nCopies(args.size(), "?"));
+        return query(c, "SELECT * FROM proposals WHERE status IN (" + marks + ")"
+                + " ORDER BY created_at_ns, proposal_id", args);
+    }
+
+    private static long startOfDay(LocalDate day) {
+        return Values.nanosClamped(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private static List<Proposal> query(Connection c, String sql, List<?> args) throws SQLException {
+        List<Proposal> result = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(row(c, rs));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static Proposal row(Connection c, ResultSet rs) throws SQLException {
+        String id = rs.getString("proposal_id");
+        return new Proposal(id, rs.getString("symbol"), Direction.fromWire(rs.getString("direction")),
+                rs.getString("setup_type"), Values.getDouble(rs, "conviction"), Values.getDouble(rs, "composite_score"),
+                Values.getDouble(rs, "entry_price"), Values.getDouble(rs, "stop_price"),
+                Values.getDouble(rs, "target_price"), rs.getLong("quantity"), rs.getString("thesis_summary"),
+                GateRows.PROPOSAL.load(c, id), Values.instant(rs.getLong("created_at_ns")),
+                Values.instant(rs.getLong("expires_at_ns")), ProposalStatus.fromWire(rs.getString("status")),
+                history(c, id));
+    }
+
+    private static List<StatusChange> history(Connection c, String proposalId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT time_ns, from_status, to_status, reason"
+                + " FROM proposal_status_history WHERE proposal_id = ? ORDER BY ordinal")) {
+            ps.setString(1, proposalId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<StatusChange> history = new ArrayList<>();
+                while (rs.next()) {
+                    history.add(new StatusChange(Values.instant(rs.getLong("time_ns")),
+                            Values.getOptionalString(rs, "from_status").map(ProposalStatus::fromWire),
+                            ProposalStatus.fromWire(rs.getString("to_status")), rs.getString("reason")));
+                }
+                return history;
+            }
+        }
+    }
+}

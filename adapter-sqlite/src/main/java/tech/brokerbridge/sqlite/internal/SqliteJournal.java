@@ -1,0 +1,175 @@
+package tech.brokerbridge.sqlite.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import tech.brokerbridge.ports.advisor.AiExchange;
+import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.DecisionRecord;
+import tech.brokerbridge.ports.journal.FillRecord;
+import tech.brokerbridge.ports.journal.OrderRecord;
+import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalPage;
+import tech.brokerbridge.ports.journal.ProposalQuery;
+import tech.brokerbridge.ports.journal.ProposalStatus;
+import tech.brokerbridge.sqlite.ClosableJournal;
+
+/** The {@link tech.brokerbridge.ports.journal.Journal} on one SQLite file; each call is one transaction. */
+public final class SqliteJournal implements ClosableJournal {
+    private final Database db;
+
+    SqliteJournal(Database db) {
+        this.db = db;
+    }
+
+    /** Opens {@code file} (creating it and its directory) and migrates it to this build's schema. */
+    public static SqliteJournal open(Path file, Duration busyTimeout) {
+        return new SqliteJournal(Database.open(file, busyTimeout, Migration.all()));
+    }
+
+    Database database() {
+        return db;
+    }
+
+    @Override
+    public void saveProposal(Proposal proposal) {
+        Objects.requireNonNull(proposal, "proposal");
+        db.write("save proposal " + proposal.proposalId(), c -> {
+            ProposalStore.save(c, proposal);
+            return null;
+        });
+    }
+
+    @Override
+    public void saveProposalWithApproval(Proposal proposal, ApprovalRecord approval) {
+        Objects.requireNonNull(proposal, "proposal");
+        Objects.requireNonNull(approval, "approval");
+        if (!proposal.proposalId().equals(approval.proposalId())) {
+            throw new IllegalArgumentException("approval is for " + approval.proposalId() + ", not for proposal "
+                    + proposal.proposalId());
+        }
+        db.write("save proposal " + proposal.proposalId() + " with its approval", c -> {
+            ProposalStore.save(c, proposal);
+            ApprovalStore.append(c, approval);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Proposal> findProposal(String proposalId) {
+        Objects.requireNonNull(proposalId, "proposalId");
+        return db.read("read proposal " + proposalId, c -> ProposalStore.find(c, proposalId));
+    }
+
+    @Override
+    public ProposalPage proposals(ProposalQuery query) {
+        Objects.requireNonNull(query, "query");
+        return db.read("list proposals", c -> ProposalStore.page(c, query));
+    }
+
+    @Override
+    public List<Proposal> proposalsWithStatus(Collection<ProposalStatus> statuses) {
+        Objects.requireNonNull(statuses, "statuses");
+        return db.read("list proposals by status", c -> ProposalStore.withStatus(c, statuses));
+    }
+
+    @Override
+    public void recordDecision(DecisionRecord decision) {
+        Objects.requireNonNull(decision, "decision");
+        db.write("record decision " + decision.decisionId(), c -> {
+            DecisionStore.record(c, decision);
+            return null;
+        });
+    }
+
+    @Override
+    public List<DecisionRecord> decisions(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return db.read("list decisions", c -> DecisionStore.between(c, from, to));
+    }
+
+    @Override
+    public List<ApprovalRecord> approvals() {
+        return db.read("list approvals", ApprovalStore::all);
+    }
+
+    @Override
+    public void saveOrder(OrderRecord order) {
+        Objects.requireNonNull(order, "order");
+        db.write("save order " + order.orderRef(), c -> {
+            OrderStore.save(c, order);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<OrderRecord> findOrder(String orderRef) {
+        Objects.requireNonNull(orderRef, "orderRef");
+        return db.read("read order " + orderRef, c -> OrderStore.find(c, orderRef));
+    }
+
+    @Override
+    public List<OrderRecord> orders(int limit) {
+        requirePositive(limit);
+        return db.read("list orders", c -> OrderStore.newest(c, limit));
+    }
+
+    @Override
+    public boolean recordFill(FillRecord fill) {
+        Objects.requireNonNull(fill, "fill");
+        return db.write("record fill " + fill.executionId(), c -> FillStore.record(c, fill));
+    }
+
+    @Override
+    public List<FillRecord> fills(String orderRef) {
+        Objects.requireNonNull(orderRef, "orderRef");
+        return db.read("list fills of " + orderRef, c -> FillStore.of(c, orderRef));
+    }
+
+    @Override
+    public void recordAiExchange(AiExchange exchange) {
+        Objects.requireNonNull(exchange, "exchange");
+        db.write("record an AI exchange", c -> {
+            AuditStore.append(c, exchange);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AiExchange> aiAudit(int limit) {
+        requirePositive(limit);
+        return db.read("read the AI audit", c -> AuditStore.newest(c, limit));
+    }
+
+    @Override
+    public Optional<String> setting(String key) {
+        Objects.requireNonNull(key, "key");
+        return db.read("read setting " + key, c -> SettingStore.get(c, key));
+    }
+
+    @Override
+    public void putSetting(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        db.write("write setting " + key, c -> {
+            SettingStore.put(c, key, value);
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    private static void requirePositive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+    }
+}

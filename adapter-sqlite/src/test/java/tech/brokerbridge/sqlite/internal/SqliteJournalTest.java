@@ -1,0 +1,181 @@
+package tech.brokerbridge.sqlite.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.JournalException;
+import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalStatus;
+import tech.brokerbridge.ports.tck.JournalContract;
+import tech.brokerbridge.sqlite.ClosableJournal;
+import tech.brokerbridge.sqlite.SqliteConfig;
+import tech.brokerbridge.sqlite.SqliteJournalFactory;
+
+/** What the contract cannot see: the file, its pragmas, locking, rollback and error translation. */
+class SqliteJournalTest {
+    private static final Instant T0 = Instant.parse("2026-03-02T14:30:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsTheDirectoryAndTheFileWithDurablePragmas() {
+        Path data = dir.resolve("not/yet/there");
+        try (SqliteJournal journal = open(new SqliteConfig(data, Duration.ofMillis(1234)))) {
+            assertTrue(Files.isRegularFile(data.resolve("brokerbridge.db")));
+            Database db = journal.database();
+            assertEquals("wal", db.pragma("journal_mode"));
+            assertEquals("2", db.pragma("synchronous"), "FULL");
+            assertEquals("1", db.pragma("foreign_keys"));
+            assertEquals("1234", db.pragma("busy_timeout"));
+        }
+    }
+
+    @Test
+    void migratesAnEmptyFileToTheLatestSchemaOnceOnly() throws SQLException {
+        open(SqliteConfig.defaults(dir)).close();
+        open(SqliteConfig.defaults(dir)).close();
+        try (Connection c = raw()) {
+            assertEquals(List.of("1"), column(c, "SELECT version FROM schema_version"));
+            assertEquals(List.of("ai_audit", "approvals", "decision_evidence", "decision_gate_values",
+                    "decision_gates", "decisions", "fills", "order_broker_ids", "orders", "proposal_gate_values",
+                    "proposal_gates", "proposal_status_history", "proposals", "schema_version", "settings"),
+                    column(c, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                            + " AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+        }
+    }
+
+    @Test
+    void refusesAFileFromANewerBuild() throws SQLException {
+        open(SqliteConfig.defaults(dir)).close();
+        try (Connection c = raw(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO schema_version VALUES (99, 'from the future', 'now')");
+        }
+        JournalException e = assertThrows(JournalException.class, () -> open(SqliteConfig.defaults(dir)));
+        assertFalse(e.retryable());
+        assertTrue(e.getMessage().contains("99") && e.getMessage().contains("newer"), e.getMessage());
+    }
+
+    @Test
+    void refusesAFileThatIsNotADatabase() throws Exception {
+        Files.writeString(dir.resolve("brokerbridge.db"), "this is not SQLite, just some text ".repeat(100));
+        JournalException e = assertThrows(JournalException.class, () -> open(SqliteConfig.defaults(dir)));
+        assertFalse(e.retryable());
+        assertTrue(e.getMessage().contains("not a SQLite database"), e.getMessage());
+    }
+
+    @Test
+    void aWriteBlockedByAnotherConnectionFailsRetryablyAndReadsGoOn() throws SQLException {
+        try (SqliteJournal journal = open(new SqliteConfig(dir, Duration.ofMillis(50)))) {
+            journal.saveProposal(proposal(1));
+            try (Connection other = raw(); Statement s = other.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                JournalException e = assertThrows(JournalException.class, () -> journal.saveProposal(proposal(2)));
+                assertTrue(e.retryable(), e.getMessage());
+                assertTrue(journal.findProposal(proposal(1).proposalId()).isPresent(), "WAL readers are not blocked");
+                s.execute("ROLLBACK");
+            }
+            journal.saveProposal(proposal(2));
+            assertTrue(journal.findProposal(proposal(2).proposalId()).isPresent());
+        }
+    }
+
+    @Test
+    void aFailedApprovalRollsBackTheProposal() throws SQLException {
+        try (SqliteJournal journal = open(SqliteConfig.defaults(dir))) {
+            Proposal pending = proposal(1);
+            journal.saveProposal(pending);
+            try (Connection c = raw(); Statement s = c.createStatement()) {
+                s.execute("CREATE TRIGGER refuse BEFORE INSERT ON approvals BEGIN SELECT RAISE(ABORT, 'refused'); END");
+            }
+            Proposal approved = pending.withStatus(ProposalStatus.APPROVED, T0.plusSeconds(1), "user");
+            JournalException e = assertThrows(JournalException.class,
+                    () -> journal.saveProposalWithApproval(approved, approval(approved)));
+            assertFalse(e.retryable());
+            assertEquals(Optional.of(pending), journal.findProposal(pending.proposalId()));
+            assertEquals(List.of(), journal.approvals());
+        }
+    }
+
+    @Test
+    void anInstantOutsideTheStorableRangeIsRefusedAndNothingIsWritten() {
+        try (SqliteJournal journal = open(SqliteConfig.defaults(dir))) {
+            Proposal p = proposal(1);
+            Proposal far = new Proposal(p.proposalId(), p.symbol(), p.direction(), p.setupType(), 0, 0, 0, 0, 0, 0, "",
+                    List.of(), Instant.parse("2300-01-01T00:00:00Z"), T0, ProposalStatus.PENDING, List.of());
+            assertThrows(IllegalArgumentException.class, () -> journal.saveProposal(far));
+            assertEquals(Optional.empty(), journal.findProposal(p.proposalId()));
+        }
+    }
+
+    @Test
+    void aCorruptValueIsReportedAsNotRetryable() throws SQLException {
+        try (SqliteJournal journal = open(SqliteConfig.defaults(dir))) {
+            journal.saveProposal(proposal(1));
+            try (Connection c = raw(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE proposals SET entry_price = 'oops'");
+            }
+            JournalException e = assertThrows(JournalException.class,
+                    () -> journal.findProposal(proposal(1).proposalId()));
+            assertFalse(e.retryable());
+        }
+    }
+
+    @Test
+    void aClosedJournalRefusesCallsAndClosesTwiceQuietly() {
+        SqliteJournal journal = open(SqliteConfig.defaults(dir));
+        journal.close();
+        journal.close();
+        JournalException e = assertThrows(JournalException.class, () -> journal.setting("x"));
+        assertFalse(e.retryable());
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    private static SqliteJournal open(SqliteConfig config) {
+        ClosableJournal journal = SqliteJournalFactory.open(config);
+        return (SqliteJournal) journal;
+    }
+
+    private Connection raw() throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("brokerbridge.db"));
+    }
+
+    private static List<String> column(Connection c, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static Proposal proposal(int n) {
+        return JournalContract.proposal(n, T0, ProposalStatus.PENDING);
+    }
+
+    private static ApprovalRecord approval(Proposal p) {
+        return new ApprovalRecord(T0.plusSeconds(1), p.proposalId(), p.symbol(), ApprovalRecord.Action.APPROVE,
+                p.quantity(), p.stopPrice(), p.targetPrice(), OptionalLong.empty(), OptionalDouble.empty(),
+                OptionalDouble.empty(), "");
+    }
+}

@@ -1,0 +1,42 @@
+package tech.brokerbridge.core;
+
+import tech.brokerbridge.ports.desk.TradingDesk;
+
+/**
+ * A trading desk with a lifecycle: the {@link TradingDesk} use cases plus {@link #start()} and
+ * {@link #close()}. Made by {@link DeskFactory}.
+ *
+ * <p>Thread-safe. State changes of one proposal are serialized (a lock per proposal id, striped);
+ * approvals are admitted one at a time so that two approvals can never both pass a limit that only
+ * one of them fits; broker events are handled on one desk thread in the order the broker sent them.
+ * Scans never overlap: {@link #scanNow()} called while a scan runs (from the loop or another caller)
+ * waits for that scan and returns its report. The trading loop runs on its own scheduler thread; an
+ * advisor call is bounded by a 90 s deadline on top of the adapter's own timeout.
+ *
+ * <p>Approvals re-run the five gates on the trade as it will be sent, modified or not (the
+ * portfolio may have changed since the proposal was made).
+ */
+public interface Desk extends TradingDesk, AutoCloseable {
+    /**
+     * Starts the desk: records the first start for the license evaluation, restores the kill switch,
+     * subscribes to broker events, reconciles proposals left {@code approved} or {@code executing}
+     * with the broker (found: carries on; not found: {@code failed}, never resubmitted), expires
+     * overdue proposals and starts the maintenance timer (expiry sweep, reconciliation after broker
+     * outages, license refresh). It does NOT start the trading loop ({@link #startTrading()}).
+     *
+     * <p>Blocks on the journal and on the broker (each call bounded by the broker's request timeout).
+     * A broker that cannot be reached leaves the proposals to reconcile to the maintenance timer.
+     * Idempotent.
+     *
+     * @throws tech.brokerbridge.ports.journal.JournalException when the journal cannot be read or written
+     * @throws IllegalStateException when the desk was closed
+     */
+    void start();
+
+    /**
+     * Stops the trading loop and the desk's threads and unsubscribes from the broker. Waits at most a
+     * few seconds for a running scan. Idempotent; does not close the ports.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,178 @@
+package tech.brokerbridge.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The desk's business configuration. Every value is checked here; a bad value throws an
+ * {@link IllegalArgumentException} whose message lists every problem of the record, each naming its
+ * config key in snake_case (e.g. {@code max_position_size_pct must be in (0, 100], got 150.0}), so
+ * the launcher can report them as they are.
+ *
+ * <p>Config keys, defaults and meaning:
+ * <ul>
+ * <li>{@code watchlist} — symbols scanned each interval (default: 20 liquid US stocks); upper-cased,
+ *     duplicates dropped</li>
+ * <li>{@code scan_interval_minutes} ({@link #scanInterval}, default 5 min) — time between two scans of
+ *     the trading loop</li>
+ * <li>{@code max_ai_candidates} (3) — best-scored setups per scan sent to the advisor, 1 to 50</li>
+ * <li>{@code scoring.*} ({@link ScoreWeights}) — weights of the composite score</li>
+ * <li>the risk limits ({@link RiskLimits})</li>
+ * <li>{@code proposal_ttl_minutes} ({@link #proposalTtl}, 30 min) — a pending proposal expires after it</li>
+ * <li>{@code bars_for_advisor} (60) — how many of the latest daily bars the advisor sees, 1 to 1000</li>
+ * <li>{@code evaluation_period} (14 days) — length of the license evaluation; a product term, not meant
+ *     to be user-configurable</li>
+ * </ul>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public record DeskConfig(String version, List<String> watchlist, Duration scanInterval, int maxAiCandidates,
+        ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor, Duration evaluationPeriod) {
+
+    /** The default watchlist: liquid US stocks. */
+    public static final List<String> DEFAULT_WATCHLIST = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META",
+            "TSLA", "JPM", "V", "MA", "UNH", "HD", "PG", "XOM", "JNJ", "COST", "AVGO", "LLY", "NFLX", "AMD");
+
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0,11}");
+
+    public DeskConfig {
+        List<String> problems = new ArrayList<>();
+        if (version == null || version.isBlank()) {
+            problems.add("version must not be blank");
+        }
+        watchlist = normalizeWatchlist(watchlist, problems);
+        if (scanInterval == null || scanInterval.isNegative() || scanInterval.isZero()
+                || scanInterval.compareTo(Duration.ofDays(1)) > 0) {
+            problems.add("scan_interval_minutes must be more than 0 and at most 1440, got " + minutes(scanInterval));
+        }
+        if (maxAiCandidates < 1 || maxAiCandidates > 50) {
+            problems.add("max_ai_candidates must be between 1 and 50, got " + maxAiCandidates);
+        }
+        if (weights == null) {
+            problems.add("scoring weights are missing");
+        }
+        if (risk == null) {
+            problems.add("risk limits are missing");
+        }
+        if (proposalTtl == null || proposalTtl.isNegative() || proposalTtl.isZero()
+                || proposalTtl.compareTo(Duration.ofDays(7)) > 0) {
+            problems.add("proposal_ttl_minutes must be more than 0 and at most 10080, got " + minutes(proposalTtl));
+        }
+        if (barsForAdvisor < 1 || barsForAdvisor > 1000) {
+            problems.add("bars_for_advisor must be between 1 and 1000, got " + barsForAdvisor);
+        }
+        if (evaluationPeriod == null || evaluationPeriod.isNegative() || evaluationPeriod.isZero()) {
+            problems.add("evaluation_period must be positive");
+        }
+        throwIfAny(problems);
+    }
+
+    /** The defaults, with the given product version. */
+    public static DeskConfig defaults(String version) {
+        return new DeskConfig(version, DEFAULT_WATCHLIST, Duration.ofMinutes(5), 3, ScoreWeights.defaults(),
+                RiskLimits.defaults(), Duration.ofMinutes(30), 60, Duration.ofDays(14));
+    }
+
+    private static List<String> normalizeWatchlist(List<String> watchlist, List<String> problems) {
+        if (watchlist == null || watchlist.isEmpty()) {
+            problems.add("watchlist must hold at least one symbol");
+            return List.of();
+        }
+        Set<String> symbols = new LinkedHashSet<>();
+        for (String raw : watchlist) {
+            String s = raw == null ? "" : raw.trim().toUpperCase(Locale.ROOT);
+            if (!SYMBOL.matcher(s).matches()) {
+                problems.add("watchlist holds an invalid symbol '" + raw + "'");
+            } else {
+                symbols.add(s);
+            }
+        }
+        return List.copyOf(symbols);
+    }
+
+    private static String minutes(Duration d) {
+        return d == null ? "nothing" : String.valueOf(d.toMillis() / 60_000.0);
+    }
+
+    static void throwIfAny(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    /**
+     * Weights of the composite score {@code (evidence·E + quality·Q + conviction·C) / (evidence +
+     * quality + conviction)}; each weight ≥ 0, their sum &gt; 0. They are normalized when used, so
+     * (2, 1, 1) means (0.5, 0.25, 0.25). Keys {@code scoring.evidence_weight} (0.40),
+     * {@code scoring.quality_weight} (0.35), {@code scoring.conviction_weight} (0.25).
+     */
+    public record ScoreWeights(double evidence, double quality, double conviction) {
+        public ScoreWeights {
+            List<String> problems = new ArrayList<>();
+            nonNegative("scoring.evidence_weight", evidence, problems);
+            nonNegative("scoring.quality_weight", quality, problems);
+            nonNegative("scoring.conviction_weight", conviction, problems);
+            if (problems.isEmpty() && evidence + quality + conviction <= 0) {
+                problems.add("scoring.evidence_weight, scoring.quality_weight and scoring.conviction_weight"
+                        + " must not all be 0");
+            }
+            throwIfAny(problems);
+        }
+
+        public static ScoreWeights defaults() {
+            return new ScoreWeights(0.40, 0.35, 0.25);
+        }
+
+        private static void nonNegative(String key, double v, List<String> problems) {
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                problems.add(key + " must be a finite number >= 0, got " + v);
+            }
+        }
+    }
+
+    /**
+     * The risk limits of the five gates and of sizing.
+     *
+     * @param maxPositionSizePct {@code max_position_size_pct} (5.0): a position's value at entry is at
+     *     most this % of net liquidation; (0, 100]
+     * @param maxOpenTrades {@code max_open_trades} (5): open positions plus approved/executing trades,
+     *     this one included, at most this; 1 to 100
+     * @param maxPortfolioHeatPct {@code max_portfolio_heat_pct} (6.0): total risk to the stops, this
+     *     trade included, at most this % of net liquidation; (0, 100]
+     * @param maxDailyLossPct {@code max_daily_loss_pct} (2.0): once today's P&amp;L is at or below minus
+     *     this % of net liquidation, no new trades and the kill switch engages; (0, 100]
+     * @param minRewardRisk {@code min_reward_risk} (1.5): the least reward:risk a trade may have; (0, 100]
+     * @param riskPerTradePct {@code risk_per_trade_pct} (0.5): sizing risks this % of net liquidation
+     *     to the stop; (0, 100]
+     */
+    public record RiskLimits(double maxPositionSizePct, int maxOpenTrades, double maxPortfolioHeatPct,
+            double maxDailyLossPct, double minRewardRisk, double riskPerTradePct) {
+        public RiskLimits {
+            List<String> problems = new ArrayList<>();
+            percent("max_position_size_pct", maxPositionSizePct, problems);
+            if (maxOpenTrades < 1 || maxOpenTrades > 100) {
+                problems.add("max_open_trades must be between 1 and 100, got " + maxOpenTrades);
+            }
+            percent("max_portfolio_heat_pct", maxPortfolioHeatPct, problems);
+            percent("max_daily_loss_pct", maxDailyLossPct, problems);
+            percent("min_reward_risk", minRewardRisk, problems);
+            percent("risk_per_trade_pct", riskPerTradePct, problems);
+            throwIfAny(problems);
+        }
+
+        public static RiskLimits defaults() {
+            return new RiskLimits(5.0, 5, 6.0, 2.0, 1.5, 0.5);
+        }
+
+        private static void percent(String key, double v, List<String> problems) {
+            if (!(v > 0 && v <= 100)) {
+                problems.add(key + " must be in (0, 100], got " + v);
+            }
+        }
+    }
+}

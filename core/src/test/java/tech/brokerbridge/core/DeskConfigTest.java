@@ -1,0 +1,71 @@
+package tech.brokerbridge.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DeskConfigTest {
+    @Test
+    void defaultsAreTheDocumentedValues() {
+        DeskConfig c = DeskConfig.defaults("1.0");
+        assertEquals(20, c.watchlist().size());
+        assertEquals(Duration.ofMinutes(5), c.scanInterval());
+        assertEquals(3, c.maxAiCandidates());
+        assertEquals(new DeskConfig.ScoreWeights(0.40, 0.35, 0.25), c.weights());
+        assertEquals(new DeskConfig.RiskLimits(5.0, 5, 6.0, 2.0, 1.5, 0.5), c.risk());
+        assertEquals(Duration.ofMinutes(30), c.proposalTtl());
+        assertEquals(60, c.barsForAdvisor());
+        assertEquals(Duration.ofDays(14), c.evaluationPeriod());
+    }
+
+    @Test
+    void riskLimitsNameEveryBadKey() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new DeskConfig.RiskLimits(150, 0, 0, -1, 0, 101));
+        for (String key : List.of("max_position_size_pct", "max_open_trades", "max_portfolio_heat_pct",
+                "max_daily_loss_pct", "min_reward_risk", "risk_per_trade_pct")) {
+            assertTrue(e.getMessage().contains(key), key + " missing in: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void riskLimitsAcceptTheEdges() {
+        new DeskConfig.RiskLimits(100, 100, 100, 100, 100, 100);
+        assertThrows(IllegalArgumentException.class, () -> new DeskConfig.RiskLimits(5, 101, 6, 2, 1.5, 0.5));
+    }
+
+    @Test
+    void weightsMustBeNonNegativeAndNotAllZero() {
+        var neg = assertThrows(IllegalArgumentException.class, () -> new DeskConfig.ScoreWeights(-0.1, 1, 1));
+        assertTrue(neg.getMessage().contains("scoring.evidence_weight"));
+        var zero = assertThrows(IllegalArgumentException.class, () -> new DeskConfig.ScoreWeights(0, 0, 0));
+        assertTrue(zero.getMessage().contains("must not all be 0"));
+        var nan = assertThrows(IllegalArgumentException.class, () -> new DeskConfig.ScoreWeights(1, Double.NaN, 1));
+        assertTrue(nan.getMessage().contains("scoring.quality_weight"));
+    }
+
+    @Test
+    void deskValuesNameTheirKeys() {
+        DeskConfig d = DeskConfig.defaults("1.0");
+        var e = assertThrows(IllegalArgumentException.class, () -> new DeskConfig("1.0", List.of("aapl", "bad symbol!"),
+                Duration.ZERO, 0, d.weights(), d.risk(), Duration.ofDays(8), 0, d.evaluationPeriod()));
+        for (String key : List.of("watchlist", "scan_interval_minutes", "max_ai_candidates", "proposal_ttl_minutes",
+                "bars_for_advisor")) {
+            assertTrue(e.getMessage().contains(key), key + " missing in: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void watchlistIsUpperCasedAndDeduplicated() {
+        DeskConfig d = DeskConfig.defaults("1.0");
+        DeskConfig c = new DeskConfig("1.0", List.of(" aapl", "MSFT", "AAPL", "brk.b"), d.scanInterval(), 3,
+                d.weights(), d.risk(), d.proposalTtl(), 60, d.evaluationPeriod());
+        assertEquals(List.of("AAPL", "MSFT", "BRK.B"), c.watchlist());
+        assertThrows(IllegalArgumentException.class, () -> new DeskConfig("1.0", List.of(), d.scanInterval(), 3,
+                d.weights(), d.risk(), d.proposalTtl(), 60, d.evaluationPeriod()));
+    }
+}

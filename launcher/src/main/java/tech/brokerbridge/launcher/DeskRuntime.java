@@ -1,0 +1,122 @@
+package tech.brokerbridge.launcher;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.brokerbridge.http.HttpServerStartException;
+import tech.brokerbridge.launcher.cli.ExitCodes;
+import tech.brokerbridge.launcher.config.Config;
+import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.launcher.wiring.DeskModules;
+import tech.brokerbridge.launcher.wiring.ManagedServices;
+
+/**
+ * The running desk: a strict Guice injector ({@link Stage#PRODUCTION}, explicit bindings only) built
+ * from one module per adapter, and the services it starts in order and stops in reverse order.
+ */
+public final class DeskRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(DeskRuntime.class);
+    private final Injector injector;
+    private final Config config;
+    private final Deque<ManagedServices.Service> started = new ArrayDeque<>();
+    private boolean stopped;
+
+    private DeskRuntime(Injector injector, Config config) {
+        this.injector = injector;
+        this.config = config;
+    }
+
+    /**
+     * Builds the injector. Adapters that open resources (journal, vault) do so here.
+     *
+     * @throws StartupException when a component cannot be created, with a message for the user
+     */
+    public static DeskRuntime create(Config config, Clock clock) {
+        try {
+            return new DeskRuntime(Guice.createInjector(Stage.PRODUCTION, DeskModules.all(config, clock)), config);
+        } catch (CreationException | ProvisionException e) {
+            Throwable root = rootCause(e);
+            throw new StartupException("cannot start: " + root.getMessage(), ExitCodes.FAILURE, root);
+        }
+    }
+
+    /**
+     * Starts every service in order; on failure stops the ones already started.
+     *
+     * @throws StartupException with exit code 3 when the port is taken
+     */
+    public synchronized void start() {
+        for (ManagedServices.Service s : injector.getInstance(ManagedServices.class).inStartOrder()) {
+            try {
+                s.start().run();
+                started.push(s);
+                LOG.info("started {}", s.name());
+            } catch (HttpServerStartException e) {
+                stop();
+                int code = e.addressInUse() ? ExitCodes.PORT_IN_USE : ExitCodes.FAILURE;
+                String msg = e.addressInUse()
+                        ? "port " + config.text(Settings.PORT) + " on 127.0.0.1 is already in use; stop the other "
+                                + "program or choose another port (BROKERBRIDGE_PORT or --port)"
+                        : "cannot start the HTTP server: " + e.getMessage();
+                throw new StartupException(msg, code, e);
+            } catch (RuntimeException e) {
+                stop();
+                throw new StartupException("cannot start " + s.name() + ": " + e.getMessage(), ExitCodes.FAILURE, e);
+            }
+        }
+    }
+
+    /** Stops the started services in reverse order. Idempotent. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        while (!started.isEmpty()) {
+            ManagedServices.Service s = started.pop();
+            try {
+                s.stop().run();
+                LOG.info("stopped {}", s.name());
+            } catch (RuntimeException e) {
+                LOG.warn("stopping {} failed: {}", s.name(), e.toString());
+            }
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + injector.getInstance(ManagedServices.class).httpPort();
+    }
+
+    public int port() {
+        return injector.getInstance(ManagedServices.class).httpPort();
+    }
+
+    public String version() {
+        return VersionInfo.version();
+    }
+
+    /** The injector, for tests and embedders that started the desk this way. */
+    public Injector injector() {
+        return injector;
+    }
+
+    static Duration grace(Config config) {
+        return Duration.ofSeconds(config.integer(Settings.SHUTDOWN_GRACE_SECONDS));
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
+    }
+}

@@ -1,0 +1,34 @@
+package tech.brokerbridge.launcher.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import java.time.Clock;
+import tech.brokerbridge.launcher.config.Config;
+
+/** The desk's Guice modules: configuration, then one module per adapter, then the core and the lifecycle. */
+public final class DeskModules {
+    private DeskModules() {
+    }
+
+    /** One strict module: explicit bindings only, {@code @Inject} constructors only, no circular proxies. */
+    public static Module all(Config config, Clock clock) {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                binder().requireExplicitBindings();
+                binder().requireAtInjectOnConstructors();
+                binder().disableCircularProxies();
+                bind(Config.class).toInstance(config);
+                bind(Clock.class).toInstance(clock);
+                install(new KeyringModule());
+                install(new SqliteModule());
+                install(new BrokerModule(config));
+                install(new SignalsModule());
+                install(new AiModule());
+                install(new CoreModule());
+                install(new HttpModule());
+                bind(ManagedServices.class);
+            }
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package tech.brokerbridge.launcher.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import tech.brokerbridge.http.HttpServerConfig;
+import tech.brokerbridge.http.HttpServerFactory;
+import tech.brokerbridge.http.LocalHttpServer;
+import tech.brokerbridge.launcher.VersionInfo;
+import tech.brokerbridge.launcher.config.Config;
+import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.ports.desk.TradingDesk;
+
+/** adapter-http: the local API server. */
+final class HttpModule extends AbstractModule {
+    @Provides
+    @Singleton
+    LocalHttpServer server(Config config, TradingDesk desk, Clock clock) {
+        HttpServerConfig defaults = HttpServerConfig.defaults(VersionInfo.version());
+        HttpServerConfig cfg = new HttpServerConfig(config.integer(Settings.PORT),
+                config.rateRequests(Settings.RATE_LIMIT), config.rateWindow(Settings.RATE_LIMIT),
+                new HashSet<>(config.list(Settings.ALLOWED_HOSTS)), config.secret(Settings.ADMIN_TOKEN),
+                defaults.maxBodyBytes(), defaults.idleTimeout(), defaults.blockingThreads(), VersionInfo.version());
+        return HttpServerFactory.create(cfg, desk, clock, config::masked);
+    }
+
+    static Duration grace(Config config) {
+        return Duration.ofSeconds(config.integer(Settings.SHUTDOWN_GRACE_SECONDS));
+    }
+}

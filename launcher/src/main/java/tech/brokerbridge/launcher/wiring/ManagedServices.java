@@ -1,0 +1,46 @@
+package tech.brokerbridge.launcher.wiring;
+
+import com.google.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import tech.brokerbridge.core.Desk;
+import tech.brokerbridge.http.LocalHttpServer;
+import tech.brokerbridge.keyring.Vault;
+import tech.brokerbridge.launcher.config.Config;
+import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.sqlite.ClosableJournal;
+
+/**
+ * The services of a running desk in start order: journal, vault, broker, desk, HTTP server. They are
+ * stopped in reverse order, so the HTTP server stops accepting and finishes in-flight requests first
+ * and the journal closes last.
+ */
+public final class ManagedServices {
+    private final List<Service> services;
+    private final LocalHttpServer http;
+
+    @Inject
+    ManagedServices(Config config, ClosableJournal journal, Vault vault, BrokerService broker, Desk desk,
+            LocalHttpServer http) {
+        this.http = http;
+        Duration grace = Duration.ofSeconds(config.integer(Settings.SHUTDOWN_GRACE_SECONDS));
+        this.services = List.of(
+                new Service("journal", () -> { }, journal::close),
+                new Service("vault", () -> { }, vault::close),
+                new Service("broker", broker::start, broker::stop),
+                new Service("desk", desk::start, desk::close),
+                new Service("http", http::start, () -> http.stop(grace)));
+    }
+
+    public List<Service> inStartOrder() {
+        return services;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** A named service: what starts it and what stops it. */
+    public record Service(String name, Runnable start, Runnable stop) {
+    }
+}

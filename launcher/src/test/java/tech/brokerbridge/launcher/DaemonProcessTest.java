@@ -1,0 +1,72 @@
+package tech.brokerbridge.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real daemon as a user runs it: a child JVM, signals, exit codes. */
+class DaemonProcessTest {
+    private static final Duration START = Duration.ofSeconds(60);
+    @TempDir
+    Path home;
+
+    @Test
+    void servesHealthAndStopsCleanlyOnSigterm() throws Exception {
+        try (DaemonProcess d = DaemonProcess.start(home, Map.of(), "serve", "--port", "0")) {
+            int port = d.awaitPort(START);
+            HttpResponse<String> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains("\"status\":\"ok\""), r.body());
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+
+            d.process.toHandle().destroy(); // SIGTERM, without closing our end of its output pipes
+            int code = d.awaitExit(Duration.ofSeconds(30));
+            assertEquals(143, code, d.output());
+            assertTrue(d.output().contains("stopped http"), d.output());
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                assertEquals(port, s.getLocalPort(), "the port is released");
+            }
+        }
+    }
+
+    @Test
+    void invalidConfigurationExitsWith2AndListsEveryProblem() throws Exception {
+        try (DaemonProcess d = DaemonProcess.start(home, Map.of("BROKERBRIDGE_PORT", "99999",
+                "BROKERBRIDGE_RATE_LIMIT", "fast"), "serve")) {
+            assertEquals(2, d.awaitExit(START), d.output());
+            assertTrue(d.output().contains("port (environment BROKERBRIDGE_PORT): must be between 0 and 65535"), d.output());
+            assertTrue(d.output().contains("rate_limit (environment BROKERBRIDGE_RATE_LIMIT)"), d.output());
+        }
+    }
+
+    @Test
+    void portInUseExitsWith3WithAClearMessage() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+                DaemonProcess d = DaemonProcess.start(home, Map.of(), "serve", "--port",
+                        Integer.toString(taken.getLocalPort()))) {
+            assertEquals(3, d.awaitExit(START), d.output());
+            assertTrue(d.output().contains("is already in use"), d.output());
+        }
+    }
+
+    @Test
+    void versionPrintsTheVersion() throws Exception {
+        try (DaemonProcess d = DaemonProcess.start(home, Map.of(), "--version")) {
+            assertEquals(0, d.awaitExit(START));
+            assertTrue(d.output().matches("(?s).*brokerbridge \\d+\\.\\d+\\.\\d+.*"), d.output());
+        }
+    }
+}

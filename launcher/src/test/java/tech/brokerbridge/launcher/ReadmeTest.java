@@ -1,0 +1,57 @@
+package tech.brokerbridge.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import tech.brokerbridge.launcher.config.Setting;
+import tech.brokerbridge.launcher.config.Settings;
+
+/** The README documents what the code does. */
+class ReadmeTest {
+    static String readme() throws IOException {
+        return Files.readString(Path.of(System.getProperty("user.dir")).getParent().resolve("README.md"));
+    }
+
+    @Test
+    void everyConfigurationKeyIsInTheTableWithItsEnvironmentVariableAndDefault() throws IOException {
+        String readme = readme();
+        for (Setting s : Settings.all()) {
+            String row = "| `" + s.key() + "` | `" + s.envName() + "`";
+            assertTrue(readme.contains(row), "README lacks a configuration row starting " + row);
+            s.defaultValue().filter(d -> !d.isEmpty() && d.length() < 20).ifPresent(d -> assertTrue(
+                    readme.contains(row) && lineOf(readme, row).contains("`" + d + "`"),
+                    "README row of " + s.key() + " does not show its default " + d));
+        }
+    }
+
+    @Test
+    void theTwoCommandsAreThereAndCiRunsTheSameTestCommand() throws IOException {
+        String readme = readme();
+        assertTrue(readme.contains("mvn -B -q package -DskipTests && java -jar launcher/target/brokerbridge.jar serve"));
+        assertTrue(readme.contains("\nmvn -B verify\n"));
+        String ci = Files.readString(Path.of(System.getProperty("user.dir")).getParent().resolve(".ci/run"));
+        assertTrue(ci.contains("mvn -B verify"), ".ci/run must run the README's test command");
+    }
+
+    @Test
+    void theEmbeddingExampleIsTheCompiledOne() throws IOException {
+        String test = Files.readString(Path.of("src/test/java/tech/brokerbridge/launcher/examples/EmbeddingExampleTest.java"));
+        String begin = "// --- README example: begin ---";
+        String code = test.substring(test.indexOf(begin) + begin.length(), test.indexOf("// --- README example: end ---"));
+        String readme = readme();
+        for (String line : code.split("\n")) {
+            if (!line.isBlank()) {
+                assertTrue(readme.contains(line.strip()), "README's embedding example lacks: " + line.strip());
+            }
+        }
+    }
+
+    private static String lineOf(String text, String start) {
+        int i = text.indexOf(start);
+        int end = text.indexOf('\n', i);
+        return text.substring(i, end < 0 ? text.length() : end);
+    }
+}

@@ -1,0 +1,74 @@
+package tech.brokerbridge.ports.fakes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import tech.brokerbridge.ports.market.Bar;
+import tech.brokerbridge.ports.market.BarRequest;
+import tech.brokerbridge.ports.market.MarketData;
+import tech.brokerbridge.ports.market.MarketDataException;
+
+/**
+ * In-memory {@link MarketData}: bars set per symbol, or a failure per symbol; an unknown symbol
+ * throws {@link MarketDataException#unknownSymbol}. Records every request. Thread-safe.
+ */
+public final class FakeMarketData implements MarketData {
+    private final Map<String, List<Bar>> bars = new ConcurrentHashMap<>();
+    private final Map<String, MarketDataException> failures = new ConcurrentHashMap<>();
+    private final List<BarRequest> requests = new CopyOnWriteArrayList<>();
+
+    public FakeMarketData put(String symbol, List<Bar> series) {
+        bars.put(symbol, List.copyOf(series));
+        failures.remove(symbol);
+        return this;
+    }
+
+    /** Gives {@code symbol} {@code count} daily bars ending the day before {@code end}, gently rising from {@code start}. */
+    public FakeMarketData putSeries(String symbol, int count, double start, Instant end) {
+        return put(symbol, series(count, start, end));
+    }
+
+    public FakeMarketData fail(String symbol, MarketDataException e) {
+        failures.put(symbol, e);
+        return this;
+    }
+
+    public List<BarRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    @Override
+    public List<Bar> bars(BarRequest request) {
+        requests.add(request);
+        MarketDataException e = failures.get(request.symbol());
+        if (e != null) {
+            throw e;
+        }
+        List<Bar> b = bars.get(request.symbol());
+        if (b == null) {
+            throw MarketDataException.unknownSymbol(request.symbol());
+        }
+        return b;
+    }
+
+    /** A deterministic daily series, oldest first. */
+    public static List<Bar> series(int count, double start, Instant end) {
+        List<Bar> out = new ArrayList<>(count);
+        Instant t = end.minus(Duration.ofDays(count));
+        double price = start;
+        for (int i = 0; i < count; i++) {
+            double open = price;
+            double close = price * (1 + ((i % 7) - 3) * 0.002 + 0.001);
+            double high = Math.max(open, close) * 1.005;
+            double low = Math.min(open, close) * 0.995;
+            out.add(new Bar(t, open, high, low, close, 1_000_000L + i * 1000L));
+            price = close;
+            t = t.plus(Duration.ofDays(1));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,192 @@
+package tech.brokerbridge.ports.fakes;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import tech.brokerbridge.ports.advisor.AiExchange;
+import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.DecisionRecord;
+import tech.brokerbridge.ports.journal.FillRecord;
+import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.OrderRecord;
+import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalPage;
+import tech.brokerbridge.ports.journal.ProposalQuery;
+import tech.brokerbridge.ports.journal.ProposalStatus;
+import tech.brokerbridge.ports.market.Direction;
+
+/**
+ * A {@link Journal} in memory, for tests of the core. Thread-safe (every method is synchronized);
+ * keeps nothing beyond the object. Passes {@link tech.brokerbridge.ports.tck.JournalContract}.
+ */
+public final class InMemoryJournal implements Journal {
+    private static final Comparator<Proposal> OLDEST_FIRST =
+            Comparator.comparing(Proposal::createdAt).thenComparing(Proposal::proposalId);
+
+    private final Map<String, Proposal> proposals = new HashMap<>();
+    private final Map<String, DecisionRecord> decisions = new LinkedHashMap<>();
+    private final List<ApprovalRecord> approvals = new ArrayList<>();
+    private final Map<String, OrderRecord> orders = new HashMap<>();
+    private final Map<String, FillRecord> fills = new LinkedHashMap<>();
+    private final List<AiExchange> audit = new ArrayList<>();
+    private final Map<String, String> settings = new HashMap<>();
+
+    @Override
+    public synchronized void saveProposal(Proposal proposal) {
+        proposals.put(proposal.proposalId(), Objects.requireNonNull(proposal, "proposal"));
+    }
+
+    @Override
+    public synchronized void saveProposalWithApproval(Proposal proposal, ApprovalRecord approval) {
+        Objects.requireNonNull(approval, "approval");
+        if (!proposal.proposalId().equals(approval.proposalId())) {
+            throw new IllegalArgumentException("approval is for " + approval.proposalId() + ", not for proposal "
+                    + proposal.proposalId());
+        }
+        proposals.put(proposal.proposalId(), proposal);
+        approvals.add(approval);
+    }
+
+    @Override
+    public synchronized Optional<Proposal> findProposal(String proposalId) {
+        return Optional.ofNullable(proposals.get(Objects.requireNonNull(proposalId, "proposalId")));
+    }
+
+    @Override
+    public synchronized ProposalPage proposals(ProposalQuery query) {
+        Stream<Proposal> s = proposals.values().stream().sorted(OLDEST_FIRST.reversed());
+        if (query.status().isPresent()) {
+            s = s.filter(p -> p.status() == query.status().get());
+        }
+        if (query.date().isPresent()) {
+            s = s.filter(p -> p.createdAt().atOffset(ZoneOffset.UTC).toLocalDate().equals(query.date().get()));
+        }
+        if (query.cursor().isPresent()) {
+            Proposal after = decode(query.cursor().get());
+            s = s.filter(p -> OLDEST_FIRST.compare(p, after) < 0);
+        }
+        List<Proposal> rows = s.limit(query.limit() + 1L).toList();
+        if (rows.size() <= query.limit()) {
+            return new ProposalPage(rows, Optional.empty());
+        }
+        Proposal last = rows.get(query.limit() - 1);
+        return new ProposalPage(rows.subList(0, query.limit()), Optional.of(encode(last)));
+    }
+
+    @Override
+    public synchronized List<Proposal> proposalsWithStatus(Collection<ProposalStatus> statuses) {
+        return proposals.values().stream().filter(p -> statuses.contains(p.status())).sorted(OLDEST_FIRST).toList();
+    }
+
+    @Override
+    public synchronized void recordDecision(DecisionRecord decision) {
+        decisions.put(decision.decisionId(), decision);
+    }
+
+    @Override
+    public synchronized List<DecisionRecord> decisions(Instant from, Instant to) {
+        return decisions.values().stream()
+                .filter(d -> !d.time().isBefore(from) && d.time().isBefore(to))
+                .sorted(Comparator.comparing(DecisionRecord::time)) // stable: ties stay as first recorded
+                .toList();
+    }
+
+    @Override
+    public synchronized List<ApprovalRecord> approvals() {
+        return approvals.stream().sorted(Comparator.comparing(ApprovalRecord::time)).toList();
+    }
+
+    @Override
+    public synchronized void saveOrder(OrderRecord order) {
+        orders.put(order.orderRef(), order);
+    }
+
+    @Override
+    public synchronized Optional<OrderRecord> findOrder(String orderRef) {
+        return Optional.ofNullable(orders.get(Objects.requireNonNull(orderRef, "orderRef")));
+    }
+
+    @Override
+    public synchronized List<OrderRecord> orders(int limit) {
+        requirePositive(limit);
+        return orders.values().stream()
+                .sorted(Comparator.comparing(OrderRecord::createdAt).thenComparing(OrderRecord::orderRef).reversed())
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized boolean recordFill(FillRecord fill) {
+        return fills.putIfAbsent(fill.executionId(), fill) == null;
+    }
+
+    @Override
+    public synchronized List<FillRecord> fills(String orderRef) {
+        return fills.values().stream().filter(f -> f.orderRef().equals(orderRef))
+                .sorted(Comparator.comparing(FillRecord::time)).toList();
+    }
+
+    @Override
+    public synchronized void recordAiExchange(AiExchange exchange) {
+        audit.add(Objects.requireNonNull(exchange, "exchange"));
+    }
+
+    @Override
+    public synchronized List<AiExchange> aiAudit(int limit) {
+        requirePositive(limit);
+        List<AiExchange> newestRecordedFirst = new ArrayList<>(audit);
+        Collections.reverse(newestRecordedFirst);
+        return newestRecordedFirst.stream().sorted(Comparator.comparing(AiExchange::time).reversed())
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized Optional<String> setting(String key) {
+        return Optional.ofNullable(settings.get(Objects.requireNonNull(key, "key")));
+    }
+
+    @Override
+    public synchronized void putSetting(String key, String value) {
+        settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    }
+
+    private static void requirePositive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+    }
+
+    // the cursor is base64url of "<epoch second>|<nano>|<proposal id>": the keyset position to continue after
+    private static String encode(Proposal last) {
+        String raw = last.createdAt().getEpochSecond() + "|" + last.createdAt().getNano() + "|" + last.proposalId();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A stand-in proposal that carries just the cursor's position, for comparison. */
+    private static Proposal decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
+            if (parts.length != 3 || parts[2].isEmpty()) {
+                throw new IllegalArgumentException("wrong shape");
+            }
+            Instant createdAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            return new Proposal(parts[2], "", Direction.LONG, "", 0, 0, 0, 0, 0, 0, "",
+                    List.of(), createdAt, createdAt, ProposalStatus.PENDING, List.of());
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new IllegalArgumentException("invalid proposals cursor '" + cursor
+                    + "': pass the nextCursor of a previous page unchanged", e);
+        }
+    }
+}

@@ -1,0 +1,401 @@
+package tech.brokerbridge.ports.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tech.brokerbridge.ports.broker.AccountSnapshot;
+import tech.brokerbridge.ports.broker.BracketOrder;
+import tech.brokerbridge.ports.broker.Broker;
+import tech.brokerbridge.ports.broker.ConnectionStatus;
+import tech.brokerbridge.ports.broker.OrderEvent;
+import tech.brokerbridge.ports.broker.OrderLeg;
+import tech.brokerbridge.ports.broker.OrderState;
+import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.broker.Position;
+import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.market.Direction;
+
+/**
+ * The contract every {@link Broker} honours, real or fake: connection state that never blocks, sane
+ * account figures, bracket submission that is idempotent by {@code orderRef}, order events in order
+ * on a broker thread, the entry filling when the price trades through it, the stop loss and take
+ * profit cancelling each other, cancel, and the order and position views that follow.
+ *
+ * <p>Three hooks, kept small so a broker behind a protocol (a fake IB Gateway on loopback) can
+ * implement them as easily as the paper broker:
+ * <ul>
+ *   <li>{@link #newBroker()} — a fresh, connected broker for each test: no orders, no position in
+ *       {@link #knownSymbol()}, and buying power for at least {@value #QUANTITY} shares at about
+ *       {@value #REFERENCE_PRICE} on either side;</li>
+ *   <li>{@link #knownSymbol()} — a symbol it trades;</li>
+ *   <li>{@link #marketTradesAt(String, double)} — the market for the symbol trades at that price
+ *       now.</li>
+ * </ul>
+ * Each test first calls {@code marketTradesAt(knownSymbol(), 100.0)} and then places brackets around
+ * 100: long entry 99 / stop 95 / target 105, short entry 101 / stop 105 / target 95, so nothing fills
+ * until the test moves the price through a level. The tests wait for events and for views with an
+ * upper bound of {@link #WAIT} (never a speed goal).
+ */
+public abstract class BrokerContract {
+    /** Upper bound for any wait in these tests. */
+    protected static final Duration WAIT = Duration.ofSeconds(5);
+    /** The price every test starts from. */
+    protected static final double REFERENCE_PRICE = 100.0;
+    /** Shares per test bracket. */
+    protected static final long QUANTITY = 10;
+    private static final long POLL_MILLIS = 20;
+
+    private Broker broker;
+    private String symbol;
+    private OrderEventRecorder events;
+    private AutoCloseable subscription;
+
+    /** A fresh, connected broker (see the class comment for what it must hold); called once per test. */
+    protected abstract Broker newBroker();
+
+    /** A symbol the broker trades. */
+    protected abstract String knownSymbol();
+
+    /**
+     * The market for {@code symbol} trades at {@code price} now, as if the price had moved there:
+     * every order of this broker that the price reaches executes as it would at the broker (a resting
+     * buy limit at or above the price fills, a sell stop at or above it triggers, ...). Returns once
+     * the broker has taken the price in; the resulting events may still be on their way.
+     */
+    protected abstract void marketTradesAt(String symbol, double price);
+
+    /** Releases the broker after a test; by default does nothing. */
+    protected void closeBroker(Broker broker) {
+    }
+
+    @BeforeEach
+    void startBroker() {
+        broker = newBroker();
+        symbol = knownSymbol();
+        events = new OrderEventRecorder();
+        subscription = broker.subscribe(events);
+        marketTradesAt(symbol, REFERENCE_PRICE);
+    }
+
+    @AfterEach
+    void stopBroker() throws Exception {
+        subscription.close();
+        closeBroker(broker);
+    }
+
+    @Test
+    void connectionStatusAnswersAtOnceAndSaysConnected() {
+        ConnectionStatus status = assertTimeoutPreemptively(WAIT, () -> broker.connectionStatus());
+        assertTrue(status.connected(), "a fresh broker is connected: " + status);
+        assertFalse(status.message().isBlank(), "connection status has a message");
+    }
+
+    @Test
+    void accountFiguresAreSane() {
+        AccountSnapshot a = broker.account();
+        assertTrue(a.currency().matches("[A-Z]{3}"), "currency is an ISO code: " + a.currency());
+        assertTrue(a.netLiquidation() > 0 && Double.isFinite(a.netLiquidation()), "net liquidation positive");
+        for (double v : new double[] {a.cash(), a.buyingPower(), a.availableFunds(), a.unrealizedPnl(),
+                a.realizedPnlToday(), a.dailyPnl()}) {
+            assertTrue(Double.isFinite(v), "finite account figures: " + a);
+        }
+        assertTrue(a.buyingPower() >= QUANTITY * REFERENCE_PRICE, "buying power for the test brackets: " + a);
+        assertTrue(a.availableFunds() <= a.netLiquidation() + 1e-6, "available funds within net liquidation: " + a);
+        assertNotNull(a.asOf());
+    }
+
+    @Test
+    void aBracketIsAcceptedWithThreeLegIdsAndIsOpen() {
+        String ref = newRef();
+        SubmitResult.Accepted accepted = accept(broker.submitBracket(longBracket(ref)));
+        assertEquals(ref, accepted.orderRef());
+        List<String> ids = accepted.brokerOrderIds();
+        assertEquals(3, ids.size(), "entry, stop loss and take profit ids");
+        assertEquals(3, new HashSet<>(ids).size(), "distinct leg ids: " + ids);
+        ids.forEach(id -> assertFalse(id.isBlank(), "blank leg id"));
+
+        Map<OrderLeg, OrderView> legs = eventually(() -> legsOf(ref), m -> m.size() == 3, "three legs of " + ref);
+        assertEquals(ids.get(0), legs.get(OrderLeg.ENTRY).brokerOrderId(), "entry id comes first");
+        assertEquals(ids.get(1), legs.get(OrderLeg.STOP_LOSS).brokerOrderId(), "then the stop loss");
+        assertEquals(ids.get(2), legs.get(OrderLeg.TAKE_PROFIT).brokerOrderId(), "then the take profit");
+        OrderView entry = legs.get(OrderLeg.ENTRY);
+        assertEquals(OrderState.WORKING, entry.state(), "an entry below the market works");
+        assertEquals(Direction.LONG, entry.direction());
+        assertEquals(symbol, entry.symbol());
+        assertEquals(QUANTITY, entry.quantity());
+        assertEquals(99.0, entry.limitOrStopPrice(), 1e-9);
+        assertEquals(95.0, legs.get(OrderLeg.STOP_LOSS).limitOrStopPrice(), 1e-9);
+        assertEquals(105.0, legs.get(OrderLeg.TAKE_PROFIT).limitOrStopPrice(), 1e-9);
+        for (OrderView child : List.of(legs.get(OrderLeg.STOP_LOSS), legs.get(OrderLeg.TAKE_PROFIT))) {
+            assertFalse(child.state().done(), "children wait while the entry works: " + child);
+        }
+        assertEquals(3, openLegsOf(ref), "all three legs are open orders");
+    }
+
+    @Test
+    void aKnownOrderRefIsRejectedAsDuplicateAndNothingIsSent() {
+        String ref = newRef();
+        accept(broker.submitBracket(longBracket(ref)));
+        BracketOrder again = new BracketOrder(ref, symbol, Direction.LONG, QUANTITY, 98.0, 94.0, 104.0);
+        SubmitResult.Rejected rejected = assertInstanceOf(SubmitResult.Rejected.class, broker.submitBracket(again));
+        assertTrue(rejected.duplicate(), "rejected as duplicate: " + rejected);
+        assertEquals(ref, rejected.orderRef());
+        assertFalse(rejected.reason().isBlank(), "a reason");
+        List<OrderView> legs = broker.ordersByRef(ref);
+        assertEquals(3, legs.size(), "still one bracket: " + legs);
+        assertEquals(99.0, legsOf(ref).get(OrderLeg.ENTRY).limitOrStopPrice(), 1e-9, "the first bracket stands");
+        assertEquals(3, openLegsOf(ref));
+    }
+
+    @Test
+    void theEntryWorksThenFillsWhenThePriceTradesThroughIt() {
+        String ref = newRef();
+        SubmitResult.Accepted accepted = accept(broker.submitBracket(longBracket(ref)));
+        marketTradesAt(symbol, 98.5);
+        OrderEvent.Filled fill = events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        eventually(() -> entryFilledQuantity(ref), q -> q == QUANTITY, "the entry filled in full");
+
+        List<OrderEvent> seen = events.events(ref);
+        int working = indexOf(seen, OrderEvent.Working.class, OrderLeg.ENTRY);
+        int filled = indexOf(seen, OrderEvent.Filled.class, OrderLeg.ENTRY);
+        assertTrue(working >= 0 && working < filled, "Working before Filled for the entry: " + seen);
+        assertEquals(accepted.brokerOrderIds().get(0), fill.brokerOrderId());
+        assertEquals(symbol, fill.symbol());
+        assertFalse(fill.executionId().isBlank(), "an execution id");
+        assertTrue(fill.price() <= 99.0 + 1e-9, "a buy limit fills at its limit or better: " + fill);
+        long total = seen.stream().filter(e -> e instanceof OrderEvent.Filled f && f.leg() == OrderLeg.ENTRY)
+                .mapToLong(e -> ((OrderEvent.Filled) e).filledQuantity()).sum();
+        assertEquals(QUANTITY, total, "fills add up to the quantity");
+        assertTrue(seen.stream().anyMatch(e -> e instanceof OrderEvent.Filled f && f.leg() == OrderLeg.ENTRY
+                && f.complete()), "the last entry fill says complete");
+
+        assertFalse(events.threads().contains(Thread.currentThread()), "events are not delivered on the caller's thread");
+        assertEquals(1, events.maxConcurrentCalls(), "events are delivered one at a time");
+    }
+
+    @Test
+    void aLongEntryFillOpensALongPosition() {
+        String ref = newRef();
+        accept(broker.submitBracket(longBracket(ref)));
+        marketTradesAt(symbol, 98.5);
+        OrderEvent.Filled fill = events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        Position p = eventually(() -> position(), o -> o.isPresent() && o.get().quantity() == QUANTITY,
+                "a long position of " + QUANTITY).orElseThrow();
+        assertEquals(fill.price(), p.averageCost(), fill.price() * 0.01, "average cost near the fill price");
+        assertTrue(p.marketPrice() > 0, "a market price");
+    }
+
+    @Test
+    void aShortEntryFillOpensAShortPosition() {
+        String ref = newRef();
+        accept(broker.submitBracket(shortBracket(ref)));
+        marketTradesAt(symbol, 101.5);
+        OrderEvent.Filled fill = events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        assertTrue(fill.price() >= 101.0 - 1e-9, "a sell limit fills at its limit or better: " + fill);
+        eventually(() -> position(), o -> o.isPresent() && o.get().quantity() == -QUANTITY,
+                "a short position of " + QUANTITY);
+    }
+
+    @Test
+    void theTakeProfitFillingCancelsTheStopLoss() {
+        String ref = newRef();
+        accept(broker.submitBracket(longBracket(ref)));
+        marketTradesAt(symbol, 98.5);
+        events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        marketTradesAt(symbol, 106.0);
+        OrderEvent.Filled target = events.await(OrderEvent.Filled.class, ref, OrderLeg.TAKE_PROFIT, WAIT);
+        events.await(OrderEvent.Cancelled.class, ref, OrderLeg.STOP_LOSS, WAIT);
+        assertTrue(target.price() >= 105.0 - 1e-9, "a sell limit fills at its limit or better: " + target);
+        assertBracketDone(ref, OrderLeg.TAKE_PROFIT, OrderLeg.STOP_LOSS);
+
+        marketTradesAt(symbol, 94.0);
+        assertEquals(OrderState.CANCELLED, legsOf(ref).get(OrderLeg.STOP_LOSS).state(), "the stop stays cancelled");
+        assertTrue(position().isEmpty(), "still flat after the price crossed the old stop");
+    }
+
+    @Test
+    void theStopLossFillingCancelsTheTakeProfit() {
+        String ref = newRef();
+        accept(broker.submitBracket(longBracket(ref)));
+        marketTradesAt(symbol, 98.5);
+        events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        marketTradesAt(symbol, 94.5);
+        events.await(OrderEvent.Filled.class, ref, OrderLeg.STOP_LOSS, WAIT);
+        events.await(OrderEvent.Cancelled.class, ref, OrderLeg.TAKE_PROFIT, WAIT);
+        assertBracketDone(ref, OrderLeg.STOP_LOSS, OrderLeg.TAKE_PROFIT);
+
+        marketTradesAt(symbol, 106.0);
+        assertEquals(OrderState.CANCELLED, legsOf(ref).get(OrderLeg.TAKE_PROFIT).state(), "the target stays cancelled");
+        assertTrue(position().isEmpty(), "still flat after the price crossed the old target");
+    }
+
+    @Test
+    void aShortBracketTakesItsProfitBelowTheEntry() {
+        String ref = newRef();
+        accept(broker.submitBracket(shortBracket(ref)));
+        marketTradesAt(symbol, 101.5);
+        events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        marketTradesAt(symbol, 94.0);
+        OrderEvent.Filled target = events.await(OrderEvent.Filled.class, ref, OrderLeg.TAKE_PROFIT, WAIT);
+        events.await(OrderEvent.Cancelled.class, ref, OrderLeg.STOP_LOSS, WAIT);
+        assertTrue(target.price() <= 95.0 + 1e-9, "a buy limit fills at its limit or better: " + target);
+        assertBracketDone(ref, OrderLeg.TAKE_PROFIT, OrderLeg.STOP_LOSS);
+    }
+
+    @Test
+    void cancelBeforeTheEntryFillsCancelsEveryLeg() {
+        String ref = newRef();
+        accept(broker.submitBracket(longBracket(ref)));
+        assertEquals(3, broker.cancel(ref), "three legs asked to cancel");
+        for (OrderLeg leg : OrderLeg.values()) {
+            events.await(OrderEvent.Cancelled.class, ref, leg, WAIT);
+        }
+        eventually(() -> openLegsOf(ref), n -> n == 0, "no open leg of " + ref);
+        Map<OrderLeg, OrderView> legs = legsOf(ref);
+        assertEquals(3, legs.size(), "cancelled legs are still known by ref: " + legs);
+        legs.values().forEach(v -> assertEquals(OrderState.CANCELLED, v.state(), "cancelled: " + v));
+        assertEquals(0, broker.cancel(ref), "nothing left to cancel");
+
+        marketTradesAt(symbol, 98.0);
+        assertEquals(OrderState.CANCELLED, legsOf(ref).get(OrderLeg.ENTRY).state(), "a cancelled entry never fills");
+        assertTrue(position().isEmpty(), "no position from a cancelled bracket");
+    }
+
+    @Test
+    void cancelAfterTheEntryFilledCancelsTheChildrenAndKeepsThePosition() {
+        String ref = newRef();
+        accept(broker.submitBracket(longBracket(ref)));
+        marketTradesAt(symbol, 98.5);
+        events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        assertEquals(2, broker.cancel(ref), "the stop loss and the take profit");
+        events.await(OrderEvent.Cancelled.class, ref, OrderLeg.STOP_LOSS, WAIT);
+        events.await(OrderEvent.Cancelled.class, ref, OrderLeg.TAKE_PROFIT, WAIT);
+        eventually(() -> openLegsOf(ref), n -> n == 0, "no open leg of " + ref);
+        eventually(() -> position(), o -> o.isPresent() && o.get().quantity() == QUANTITY, "the position stays");
+    }
+
+    @Test
+    void anUnknownOrderRefHasNoOrdersAndCancelsNothing() {
+        String ref = newRef();
+        assertTrue(broker.ordersByRef(ref).isEmpty(), "no orders for an unknown ref");
+        assertEquals(0, broker.cancel(ref), "nothing to cancel for an unknown ref");
+    }
+
+    @Test
+    void aClosedSubscriptionReceivesNoMoreEvents() throws Exception {
+        OrderEventRecorder late = new OrderEventRecorder();
+        broker.subscribe(late).close();
+        String ref = newRef();
+        accept(broker.submitBracket(longBracket(ref)));
+        events.await(OrderEvent.Working.class, ref, OrderLeg.ENTRY, WAIT);
+        marketTradesAt(symbol, 98.5);
+        events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        assertTrue(late.events().isEmpty(), "a closed subscription got " + late.events());
+    }
+
+    // ---- helpers for subclasses and tests ----
+
+    /** A fresh order ref, unique per call. */
+    protected static String newRef() {
+        return "tck-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    protected BracketOrder longBracket(String ref) {
+        return new BracketOrder(ref, symbol, Direction.LONG, QUANTITY, 99.0, 95.0, 105.0);
+    }
+
+    protected BracketOrder shortBracket(String ref) {
+        return new BracketOrder(ref, symbol, Direction.SHORT, QUANTITY, 101.0, 105.0, 95.0);
+    }
+
+    private static SubmitResult.Accepted accept(SubmitResult result) {
+        if (result instanceof SubmitResult.Accepted a) {
+            return a;
+        }
+        return fail("bracket not accepted: " + result);
+    }
+
+    private void assertBracketDone(String ref, OrderLeg filledChild, OrderLeg cancelledChild) {
+        eventually(() -> openLegsOf(ref), n -> n == 0, "open orders exclude the done legs of " + ref);
+        Map<OrderLeg, OrderView> legs = eventually(() -> legsOf(ref),
+                m -> m.size() == 3 && m.values().stream().allMatch(v -> v.state().done()),
+                "ordersByRef keeps the three done legs of " + ref);
+        assertEquals(OrderState.FILLED, legs.get(OrderLeg.ENTRY).state());
+        assertEquals(OrderState.FILLED, legs.get(filledChild).state());
+        assertEquals(OrderState.CANCELLED, legs.get(cancelledChild).state());
+        eventually(() -> position(), Optional::isEmpty, "flat after the bracket closed");
+    }
+
+    private Map<OrderLeg, OrderView> legsOf(String ref) {
+        Map<OrderLeg, OrderView> legs = new EnumMap<>(OrderLeg.class);
+        for (OrderView v : broker.ordersByRef(ref)) {
+            assertEquals(ref, v.orderRef(), "ordersByRef returns only that ref");
+            legs.put(v.leg(), v);
+        }
+        return legs;
+    }
+
+    private long openLegsOf(String ref) {
+        return broker.openOrders().stream().filter(v -> v.orderRef().equals(ref)).peek(v -> assertFalse(
+                v.state().done(), "openOrders holds a done leg: " + v)).count();
+    }
+
+    private long entryFilledQuantity(String ref) {
+        OrderView entry = legsOf(ref).get(OrderLeg.ENTRY);
+        return entry == null ? 0 : entry.filledQuantity();
+    }
+
+    /** The position in the test symbol, if its quantity is not zero. */
+    private Optional<Position> position() {
+        return broker.positions().stream().filter(p -> p.symbol().equals(symbol) && p.quantity() != 0).findFirst();
+    }
+
+    private static int indexOf(List<OrderEvent> seen, Class<? extends OrderEvent> type, OrderLeg leg) {
+        for (int i = 0; i < seen.size(); i++) {
+            if (type.isInstance(seen.get(i)) && seen.get(i).leg() == leg) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Polls {@code read} until {@code done} holds (views may lag events at a real broker), up to {@link #WAIT}. */
+    private static <T> T eventually(Supplier<T> read, Predicate<T> done, String what) {
+        T value = read.get();
+        // a bounded number of short pauses (no clock read): at most about WAIT in all
+        for (long polls = WAIT.toMillis() / POLL_MILLIS; !done.test(value); polls--) {
+            if (polls <= 0) {
+                return fail("not within " + WAIT + ": " + what + "; last seen " + value);
+            }
+            pause();
+            value = read.get();
+        }
+        return value;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted");
+        }
+    }
+}
