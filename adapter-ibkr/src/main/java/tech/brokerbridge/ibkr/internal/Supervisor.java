@@ -70,6 +70,9 @@ final class Supervisor {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
+            } catch (RuntimeException e) { // top-level handler: the supervisor must outlive any surprise
+                LOG.warn("unexpected failure of the IB Gateway session; reconnecting", e);
+                client.setStatus(false, "disconnected: " + e.getClass().getSimpleName());
             } finally {
                 if (s != null && s.connection != null) {
                     s.connection.close();
