@@ -40,6 +40,19 @@ class IbkrFactoryTest {
     }
 
     @Test
+    void theConnectionTestGivesUpOnASilentGatewayWithinFiveSeconds() throws Exception {
+        // a socket that accepts and never answers the handshake
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            long t0 = System.nanoTime();
+            IbkrConnectionCheck c = IbkrFactory.testConnection(IbkrConfig.defaults().withPort(silent.getLocalPort()));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertFalse(c.ok());
+            assertTrue(c.message().contains("handshake"), c.message());
+            assertTrue(ms < 7_000, "bounded by the 5 s budget, took " + ms + " ms");
+        }
+    }
+
+    @Test
     void theConnectionTestReportsAClientIdInUse() throws Exception {
         try (Rig rig = Rig.connected()) {
             IbkrConnectionCheck c = IbkrFactory.testConnection(IbkrConfig.defaults().withPort(rig.gw.port()));

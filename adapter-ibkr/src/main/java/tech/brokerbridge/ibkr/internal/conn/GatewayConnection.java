@@ -62,16 +62,16 @@ public final class GatewayConnection implements AutoCloseable {
      * Connects, performs the handshake and sends startApi; then starts the reader thread.
      *
      * @throws IOException when the socket cannot be opened or the handshake does not finish within
-     *     {@code timeout}
+     *     {@code timeout} (one deadline for both)
      * @throws ProtocolException when the gateway answers with a version outside our range
      */
     public static GatewayConnection open(String host, int port, int clientId, Duration timeout, Pacer pacer,
             Listener listener) throws IOException {
         Socket s = new Socket();
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             s.setTcpNoDelay(true);
             s.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
-            s.setSoTimeout((int) Math.max(1, timeout.toMillis()));
             OutputStream o = s.getOutputStream();
             FieldWriter hello = new FieldWriter(32).addRaw(
                     "v" + ServerVersions.OFFER_MIN + ".." + ServerVersions.OFFER_MAX);
@@ -88,6 +88,12 @@ public final class GatewayConnection implements AutoCloseable {
             byte[] buf = new byte[8192];
             while (payloads.isEmpty()) {
                 int n;
+                // connect and handshake share one deadline
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    throw new IOException("no handshake answer within " + timeout.toMillis() + " ms");
+                }
+                s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
                 try {
                     n = in.read(buf);
                 } catch (SocketTimeoutException e) {
