@@ -82,6 +82,7 @@ public final class ConfigLoader {
                     + (s.secret() ? "" : " — got '" + v + "'")));
         }
         checkWeights(values, problems);
+        checkLicenseHours(values, problems);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -99,6 +100,18 @@ public final class ConfigLoader {
             }
         } catch (NumberFormatException | NullPointerException e) {
             // each bad weight is already reported on its own
+        }
+    }
+
+    private static void checkLicenseHours(Map<String, String> values, List<String> problems) {
+        try {
+            if (Long.parseLong(values.get(Settings.LICENSE_CHECK_HOURS).trim())
+                    > Long.parseLong(values.get(Settings.LICENSE_GRACE_HOURS).trim())) {
+                problems.add("license.check_hours must not exceed license.grace_hours, or grace could run out "
+                        + "between two checks");
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // each bad value is already reported on its own
         }
     }
 

@@ -39,6 +39,9 @@ public final class Settings {
     public static final String AI_BASE_URL_PREFIX = "ai_provider.base_urls.";
     public static final List<String> AI_NETWORK_PROVIDERS = List.of("claude", "openai", "openrouter", "google");
     public static final String SECRETS_BACKEND = "secrets.backend";
+    public static final String LICENSE_GRACE_HOURS = "license.grace_hours";
+    public static final String LICENSE_CHECK_HOURS = "license.check_hours";
+    public static final String STRIPE_API_BASE = "stripe.api_base";
     public static final String MACHINE_ID = "machine_id";
 
     /** The environment variable that names the data directory; not a key of {@code config.json}. */
@@ -107,6 +110,12 @@ public final class Settings {
                     p + " API base URL, as in the provider's SDK (for proxies and tests)",
                     List.of("BROKERBRIDGE_" + p.toUpperCase(java.util.Locale.ROOT) + "_BASE_URL"));
         }
+        add(LICENSE_GRACE_HOURS, new SettingType.IntRange(1, 720), "72",
+                "how long the last licensed answer is honoured while Stripe cannot be reached");
+        add(LICENSE_CHECK_HOURS, new SettingType.IntRange(1, 720), "6",
+                "how often Stripe is asked in the background (never on a request)");
+        add(STRIPE_API_BASE, new SettingType.Text(Optional.of(Pattern.compile("https?://[^\\s]+")), "an http(s) URL"),
+                "https://api.stripe.com", "Stripe API base (for proxies and tests)");
         add(SECRETS_BACKEND, new SettingType.OneOf(List.of("auto", "keyring", "file")), "auto",
                 "where encrypted credentials live");
         ALL.put(MACHINE_ID, new Setting(MACHINE_ID, new SettingType.Text(Optional.of(Pattern.compile(".{8,}")),

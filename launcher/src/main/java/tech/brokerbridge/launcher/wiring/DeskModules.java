@@ -25,6 +25,7 @@ public final class DeskModules {
                 install(new BrokerModule(config));
                 install(new SignalsModule());
                 install(new AiModule());
+                install(new StripeModule());
                 install(new CoreModule());
                 install(new HttpModule());
                 bind(ManagedServices.class);
