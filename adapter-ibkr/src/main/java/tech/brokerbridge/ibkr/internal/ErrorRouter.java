@@ -41,6 +41,7 @@ final class ErrorRouter {
                 client.restoreStatus();
                 if (!client.selectedAccount().isEmpty()) {
                     client.trySend(new Outbound.ReqAccountUpdates(true, client.selectedAccount()));
+                    client.subscribePnl();
                 }
             }
             case CONNECTIVITY_RESTORED -> {

@@ -84,10 +84,9 @@ public final class IbkrBroker implements Broker {
             Inbound.AccountSummary nl = tags.get("NetLiquidation");
             String currency = nl == null || nl.currency().isEmpty() ? client.settings().currency() : nl.currency();
             AccountState st = client.accountState();
-            double realized = st.value("RealizedPnL", currency);
             return new AccountSnapshot(currency, num(tags, "NetLiquidation"), num(tags, "TotalCashValue"),
-                    num(tags, "BuyingPower"), num(tags, "AvailableFunds"), st.value("UnrealizedPnL", currency),
-                    realized, st.dailyPnl(currency), client.settings().clock().instant());
+                    num(tags, "BuyingPower"), num(tags, "AvailableFunds"), st.unrealizedPnl(currency),
+                    st.realizedPnlToday(currency), st.dailyPnl(currency), client.settings().clock().instant());
         } catch (GatewayException e) {
             throw e.toBroker();
         }

@@ -136,6 +136,14 @@ public final class IbkrClient implements AutoCloseable {
     }
 
     private volatile String currentAccount = "";
+    private volatile int pnlReqId = -1;
+
+    /** Subscribes to IB's P&L for the selected account (after connect and after 1101). */
+    void subscribePnl() {
+        int id = requests.newId();
+        pnlReqId = id;
+        trySend(new Outbound.ReqPnL(id, currentAccount, ""));
+    }
 
     /** Reserves {@code n} consecutive order ids. */
     public int allocateOrderIds(int n) {
@@ -280,6 +288,10 @@ public final class IbkrClient implements AutoCloseable {
             account.onValue(v);
         } else if (m instanceof UpdatePortfolio p) {
             account.onPortfolio(p);
+        } else if (m instanceof PnL p) {
+            if (p.reqId() == pnlReqId) {
+                account.onPnl(p.dailyPnl(), p.unrealizedPnl(), p.realizedPnl());
+            }
         } else if (m instanceof AccountDownloadEnd d) {
             account.onDownloadEnd(d.account());
         } else if (m instanceof CurrentTime t) {

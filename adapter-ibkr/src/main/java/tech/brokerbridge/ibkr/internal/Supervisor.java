@@ -103,6 +103,7 @@ final class Supervisor {
         reconcile();
         CompletableFuture<Void> downloaded = client.accountState().downloadFuture();
         client.send(new Outbound.ReqAccountUpdates(true, account));
+        client.subscribePnl();
         try {
             await(downloaded, cfg.requestTimeout(), "account download");
         } catch (GatewayException e) {

@@ -42,6 +42,8 @@ public final class FakeGateway implements AutoCloseable {
             "TotalCashValue", "50000.00", "BuyingPower", "200000.00", "AvailableFunds", "50000.00"));
     public volatile double unrealizedPnl = 1150.0;
     public volatile double realizedPnl = 25.0;
+    /** What the P&L subscription (reqPnL) reports as today's P&L. */
+    public volatile double dailyPnl = -75.0;
     public final List<Holding> holdings = new CopyOnWriteArrayList<>(List.of(
             new Holding("MSFT", 272093, 10, 300.0, 310.0, 100.0, 0.0)));
     /** Requests matching this are read but never answered (for timeout tests). */

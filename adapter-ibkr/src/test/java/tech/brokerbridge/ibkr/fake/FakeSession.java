@@ -167,6 +167,8 @@ final class FakeSession implements Runnable {
             send(new PositionEnd());
         } else if (m instanceof ReqAccountUpdates r && r.subscribe()) {
             accountUpdates(r.account());
+        } else if (m instanceof ReqPnL r) {
+            send(new PnL(r.reqId(), gw.dailyPnl, gw.unrealizedPnl, gw.realizedPnl));
         } else if (m instanceof ReqHistoricalData r) {
             historical(r);
         } else if (m instanceof PlaceOrder p) {

@@ -60,17 +60,23 @@ class AccountAndBarsTest {
         assertEquals(50_000.0, a.availableFunds());
         assertEquals(1150.0, a.unrealizedPnl());
         assertEquals(25.0, a.realizedPnlToday());
-        assertEquals(25.0, a.dailyPnl(), "unrealized counts from the first figure of the day");
+        eventually(() -> rig.broker.account().dailyPnl() == -75.0, "IB's daily P&L from reqPnL");
         assertEquals(Rig.NOW, a.asOf());
         assertEquals("DU1234567", rig.client.selectedAccount());
         Outbound.ReqAccountSummary req = (Outbound.ReqAccountSummary) rig.gw.received.stream()
                 .filter(Outbound.ReqAccountSummary.class::isInstance).findFirst().orElseThrow();
         assertEquals("NetLiquidation,TotalCashValue,BuyingPower,AvailableFunds", req.tags());
-        eventually(() -> rig.gw.count(Outbound.CancelAccountSummary.class) == 1, "the subscription is cancelled");
+        eventually(() -> rig.gw.count(Outbound.CancelAccountSummary.class)
+                == rig.gw.count(Outbound.ReqAccountSummary.class), "every summary subscription is cancelled");
     }
 
     @Test
-    void dailyPnlFollowsUnrealizedMovesAfterTheFirstFigure() throws Exception {
+    void withoutReqPnlDailyPnlFollowsUnrealizedMovesAfterTheFirstFigure() throws Exception {
+        rig.close();
+        FakeGateway gw = new FakeGateway();
+        gw.silent = m -> m instanceof Outbound.ReqPnL;
+        rig = Rig.connected(gw, s -> s);
+        assertEquals(25.0, rig.broker.account().dailyPnl(), "realized today, unrealized counted from now");
         rig.gw.sendToAll(new tech.brokerbridge.ibkr.internal.msg.Inbound.UpdateAccountValue("UnrealizedPnL",
                 "1000.0", "USD", "DU1234567"));
         long deadline = System.nanoTime() + 5_000_000_000L;

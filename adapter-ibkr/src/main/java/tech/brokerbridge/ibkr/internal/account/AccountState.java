@@ -14,9 +14,10 @@ import tech.brokerbridge.ibkr.internal.msg.Inbound.UpdatePortfolio;
  * (UnrealizedPnL, RealizedPnL, ...) and the portfolio lines with market price and P&L.
  * Thread-safe.
  *
- * <p>Daily P&L: IB's RealizedPnL account value is today's; the change of unrealized P&L today is
- * measured against the first unrealized figure seen on the current New York trading date. A
- * process started mid-day therefore counts unrealized moves from its start, not from the open.
+ * <p>Daily P&L comes from IB's P&L subscription (reqPnL) once it answers. Until then (or with a
+ * gateway that does not answer it) it is IB's RealizedPnL account value, which is today's, plus the
+ * change of unrealized P&L since the first figure seen on the current New York trading date; a
+ * process started mid-day then counts unrealized moves from its start, not from the open.
  */
 public final class AccountState {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -33,6 +34,9 @@ public final class AccountState {
     private LocalDate baselineDate;
     private double unrealizedBaseline;
     private boolean downloaded;
+    private double ibDaily = Double.MAX_VALUE;
+    private double ibUnrealized = Double.MAX_VALUE;
+    private double ibRealized = Double.MAX_VALUE;
     private java.util.concurrent.CompletableFuture<Void> download = new java.util.concurrent.CompletableFuture<>();
 
     public AccountState(Clock clock) {
@@ -45,6 +49,9 @@ public final class AccountState {
         values.clear();
         holdings.clear();
         downloaded = false;
+        ibDaily = Double.MAX_VALUE;
+        ibUnrealized = Double.MAX_VALUE;
+        ibRealized = Double.MAX_VALUE;
         download = new java.util.concurrent.CompletableFuture<>();
     }
 
@@ -76,6 +83,29 @@ public final class AccountState {
         holdings.put(h.conId(), h);
     }
 
+    /** IB's own P&L figures for the account (reqPnL); unset ones stay as they were. */
+    public synchronized void onPnl(double daily, double unrealized, double realized) {
+        if (daily != Double.MAX_VALUE) {
+            ibDaily = daily;
+        }
+        if (unrealized != Double.MAX_VALUE) {
+            ibUnrealized = unrealized;
+        }
+        if (realized != Double.MAX_VALUE) {
+            ibRealized = realized;
+        }
+    }
+
+    /** Open P&L: IB's P&L subscription when it has answered, else the account value. */
+    public synchronized double unrealizedPnl(String currency) {
+        return ibUnrealized != Double.MAX_VALUE ? ibUnrealized : value("UnrealizedPnL", currency);
+    }
+
+    /** P&L realized today: IB's P&L subscription when it has answered, else the account value. */
+    public synchronized double realizedPnlToday(String currency) {
+        return ibRealized != Double.MAX_VALUE ? ibRealized : value("RealizedPnL", currency);
+    }
+
     public synchronized void onDownloadEnd(String accountId) {
         if (accountId.equals(account)) {
             downloaded = true;
@@ -100,8 +130,14 @@ public final class AccountState {
         return v == null ? 0.0 : parse(v);
     }
 
-    /** Realized today plus today's change of unrealized P&L. */
+    /**
+     * Today's P&L: IB's figure from the P&L subscription when it has one, else realized today plus
+     * the change of unrealized P&L since the first figure seen today.
+     */
     public synchronized double dailyPnl(String currency) {
+        if (ibDaily != Double.MAX_VALUE) {
+            return ibDaily;
+        }
         double unrealized = value("UnrealizedPnL", currency);
         double base = baselineDate == null ? unrealized : unrealizedBaseline;
         return value("RealizedPnL", currency) + (unrealized - base);

@@ -23,6 +23,7 @@ public sealed interface Inbound {
     int POSITION_END = 62;
     int ACCOUNT_SUMMARY = 63;
     int ACCOUNT_SUMMARY_END = 64;
+    int PNL = 94;
 
     record ManagedAccounts(List<String> accounts) implements Inbound {
         public ManagedAccounts {
@@ -108,6 +109,13 @@ public sealed interface Inbound {
     }
 
     record AccountDownloadEnd(String account) implements Inbound {
+    }
+
+    /**
+     * pnl (94): today's P&L of the account; unrealized from server 129, realized from 135 (always at
+     * 157+). A figure IB does not have yet is {@link Double#MAX_VALUE}.
+     */
+    record PnL(int reqId, double dailyPnl, double unrealizedPnl, double realizedPnl) implements Inbound {
     }
 
     /** A message outside the scope; skipped. */

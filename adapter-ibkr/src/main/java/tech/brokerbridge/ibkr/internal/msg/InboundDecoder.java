@@ -54,6 +54,7 @@ public final class InboundDecoder {
                 case Inbound.PORTFOLIO_VALUE -> portfolio(r);
                 case Inbound.ACCT_UPDATE_TIME -> { r.skip(1); yield new UpdateAccountTime(r.readString()); }
                 case Inbound.ACCT_DOWNLOAD_END -> { r.skip(1); yield new AccountDownloadEnd(r.readString()); }
+                case Inbound.PNL -> new PnL(r.readInt(), r.readDoubleMax(), r.readDoubleMax(), r.readDoubleMax());
                 default -> new Unhandled(id);
             };
         } catch (ProtocolException e) {

@@ -24,6 +24,8 @@ public sealed interface Outbound {
     int REQ_OPEN_ORDERS = 5;
     int REQ_ALL_OPEN_ORDERS = 16;
     int REQ_EXECUTIONS = 7;
+    int REQ_PNL = 92;
+    int CANCEL_PNL = 93;
 
     void encode(FieldWriter w, int serverVersion);
 
@@ -163,6 +165,24 @@ public sealed interface Outbound {
 
         public static ReqExecutions all(int reqId) {
             return new ReqExecutions(reqId, 0, "", "", "", "", "", "");
+        }
+    }
+
+    /**
+     * 92 (server 127+, no version): the account's P&L subscription; TWS pushes pnl (94) about once a
+     * second with today's P&L as IB computes it (not in the protocol brief; layout of IB's EClient).
+     */
+    record ReqPnL(int reqId, String account, String modelCode) implements Outbound {
+        @Override
+        public void encode(FieldWriter w, int sv) {
+            w.add(REQ_PNL).add(reqId).add(account).add(modelCode);
+        }
+    }
+
+    record CancelPnL(int reqId) implements Outbound {
+        @Override
+        public void encode(FieldWriter w, int sv) {
+            w.add(CANCEL_PNL).add(reqId);
         }
     }
 }

@@ -50,7 +50,9 @@ class CodecRoundTripTest {
                 new ReqOpenOrders(),
                 new ReqAllOpenOrders(),
                 ReqExecutions.all(1_000_000_003),
-                new ReqExecutions(9, 1, "DU1", "20260301 00:00:00", "AAPL", "STK", "SMART", "BUY"));
+                new ReqExecutions(9, 1, "DU1", "20260301 00:00:00", "AAPL", "STK", "SMART", "BUY"),
+                new ReqPnL(1_000_000_004, "DU1234567", ""),
+                new CancelPnL(1_000_000_004));
     }
 
     static List<Inbound> inbound() {
@@ -85,6 +87,8 @@ class CodecRoundTripTest {
                 new UpdatePortfolio(PORTFOLIO, 100, 152.0, 15200.0, 140.5, 1150.0, 0.0, "DU1234567"),
                 new UpdateAccountTime("15:31"),
                 new AccountDownloadEnd("DU1234567"),
+                new PnL(1_000_000_004, -125.5, 1150.0, 25.0),
+                new PnL(1_000_000_004, 10.0, unset, unset),
                 new Unhandled(81));
     }
 

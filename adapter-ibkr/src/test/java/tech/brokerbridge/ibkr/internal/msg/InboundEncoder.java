@@ -93,6 +93,9 @@ public final class InboundEncoder {
             w.add(Inbound.ACCT_UPDATE_TIME).add(1).add(t.time());
         } else if (m instanceof AccountDownloadEnd d) {
             w.add(Inbound.ACCT_DOWNLOAD_END).add(1).add(d.account());
+        } else if (m instanceof PnL p) {
+            w.add(Inbound.PNL).add(p.reqId()).add(dbl(p.dailyPnl())).add(dbl(p.unrealizedPnl()))
+                    .add(dbl(p.realizedPnl()));
         } else if (m instanceof Unhandled u) {
             w.add(u.messageId()).add(1);
         }

@@ -43,6 +43,8 @@ public final class RequestDecoder {
             case Outbound.REQ_EXECUTIONS -> { r.skip(1);
                 yield new ReqExecutions(r.readInt(), r.readInt(), r.readString(), r.readString(), r.readString(),
                         r.readString(), r.readString(), r.readString()); }
+            case Outbound.REQ_PNL -> new ReqPnL(r.readInt(), r.readString(), r.readString());
+            case Outbound.CANCEL_PNL -> new CancelPnL(r.readInt());
             default -> throw new ProtocolException("unsupported client message " + id);
         };
         if (r.hasMore()) {
