@@ -56,6 +56,36 @@ class InjectorSmokeTest {
     }
 
     @Test
+    void startsWithIbkrSelectedWhileNoGatewayIsUp() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Config config = ConfigLoader.load(Map.of("BROKERBRIDGE_SECRETS_BACKEND", "file",
+                "BROKERBRIDGE_MACHINE_ID", "smoke-test-machine", "BROKERBRIDGE_BROKER", "ibkr",
+                "BROKERBRIDGE_IBKR_PORT", Integer.toString(closedPort)), home, Optional.of(home), Map.of("port", "0"));
+        DeskRuntime runtime = DeskRuntime.create(config, Clock.systemUTC());
+        runtime.start();
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(runtime.url() + "/api/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains("\"broker\":{\"name\":\"ibkr\",\"connected\":false"), r.body());
+        } finally {
+            runtime.stop();
+        }
+    }
+
+    @Test
+    void aRemoteIbkrHostIsAConfigurationError() {
+        tech.brokerbridge.launcher.config.ConfigException e = assertThrows(
+                tech.brokerbridge.launcher.config.ConfigException.class,
+                () -> ConfigLoader.load(Map.of("BROKERBRIDGE_IBKR_HOST", "10.1.2.3"), home, Optional.of(home), Map.of()));
+        assertTrue(e.getMessage().contains("ibkr.host must be a loopback address"), e.getMessage());
+    }
+
+    @Test
     void bindingsAreExplicitOnly() {
         DeskRuntime runtime = DeskRuntime.create(config(), Clock.systemUTC());
         try {

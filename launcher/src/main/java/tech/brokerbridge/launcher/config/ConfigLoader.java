@@ -83,6 +83,7 @@ public final class ConfigLoader {
         }
         checkWeights(values, problems);
         checkLicenseHours(values, problems);
+        checkIbkrHost(values, problems);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -112,6 +113,16 @@ public final class ConfigLoader {
             }
         } catch (NumberFormatException | NullPointerException e) {
             // each bad value is already reported on its own
+        }
+    }
+
+    private static void checkIbkrHost(Map<String, String> values, List<String> problems) {
+        String host = values.getOrDefault(Settings.IBKR_HOST, "").trim();
+        boolean loopback = host.equals("localhost") || host.equals("::1") || host.equals("[::1]")
+                || host.startsWith("127.");
+        if (!loopback && !"true".equalsIgnoreCase(values.getOrDefault(Settings.IBKR_ALLOW_REMOTE_HOST, "").trim())) {
+            problems.add("ibkr.host must be a loopback address (127.0.0.1, ::1 or localhost), got '" + host
+                    + "': the TWS API socket is unencrypted; set ibkr.allow_remote_host=true to allow it anyway");
         }
     }
 
