@@ -7,6 +7,7 @@ import static tech.brokerbridge.core.Harness.longSetup;
 import static tech.brokerbridge.core.Harness.setup;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -61,7 +62,9 @@ class ScanTest {
         assertEquals(4, r.symbolsScanned());
         assertEquals(5, r.decisions().size());
         assertEquals(List.of(), r.errors());
-        assertEquals(r.decisions(), h.journal.allDecisions());
+        assertEquals(r.decisions(), h.journal.decisions(Instant.MIN, Instant.MAX));
+        assertEquals(r.decisions().size(), h.journal.writes().stream().filter(w -> w.startsWith("decision ")).count(),
+                "each decision recorded once");
         long proposed = r.decisions().stream().filter(d -> d.outcome().equals("proposed")).count();
         assertEquals(3, proposed);
         assertEquals(3, h.advisor.requests().size());

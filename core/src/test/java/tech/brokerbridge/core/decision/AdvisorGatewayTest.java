@@ -16,18 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tech.brokerbridge.core.scoring.ScoredSetup;
-import tech.brokerbridge.core.support.MemoryJournal;
 import tech.brokerbridge.core.support.ScriptedAdvisor;
 import tech.brokerbridge.ports.advisor.AdvisorException;
 import tech.brokerbridge.ports.advisor.DecisionRequest;
 import tech.brokerbridge.ports.advisor.RiskMetrics;
 import tech.brokerbridge.ports.fakes.FakeMarketData;
+import tech.brokerbridge.ports.fakes.InMemoryJournal;
 import tech.brokerbridge.ports.market.Direction;
 import tech.brokerbridge.ports.signals.Setup;
 
 class AdvisorGatewayTest {
     final ExecutorService pool = Executors.newCachedThreadPool();
-    final MemoryJournal journal = new MemoryJournal();
+    final InMemoryJournal journal = new InMemoryJournal();
 
     @AfterEach
     void stop() {
