@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import tech.brokerbridge.core.support.MutableClock;
-import tech.brokerbridge.core.support.ScriptedAdvisor;
 import tech.brokerbridge.ports.desk.ScanReport;
+import tech.brokerbridge.ports.fakes.FakeAdvisor;
 import tech.brokerbridge.ports.fakes.FakeBroker;
 import tech.brokerbridge.ports.fakes.FakeMarketData;
 import tech.brokerbridge.ports.fakes.FakeSignalSource;
@@ -33,7 +33,8 @@ final class Harness implements AutoCloseable {
     final FakeSignalSource signals = new FakeSignalSource();
     final InMemoryJournal journal = new InMemoryJournal();
     final InMemorySecretStore secrets = new InMemorySecretStore();
-    ScriptedAdvisor advisor = new ScriptedAdvisor();
+    /** Plays an online advisor: its answers carry an exchange, which the desk audits. */
+    FakeAdvisor advisor = new FakeAdvisor().withExchanges();
     DeskConfig config;
     DeskTuning tuning = new DeskTuning(Duration.ofSeconds(5), Duration.ofHours(1));
     DefaultDesk desk;

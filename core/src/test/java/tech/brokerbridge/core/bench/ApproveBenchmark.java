@@ -14,10 +14,10 @@ import tech.brokerbridge.core.DeskConfig;
 import tech.brokerbridge.core.DeskFactory;
 import tech.brokerbridge.core.DeskPorts;
 import tech.brokerbridge.core.support.MutableClock;
-import tech.brokerbridge.core.support.ScriptedAdvisor;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.desk.ActionResult;
 import tech.brokerbridge.ports.desk.Modification;
+import tech.brokerbridge.ports.fakes.FakeAdvisor;
 import tech.brokerbridge.ports.fakes.FakeBroker;
 import tech.brokerbridge.ports.fakes.FakeMarketData;
 import tech.brokerbridge.ports.fakes.FakeSignalSource;
@@ -83,7 +83,7 @@ public final class ApproveBenchmark {
         DeskConfig config = new DeskConfig("bench", List.of("AAPL"), d.scanInterval(), 3, d.weights(), d.risk(),
                 d.proposalTtl(), 60, d.evaluationPeriod());
         DeskPorts ports = new DeskPorts(broker, new FakeMarketData(), new FakeSignalSource(),
-                new ScriptedAdvisor("offline"), journal, new InMemorySecretStore(), () -> "bench");
+                new FakeAdvisor("offline", "rules-v1"), journal, new InMemorySecretStore(), () -> "bench");
         try (Desk desk = DeskFactory.create(config, ports, (Clock) clock)) {
             desk.start();
             for (int i = 0; i < n; i++) {
