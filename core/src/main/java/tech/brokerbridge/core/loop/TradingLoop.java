@@ -43,9 +43,15 @@ public final class TradingLoop {
         return true;
     }
 
-    /** Changes the interval; a running loop scans next one new interval from now, then every interval. */
+    /**
+     * Changes the interval; a running loop scans next one new interval from now. The same interval
+     * changes nothing.
+     */
     public synchronized void interval(Duration next) {
-        interval = Objects.requireNonNull(next, "interval");
+        if (Objects.requireNonNull(next, "interval").equals(interval)) {
+            return;
+        }
+        interval = next;
         if (task != null) {
             task.cancel(false);
             task = scheduler.scheduleAtFixedRate(this::tick, next.toMillis(), next.toMillis(), TimeUnit.MILLISECONDS);

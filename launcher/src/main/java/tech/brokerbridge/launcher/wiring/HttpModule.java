@@ -12,19 +12,20 @@ import tech.brokerbridge.http.LocalHttpServer;
 import tech.brokerbridge.launcher.VersionInfo;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.launcher.setup.SetupService;
 import tech.brokerbridge.ports.desk.TradingDesk;
 
 /** adapter-http: the local API server. */
 final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
-    LocalHttpServer server(Config config, TradingDesk desk, Clock clock) {
+    LocalHttpServer server(Config config, TradingDesk desk, SetupService setup, Clock clock) {
         HttpServerConfig defaults = HttpServerConfig.defaults(VersionInfo.version());
         HttpServerConfig cfg = new HttpServerConfig(config.integer(Settings.PORT),
                 config.rateRequests(Settings.RATE_LIMIT), config.rateWindow(Settings.RATE_LIMIT),
                 new HashSet<>(config.list(Settings.ALLOWED_HOSTS)), config.secret(Settings.ADMIN_TOKEN),
                 defaults.maxBodyBytes(), defaults.idleTimeout(), defaults.blockingThreads(), VersionInfo.version());
-        return HttpServerFactory.create(cfg, desk, clock, config::masked);
+        return HttpServerFactory.create(cfg, desk, setup, clock, setup::maskedConfig);
     }
 
     static Duration grace(Config config) {
