@@ -51,6 +51,11 @@ final class IbkrDesk implements AutoCloseable {
      * not the gateway is up.
      */
     static IbkrDesk start(Path home, int gatewayPort, String watchlist) {
+        return start(home, gatewayPort, watchlist, Map.of());
+    }
+
+    /** As {@link #start(Path, int, String)}, with more configuration keys (as {@code --set} flags). */
+    static IbkrDesk start(Path home, int gatewayPort, String watchlist, Map<String, String> more) {
         Map<String, String> env = Map.of("BROKERBRIDGE_BROKER", "ibkr", "BROKERBRIDGE_IBKR_HOST", "127.0.0.1",
                 "BROKERBRIDGE_IBKR_PORT", Integer.toString(gatewayPort), "BROKERBRIDGE_IBKR_CLIENT_ID",
                 Integer.toString(CLIENT_ID), "BROKERBRIDGE_SECRETS_BACKEND", "file", "BROKERBRIDGE_MACHINE_ID",
@@ -59,6 +64,7 @@ final class IbkrDesk implements AutoCloseable {
         flags.put("port", "0");
         flags.put("watchlist", watchlist);
         flags.put("rate_limit", "10000/60s"); // the tests poll
+        flags.putAll(more);
         DeskRuntime runtime = DeskRuntime.create(ConfigLoader.load(env, home, Optional.of(home), flags),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         runtime.start();
@@ -66,7 +72,12 @@ final class IbkrDesk implements AutoCloseable {
     }
 
     JsonNode get(String path) throws IOException, InterruptedException {
-        return json(send(HttpRequest.newBuilder(uri(path)).GET()), 200, path);
+        return json(raw(path), 200, path);
+    }
+
+    /** {@code GET path}, whatever the status. */
+    HttpResponse<String> raw(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
     JsonNode post(String path, String body) throws IOException, InterruptedException {
