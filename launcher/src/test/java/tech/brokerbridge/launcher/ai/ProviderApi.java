@@ -113,6 +113,15 @@ enum ProviderApi {
                     + "credential.\",\"status\":\"UNAUTHENTICATED\"}}");
         }
 
+        /** What Gemini itself answers to a wrong key: 400 INVALID_ARGUMENT with reason API_KEY_INVALID. */
+        @Override
+        Canned badKey() {
+            return Canned.json(400, "{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a valid "
+                    + "API key.\",\"status\":\"INVALID_ARGUMENT\",\"details\":[{\"@type\":"
+                    + "\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"API_KEY_INVALID\",\"domain\":"
+                    + "\"googleapis.com\",\"metadata\":{\"service\":\"generativelanguage.googleapis.com\"}}]}}");
+        }
+
         @Override
         JsonNode userMessages(JsonNode requestBody) {
             return requestBody.path("contents");
@@ -181,6 +190,11 @@ enum ProviderApi {
 
     /** A 401 in this provider's own error shape. */
     abstract Canned unauthorized();
+
+    /** What the real API answers to a wrong key (the 401 unless overridden). */
+    Canned badKey() {
+        return unauthorized();
+    }
 
     /** The conversation turns of a generate request (Chat Completions {@code messages} unless overridden). */
     JsonNode userMessages(JsonNode requestBody) {

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * A local recording HTTP server on 127.0.0.1 shaped like one provider's API. Every request is
  * recorded exactly as it arrived (method, raw path and query, every header, body). A generate
  * request that carries the expected key is answered by the test's {@code onGenerate}; a wrong or
- * missing key gets the provider's own bad-key error; any other path a 404.
+ * missing key gets the provider's own 401 (or the given bad-key answer); any other path a 404.
  */
 final class ProviderFake implements AutoCloseable {
     /** A request as received; header names lower case, values as sent. */
@@ -38,6 +38,7 @@ final class ProviderFake implements AutoCloseable {
 
     private final ProviderApi api;
     private final String key;
+    private final Canned badKey;
     private final Function<Recorded, Canned> onGenerate;
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -46,8 +47,14 @@ final class ProviderFake implements AutoCloseable {
     private final CountDownLatch firstRequest = new CountDownLatch(1);
 
     ProviderFake(ProviderApi api, String key, Function<Recorded, Canned> onGenerate) {
+        this(api, key, api.unauthorized(), onGenerate);
+    }
+
+    /** A fake that answers {@code badKey} to a request without the right key. */
+    ProviderFake(ProviderApi api, String key, Canned badKey, Function<Recorded, Canned> onGenerate) {
         this.api = api;
         this.key = key;
+        this.badKey = badKey;
         this.onGenerate = onGenerate;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -116,7 +123,7 @@ final class ProviderFake implements AutoCloseable {
         }
         List<String> auth = r.headers().getOrDefault(api.authHeader(), List.of());
         if (!auth.equals(List.of(api.authValue(key)))) {
-            return api.unauthorized();
+            return badKey;
         }
         if (!api.isGenerate(r.method(), r.path())) {
             return Canned.json(404, "{\"error\":{\"message\":\"no route\"}}");
