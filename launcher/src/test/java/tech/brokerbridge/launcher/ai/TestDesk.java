@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import tech.brokerbridge.launcher.DeskRuntime;
 import tech.brokerbridge.launcher.config.ConfigLoader;
 import tech.brokerbridge.ports.Secret;
@@ -107,6 +108,11 @@ final class TestDesk implements AutoCloseable {
         List<JsonNode> out = new ArrayList<>();
         get("/api/proposals?status=pending&limit=100").path("proposals").forEach(out::add);
         return out;
+    }
+
+    static CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder b,
+            Duration timeout) {
+        return HTTP.sendAsync(b.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> send(HttpRequest.Builder b, Duration timeout) throws IOException, InterruptedException {
