@@ -53,7 +53,7 @@ import tech.brokerbridge.ports.secrets.StoreInfo;
 /** The desk: wires the domain services to the ports and runs the desk's threads. */
 final class DefaultDesk implements Desk {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultDesk.class);
-    private final DeskConfig config;
+    private volatile DeskConfig config;
     private final DeskPorts ports;
     private final DeskTuning tuning;
     private final ExecutorService advisorThreads = Threads.cached("advisor");
@@ -70,6 +70,10 @@ final class DefaultDesk implements Desk {
     private final Maintenance maintenance;
     private final Scanner scanner;
     private final TradingLoop loop;
+    private final RiskContextLoader contexts;
+    private final CompositeScorer scorer;
+    private final ScanPipeline pipeline;
+    private final CandidateEvaluator evaluator;
     private AutoCloseable subscription;
     private boolean started;
     private boolean closed;
@@ -78,14 +82,9 @@ final class DefaultDesk implements Desk {
         this.config = config;
         this.ports = ports;
         this.tuning = tuning;
-        DeskConfig.RiskLimits r = config.risk();
-        GateLimits limits = new GateLimits(r.maxPositionSizePct(), r.maxOpenTrades(), r.maxPortfolioHeatPct(),
-                r.maxDailyLossPct(), r.minRewardRisk(), r.riskPerTradePct());
-        DeskConfig.ScoreWeights w = config.weights();
-        CompositeScorer scorer = new CompositeScorer(new ScoringWeights(w.evidence(), w.quality(), w.conviction()));
-        ScanSettings settings = new ScanSettings(config.watchlist(), config.maxAiCandidates(),
-                config.barsForAdvisor(), config.proposalTtl());
-        RiskContextLoader contexts = new RiskContextLoader(ports.broker(), ports.journal(), limits);
+        this.scorer = new CompositeScorer(weights(config));
+        ScanSettings settings = settings(config);
+        this.contexts = new RiskContextLoader(ports.broker(), ports.journal(), limits(config));
         RiskGates gates = new RiskGates();
         this.book = new ProposalBook(ports.journal(), clock, new ProposalLocks());
         this.killSwitch = new KillSwitch(ports.journal(), ports.broker(), clock);
@@ -99,12 +98,39 @@ final class DefaultDesk implements Desk {
         this.approvals = new ApprovalService(ports.journal(), book, contexts, gates, killSwitch, submitter);
         this.events = new OrderEventHandler(ports.journal(), book, clock);
         this.maintenance = new Maintenance(ports.broker(), book, reconciler, license);
-        CandidateEvaluator evaluator = new CandidateEvaluator(advisor, gates, scorer, killSwitch, ports.journal(),
-                clock, settings);
-        this.scanner = new Scanner(new ScanPipeline(settings, ports.marketData(), ports.signals(), contexts,
-                killSwitch, scorer, evaluator, ports.journal(), clock));
+        this.evaluator = new CandidateEvaluator(advisor, gates, scorer, killSwitch, ports.journal(), clock, settings);
+        this.pipeline = new ScanPipeline(settings, ports.marketData(), ports.signals(), contexts, killSwitch, scorer,
+                evaluator, ports.journal(), clock);
+        this.scanner = new Scanner(pipeline);
         this.loop = new TradingLoop(scanner, killSwitch, loopThread, config.scanInterval());
         killSwitch.onEngage(loop::stop);
+    }
+
+    private static GateLimits limits(DeskConfig c) {
+        DeskConfig.RiskLimits r = c.risk();
+        return new GateLimits(r.maxPositionSizePct(), r.maxOpenTrades(), r.maxPortfolioHeatPct(), r.maxDailyLossPct(),
+                r.minRewardRisk(), r.riskPerTradePct());
+    }
+
+    private static ScoringWeights weights(DeskConfig c) {
+        return new ScoringWeights(c.weights().evidence(), c.weights().quality(), c.weights().conviction());
+    }
+
+    private static ScanSettings settings(DeskConfig c) {
+        return new ScanSettings(c.watchlist(), c.maxAiCandidates(), c.barsForAdvisor(), c.proposalTtl());
+    }
+
+    @Override
+    public synchronized void reconfigure(DeskConfig next) {
+        DeskConfig c = new DeskConfig(config.version(), next.watchlist(), next.scanInterval(), next.maxAiCandidates(),
+                next.weights(), next.risk(), next.proposalTtl(), next.barsForAdvisor(), config.evaluationPeriod());
+        contexts.limits(limits(c));
+        scorer.weights(weights(c));
+        pipeline.settings(settings(c));
+        evaluator.settings(settings(c));
+        loop.interval(c.scanInterval());
+        config = c;
+        LOG.info("desk reconfigured: {} symbols, scan every {}", c.watchlist().size(), c.scanInterval());
     }
 
     @Override

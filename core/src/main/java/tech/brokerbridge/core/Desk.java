@@ -38,6 +38,15 @@ public interface Desk extends TradingDesk, LicenseDesk, AutoCloseable {
     void start();
 
     /**
+     * Applies new settings while the desk runs: risk limits, scoring weights, watchlist, AI candidates
+     * per scan, bars for the advisor and proposal TTL take effect from the next scan or approval (a
+     * scan in progress finishes with the old ones; pending proposals keep their expiry); a running
+     * loop scans next one new interval from now. The version and the evaluation period are kept.
+     * Thread-safe; no I/O.
+     */
+    void reconfigure(DeskConfig config);
+
+    /**
      * Stops the trading loop and the desk's threads and unsubscribes from the broker. Waits at most a
      * few seconds for a running scan. Idempotent; does not close the ports.
      */

@@ -41,7 +41,7 @@ public final class CandidateEvaluator {
     private final KillSwitch killSwitch;
     private final Journal journal;
     private final Clock clock;
-    private final ScanSettings settings;
+    private volatile ScanSettings settings;
 
     public CandidateEvaluator(AdvisorGateway advisor, RiskGates gates, CompositeScorer scorer, KillSwitch killSwitch,
             Journal journal, Clock clock, ScanSettings settings) {
@@ -52,6 +52,11 @@ public final class CandidateEvaluator {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Replaces the settings; candidates evaluated from now on use them. */
+    public void settings(ScanSettings next) {
+        this.settings = Objects.requireNonNull(next, "settings");
     }
 
     /** The decision (not yet recorded) and the risk context for the next candidate. */

@@ -41,7 +41,7 @@ import tech.brokerbridge.ports.signals.SignalSourceException;
  */
 public final class ScanPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ScanPipeline.class);
-    private final ScanSettings settings;
+    private volatile ScanSettings settings;
     private final MarketData marketData;
     private final SignalSource signals;
     private final RiskContextLoader contexts;
@@ -62,6 +62,11 @@ public final class ScanPipeline {
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Replaces the settings; the next scan uses them. */
+    public void settings(ScanSettings next) {
+        this.settings = Objects.requireNonNull(next, "settings");
     }
 
     public ScanReport run() {

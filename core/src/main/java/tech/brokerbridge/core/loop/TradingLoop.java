@@ -19,7 +19,7 @@ public final class TradingLoop {
     private final Scanner scanner;
     private final KillSwitch killSwitch;
     private final ScheduledExecutorService scheduler;
-    private final Duration interval;
+    private Duration interval;
     private ScheduledFuture<?> task;
     private volatile boolean active;
 
@@ -41,6 +41,21 @@ public final class TradingLoop {
             LOG.info("trading loop started, every {}", interval);
         }
         return true;
+    }
+
+    /**
+     * Changes the interval; a running loop scans next one new interval from now. The same interval
+     * changes nothing.
+     */
+    public synchronized void interval(Duration next) {
+        if (Objects.requireNonNull(next, "interval").equals(interval)) {
+            return;
+        }
+        interval = next;
+        if (task != null) {
+            task.cancel(false);
+            task = scheduler.scheduleAtFixedRate(this::tick, next.toMillis(), next.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     public synchronized void stop() {

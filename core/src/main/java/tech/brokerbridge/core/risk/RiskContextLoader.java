@@ -16,7 +16,7 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
 public final class RiskContextLoader {
     private final Broker broker;
     private final Journal journal;
-    private final GateLimits limits;
+    private volatile GateLimits limits;
 
     public RiskContextLoader(Broker broker, Journal journal, GateLimits limits) {
         this.broker = Objects.requireNonNull(broker, "broker");
@@ -38,5 +38,10 @@ public final class RiskContextLoader {
 
     public GateLimits limits() {
         return limits;
+    }
+
+    /** Replaces the limits; contexts loaded from now on carry them. */
+    public void limits(GateLimits next) {
+        this.limits = Objects.requireNonNull(next, "limits");
     }
 }

@@ -8,19 +8,24 @@ import java.util.Objects;
  * {@link SignalConviction signal conviction}; afterwards it is the advisor's conviction.
  */
 public final class CompositeScorer {
-    private final ScoringWeights weights;
+    private volatile ScoringWeights weights;
 
     public CompositeScorer(ScoringWeights weights) {
         this.weights = Objects.requireNonNull(weights, "weights");
     }
 
     public double score(double evidenceStrength, double setupQuality, double conviction) {
-        double s = weights.evidence() * evidenceStrength + weights.quality() * setupQuality
-                + weights.conviction() * conviction;
+        ScoringWeights w = weights;
+        double s = w.evidence() * evidenceStrength + w.quality() * setupQuality + w.conviction() * conviction;
         return Math.max(0, Math.min(1, s));
     }
 
     public ScoringWeights weights() {
         return weights;
+    }
+
+    /** Replaces the weights; scores computed from now on use them. */
+    public void weights(ScoringWeights next) {
+        this.weights = Objects.requireNonNull(next, "weights");
     }
 }

@@ -3,8 +3,8 @@ package tech.brokerbridge.core.license;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import tech.brokerbridge.core.support.MemorySecrets;
 import tech.brokerbridge.ports.Secret;
+import tech.brokerbridge.ports.fakes.InMemorySecretStore;
 import tech.brokerbridge.ports.secrets.SecretEntry;
 import tech.brokerbridge.ports.secrets.SecretStore;
 import tech.brokerbridge.ports.secrets.SecretStoreException;
@@ -12,7 +12,7 @@ import tech.brokerbridge.ports.secrets.StoreInfo;
 
 /** An in-memory vault that can be told to fail reads, or writes of one name. */
 final class FlakyVault implements SecretStore {
-    private final MemorySecrets inner = new MemorySecrets();
+    private final InMemorySecretStore inner = new InMemorySecretStore();
     private volatile boolean failReads;
     private volatile String failPutOf = "";
     private final AtomicInteger reads = new AtomicInteger();

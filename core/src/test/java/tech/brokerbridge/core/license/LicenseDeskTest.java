@@ -20,7 +20,6 @@ import tech.brokerbridge.core.Desk;
 import tech.brokerbridge.core.DeskConfig;
 import tech.brokerbridge.core.DeskFactory;
 import tech.brokerbridge.core.DeskPorts;
-import tech.brokerbridge.core.support.MemoryJournal;
 import tech.brokerbridge.core.support.MutableClock;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.desk.ActivationResult;
@@ -29,6 +28,7 @@ import tech.brokerbridge.ports.fakes.FakeBroker;
 import tech.brokerbridge.ports.fakes.FakeLicenseService;
 import tech.brokerbridge.ports.fakes.FakeMarketData;
 import tech.brokerbridge.ports.fakes.FakeSignalSource;
+import tech.brokerbridge.ports.fakes.InMemoryJournal;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.license.LicenseStatus;
 
@@ -45,7 +45,7 @@ class LicenseDeskTest {
     /** One machine: its journal and vault outlive its desks. */
     final class Install {
         final String installationId;
-        final MemoryJournal journal = new MemoryJournal();
+        final InMemoryJournal journal = new InMemoryJournal();
         final FlakyVault vault = new FlakyVault();
         Desk desk;
 

@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import tech.brokerbridge.core.support.MemoryJournal;
+import tech.brokerbridge.ports.fakes.InMemoryJournal;
 
 class LicenseRecordsTest {
     static final Instant AT = Instant.parse("2026-01-05T15:00:00Z");
 
     @Test
     void everyAnswerAndAnOutageSurviveTheJournal() {
-        MemoryJournal journal = new MemoryJournal();
+        InMemoryJournal journal = new InMemoryJournal();
         LicenseRecords records = new LicenseRecords(journal);
         List<LicenseEvidence.Answer> answers = List.of(
                 new LicenseEvidence.Found(AT, "past_due", Optional.of("inst;=&x"), Optional.of(AT.plusSeconds(9))),
@@ -33,7 +33,7 @@ class LicenseRecordsTest {
 
     @Test
     void damagedRecordsReadAsAbsent() {
-        MemoryJournal journal = new MemoryJournal();
+        InMemoryJournal journal = new InMemoryJournal();
         LicenseRecords records = new LicenseRecords(journal);
         for (String damaged : List.of("garbage", "at=yesterday;kind=found;status=active", "at=" + AT + ";kind=alien",
                 "at=" + AT + ";kind=found", "=x")) {

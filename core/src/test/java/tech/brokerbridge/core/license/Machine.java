@@ -1,10 +1,10 @@
 package tech.brokerbridge.core.license;
 
 import java.time.Duration;
-import tech.brokerbridge.core.support.MemoryJournal;
 import tech.brokerbridge.core.support.MutableClock;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.desk.ActivationResult;
+import tech.brokerbridge.ports.fakes.InMemoryJournal;
 import tech.brokerbridge.ports.license.LicenseService;
 import tech.brokerbridge.ports.license.LicenseState;
 
@@ -20,7 +20,7 @@ final class Machine {
     final String installationId;
     final LicenseService provider;
     final MutableClock clock;
-    final MemoryJournal journal = new MemoryJournal();
+    final InMemoryJournal journal = new InMemoryJournal();
     final FlakyVault vault = new FlakyVault();
     ManualExecutor background = new ManualExecutor();
     LicenseKeeper keeper;

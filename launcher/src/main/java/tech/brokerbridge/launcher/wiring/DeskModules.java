@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import java.time.Clock;
 import tech.brokerbridge.launcher.config.Config;
+import tech.brokerbridge.launcher.setup.SetupModule;
 
 /** The desk's Guice modules: configuration, then one module per adapter, then the core and the lifecycle. */
 public final class DeskModules {
@@ -27,6 +28,7 @@ public final class DeskModules {
                 install(new AiModule());
                 install(new StripeModule());
                 install(new CoreModule());
+                install(new SetupModule(CoreModule::deskConfig, AiModule::advisorConfig));
                 install(new HttpModule());
                 bind(ManagedServices.class);
             }

@@ -47,6 +47,22 @@ public final class Json {
         }
     }
 
+    /**
+     * Parses a body that may hold a secret (a credential): like {@link #parse}, but a malformed body is
+     * refused without quoting any of it (the parser's messages quote the offending token).
+     */
+    public static JsonNode parseSensitive(byte[] body) {
+        if (body.length == 0) {
+            return MAPPER.nullNode();
+        }
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            return node == null ? MAPPER.nullNode() : node;
+        } catch (IOException e) {
+            throw ApiException.badRequest("malformed JSON body (details withheld: the body may hold a credential)");
+        }
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }

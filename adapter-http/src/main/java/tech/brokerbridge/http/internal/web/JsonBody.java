@@ -24,7 +24,18 @@ public final class JsonBody {
      * @throws ApiException 400 on malformed JSON, a body that is not an object, or an unknown member
      */
     public static JsonBody optionalObject(byte[] body, Set<String> allowed) {
-        JsonNode node = Json.parse(body);
+        return object(Json.parse(body), allowed, false);
+    }
+
+    /**
+     * Like {@link #optionalObject}, for a body that may hold a secret: neither a malformed body nor an
+     * unknown member's name is quoted back.
+     */
+    public static JsonBody sensitiveObject(byte[] body, Set<String> allowed) {
+        return object(Json.parseSensitive(body), allowed, true);
+    }
+
+    private static JsonBody object(JsonNode node, Set<String> allowed, boolean sensitive) {
         if (node.isNull() || node.isMissingNode()) {
             return new JsonBody(null);
         }
@@ -35,6 +46,10 @@ public final class JsonBody {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
+                if (sensitive) {
+                    throw ApiException.badRequest("unknown field in the body; accepted: "
+                            + String.join(", ", new java.util.TreeSet<>(allowed)));
+                }
                 throw ApiException.badField(name, "unknown field '" + truncate(name) + "'");
             }
         }

@@ -1,0 +1,35 @@
+package tech.brokerbridge.ports.setup;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A provider's credential state.
+ *
+ * @param message a short sentence for the user (e.g. {@code unauthorized}, or "encrypted on another
+ *     machine — enter them again"); never contains the credential
+ */
+public record CredentialStatus(State state, String message) {
+    public CredentialStatus {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** Wire names: {@code missing}, {@code saved}, {@code connected}, {@code error}, {@code undecryptable}. */
+    public enum State {
+        /** Nothing saved (or, for {@code ibkr}, the IB broker is not configured). */
+        MISSING,
+        /** Saved; not (yet) known to work. */
+        SAVED,
+        /** Saved and the provider's last call with it succeeded. */
+        CONNECTED,
+        /** The provider's last call with it failed, e.g. {@code unauthorized}. */
+        ERROR,
+        /** Saved on another machine (another fingerprint): it must be entered again. */
+        UNDECRYPTABLE;
+
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package tech.brokerbridge.ports.setup;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What a provider said about a credential that was tested without being saved.
+ *
+ * @param message a short sentence for the user; never contains the credential
+ */
+public record CredentialTest(Result result, String message) {
+    public CredentialTest {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** The outcome. Wire names: {@code ok}, {@code unauthorized}, {@code unreachable}, {@code not_available}. */
+    public enum Result {
+        /** The provider accepted the credential. */
+        OK,
+        /** The provider refused it (or it is empty). */
+        UNAUTHORIZED,
+        /** The provider could not be reached or gave another answer; trying later may help. */
+        UNREACHABLE,
+        /** This build cannot test that provider's credential; nothing was asked. */
+        NOT_AVAILABLE;
+
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package tech.brokerbridge.ports.setup;
+
+import java.util.Objects;
+
+/**
+ * One invalid member of a request.
+ *
+ * @param field its JSON path, e.g. {@code risk.max_open_trades}
+ * @param message what is wrong and what is accepted; never contains a secret
+ */
+public record FieldError(String field, String message) {
+    public FieldError {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(message, "message");
+    }
+}
