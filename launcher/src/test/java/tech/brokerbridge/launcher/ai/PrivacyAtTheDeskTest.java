@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The issue's "Privacy, proven" at the desk level. The desk first holds a position in a paper
  * account with a recognisable balance, and its vault holds every provider's key plus the Stripe keys;
- * then full scans run through every provider (each first answer is prose around the JSON, so the
- * repair request is exercised too) against local recording servers. No canary — an amount of the
+ * then a key check ({@code POST /api/credentials/test}) and a full scan run through every provider
+ * (each first answer is prose around the JSON, so the repair request is exercised too) against local
+ * recording servers. No canary — an amount of the
  * account, the held position, another credential, the installation id, the data directory, the
  * machine id, the desk's ids — appears in any URL, header (other than the provider's own auth header)
  * or body; the portfolio reaches the provider only as the six risk ratios and counts.
@@ -73,6 +74,9 @@ class PrivacyAtTheDeskTest {
                     assertTrue(before.toString().contains("\"symbol\":\"" + held + "\""), "still held: " + before);
                     canaries.portfolio(before).add(desk.get("/api/license").path("installation_id").asText());
                     portfolios.put(api, before);
+                    JsonNode check = desk.post("/api/credentials/test", TestDesk.credential(api.provider(),
+                            KEYS.get(api)));
+                    assertEquals("ok", check.path("result").asText(), api + ": the key check reached the fake");
                     scans.put(api, desk.scan());
                     canaries.portfolio(desk.get("/api/portfolio"));
                     assertAuditIsWhatWasSent(api, desk.audit(), fake);
@@ -81,12 +85,13 @@ class PrivacyAtTheDeskTest {
 
             for (ProviderApi api : ProviderApi.values()) {
                 ProviderFake fake = fakes.get(api);
-                List<ProviderFake.Recorded> sent = fake.requests();
+                List<ProviderFake.Recorded> sent = fake.generateRequests();
                 List<JsonNode> rejected = TestDesk.decisions(scans.get(api), "ai_rejected");
                 assertFalse(rejected.isEmpty(), api + ": a full scan went through the provider: "
                         + TestDesk.outcomes(scans.get(api)));
                 assertEquals(2 * rejected.size(), sent.size(), api + ": a first ask and a repair per candidate");
-                assertEquals(List.of(), Canaries.leaks(api, KEYS.get(api), sent, canaries.values()),
+                assertEquals(sent.size() + 1, fake.requests().size(), api + ": and one key check");
+                assertEquals(List.of(), Canaries.leaks(api, KEYS.get(api), fake.requests(), canaries.values()),
                         api + ": something the desk knows left the machine");
                 assertOnlyRatiosAndTheSetup(api, sent, rejected, portfolios.get(api), held);
 
@@ -127,9 +132,10 @@ class PrivacyAtTheDeskTest {
             }
             awaitPosition(desk, held);
             for (ProviderApi api : ProviderApi.values()) {
-                desk.saveSecret(api.provider() + ".api_key", KEYS.get(api));
+                desk.saveCredential(api.provider(), KEYS.get(api));
             }
-            STRIPE.forEach(desk::saveSecret);
+            desk.saveSecret("stripe.license_key", STRIPE.get("stripe.license_key")); // license activation saves it
+            desk.saveCredential("stripe", STRIPE.get("stripe.api_key"));
             canaries.portfolio(desk.get("/api/portfolio"));
             return held;
         }
@@ -159,7 +165,7 @@ class PrivacyAtTheDeskTest {
         audit.stream().filter(x -> x.path("provider").asText().equals(api.provider()))
                 .forEach(x -> audited.add(x.path("request_body").asText()));
         Set<String> sent = new HashSet<>();
-        fake.requests().forEach(r -> sent.add(r.body()));
+        fake.generateRequests().forEach(r -> sent.add(r.body()));
         assertEquals(sent, audited, api + ": the audit shows exactly the bodies that left");
     }
 

@@ -24,6 +24,18 @@ enum ProviderApi {
         }
 
         @Override
+        boolean isKeyCheck(String method, String path) {
+            return method.equals("GET") && path.equals("/v1/models");
+        }
+
+        @Override
+        String keyCheckAnswer() {
+            return "{\"data\":[{\"type\":\"model\",\"id\":\"claude-sonnet-4-6\",\"display_name\":"
+                    + "\"Claude Sonnet 4.6\",\"created_at\":\"2026-02-17T00:00:00Z\"}],\"has_more\":false,"
+                    + "\"first_id\":\"claude-sonnet-4-6\",\"last_id\":\"claude-sonnet-4-6\"}";
+        }
+
+        @Override
         String success(String answerText) {
             ObjectNode root = JSON.createObjectNode().put("id", "msg_01XFDUDYJgAACzvnptvVoYEL").put("type", "message")
                     .put("role", "assistant").put("model", "claude-sonnet-4-6");
@@ -57,6 +69,17 @@ enum ProviderApi {
         }
 
         @Override
+        boolean isKeyCheck(String method, String path) {
+            return method.equals("GET") && path.equals("/v1/models");
+        }
+
+        @Override
+        String keyCheckAnswer() {
+            return "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-5.4-mini\",\"object\":\"model\","
+                    + "\"created\":1773705600,\"owned_by\":\"openai\"}]}";
+        }
+
+        @Override
         Canned unauthorized() {
             return Canned.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: sk-proj-****wxyz. You can "
                     + "find your API key at https://platform.openai.com/account/api-keys.\",\"type\":"
@@ -69,6 +92,16 @@ enum ProviderApi {
         @Override
         boolean isGenerate(String method, String path) {
             return method.equals("POST") && path.equals("/api/v1/chat/completions");
+        }
+
+        @Override
+        boolean isKeyCheck(String method, String path) {
+            return method.equals("GET") && path.equals("/api/v1/key");
+        }
+
+        @Override
+        String keyCheckAnswer() {
+            return "{\"data\":{\"label\":\"sk-or-v1-abc...xyz\",\"limit\":null,\"usage\":0.25}}";
         }
 
         @Override
@@ -90,6 +123,16 @@ enum ProviderApi {
         @Override
         boolean isGenerate(String method, String path) {
             return method.equals("POST") && path.startsWith("/v1beta/models/") && path.endsWith(":generateContent");
+        }
+
+        @Override
+        boolean isKeyCheck(String method, String path) {
+            return method.equals("GET") && path.equals("/v1beta/models");
+        }
+
+        @Override
+        String keyCheckAnswer() {
+            return "{\"models\":[{\"name\":\"models/gemini-3.5-flash\"}]}";
         }
 
         @Override
@@ -177,6 +220,12 @@ enum ProviderApi {
     }
 
     abstract boolean isGenerate(String method, String path);
+
+    /** The cheapest authenticated call, used to test a key ({@code POST /api/credentials/test}). */
+    abstract boolean isKeyCheck(String method, String path);
+
+    /** The 200 body of the key check. */
+    abstract String keyCheckAnswer();
 
     /** A 200 whose answer text is {@code answerText} (Chat Completions shape unless overridden). */
     String success(String answerText) {

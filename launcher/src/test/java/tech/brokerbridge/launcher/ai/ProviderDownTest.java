@@ -38,7 +38,7 @@ class ProviderDownTest {
         String baseUrl = "http://127.0.0.1:" + closedPort() + api.basePath();
         try (TestDesk desk = TestDesk.withProvider(home, api, baseUrl,
                 Map.of("ai.max_retries", "0", "ai.timeout_seconds", "1"))) {
-            desk.saveSecret(api.provider() + ".api_key", "key-" + api.provider());
+            desk.saveCredential(api.provider(), "key-" + api.provider());
 
             // the loop scans at once; a provider that cannot be reached does not end it
             desk.post("/api/trading/start", "");
@@ -82,7 +82,7 @@ class ProviderDownTest {
         try (ProviderFake fake = new ProviderFake(api, key, r -> tooLate);
                 TestDesk desk = TestDesk.withProvider(home, api, fake.baseUrl(),
                         Map.of("ai.timeout_seconds", "1", "ai.max_retries", "0"))) {
-            desk.saveSecret(api.provider() + ".api_key", key);
+            desk.saveCredential(api.provider(), key);
 
             CompletableFuture<HttpResponse<String>> scanning = TestDesk.sendAsync(
                     HttpRequest.newBuilder(URI.create(desk.url() + "/api/scan")).POST(HttpRequest.BodyPublishers.noBody()),

@@ -23,8 +23,9 @@ import java.util.function.Function;
 /**
  * A local recording HTTP server on 127.0.0.1 shaped like one provider's API. Every request is
  * recorded exactly as it arrived (method, raw path and query, every header, body). A generate
- * request that carries the expected key is answered by the test's {@code onGenerate}; a wrong or
- * missing key gets the provider's own 401 (or the given bad-key answer); any other path a 404.
+ * request that carries the expected key is answered by the test's {@code onGenerate}, a key check
+ * (model list, OpenRouter's key info) with a 200; a wrong or missing key gets the provider's own 401
+ * (or the given bad-key answer); any other path a 404.
  */
 final class ProviderFake implements AutoCloseable {
     /** A request as received; header names lower case, values as sent. */
@@ -124,6 +125,9 @@ final class ProviderFake implements AutoCloseable {
         List<String> auth = r.headers().getOrDefault(api.authHeader(), List.of());
         if (!auth.equals(List.of(api.authValue(key)))) {
             return badKey;
+        }
+        if (api.isKeyCheck(r.method(), r.path())) {
+            return Canned.json(200, api.keyCheckAnswer());
         }
         if (!api.isGenerate(r.method(), r.path())) {
             return Canned.json(404, "{\"error\":{\"message\":\"no route\"}}");

@@ -61,7 +61,30 @@ final class TestDesk implements AutoCloseable {
         return start(home, Map.of("BROKERBRIDGE_AI_PROVIDER", api.provider(), api.baseUrlEnv(), baseUrl), flags);
     }
 
-    /** Saves a secret in the desk's vault, as the user's "save credential" does. */
+    /** Saves a provider's credential as the user does: {@code POST /api/credentials/save}. */
+    void saveCredential(String provider, String value) throws IOException, InterruptedException {
+        JsonNode saved = post("/api/credentials/save", credential(provider, value));
+        if (!saved.path("status").asText().equals("saved")) {
+            throw new AssertionError("not saved: " + saved);
+        }
+    }
+
+    /** The body of the credentials API for an API key. */
+    static String credential(String provider, String value) {
+        return "{\"provider\":\"" + provider + "\",\"auth_type\":\"api_key\",\"credential\":\"" + value + "\"}";
+    }
+
+    /** A provider's credential as {@code GET /api/credentials/status} shows it. */
+    record CredentialState(String state, String message) {
+    }
+
+    CredentialState credentialStatus(String provider) throws IOException, InterruptedException {
+        JsonNode s = get("/api/credentials/status");
+        return new CredentialState(s.path("providers").path(provider).asText(),
+                s.path("messages").path(provider).asText());
+    }
+
+    /** Puts a secret straight into the desk's vault (for one no API saves, e.g. the license key). */
     void saveSecret(String name, String value) {
         runtime.injector().getInstance(SecretStore.class).put(name, Secret.of(value));
     }

@@ -32,7 +32,7 @@ class ThesisFromProviderTest {
         String answer = api.success(ProviderApi.answer("approve", 0.81, thesis));
         try (ProviderFake fake = new ProviderFake(api, key, r -> Canned.json(200, answer));
                 TestDesk desk = TestDesk.withProvider(home, api, fake.baseUrl(), Map.of("ai.max_retries", "0"))) {
-            desk.saveSecret(api.provider() + ".api_key", key);
+            desk.saveCredential(api.provider(), key);
 
             JsonNode scan = desk.scan();
 
@@ -87,6 +87,7 @@ class ThesisFromProviderTest {
             JsonNode ai = desk.get("/api/health").path("services").path("ai");
             assertEquals(api.provider(), ai.path("provider").asText());
             assertTrue(ai.path("connected").asBoolean(), ai.toString());
+            assertEquals("connected", desk.credentialStatus(api.provider()).state());
         }
     }
 }

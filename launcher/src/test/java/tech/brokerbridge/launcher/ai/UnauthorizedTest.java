@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A provider that refuses the saved key (401 in its own error shape; for Gemini also its real
  * answer, a 400 {@code API_KEY_INVALID}): every candidate is recorded {@code ai_unauthorized}, nothing
  * is proposed, and the desk never retries nor repairs — even with the default two retries allowed,
- * the fake sees exactly one call per candidate. Health says the advisor is not connected, and why.
+ * the fake sees exactly one call per candidate. Health says the advisor is not connected, and the
+ * credentials API shows the saved key in error, "unauthorized".
  */
 class UnauthorizedTest {
     @TempDir
@@ -41,7 +42,7 @@ class UnauthorizedTest {
         try (ProviderFake fake = new ProviderFake(api, "the-right-key", refusal,
                 r -> { throw new AssertionError("the right key was never saved"); });
                 TestDesk desk = TestDesk.withProvider(home, api, fake.baseUrl(), Map.of())) { // default: 2 retries
-            desk.saveSecret(api.provider() + ".api_key", wrongKey);
+            desk.saveCredential(api.provider(), wrongKey);
 
             JsonNode scan = desk.scan();
 
@@ -77,6 +78,8 @@ class UnauthorizedTest {
             assertFalse(ai.path("connected").asBoolean(), ai.toString());
             assertTrue(ai.path("message").asText().contains("unauthorized"), ai.toString());
             assertFalse(health.toString().contains(wrongKey));
+            assertEquals(new TestDesk.CredentialState("error", "unauthorized"), desk.credentialStatus(api.provider()),
+                    "the saved credential is shown in error");
         }
     }
 }
