@@ -148,7 +148,7 @@ enum ProviderApi {
             return write(root);
         }
 
-        /** Gemini answers 401 only through proxies; its own bad key is a 400 with API_KEY_INVALID. */
+        /** Google's 401 shape (bad OAuth credentials, or a proxy in front); a bad API key is {@link #badKey()}. */
         @Override
         Canned unauthorized() {
             return Canned.json(401, "{\"error\":{\"code\":401,\"message\":\"Request had invalid authentication "
@@ -177,10 +177,6 @@ enum ProviderApi {
             return s.toString();
         }
 
-        @Override
-        boolean isUser(JsonNode message) {
-            return message.path("role").asText().equals("user");
-        }
     };
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -276,19 +272,6 @@ enum ProviderApi {
             n += isUser(m) ? 1 : 0;
         }
         return n;
-    }
-
-    static ProviderApi of(String provider) {
-        for (ProviderApi p : values()) {
-            if (p.provider.equals(provider)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException(provider);
-    }
-
-    static Optional<String> bearer(String value) {
-        return value.startsWith("Bearer ") ? Optional.of(value.substring(7)) : Optional.empty();
     }
 
     private static ObjectNode chatCompletion(String id, String model, String answerText) {

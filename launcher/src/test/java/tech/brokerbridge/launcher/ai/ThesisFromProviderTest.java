@@ -54,6 +54,9 @@ class ThesisFromProviderTest {
             // every setup sent to the provider is one the scan decided on, one call each (no repair needed)
             List<ProviderFake.Recorded> sent = fake.generateRequests();
             assertEquals(fake.requests().size(), sent.size(), "only generate calls");
+            String model = AdvisorConfig.DEFAULT_MODELS.get(api.provider());
+            sent.forEach(r -> assertTrue(r.body().contains("\"model\":\"" + model + "\"")
+                    || r.path().equals("/v1beta/models/" + model + ":generateContent"), "the default model is asked"));
             Set<String> askedAbout = new HashSet<>();
             sent.forEach(r -> askedAbout.add(api.decisionRequest(r.body()).path("symbol").asText()));
             Set<String> decidedByAi = new HashSet<>();
@@ -73,7 +76,7 @@ class ThesisFromProviderTest {
             Set<String> auditedBodies = new HashSet<>();
             for (JsonNode x : audit) {
                 assertEquals(api.provider(), x.path("provider").asText());
-                assertEquals(AdvisorConfig.DEFAULT_MODELS.get(api.provider()), x.path("model").asText());
+                assertEquals(model, x.path("model").asText());
                 assertEquals(200, x.path("status").asInt());
                 assertEquals(answer, x.path("response_body").asText());
                 assertTrue(x.path("url").asText().startsWith(fake.baseUrl()), x.path("url").asText());
