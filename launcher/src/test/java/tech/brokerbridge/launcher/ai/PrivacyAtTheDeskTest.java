@@ -97,7 +97,8 @@ class PrivacyAtTheDeskTest {
 
                 // the search is real: a value that must be there (the symbol, a bar) is found the same way
                 JsonNode first = api.decisionRequest(sent.get(0).body());
-                Set<String> allowed = Set.of(first.path("symbol").asText(), first.path("bars").path(0).path("close").asText());
+                Set<String> allowed = Set.of(first.path("symbol").asText(),
+                        first.path("bars").path(0).path("close").asText());
                 List<String> found = Canaries.leaks(api, KEYS.get(api), sent.subList(0, 1), allowed);
                 assertEquals(2, found.size(), api + ": the search finds what is in the body: " + found);
                 found.forEach(f -> assertTrue(f.endsWith("in the body"), f));
@@ -198,7 +199,8 @@ class PrivacyAtTheDeskTest {
             assertEquals(RISK_FIELDS, riskFields);
             assertEquals(portfolio.path("positions").size(), risk.path("open_trades").asInt(), risk.toString());
             assertEquals(5, risk.path("max_open_trades").asInt());
-            for (String pct : List.of("portfolio_heat_pct", "daily_pnl_pct", "long_exposure_pct", "short_exposure_pct")) {
+            for (String pct : List.of("portfolio_heat_pct", "daily_pnl_pct", "long_exposure_pct",
+                    "short_exposure_pct")) {
                 double v = risk.path(pct).asDouble();
                 assertTrue(Math.abs(v) <= 100, api + ": " + pct + " is a percentage: " + v);
                 assertEquals(Math.round(v * 100) / 100.0, v, 1e-12, api + ": " + pct + " has two decimals");

@@ -85,7 +85,8 @@ class ProviderDownTest {
             desk.saveCredential(api.provider(), key);
 
             CompletableFuture<HttpResponse<String>> scanning = TestDesk.sendAsync(
-                    HttpRequest.newBuilder(URI.create(desk.url() + "/api/scan")).POST(HttpRequest.BodyPublishers.noBody()),
+                    HttpRequest.newBuilder(URI.create(desk.url() + "/api/scan"))
+                            .POST(HttpRequest.BodyPublishers.noBody()),
                     Duration.ofSeconds(60));
             assertTrue(fake.awaitFirstRequest(30), "the scan reached the provider");
 
@@ -118,7 +119,8 @@ class ProviderDownTest {
             for (JsonNode x : audit) {
                 assertEquals(api.provider(), x.path("provider").asText());
                 assertEquals(0, x.path("status").asInt(), "no answer within the timeout");
-                assertTrue(x.path("latency_ms").asDouble() >= 900, "it waited about the timeout: " + x.path("latency_ms"));
+                assertTrue(x.path("latency_ms").asDouble() >= 900,
+                        "it waited about the timeout: " + x.path("latency_ms"));
             }
             JsonNode ai = desk.get("/api/health").path("services").path("ai");
             assertFalse(ai.path("connected").asBoolean(), ai.toString());

@@ -37,7 +37,8 @@ class UnauthorizedTest {
 
     @ParameterizedTest(name = "{0} answering HTTP {1}")
     @MethodSource("refusals")
-    void aRefusedKeyIsAskedOncePerCandidateAndRecordedUnauthorized(ProviderApi api, int status, Canned refusal) throws Exception {
+    void aRefusedKeyIsAskedOncePerCandidateAndRecordedUnauthorized(ProviderApi api, int status, Canned refusal)
+            throws Exception {
         String wrongKey = "wrong-key-" + api.provider() + "-0c9d";
         try (ProviderFake fake = new ProviderFake(api, "the-right-key", refusal,
                 r -> { throw new AssertionError("the right key was never saved"); });
