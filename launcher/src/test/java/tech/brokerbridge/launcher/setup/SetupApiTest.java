@@ -136,6 +136,31 @@ class SetupApiTest {
     }
 
     @Test
+    void wrongTypesAndBadValuesAreReportedTogether() throws Exception {
+        try (RunningDesk d = RunningDesk.start(home, Map.of())) {
+            JsonNode e = d.json(d.post("/api/setup/config", "{\"risk\":{\"max_open_trades\":\"three\"},"
+                    + "\"scan_interval_minutes\":0,\"watchlist\":[\"AAPL\",7]}"), 422);
+            assertEquals(List.of("risk.max_open_trades", "watchlist", "scan_interval_minutes"), fields(e));
+            assertFalse(Files.exists(home.resolve("config.json")), "nothing written");
+        }
+    }
+
+    @Test
+    void aConfigFileBrokenSinceTheStartIsReportedAndLeftAlone() throws Exception {
+        try (RunningDesk d = RunningDesk.start(home, Map.of())) {
+            Files.writeString(home.resolve("config.json"), "{\"bogus\": 1}");
+            JsonNode e = d.json(d.post("/api/setup/config", "{\"max_ai_candidates\":2}"), 422);
+            assertEquals("config.json", e.get("error").get("field").asText());
+            assertTrue(e.get("error").get("message").asText().contains("unknown key 'bogus'"), e.toString());
+            Files.writeString(home.resolve("config.json"), "{not json");
+            e = d.json(d.post("/api/setup/config", "{\"max_ai_candidates\":2}"), 422);
+            assertEquals("config.json", e.get("error").get("field").asText());
+            assertEquals("{not json", Files.readString(home.resolve("config.json")));
+            assertEquals(3, d.getJson("/api/setup/config").get("max_ai_candidates").asInt());
+        }
+    }
+
+    @Test
     void theUsersOtherKeysAreKeptAndAFlatKeyIsReplaced() throws Exception {
         Files.writeString(home.resolve("config.json"), "{\"risk.max_open_trades\": 4, \"shutdown_grace_seconds\": 3,"
                 + " \"risk\": {\"min_reward_risk\": 2.5}}\n");
