@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import tech.brokerbridge.http.internal.NettyLocalHttpServer;
+import tech.brokerbridge.ports.desk.LicenseDesk;
 import tech.brokerbridge.ports.desk.SetupDesk;
 import tech.brokerbridge.ports.desk.TradingDesk;
 
@@ -39,7 +40,7 @@ public final class HttpServerFactory {
         Objects.requireNonNull(desk, "desk");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(effectiveConfig, "effectiveConfig");
-        return new NettyLocalHttpServer(config, desk, Optional.empty(), clock, effectiveConfig);
+        return new NettyLocalHttpServer(config, desk, Optional.empty(), Optional.empty(), clock, effectiveConfig);
     }
 
     /**
@@ -60,6 +61,28 @@ public final class HttpServerFactory {
         Objects.requireNonNull(setup, "setup");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(effectiveConfig, "effectiveConfig");
-        return new NettyLocalHttpServer(config, desk, Optional.of(setup), clock, effectiveConfig);
+        return new NettyLocalHttpServer(config, desk, Optional.of(setup), Optional.empty(), clock, effectiveConfig);
+    }
+
+    /**
+     * Creates the full server: the desk's API, the setup wizard's API over {@code setup}, and the license
+     * routes over {@code license}: {@code POST /api/license/activate} {@code {"license_key","stripe_key"}}
+     * (200 with the new license state; 422 when the keys or the subscription are refused, 503 when the
+     * license provider cannot be reached; the keys are never echoed) and
+     * {@code POST /api/admin/license/refresh} (admin token). Both block at most the provider's timeouts, on
+     * the blocking pool; every other request keeps reading the license state from memory.
+     *
+     * @param license license activation and refresh; must be thread-safe
+     */
+    public static LocalHttpServer create(HttpServerConfig config, TradingDesk desk, SetupDesk setup,
+            LicenseDesk license, Clock clock, Supplier<Map<String, Object>> effectiveConfig) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(desk, "desk");
+        Objects.requireNonNull(setup, "setup");
+        Objects.requireNonNull(license, "license");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(effectiveConfig, "effectiveConfig");
+        return new NettyLocalHttpServer(config, desk, Optional.of(setup), Optional.of(license), clock,
+                effectiveConfig);
     }
 }

@@ -1,18 +1,28 @@
 package tech.brokerbridge.paper;
 
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Configuration of the simulated paper account and market.
  *
- * @param startingCash cash the account starts with ({@code paper.starting_cash}, default 100000); positive
+ * @param startingCash cash a new account starts with ({@code paper.starting_cash}, default 100000); positive.
+ *     An account loaded from the state directory keeps its own cash: this applies to new accounts only
  * @param currency account currency, three capital letters ({@code paper.currency}, default {@code USD})
  * @param seed seed of the synthetic price histories ({@code paper.seed}, default 7); together with the
  *     symbol it fixes every bar, so the same seed always gives the same market
+ * @param stateDirectory where the account is kept (default: empty, the account lives in memory and is
+ *     gone with the process). When present, the account (cash, positions, every bracket and its legs,
+ *     fills, today's figures, the market's simulated time) is kept in {@code paper-account.json} in this
+ *     directory, saved durably before each call that changed it returns, and loaded again by
+ *     {@link PaperFactory#create}. The desk passes its data directory here. A loaded account keeps its
+ *     currency and seed: the configuration must name the same ones
  */
-public record PaperConfig(double startingCash, String currency, long seed) {
+public record PaperConfig(double startingCash, String currency, long seed, Optional<Path> stateDirectory) {
     public PaperConfig {
         Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(stateDirectory, "stateDirectory");
         if (!(startingCash > 0) || Double.isInfinite(startingCash)) {
             throw new IllegalArgumentException("paper.starting_cash must be a positive amount");
         }
@@ -21,8 +31,23 @@ public record PaperConfig(double startingCash, String currency, long seed) {
         }
     }
 
-    /** 100000 USD, seed 7. */
+    /** An account that lives in memory only. */
+    public PaperConfig(double startingCash, String currency, long seed) {
+        this(startingCash, currency, seed, Optional.empty());
+    }
+
+    /** 100000 USD, seed 7, in memory only. */
     public static PaperConfig defaults() {
         return new PaperConfig(100_000, "USD", 7L);
+    }
+
+    /** The defaults, with the account kept in {@code directory} (see {@link #stateDirectory()}). */
+    public static PaperConfig persistentIn(Path directory) {
+        return defaults().withStateDirectory(directory);
+    }
+
+    /** This configuration with the account kept in {@code directory} (see {@link #stateDirectory()}). */
+    public PaperConfig withStateDirectory(Path directory) {
+        return new PaperConfig(startingCash, currency, seed, Optional.of(Objects.requireNonNull(directory, "directory")));
     }
 }

@@ -5,19 +5,29 @@ import java.util.Objects;
 import tech.brokerbridge.paper.internal.SimulatedMarket;
 
 /**
- * Creates the paper market: the embedded default broker and market data, simulated in memory.
+ * Creates the paper market: the embedded default broker and market data, simulated.
  *
- * <p>Creation is cheap and does no I/O. See {@link PaperMarket} for time, threading and errors.
+ * <p>In memory (no state directory) creation is cheap and does no I/O. With a state directory it
+ * reads {@code paper-account.json} there (or writes a new account when there is none), and holds an
+ * OS lock on {@code paper-account.lock} until {@link PaperMarket#close()}, so one account is never
+ * run by two markets at once. See {@link PaperMarket} for time, threading and errors.
  */
 public final class PaperFactory {
     private PaperFactory() {
     }
 
     /**
-     * A new, independent paper market with a fresh account.
+     * A paper market: with a fresh account, or with the account saved in the config's state directory.
+     * A loaded account carries on where it was: positions and cash, working brackets that keep working
+     * (filling as simulated time catches up with the clock), and every order ref it ever took, so that
+     * {@code ordersByRef} finds it and a second submission is refused as a duplicate.
      *
-     * @param config starting cash, currency and price seed
+     * @param config starting cash, currency, price seed and optional state directory
      * @param clock the desk's clock; the simulated market never runs behind it
+     * @throws IllegalStateException when the account file is damaged, is not one this version reads, holds
+     *     an account in another currency or seed, or is already open (in this or another process); the
+     *     message names the file and what to do. A damaged file is never replaced by a fresh account
+     * @throws java.io.UncheckedIOException when the state directory cannot be created, read or written
      */
     public static PaperMarket create(PaperConfig config, Clock clock) {
         Objects.requireNonNull(config, "config");

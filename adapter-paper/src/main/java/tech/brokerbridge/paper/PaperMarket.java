@@ -7,8 +7,17 @@ import tech.brokerbridge.ports.market.MarketData;
 
 /**
  * A simulated market with one paper account, seen through the {@link Broker} and {@link MarketData}
- * ports. Created by {@link PaperFactory}. All state lives in memory and is gone when the process
- * ends; the desk's journal is the durable record.
+ * ports. Created by {@link PaperFactory}.
+ *
+ * <p><b>Where the account lives.</b> Without a state directory ({@link PaperConfig#defaults()}) all
+ * state lives in memory and is gone when the process ends. With one ({@link PaperConfig#persistentIn}),
+ * the account is kept in {@code paper-account.json} there: every call that changes it (a bracket
+ * accepted, a fill, a cancel, a new trading day, {@link #advance}) saves it durably (temp file, fsync,
+ * atomic rename, directory fsync; mode 0600) before the call returns and before the order events it
+ * caused are delivered. So a listener never hears of a fill the file does not hold, and after a crash
+ * (even SIGKILL) the market reopens with every acknowledged bracket, leg state, fill and position.
+ * Brackets that were working keep working: as simulated time catches up with the clock after a
+ * restart, they fill where the prices on the way reach them.
  *
  * <p><b>Time.</b> The market keeps its own simulated time, which starts at the clock's instant and
  * never goes back. Every broker call first brings it up to the clock; {@link #tick()} does only
@@ -24,9 +33,13 @@ import tech.brokerbridge.ports.market.MarketData;
  * (unknown symbol, insufficient buying power) gets {@code SubmitResult.Rejected} with the reason and
  * leaves no trace: no events, nothing under its ref, so it may be sent again.
  *
- * <p><b>Threading.</b> Thread-safe. Calls compute in memory and never block on I/O; they only wait
- * for each other's short critical sections. Order events are delivered on one dedicated thread,
- * in order. After {@link #close()} broker calls throw a {@code BrokerException} (not connected).
+ * <p><b>Threading and errors.</b> Thread-safe. In memory, calls never block on I/O; they only wait
+ * for each other's short critical sections. With a state directory, a call that changed the account
+ * also waits for its save (a small file, typically a few milliseconds; calls that change nothing
+ * write nothing). A save that fails (disk full, directory gone) undoes the call, which then throws a
+ * retryable {@code BrokerException}; {@link #tick()} and {@link #advance} throw it too. Order events
+ * are delivered on one dedicated thread, in order. After {@link #close()} broker calls throw a
+ * {@code BrokerException} (not connected).
  */
 public interface PaperMarket extends AutoCloseable {
     /** The paper account as a broker: {@code name()} is {@code paper}; always connected until closed. */
@@ -48,7 +61,10 @@ public interface PaperMarket extends AutoCloseable {
     /** Simulated now: the later of the clock's instant and where {@link #advance} has taken the market. */
     Instant now();
 
-    /** Stops the event thread after delivering queued events (waits up to 2 s). Idempotent. */
+    /**
+     * Refuses further calls, releases the state directory's lock and stops the event thread after
+     * delivering queued events (waits up to 2 s). Everything acknowledged is already saved. Idempotent.
+     */
     @Override
     void close();
 }

@@ -3,9 +3,11 @@ package tech.brokerbridge.paper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PaperConfigTest {
@@ -19,6 +21,17 @@ class PaperConfigTest {
             assertEquals("USD", m.broker().account().currency());
             assertEquals("paper", m.broker().name());
         }
+    }
+
+    @Test
+    void defaultsLiveInMemoryAndPersistentInNamesTheDirectory() {
+        assertEquals(Optional.empty(), PaperConfig.defaults().stateDirectory());
+        assertEquals(Optional.empty(), new PaperConfig(5000, "EUR", 3).stateDirectory());
+        Path dir = Path.of("data");
+        assertEquals(new PaperConfig(100_000, "USD", 7, Optional.of(dir)), PaperConfig.persistentIn(dir));
+        assertEquals(new PaperConfig(5000, "EUR", 3, Optional.of(dir)), new PaperConfig(5000, "EUR", 3).withStateDirectory(dir));
+        assertThrows(NullPointerException.class, () -> PaperConfig.persistentIn(null));
+        assertThrows(NullPointerException.class, () -> new PaperConfig(1000, "USD", 1, null));
     }
 
     @Test

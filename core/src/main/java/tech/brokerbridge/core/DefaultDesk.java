@@ -34,7 +34,9 @@ import tech.brokerbridge.core.scoring.ScoringWeights;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.broker.ConnectionStatus;
 import tech.brokerbridge.ports.broker.OrderEvent;
+import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.desk.ActionResult;
+import tech.brokerbridge.ports.desk.ActivationResult;
 import tech.brokerbridge.ports.desk.Health;
 import tech.brokerbridge.ports.desk.Modification;
 import tech.brokerbridge.ports.desk.Portfolio;
@@ -58,6 +60,7 @@ final class DefaultDesk implements Desk {
     private final ExecutorService eventThread = Threads.single("order-events");
     private final ScheduledExecutorService maintenanceThread = Threads.scheduler("maintenance");
     private final ScheduledExecutorService loopThread = Threads.scheduler("trading-loop");
+    private final ExecutorService licenseThread = Threads.single("license");
     private final ProposalBook book;
     private final KillSwitch killSwitch;
     private final LicenseKeeper license;
@@ -85,8 +88,9 @@ final class DefaultDesk implements Desk {
         RiskGates gates = new RiskGates();
         this.book = new ProposalBook(ports.journal(), clock, new ProposalLocks());
         this.killSwitch = new KillSwitch(ports.journal(), ports.broker(), clock);
-        this.license = new LicenseKeeper(ports.journal(), ports.installation(),
-                new LicensePolicy(config.evaluationPeriod()), clock);
+        this.license = new LicenseKeeper(ports.journal(), ports.secrets(), ports.license(), ports.installation(),
+                new LicensePolicy(config.evaluationPeriod(), config.license().grace()),
+                config.license().checkInterval(), licenseThread, clock);
         this.advisor = new AdvisorGateway(ports.advisor(), ports.journal(), advisorThreads, tuning.advisorDeadline());
         BrokerReconciler reconciler = new BrokerReconciler(ports.broker(), ports.journal(), book, clock);
         BracketSubmitter submitter = new BracketSubmitter(ports.broker(), ports.journal(), book, killSwitch,
@@ -195,6 +199,16 @@ final class DefaultDesk implements Desk {
     }
 
     @Override
+    public ActivationResult activate(Secret licenseKey, Secret stripeKey) {
+        return license.activate(licenseKey, stripeKey);
+    }
+
+    @Override
+    public LicenseState refresh() {
+        return license.check();
+    }
+
+    @Override
     public ScanReport scanNow() {
         return scanner.scan();
     }
@@ -274,6 +288,7 @@ final class DefaultDesk implements Desk {
         loop.stop();
         Threads.stop(loopThread, 5);
         Threads.stop(maintenanceThread, 5);
+        Threads.stop(licenseThread, 5);
         if (subscription != null) {
             try {
                 subscription.close();

@@ -1,10 +1,11 @@
 package tech.brokerbridge.core;
 
+import tech.brokerbridge.ports.desk.LicenseDesk;
 import tech.brokerbridge.ports.desk.TradingDesk;
 
 /**
- * A trading desk with a lifecycle: the {@link TradingDesk} use cases plus {@link #start()} and
- * {@link #close()}. Made by {@link DeskFactory}.
+ * A trading desk with a lifecycle: the {@link TradingDesk} and {@link LicenseDesk} use cases plus
+ * {@link #start()} and {@link #close()}. Made by {@link DeskFactory}.
  *
  * <p>Thread-safe. State changes of one proposal are serialized (a lock per proposal id, striped);
  * approvals are admitted one at a time so that two approvals can never both pass a limit that only
@@ -16,13 +17,16 @@ import tech.brokerbridge.ports.desk.TradingDesk;
  * <p>Approvals re-run the five gates on the trade as it will be sent, modified or not (the
  * portfolio may have changed since the proposal was made).
  */
-public interface Desk extends TradingDesk, AutoCloseable {
+public interface Desk extends TradingDesk, LicenseDesk, AutoCloseable {
     /**
-     * Starts the desk: records the first start for the license evaluation, restores the kill switch,
+     * Starts the desk: records the first start for the license evaluation, serves the license state
+     * kept in the journal and checks the license with the provider in the background (never
+     * blocking this call), restores the kill switch,
      * subscribes to broker events, reconciles proposals left {@code approved} or {@code executing}
      * with the broker (found: carries on; not found: {@code failed}, never resubmitted), expires
      * overdue proposals and starts the maintenance timer (expiry sweep, reconciliation after broker
-     * outages, license refresh). It does NOT start the trading loop ({@link #startTrading()}).
+     * outages, license refresh and a license check every {@code license.check_hours}). It does NOT
+     * start the trading loop ({@link #startTrading()}).
      *
      * <p>Blocks on the journal and on the broker (each call bounded by the broker's request timeout).
      * A broker that cannot be reached leaves the proposals to reconcile to the maintenance timer.

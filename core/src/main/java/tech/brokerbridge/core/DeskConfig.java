@@ -27,12 +27,14 @@ import java.util.regex.Pattern;
  * <li>{@code bars_for_advisor} (60) — how many of the latest daily bars the advisor sees, 1 to 1000</li>
  * <li>{@code evaluation_period} (14 days) — length of the license evaluation; a product term, not meant
  *     to be user-configurable</li>
+ * <li>{@code license.*} ({@link License}) — license grace and check interval</li>
  * </ul>
  *
  * <p>Immutable and thread-safe.
  */
 public record DeskConfig(String version, List<String> watchlist, Duration scanInterval, int maxAiCandidates,
-        ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor, Duration evaluationPeriod) {
+        ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor, Duration evaluationPeriod,
+        License license) {
 
     /** The default watchlist: liquid US stocks. */
     public static final List<String> DEFAULT_WATCHLIST = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META",
@@ -69,13 +71,30 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
         if (evaluationPeriod == null || evaluationPeriod.isNegative() || evaluationPeriod.isZero()) {
             problems.add("evaluation_period must be positive");
         }
+        if (license == null) {
+            problems.add("license settings are missing");
+        }
         throwIfAny(problems);
+    }
+
+    /** Without license settings: {@link License#defaults()}. */
+    public DeskConfig(String version, List<String> watchlist, Duration scanInterval, int maxAiCandidates,
+            ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor,
+            Duration evaluationPeriod) {
+        this(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl, barsForAdvisor,
+                evaluationPeriod, License.defaults());
+    }
+
+    /** The same configuration with these license settings. */
+    public DeskConfig withLicense(License settings) {
+        return new DeskConfig(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl,
+                barsForAdvisor, evaluationPeriod, settings);
     }
 
     /** The defaults, with the given product version. */
     public static DeskConfig defaults(String version) {
         return new DeskConfig(version, DEFAULT_WATCHLIST, Duration.ofMinutes(5), 3, ScoreWeights.defaults(),
-                RiskLimits.defaults(), Duration.ofMinutes(30), 60, Duration.ofDays(14));
+                RiskLimits.defaults(), Duration.ofMinutes(30), 60, Duration.ofDays(14), License.defaults());
     }
 
     private static List<String> normalizeWatchlist(List<String> watchlist, List<String> problems) {
@@ -173,6 +192,38 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
             if (!(v > 0 && v <= 100)) {
                 problems.add(key + " must be in (0, 100], got " + v);
             }
+        }
+    }
+
+    /**
+     * License timings.
+     *
+     * @param grace {@code license.grace_hours} (72): how long the last licensed answer from Stripe is
+     *     honoured while Stripe cannot be reached; 1 to 720 hours
+     * @param checkInterval {@code license.check_hours} (6): how often the desk asks Stripe in the
+     *     background; more than 0 and at most {@code license.grace_hours}
+     */
+    public record License(Duration grace, Duration checkInterval) {
+        public License {
+            List<String> problems = new ArrayList<>();
+            if (grace == null || grace.compareTo(Duration.ofHours(1)) < 0
+                    || grace.compareTo(Duration.ofHours(720)) > 0) {
+                problems.add("license.grace_hours must be between 1 and 720, got " + hours(grace));
+            }
+            if (checkInterval == null || checkInterval.isNegative() || checkInterval.isZero()
+                    || (grace != null && checkInterval.compareTo(grace) > 0)) {
+                problems.add("license.check_hours must be more than 0 and at most license.grace_hours ("
+                        + hours(grace) + "), got " + hours(checkInterval));
+            }
+            throwIfAny(problems);
+        }
+
+        public static License defaults() {
+            return new License(Duration.ofHours(72), Duration.ofHours(6));
+        }
+
+        private static String hours(Duration d) {
+            return d == null ? "nothing" : String.valueOf(d.toMillis() / 3_600_000.0);
         }
     }
 }

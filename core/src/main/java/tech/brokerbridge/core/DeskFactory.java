@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Desk desk = DeskFactory.create(DeskConfig.defaults("1.0.0"),
- *         new DeskPorts(broker, marketData, signals, advisor, journal, secrets, installation),
+ *         new DeskPorts(broker, marketData, signals, advisor, journal, secrets, installation, licenseService),
  *         Clock.systemUTC());
  * desk.start();          // reconcile with the broker, subscribe to its events, start upkeep
  * desk.startTrading();   // optional: scan every scan_interval

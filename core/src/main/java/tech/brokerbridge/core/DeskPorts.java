@@ -4,7 +4,9 @@ import java.util.Objects;
 import tech.brokerbridge.ports.advisor.Advisor;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.core.license.NoLicenseService;
 import tech.brokerbridge.ports.license.InstallationIdentity;
+import tech.brokerbridge.ports.license.LicenseService;
 import tech.brokerbridge.ports.market.MarketData;
 import tech.brokerbridge.ports.secrets.SecretStore;
 import tech.brokerbridge.ports.signals.SignalSource;
@@ -14,7 +16,7 @@ import tech.brokerbridge.ports.signals.SignalSource;
  * close them. Every implementation must be thread-safe.
  */
 public record DeskPorts(Broker broker, MarketData marketData, SignalSource signals, Advisor advisor, Journal journal,
-        SecretStore secrets, InstallationIdentity installation) {
+        SecretStore secrets, InstallationIdentity installation, LicenseService license) {
     public DeskPorts {
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(marketData, "marketData");
@@ -23,5 +25,15 @@ public record DeskPorts(Broker broker, MarketData marketData, SignalSource signa
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(installation, "installation");
+        Objects.requireNonNull(license, "license");
+    }
+
+    /**
+     * Without a license provider ({@link NoLicenseService}): the evaluation runs, an activation is
+     * refused as unreachable.
+     */
+    public DeskPorts(Broker broker, MarketData marketData, SignalSource signals, Advisor advisor, Journal journal,
+            SecretStore secrets, InstallationIdentity installation) {
+        this(broker, marketData, signals, advisor, journal, secrets, installation, NoLicenseService.INSTANCE);
     }
 }

@@ -16,7 +16,8 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
 /**
  * Start-up reconciliation and the periodic upkeep: expiring overdue proposals, reconciling
  * proposals whose submission outcome is unknown (or whose start-up reconciliation had to wait for
- * the broker), catching fills missed while disconnected, refreshing the license state.
+ * the broker), catching fills missed while disconnected, refreshing the license state (and queuing
+ * the background license check when it is due).
  */
 final class Maintenance {
     private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
@@ -52,7 +53,7 @@ final class Maintenance {
         } catch (RuntimeException e) { // top-level handler of a timer task
             LOG.warn("expiry sweep failed: {}", e.toString());
         }
-        license.refresh();
+        license.maintain();
         if (!broker.connectionStatus().connected()) {
             return;
         }

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tech.brokerbridge.core.support.ScriptedAdvisor;
 import tech.brokerbridge.ports.advisor.AdvisorException;
 import tech.brokerbridge.ports.desk.Health;
+import tech.brokerbridge.ports.fakes.FakeAdvisor;
 import tech.brokerbridge.ports.license.LicenseStatus;
 
 class HealthTest {
@@ -23,7 +23,7 @@ class HealthTest {
 
     @Test
     void healthSaysWhatIsTrueNow() {
-        h.advisor = new ScriptedAdvisor("offline");
+        h.advisor = new FakeAdvisor("offline", "rules-v1");
         h.start();
         Health health = h.desk.health();
         assertEquals("ok", health.status());
@@ -41,7 +41,8 @@ class HealthTest {
 
     @Test
     void anOnlineAdvisorReportsItsLastCall() {
-        h.advisor = new ScriptedAdvisor("claude").thenFail(AdvisorException.Kind.UNAUTHORIZED, "401 invalid x-api-key");
+        h.advisor = new FakeAdvisor("claude", "m1").withExchanges()
+                .thenFail(AdvisorException.Kind.UNAUTHORIZED, "401 invalid x-api-key");
         h.start();
         assertTrue(h.desk.health().ai().connected());
         h.signals.script("AAPL", Harness.longSetup("AAPL"));

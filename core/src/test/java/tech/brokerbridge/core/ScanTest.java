@@ -7,6 +7,7 @@ import static tech.brokerbridge.core.Harness.longSetup;
 import static tech.brokerbridge.core.Harness.setup;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -21,12 +22,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import tech.brokerbridge.core.support.ScriptedAdvisor;
 import tech.brokerbridge.ports.advisor.Advice;
 import tech.brokerbridge.ports.advisor.AdvisorException;
 import tech.brokerbridge.ports.advisor.DecisionRequest;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.desk.ScanReport;
+import tech.brokerbridge.ports.fakes.FakeAdvisor;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalQuery;
@@ -61,7 +62,9 @@ class ScanTest {
         assertEquals(4, r.symbolsScanned());
         assertEquals(5, r.decisions().size());
         assertEquals(List.of(), r.errors());
-        assertEquals(r.decisions(), h.journal.allDecisions());
+        assertEquals(r.decisions(), h.journal.decisions(Instant.MIN, Instant.MAX));
+        assertEquals(r.decisions().size(), h.journal.writes().stream().filter(w -> w.startsWith("decision ")).count(),
+                "each decision recorded once");
         long proposed = r.decisions().stream().filter(d -> d.outcome().equals("proposed")).count();
         assertEquals(3, proposed);
         assertEquals(3, h.advisor.requests().size());
@@ -77,13 +80,13 @@ class ScanTest {
         assertTrue(p.proposalId().matches("prp-[0-9a-f]{12}"));
         assertEquals(ProposalStatus.PENDING, p.status());
         assertEquals(50, p.quantity(), "0.5 % of 100 000 / 2 = 250, capped at 5 % / 100 = 50");
-        assertEquals(0.8, p.conviction());
-        assertEquals(0.4 * 0.9 + 0.35 * 0.9 + 0.25 * 0.8, p.compositeScore(), 1e-9, "uses the AI's conviction");
+        assertEquals(0.7, p.conviction(), "the FakeAdvisor's default approval");
+        assertEquals(0.4 * 0.9 + 0.35 * 0.9 + 0.25 * 0.7, p.compositeScore(), 1e-9, "uses the AI's conviction");
         assertEquals(p.compositeScore(), aapl.compositeScore(), 1e-12);
         assertEquals(5, p.gates().size());
         assertEquals(Harness.T0.plus(Duration.ofMinutes(30)), p.expiresAt());
         assertEquals(1, p.history().size());
-        assertEquals("looks good", p.thesisSummary());
+        assertEquals("Fake approval of AAPL.", p.thesisSummary());
         assertEquals(3, h.desk.proposals(ProposalQuery.all(10)).proposals().size());
         assertEquals(5, h.desk.decisions(Harness.T0.atOffset(java.time.ZoneOffset.UTC).toLocalDate()).size());
     }
@@ -126,8 +129,8 @@ class ScanTest {
 
     @Test
     void anAdvisorRejectionIsRecordedWithItsThesisAndProposesNothing() {
-        h.advisor.thenAnswer(new Advice(Advice.Verdict.REJECT, 0.3, "trend too weak", OptionalDouble.empty(),
-                OptionalDouble.empty(), OptionalDouble.empty(), List.of(ScriptedAdvisor.exchange("AAPL"))));
+        h.advisor.then(r -> new Advice(Advice.Verdict.REJECT, 0.3, "trend too weak", OptionalDouble.empty(),
+                OptionalDouble.empty(), OptionalDouble.empty(), List.of(h.advisor.exchangeFor(r))));
         h.start();
         h.signals.script("AAPL", longSetup("AAPL"));
         DecisionRecord d = h.desk.scanNow().decisions().get(0);
@@ -159,7 +162,7 @@ class ScanTest {
     void aSlowAdvisorTimesOut() {
         h.tuning = new DeskTuning(Duration.ofMillis(100), Duration.ofHours(1));
         CountDownLatch never = new CountDownLatch(1);
-        h.advisor.thenBlock(never);
+        h.advisor.thenHold(never);
         h.start();
         h.signals.script("AAPL", longSetup("AAPL"));
         DecisionRecord d = h.desk.scanNow().decisions().get(0);
@@ -194,7 +197,7 @@ class ScanTest {
 
     @Test
     void failingGatesAndZeroQuantityProposeNothing() {
-        h.advisor.thenAnswer(ScriptedAdvisor.approve(0.8, "AAPL")).thenAnswer(ScriptedAdvisor.approve(0.8, "MSFT"));
+        h.advisor.then(FakeAdvisor::approve).then(FakeAdvisor::approve); // both pass the advisor
         h.start();
         h.signals.script("AAPL", setup("AAPL", "breakout", Direction.LONG, 0.9, 0.9, 100, 98, 101)); // rr 0.5
         h.signals.script("MSFT", setup("MSFT", "breakout", Direction.LONG, 0.8, 0.8, 6000, 5990, 6100)); // cap 0
@@ -258,7 +261,7 @@ class ScanTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return ScriptedAdvisor.approve(0.8, r.symbol());
+            return FakeAdvisor.approve(r);
         });
         h.start();
         h.signals.script("AAPL", longSetup("AAPL"));

@@ -6,7 +6,6 @@ import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
@@ -106,10 +105,6 @@ public final class DeskRuntime {
     /** The injector, for tests and embedders that started the desk this way. */
     public Injector injector() {
         return injector;
-    }
-
-    static Duration grace(Config config) {
-        return Duration.ofSeconds(config.integer(Settings.SHUTDOWN_GRACE_SECONDS));
     }
 
     private static Throwable rootCause(Throwable t) {

@@ -32,8 +32,14 @@ final class DaemonProcess implements AutoCloseable {
     }
 
     static DaemonProcess start(Path home, Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
+        return start(home, env, List.of(), args);
+    }
+
+    static DaemonProcess start(Path home, Map<String, String> env, List<String> jvmArgs, String... args)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m"));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().keySet().removeIf(k -> k.startsWith("BROKERBRIDGE_"));

@@ -36,6 +36,19 @@ class ReadmeTest {
         assertTrue(ci.contains("mvn -B verify"), ".ci/run must run the README's test command");
     }
 
+    @Test
+    void theEmbeddingExampleIsTheCompiledOne() throws IOException {
+        String test = Files.readString(Path.of("src/test/java/tech/brokerbridge/launcher/examples/EmbeddingExampleTest.java"));
+        String begin = "// --- README example: begin ---";
+        String code = test.substring(test.indexOf(begin) + begin.length(), test.indexOf("// --- README example: end ---"));
+        String readme = readme();
+        for (String line : code.split("\n")) {
+            if (!line.isBlank()) {
+                assertTrue(readme.contains(line.strip()), "README's embedding example lacks: " + line.strip());
+            }
+        }
+    }
+
     private static String lineOf(String text, String start) {
         int i = text.indexOf(start);
         int end = text.indexOf('\n', i);

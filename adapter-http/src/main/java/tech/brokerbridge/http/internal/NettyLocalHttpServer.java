@@ -37,6 +37,7 @@ import tech.brokerbridge.http.internal.pipeline.RateLimitHandler;
 import tech.brokerbridge.http.internal.pipeline.RequestContextHandler;
 import tech.brokerbridge.http.internal.pipeline.RouterHandler;
 import tech.brokerbridge.http.internal.routes.ApiRoutes;
+import tech.brokerbridge.ports.desk.LicenseDesk;
 import tech.brokerbridge.ports.desk.SetupDesk;
 import tech.brokerbridge.ports.desk.TradingDesk;
 
@@ -49,6 +50,7 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
     private final HttpServerConfig config;
     private final TradingDesk desk;
     private final Optional<SetupDesk> setup;
+    private final Optional<LicenseDesk> license;
     private final Clock clock;
     private final Supplier<Map<String, Object>> effectiveConfig;
     private final SlidingLogRateLimiter limiter;
@@ -65,11 +67,13 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
 
     private enum State { NEW, STARTED, STOPPED }
 
-    public NettyLocalHttpServer(HttpServerConfig config, TradingDesk desk, Optional<SetupDesk> setup, Clock clock,
+    public NettyLocalHttpServer(HttpServerConfig config, TradingDesk desk, Optional<SetupDesk> setup,
+            Optional<LicenseDesk> license, Clock clock,
             Supplier<Map<String, Object>> effectiveConfig) {
         this.config = config;
         this.desk = desk;
         this.setup = setup;
+        this.license = license;
         this.clock = clock;
         this.effectiveConfig = effectiveConfig;
         this.limiter = new SlidingLogRateLimiter(config.rateLimitRequests(), config.rateLimitWindow(),
@@ -182,7 +186,7 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
     private ServerBootstrap bootstrap() {
         ApiRoutes.AdminInfo admin = new ApiRoutes.AdminInfo(config.version(), clock, () -> startedAt, effectiveConfig,
                 this::rateLimiterFigures, config.adminToken());
-        RouterHandler router = new RouterHandler(ApiRoutes.build(desk, setup, clock, admin), blocking);
+        RouterHandler router = new RouterHandler(ApiRoutes.build(desk, setup, license, clock, admin), blocking);
         ServerInitializer init = new ServerInitializer(connections, config.maxBodyBytes(), config.idleTimeout(),
                 new LocalOnlyGuard(config.allowedHosts()), new RateLimitHandler(limiter),
                 new AdminAuthHandler(config.adminToken()), new LicenseGateHandler(desk), router);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import tech.brokerbridge.paper.internal.AccountState.Ledger;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.Position;
 
@@ -30,6 +31,32 @@ final class PaperAccount {
         this.cash = startingCash;
         this.day = day;
         this.startOfDayEquity = startingCash;
+    }
+
+    /** The account as it was saved. */
+    static PaperAccount from(String currency, Ledger saved) {
+        PaperAccount a = new PaperAccount(currency, saved.cash(), saved.day());
+        a.realizedToday = saved.realizedToday();
+        a.startOfDayEquity = saved.startOfDayEquity();
+        for (AccountState.Holding s : saved.holdings()) {
+            Holding h = new Holding();
+            h.quantity = s.quantity();
+            h.averageCost = s.averageCost();
+            h.realized = s.realized();
+            a.holdings.put(s.symbol(), h);
+        }
+        return a;
+    }
+
+    /** What to save of the account. */
+    Ledger ledger() {
+        List<AccountState.Holding> saved = new ArrayList<>(holdings.size());
+        holdings.forEach((symbol, h) -> saved.add(new AccountState.Holding(symbol, h.quantity, h.averageCost, h.realized)));
+        return new Ledger(cash, day, realizedToday, startOfDayEquity, saved);
+    }
+
+    String currency() {
+        return currency;
     }
 
     /** A signed position in one symbol. */

@@ -1,6 +1,11 @@
 package tech.brokerbridge.paper.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import tech.brokerbridge.paper.internal.AccountState.BracketState;
+import tech.brokerbridge.paper.internal.AccountState.Execution;
+import tech.brokerbridge.paper.internal.AccountState.LegState;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.OrderState;
@@ -18,6 +23,31 @@ final class PaperBracket {
         this.entry = new PaperOrder(ids.get(0), OrderLeg.ENTRY, order.quantity(), order.entryLimit(), OrderState.WORKING);
         this.stop = new PaperOrder(ids.get(1), OrderLeg.STOP_LOSS, order.quantity(), order.stopLoss(), OrderState.PENDING);
         this.target = new PaperOrder(ids.get(2), OrderLeg.TAKE_PROFIT, order.quantity(), order.takeProfit(), OrderState.PENDING);
+    }
+
+    /** The bracket as saved (legs in the order entry, stop loss, take profit). */
+    static PaperBracket from(BracketState saved) {
+        List<LegState> legs = saved.legs();
+        PaperBracket b = new PaperBracket(saved.order(), legs.stream().map(LegState::id).toList());
+        List<PaperOrder> mine = b.legs();
+        for (int i = 0; i < mine.size(); i++) {
+            PaperOrder leg = mine.get(i);
+            LegState s = legs.get(i);
+            leg.state = s.state();
+            s.execution().ifPresent(x -> leg.filled(x.executionId(), x.price(), x.time()));
+        }
+        return b;
+    }
+
+    BracketState state() {
+        List<LegState> legs = new ArrayList<>(3);
+        for (PaperOrder leg : legs()) {
+            Optional<Execution> x = leg.state == OrderState.FILLED
+                    ? Optional.of(new Execution(leg.executionId, leg.averageFillPrice, leg.filledAt))
+                    : Optional.empty();
+            legs.add(new LegState(leg.leg, leg.id, leg.state, x));
+        }
+        return new BracketState(order, legs);
     }
 
     List<PaperOrder> legs() {

@@ -10,7 +10,7 @@ import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
 
-/** The {@link Broker} port over the {@link PaperExchange}. Calls never wait on anything but the exchange's lock. */
+/** The {@link Broker} port over the {@link PaperExchange}. Calls wait only for the exchange's lock and, when the account lives in a file, its save. */
 public final class PaperBroker implements Broker {
     private static final ConnectionStatus CONNECTED = new ConnectionStatus(true, "paper account (simulated)");
     private static final ConnectionStatus CLOSED = new ConnectionStatus(false, "paper market closed");

@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
@@ -33,6 +36,11 @@ import tech.brokerbridge.ports.market.Direction;
  * <p>Simulated time starts at the clock's instant and only moves forward: {@link #catchUp()} brings
  * it to the clock, {@link #advance(Duration)} pushes it beyond. While brackets are live, time moves
  * in the price model's five-minute steps through the session so that every price is checked against them.
+ *
+ * <p>Durability: every call ends by committing its effects through the {@link Outbox}. With an
+ * {@link AccountFile}, a call that changed the account saves it before it returns and before its
+ * order events are handed to the dispatcher; a save that fails puts the account back as it was last
+ * saved and the call throws a retryable {@link BrokerException}.
  */
 public final class PaperExchange implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PaperExchange.class);
@@ -40,23 +48,44 @@ public final class PaperExchange implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Clock clock;
     private final PriceModel model;
-    private final PaperAccount account;
     private final EventDispatcher events = new EventDispatcher();
+    private final Outbox outbox;
     private final Map<String, PaperBracket> brackets = new LinkedHashMap<>();
     private final Map<String, Double> priceFactors = new HashMap<>();
-    private final String idPrefix;
-    private long nextOrderId = 1;
-    private long nextExecutionId = 1;
+    private PaperAccount account;
+    private String idPrefix;
+    private long nextOrderId;
+    private long nextExecutionId;
     private volatile Instant now;
     private volatile boolean closed;
 
+    /** An exchange with a fresh account that lives in memory only. */
     public PaperExchange(Clock clock, PriceModel model, String currency, double startingCash) {
+        this(clock, model, currency, startingCash, Optional.empty());
+    }
+
+    /**
+     * An exchange whose account lives in {@code file} when present: loaded from it, or opened there
+     * with {@code startingCash} when it holds none yet.
+     *
+     * @throws IllegalStateException when the file is damaged or holds an account in another currency or price seed
+     */
+    PaperExchange(Clock clock, PriceModel model, String currency, double startingCash, Optional<AccountFile> file) {
         this.clock = clock;
         this.model = model;
-        this.now = clock.instant();
-        this.account = new PaperAccount(currency, startingCash, date(now));
-        // ids differ between runs (the journal outlives this in-memory book) yet stay deterministic under a fixed clock
-        this.idPrefix = "P" + Long.toString(now.getEpochSecond(), 36) + "-";
+        this.outbox = new Outbox(file, events);
+        Optional<AccountState> saved = outbox.load(currency, model.seed());
+        if (saved.isPresent()) {
+            restore(saved.get());
+        } else {
+            this.now = clock.instant();
+            this.account = new PaperAccount(currency, startingCash, date(now));
+            // ids differ between accounts (the journal may outlive an account) yet stay deterministic under a fixed clock
+            this.idPrefix = "P" + Long.toString(now.getEpochSecond(), 36) + "-";
+            this.nextOrderId = 1;
+            this.nextExecutionId = 1;
+            outbox.opened(capture());
+        }
     }
 
     /** Simulated now; never before the clock's instant at creation. */
@@ -72,7 +101,10 @@ public final class PaperExchange implements AutoCloseable {
 
     /** Brings simulated time up to the clock, filling what the prices on the way reach. */
     public void catchUp() {
-        advanceTo(clock.instant());
+        call(() -> {
+            advanceTo(clock.instant());
+            return null;
+        });
     }
 
     /** Moves simulated time forward by {@code step} from where it is (beyond the clock if need be). */
@@ -80,32 +112,194 @@ public final class PaperExchange implements AutoCloseable {
         if (step.isNegative()) {
             throw new IllegalArgumentException("time only moves forward");
         }
+        call(() -> {
+            advanceTo(now.plus(step));
+            outbox.changed(); // the clock will not bring the market back here after a restart
+            return null;
+        });
+    }
+
+    /**
+     * Test and demo hook: the market for {@code symbol} trades at {@code price} now; the live price
+     * then keeps following the symbol's path from there. Orders that price reaches fill.
+     */
+    public void forcePrice(String symbol, double price) {
+        if (!(price > 0)) {
+            throw new IllegalArgumentException("price must be positive");
+        }
+        call(() -> {
+            advanceTo(clock.instant());
+            priceFactors.put(symbol, price / model.priceAt(symbol, now));
+            outbox.changed();
+            for (PaperBracket b : new ArrayList<>(brackets.values())) {
+                if (b.live() && b.symbol().equals(symbol)) {
+                    match(b, livePrice(symbol));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The live price of {@code symbol} at simulated now, in cents. */
+    public double livePrice(String symbol) {
         lock.lock();
         try {
-            advanceTo(now.plus(step));
+            double factor = priceFactors.getOrDefault(symbol, 1.0);
+            return SymbolPath.cents(model.priceAt(symbol, now) * factor);
         } finally {
             lock.unlock();
         }
     }
 
-    private void advanceTo(Instant target) {
-        lock.lock();
-        try {
-            ensureOpen();
-            while (now.isBefore(target)) {
-                now = nextStep(now, target);
-                LocalDate today = date(now);
-                if (!today.equals(account.day())) {
-                    account.rollDay(today, account.equity(this::livePrice));
+    public SubmitResult submit(BracketOrder order) {
+        return call(() -> {
+            advanceTo(clock.instant());
+            String ref = order.orderRef();
+            if (brackets.containsKey(ref)) {
+                return new SubmitResult.Rejected(ref, "duplicate orderRef: the paper broker already holds it", true);
+            }
+            if (!PriceModel.isListed(order.symbol())) {
+                return new SubmitResult.Rejected(ref, "unknown symbol: " + order.symbol(), false);
+            }
+            double notional = order.quantity() * order.entryLimit();
+            if (notional > account.buyingPower(this::livePrice, workingEntryNotional())) {
+                return new SubmitResult.Rejected(ref, String.format(Locale.ROOT,
+                        "insufficient buying power for an order of %.2f", notional), false);
+            }
+            List<String> ids = List.of(newOrderId(), newOrderId(), newOrderId());
+            PaperBracket b = new PaperBracket(order, ids);
+            brackets.put(ref, b);
+            for (PaperOrder leg : b.legs()) {
+                outbox.event(new OrderEvent.Working(ref, leg.leg, leg.id, now));
+            }
+            LOG.debug("paper bracket {} accepted: {} {} x{} entry {} stop {} target {}", ref, order.direction().wire(),
+                    order.symbol(), order.quantity(), order.entryLimit(), order.stopLoss(), order.takeProfit());
+            match(b, livePrice(order.symbol()));
+            return new SubmitResult.Accepted(ref, ids);
+        });
+    }
+
+    public int cancel(String orderRef) {
+        return call(() -> {
+            advanceTo(clock.instant());
+            PaperBracket b = brackets.get(orderRef);
+            if (b == null) {
+                return 0;
+            }
+            int n = 0;
+            for (PaperOrder leg : b.legs()) {
+                if (leg.live()) {
+                    cancelLeg(b, leg, "cancelled on request");
+                    n++;
                 }
-                for (PaperBracket b : new ArrayList<>(brackets.values())) {
-                    if (b.live()) {
-                        match(b, livePrice(b.symbol()));
+            }
+            return n;
+        });
+    }
+
+    public List<OrderView> openOrders() {
+        return call(() -> {
+            advanceTo(clock.instant());
+            List<OrderView> out = new ArrayList<>();
+            for (PaperBracket b : brackets.values()) {
+                for (PaperOrder leg : b.legs()) {
+                    if (leg.live()) {
+                        out.add(b.view(leg));
                     }
                 }
             }
+            return out;
+        });
+    }
+
+    public List<OrderView> ordersByRef(String orderRef) {
+        return call(() -> {
+            advanceTo(clock.instant());
+            PaperBracket b = brackets.get(orderRef);
+            return b == null ? List.<OrderView>of() : b.legs().stream().map(b::view).toList();
+        });
+    }
+
+    public AccountSnapshot account() {
+        return call(() -> {
+            advanceTo(clock.instant());
+            return account.snapshot(this::livePrice, workingEntryNotional(), now);
+        });
+    }
+
+    public List<Position> positions() {
+        return call(() -> {
+            advanceTo(clock.instant());
+            return account.positions(this::livePrice);
+        });
+    }
+
+    public AutoCloseable subscribe(OrderEventListener listener) {
+        ensureOpen();
+        return events.subscribe(listener);
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Refuses further calls, releases the account file and delivers the events already sent (up to 2 s). Idempotent. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            outbox.close();
         } finally {
             lock.unlock();
+        }
+        events.close();
+    }
+
+    /** One call: under the lock, on an open exchange, its effects saved and its events sent through the {@link Outbox}. */
+    private <T> T call(Supplier<T> body) {
+        lock.lock();
+        try {
+            ensureOpen();
+            T result = body.get();
+            outbox.commit(this::capture, this::restore);
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private AccountState capture() {
+        return new AccountState(account.currency(), model.seed(), idPrefix, nextOrderId, nextExecutionId, now,
+                account.ledger(), priceFactors, brackets.values().stream().map(PaperBracket::state).toList());
+    }
+
+    private void restore(AccountState s) {
+        account = PaperAccount.from(s.currency(), s.ledger());
+        idPrefix = s.idPrefix();
+        nextOrderId = s.nextOrderId();
+        nextExecutionId = s.nextExecutionId();
+        now = s.simulatedTime();
+        priceFactors.clear();
+        priceFactors.putAll(s.priceFactors());
+        brackets.clear();
+        s.brackets().forEach(b -> brackets.put(b.order().orderRef(), PaperBracket.from(b)));
+    }
+
+    /** Moves simulated time to {@code target} (if it is ahead), matching live brackets on the way. Under the lock. */
+    private void advanceTo(Instant target) {
+        while (now.isBefore(target)) {
+            now = nextStep(now, target);
+            LocalDate today = date(now);
+            if (!today.equals(account.day())) {
+                account.rollDay(today, account.equity(this::livePrice));
+                outbox.changed();
+            }
+            for (PaperBracket b : new ArrayList<>(brackets.values())) {
+                if (b.live()) {
+                    match(b, livePrice(b.symbol()));
+                }
+            }
         }
     }
 
@@ -134,155 +328,6 @@ public final class PaperExchange implements AutoCloseable {
     }
 
     /**
-     * Test and demo hook: the market for {@code symbol} trades at {@code price} now; the live price
-     * then keeps following the symbol's path from there. Orders that price reaches fill.
-     */
-    public void forcePrice(String symbol, double price) {
-        if (!(price > 0)) {
-            throw new IllegalArgumentException("price must be positive");
-        }
-        lock.lock();
-        try {
-            catchUp();
-            priceFactors.put(symbol, price / model.priceAt(symbol, now));
-            for (PaperBracket b : new ArrayList<>(brackets.values())) {
-                if (b.live() && b.symbol().equals(symbol)) {
-                    match(b, livePrice(symbol));
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The live price of {@code symbol} at simulated now, in cents. */
-    public double livePrice(String symbol) {
-        lock.lock();
-        try {
-            double factor = priceFactors.getOrDefault(symbol, 1.0);
-            return SymbolPath.cents(model.priceAt(symbol, now) * factor);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    public SubmitResult submit(BracketOrder order) {
-        lock.lock();
-        try {
-            catchUp();
-            String ref = order.orderRef();
-            if (brackets.containsKey(ref)) {
-                return new SubmitResult.Rejected(ref, "duplicate orderRef: the paper broker already holds it", true);
-            }
-            if (!PriceModel.isListed(order.symbol())) {
-                return new SubmitResult.Rejected(ref, "unknown symbol: " + order.symbol(), false);
-            }
-            double notional = order.quantity() * order.entryLimit();
-            if (notional > account.buyingPower(this::livePrice, workingEntryNotional())) {
-                return new SubmitResult.Rejected(ref, String.format(java.util.Locale.ROOT,
-                        "insufficient buying power for an order of %.2f", notional), false);
-            }
-            List<String> ids = List.of(newOrderId(), newOrderId(), newOrderId());
-            PaperBracket b = new PaperBracket(order, ids);
-            brackets.put(ref, b);
-            for (PaperOrder leg : b.legs()) {
-                events.publish(new OrderEvent.Working(ref, leg.leg, leg.id, now));
-            }
-            LOG.debug("paper bracket {} accepted: {} {} x{} entry {} stop {} target {}", ref, order.direction().wire(),
-                    order.symbol(), order.quantity(), order.entryLimit(), order.stopLoss(), order.takeProfit());
-            match(b, livePrice(order.symbol()));
-            return new SubmitResult.Accepted(ref, ids);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    public int cancel(String orderRef) {
-        lock.lock();
-        try {
-            catchUp();
-            PaperBracket b = brackets.get(orderRef);
-            if (b == null) {
-                return 0;
-            }
-            int n = 0;
-            for (PaperOrder leg : b.legs()) {
-                if (leg.live()) {
-                    cancelLeg(b, leg, "cancelled on request");
-                    n++;
-                }
-            }
-            return n;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    public List<OrderView> openOrders() {
-        lock.lock();
-        try {
-            catchUp();
-            List<OrderView> out = new ArrayList<>();
-            for (PaperBracket b : brackets.values()) {
-                for (PaperOrder leg : b.legs()) {
-                    if (leg.live()) {
-                        out.add(b.view(leg));
-                    }
-                }
-            }
-            return out;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    public List<OrderView> ordersByRef(String orderRef) {
-        lock.lock();
-        try {
-            catchUp();
-            PaperBracket b = brackets.get(orderRef);
-            return b == null ? List.of() : b.legs().stream().map(b::view).toList();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    public AccountSnapshot account() {
-        lock.lock();
-        try {
-            catchUp();
-            return account.snapshot(this::livePrice, workingEntryNotional(), now);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    public List<Position> positions() {
-        lock.lock();
-        try {
-            catchUp();
-            return account.positions(this::livePrice);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    public AutoCloseable subscribe(OrderEventListener listener) {
-        ensureOpen();
-        return events.subscribe(listener);
-    }
-
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        events.close();
-    }
-
-    /**
      * Fills what {@code price} reaches. Limits fill at their limit (a resting entry when the price
      * trades at or through it; a marketable entry at once); a stop fills at its stop, or at the
      * price when the market gapped through it; one child filling cancels the other.
@@ -308,20 +353,18 @@ public final class PaperExchange implements AutoCloseable {
     }
 
     private void fill(PaperBracket b, PaperOrder leg, double price, int side) {
-        leg.state = OrderState.FILLED;
-        leg.filledQuantity = leg.quantity;
-        leg.averageFillPrice = price;
+        leg.filled(idPrefix + "X" + nextExecutionId++, price, now);
         account.fill(b.symbol(), side * leg.quantity, price);
         LOG.debug("paper bracket {}: {} filled, {} x{} at {}", b.order.orderRef(), leg.leg.wire(), b.symbol(),
                 leg.quantity, price);
-        events.publish(new OrderEvent.Filled(b.order.orderRef(), leg.leg, leg.id, idPrefix + "X" + nextExecutionId++,
-                b.symbol(), leg.quantity, price, true, now));
+        outbox.event(new OrderEvent.Filled(b.order.orderRef(), leg.leg, leg.id, leg.executionId, b.symbol(), leg.quantity,
+                price, true, now));
     }
 
     private void cancelLeg(PaperBracket b, PaperOrder leg, String reason) {
         leg.state = OrderState.CANCELLED;
         LOG.debug("paper bracket {}: {} cancelled ({})", b.order.orderRef(), leg.leg.wire(), reason);
-        events.publish(new OrderEvent.Cancelled(b.order.orderRef(), leg.leg, leg.id, reason, now));
+        outbox.event(new OrderEvent.Cancelled(b.order.orderRef(), leg.leg, leg.id, reason, now));
     }
 
     private double workingEntryNotional() {

@@ -1,5 +1,6 @@
 package tech.brokerbridge.paper.internal;
 
+import java.time.Instant;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.OrderState;
 
@@ -13,6 +14,9 @@ final class PaperOrder {
     OrderState state;
     long filledQuantity;
     double averageFillPrice;
+    /** Set when the leg fills (whole, in one execution); {@code null} until then. */
+    String executionId;
+    Instant filledAt;
 
     PaperOrder(String id, OrderLeg leg, long quantity, double price, OrderState state) {
         this.id = id;
@@ -24,5 +28,13 @@ final class PaperOrder {
 
     boolean live() {
         return !state.done();
+    }
+
+    void filled(String execution, double fillPrice, Instant time) {
+        state = OrderState.FILLED;
+        filledQuantity = quantity;
+        averageFillPrice = fillPrice;
+        executionId = execution;
+        filledAt = time;
     }
 }

@@ -44,6 +44,11 @@ public final class PriceModel {
         return SYMBOL.matcher(symbol).matches();
     }
 
+    /** The seed the price histories are drawn from. */
+    public long seed() {
+        return seed;
+    }
+
     public TradingCalendar calendar() {
         return calendar;
     }

@@ -3,6 +3,7 @@ package tech.brokerbridge.paper.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import tech.brokerbridge.paper.PaperConfig;
 import tech.brokerbridge.paper.PaperMarket;
 import tech.brokerbridge.ports.broker.Broker;
@@ -14,9 +15,19 @@ public final class SimulatedMarket implements PaperMarket {
     private final PaperBroker broker;
     private final PaperMarketData marketData;
 
+    /** Opens the market; with a state directory, loads (or creates) and locks the account file there. */
     public SimulatedMarket(PaperConfig config, Clock clock) {
         PriceModel model = new PriceModel(config.seed(), new TradingCalendar());
-        this.exchange = new PaperExchange(clock, model, config.currency(), config.startingCash());
+        Optional<AccountFile> file = config.stateDirectory().map(AccountFile::open);
+        boolean opened = false;
+        try {
+            this.exchange = new PaperExchange(clock, model, config.currency(), config.startingCash(), file);
+            opened = true;
+        } finally {
+            if (!opened) {
+                file.ifPresent(AccountFile::close); // a damaged or mismatched account must not stay locked
+            }
+        }
         this.broker = new PaperBroker(exchange);
         this.marketData = new PaperMarketData(exchange);
     }

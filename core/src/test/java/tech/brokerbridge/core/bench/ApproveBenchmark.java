@@ -13,16 +13,16 @@ import tech.brokerbridge.core.Desk;
 import tech.brokerbridge.core.DeskConfig;
 import tech.brokerbridge.core.DeskFactory;
 import tech.brokerbridge.core.DeskPorts;
-import tech.brokerbridge.core.support.MemoryJournal;
-import tech.brokerbridge.core.support.MemorySecrets;
 import tech.brokerbridge.core.support.MutableClock;
-import tech.brokerbridge.core.support.ScriptedAdvisor;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.desk.ActionResult;
 import tech.brokerbridge.ports.desk.Modification;
+import tech.brokerbridge.ports.fakes.FakeAdvisor;
 import tech.brokerbridge.ports.fakes.FakeBroker;
 import tech.brokerbridge.ports.fakes.FakeMarketData;
 import tech.brokerbridge.ports.fakes.FakeSignalSource;
+import tech.brokerbridge.ports.fakes.InMemoryJournal;
+import tech.brokerbridge.ports.fakes.InMemorySecretStore;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.StatusChange;
@@ -32,7 +32,7 @@ import tech.brokerbridge.ports.market.Direction;
  * Approve → bracket submitted: the time of {@code TradingDesk.approve} on a pending proposal, which
  * re-runs the five gates (reading account, positions and open orders), writes the approval, the
  * order record and the executing status, and submits the bracket. Here on the in-memory FakeBroker
- * and a private in-memory journal; the lead re-points it to the paper broker and the SQLite journal.
+ * and the shared InMemoryJournal; the lead re-points it to the paper broker and the SQLite journal.
  *
  * <p>Usage: {@code ApproveBenchmark [runs] [warmup]}. Prints one line per figure (to the log and,
  * as the result, to the process output through the "bench" logger's console).
@@ -78,12 +78,12 @@ public final class ApproveBenchmark {
     private static void runBatch(long[] out, int offset, int n) throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-05T15:00:00Z"));
         FakeBroker broker = new FakeBroker(clock);
-        MemoryJournal journal = new MemoryJournal();
+        InMemoryJournal journal = new InMemoryJournal();
         DeskConfig d = DeskConfig.defaults("bench");
         DeskConfig config = new DeskConfig("bench", List.of("AAPL"), d.scanInterval(), 3, d.weights(), d.risk(),
                 d.proposalTtl(), 60, d.evaluationPeriod());
         DeskPorts ports = new DeskPorts(broker, new FakeMarketData(), new FakeSignalSource(),
-                new ScriptedAdvisor("offline"), journal, new MemorySecrets(), () -> "bench");
+                new FakeAdvisor("offline", "rules-v1"), journal, new InMemorySecretStore(), () -> "bench");
         try (Desk desk = DeskFactory.create(config, ports, (Clock) clock)) {
             desk.start();
             for (int i = 0; i < n; i++) {
@@ -105,7 +105,7 @@ public final class ApproveBenchmark {
     }
 
     // broker events are applied on the desk's event thread; wait (untimed) until the trade is done
-    private static void awaitExecuted(MemoryJournal journal, String id) throws InterruptedException {
+    private static void awaitExecuted(InMemoryJournal journal, String id) throws InterruptedException {
         for (int i = 0; i < 50_000; i++) {
             if (journal.findProposal(id).orElseThrow().status() == ProposalStatus.EXECUTED) {
                 return;

@@ -16,18 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tech.brokerbridge.core.scoring.ScoredSetup;
-import tech.brokerbridge.core.support.MemoryJournal;
-import tech.brokerbridge.core.support.ScriptedAdvisor;
 import tech.brokerbridge.ports.advisor.AdvisorException;
 import tech.brokerbridge.ports.advisor.DecisionRequest;
 import tech.brokerbridge.ports.advisor.RiskMetrics;
+import tech.brokerbridge.ports.fakes.FakeAdvisor;
 import tech.brokerbridge.ports.fakes.FakeMarketData;
+import tech.brokerbridge.ports.fakes.InMemoryJournal;
 import tech.brokerbridge.ports.market.Direction;
 import tech.brokerbridge.ports.signals.Setup;
 
 class AdvisorGatewayTest {
     final ExecutorService pool = Executors.newCachedThreadPool();
-    final MemoryJournal journal = new MemoryJournal();
+    final InMemoryJournal journal = new InMemoryJournal();
 
     @AfterEach
     void stop() {
@@ -51,7 +51,7 @@ class AdvisorGatewayTest {
 
     @Test
     void anAnswerIsAuditedBeforeItIsReturned() {
-        ScriptedAdvisor advisor = new ScriptedAdvisor("claude");
+        FakeAdvisor advisor = new FakeAdvisor("claude", "m1").withExchanges();
         AdvisorGateway g = new AdvisorGateway(advisor, journal, pool, Duration.ofSeconds(5));
         assertInstanceOf(AdvisorOutcome.Answered.class, g.decide(request()));
         assertEquals(List.of("ai_exchange"), journal.writes());
@@ -62,7 +62,7 @@ class AdvisorGatewayTest {
     @ParameterizedTest
     @EnumSource(AdvisorException.Kind.class)
     void everyFailureKindBecomesItsOutcomeCodeWithTheExchangesAudited(AdvisorException.Kind kind) {
-        ScriptedAdvisor advisor = new ScriptedAdvisor("openai").thenFail(kind, "boom " + kind);
+        FakeAdvisor advisor = new FakeAdvisor("openai", "m1").withExchanges().thenFail(kind, "boom " + kind);
         AdvisorGateway g = new AdvisorGateway(advisor, journal, pool, Duration.ofSeconds(5));
         AdvisorOutcome.Failed f = assertInstanceOf(AdvisorOutcome.Failed.class, g.decide(request()));
         assertEquals(kind.code(), f.code());
@@ -77,7 +77,7 @@ class AdvisorGatewayTest {
     @Test
     void aCallPastTheDeadlineIsATimeout() {
         CountDownLatch never = new CountDownLatch(1);
-        ScriptedAdvisor advisor = new ScriptedAdvisor("claude").thenBlock(never);
+        FakeAdvisor advisor = new FakeAdvisor("claude", "m1").thenHold(never);
         AdvisorGateway g = new AdvisorGateway(advisor, journal, pool, Duration.ofMillis(100));
         AdvisorOutcome.Failed f = assertInstanceOf(AdvisorOutcome.Failed.class, g.decide(request()));
         never.countDown();
@@ -87,7 +87,7 @@ class AdvisorGatewayTest {
 
     @Test
     void anUnexpectedRuntimeFailureIsAnInvalidResponse() {
-        ScriptedAdvisor advisor = new ScriptedAdvisor("claude").then(r -> {
+        FakeAdvisor advisor = new FakeAdvisor("claude", "m1").then(r -> {
             throw new IllegalStateException("parser bug");
         });
         AdvisorGateway g = new AdvisorGateway(advisor, journal, pool, Duration.ofSeconds(5));
@@ -98,7 +98,7 @@ class AdvisorGatewayTest {
 
     @Test
     void theOfflineAdvisorIsAlwaysReady() {
-        ScriptedAdvisor advisor = new ScriptedAdvisor("offline").thenFail(AdvisorException.Kind.UNREACHABLE, "x");
+        FakeAdvisor advisor = new FakeAdvisor("offline", "rules-v1").thenFail(AdvisorException.Kind.UNREACHABLE, "x");
         AdvisorGateway g = new AdvisorGateway(advisor, journal, pool, Duration.ofSeconds(5));
         g.decide(request());
         assertTrue(g.health().connected());

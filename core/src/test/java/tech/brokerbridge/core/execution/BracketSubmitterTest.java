@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import tech.brokerbridge.core.proposals.ProposalBook;
 import tech.brokerbridge.core.proposals.ProposalLocks;
 import tech.brokerbridge.core.risk.KillSwitch;
-import tech.brokerbridge.core.support.MemoryJournal;
 import tech.brokerbridge.core.support.MutableClock;
 import tech.brokerbridge.ports.fakes.FakeBroker;
+import tech.brokerbridge.ports.fakes.InMemoryJournal;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalStatus;
@@ -22,7 +22,7 @@ import tech.brokerbridge.ports.market.Direction;
 
 class BracketSubmitterTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T15:00:00Z"));
-    final MemoryJournal journal = new MemoryJournal();
+    final InMemoryJournal journal = new InMemoryJournal();
     final FakeBroker broker = new FakeBroker(clock);
     final ProposalBook book = new ProposalBook(journal, clock, new ProposalLocks());
     final KillSwitch killSwitch = new KillSwitch(journal, broker, clock);

@@ -8,15 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import tech.brokerbridge.core.support.MemoryJournal;
 import tech.brokerbridge.core.support.MutableClock;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.BrokerException;
 import tech.brokerbridge.ports.fakes.FakeBroker;
+import tech.brokerbridge.ports.fakes.InMemoryJournal;
 import tech.brokerbridge.ports.market.Direction;
 
 class KillSwitchTest {
-    final MemoryJournal journal = new MemoryJournal();
+    final InMemoryJournal journal = new InMemoryJournal();
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T15:00:00Z"));
     final FakeBroker broker = new FakeBroker(clock);
 

@@ -3,6 +3,8 @@ package tech.brokerbridge.launcher.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ import tech.brokerbridge.launcher.config.Settings;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the desk and its API on 127.0.0.1 (and ::1). Stops cleanly on Ctrl-C / SIGTERM.")
 public final class ServeCommand implements Callable<Integer> {
+    /** System property: start the desk's clock at this ISO-8601 instant (demos and tests). */
+    public static final String CLOCK_START_PROPERTY = "brokerbridge.clock_start";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,7 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         DeskRuntime runtime;
         try {
-            runtime = DeskRuntime.create(config, Clock.systemUTC());
+            runtime = DeskRuntime.create(config, clock());
             runtime.start();
         } catch (StartupException e) {
             err.println("brokerbridge: " + e.getMessage());
@@ -78,6 +83,19 @@ public final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The system clock, or — for demos and tests of the paper market — a clock that starts at the
+     * instant given by the system property {@code brokerbridge.clock_start} and runs on from there.
+     */
+    static Clock clock() {
+        Clock system = Clock.systemUTC();
+        String start = System.getProperty(CLOCK_START_PROPERTY);
+        if (start == null || start.isBlank()) {
+            return system;
+        }
+        return Clock.offset(system, Duration.between(system.instant(), Instant.parse(start.trim())));
     }
 
     private Map<String, String> flags() {

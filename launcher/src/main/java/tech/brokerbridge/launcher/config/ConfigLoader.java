@@ -82,6 +82,8 @@ public final class ConfigLoader {
                     + (s.secret() ? "" : " — got '" + v + "'")));
         }
         checkWeights(values, problems);
+        checkLicenseHours(values, problems);
+        checkIbkrHost(values, problems);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -99,6 +101,28 @@ public final class ConfigLoader {
             }
         } catch (NumberFormatException | NullPointerException e) {
             // each bad weight is already reported on its own
+        }
+    }
+
+    private static void checkLicenseHours(Map<String, String> values, List<String> problems) {
+        try {
+            if (Long.parseLong(values.get(Settings.LICENSE_CHECK_HOURS).trim())
+                    > Long.parseLong(values.get(Settings.LICENSE_GRACE_HOURS).trim())) {
+                problems.add("license.check_hours must not exceed license.grace_hours, or grace could run out "
+                        + "between two checks");
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // each bad value is already reported on its own
+        }
+    }
+
+    private static void checkIbkrHost(Map<String, String> values, List<String> problems) {
+        String host = values.getOrDefault(Settings.IBKR_HOST, "").trim();
+        boolean loopback = host.equals("localhost") || host.equals("::1") || host.equals("[::1]")
+                || host.startsWith("127.");
+        if (!loopback && !"true".equalsIgnoreCase(values.getOrDefault(Settings.IBKR_ALLOW_REMOTE_HOST, "").trim())) {
+            problems.add("ibkr.host must be a loopback address (127.0.0.1, ::1 or localhost), got '" + host
+                    + "': the TWS API socket is unencrypted; set ibkr.allow_remote_host=true to allow it anyway");
         }
     }
 

@@ -32,6 +32,11 @@ public final class Settings {
     public static final String RISK_PER_TRADE_PCT = "risk.risk_per_trade_pct";
     public static final String BROKER_KIND = "broker.kind";
     public static final String PAPER_STARTING_CASH = "paper.starting_cash";
+    public static final String IBKR_HOST = "ibkr.host";
+    public static final String IBKR_PORT = "ibkr.port";
+    public static final String IBKR_CLIENT_ID = "ibkr.client_id";
+    public static final String IBKR_ALLOW_REMOTE_HOST = "ibkr.allow_remote_host";
+    public static final String IBKR_REQUEST_TIMEOUT_SECONDS = "ibkr.request_timeout_seconds";
     public static final String AI_PROVIDER = "ai_provider.provider";
     public static final String AI_MODEL = "ai_provider.model";
     public static final String AI_TIMEOUT_SECONDS = "ai.timeout_seconds";
@@ -40,6 +45,9 @@ public final class Settings {
     public static final String AI_BASE_URL_PREFIX = "ai_provider.base_urls.";
     public static final List<String> AI_NETWORK_PROVIDERS = List.of("claude", "openai", "openrouter", "google");
     public static final String SECRETS_BACKEND = "secrets.backend";
+    public static final String LICENSE_GRACE_HOURS = "license.grace_hours";
+    public static final String LICENSE_CHECK_HOURS = "license.check_hours";
+    public static final String STRIPE_API_BASE = "stripe.api_base";
     public static final String MACHINE_ID = "machine_id";
 
     /** The environment variable that names the data directory; not a key of {@code config.json}. */
@@ -85,7 +93,7 @@ public final class Settings {
                 "composite score weight of conviction");
         add(MAX_POSITION_SIZE_PCT, new SettingType.DecimalRange(0, 100, true), "5.0",
                 "gate 1: position value ≤ this % of net liquidation");
-        add(MAX_OPEN_TRADES, new SettingType.IntRange(1, 1000), "5",
+        add(MAX_OPEN_TRADES, new SettingType.IntRange(1, 100), "5",
                 "gate 2: open positions plus executing trades stay under this");
         add(MAX_PORTFOLIO_HEAT_PCT, new SettingType.DecimalRange(0, 100, true), "6.0",
                 "gate 3: total risk to the stops ≤ this % of net liquidation");
@@ -94,9 +102,20 @@ public final class Settings {
         add(MIN_REWARD_RISK, new SettingType.DecimalRange(0, 100, true), "1.5", "gate 5: minimum reward:risk");
         add(RISK_PER_TRADE_PCT, new SettingType.DecimalRange(0, 100, true), "0.5",
                 "sizing: % of net liquidation risked to the stop per trade");
-        add(BROKER_KIND, new SettingType.OneOf(List.of("paper")), "paper", "broker adapter", List.of("BROKERBRIDGE_BROKER"));
+        add(BROKER_KIND, new SettingType.OneOf(List.of("paper", "ibkr")), "paper",
+                "broker adapter: the simulated paper account or Interactive Brokers through IB Gateway / TWS",
+                List.of("BROKERBRIDGE_BROKER"));
         add(PAPER_STARTING_CASH, new SettingType.DecimalRange(0, 1e12, true), "100000",
                 "paper account starting cash (USD)");
+        add(IBKR_HOST, new SettingType.Text(Optional.of(HOST), "a host name or address"), "127.0.0.1",
+                "IB Gateway / TWS host; must be loopback unless ibkr.allow_remote_host");
+        add(IBKR_PORT, new SettingType.IntRange(1, 65535), "4002",
+                "IB API socket port: Gateway 4002 paper / 4001 live, TWS 7497 paper / 7496 live");
+        add(IBKR_CLIENT_ID, new SettingType.IntRange(0, Integer.MAX_VALUE), "1",
+                "API client id, unique on that gateway and the same across restarts");
+        add(IBKR_ALLOW_REMOTE_HOST, new SettingType.Bool(), "false",
+                "allow a non-loopback ibkr.host (the API socket is unencrypted: prefer an SSH tunnel)");
+        add(IBKR_REQUEST_TIMEOUT_SECONDS, new SettingType.IntRange(1, 120), "10", "timeout of one IB request");
         add(AI_PROVIDER, new SettingType.OneOf(List.of("offline", "claude", "openai", "openrouter", "google")),
                 "offline", "the advisor: the offline rules advisor or an AI provider (its API key must be saved)",
                 List.of("BROKERBRIDGE_AI_PROVIDER"));
@@ -110,6 +129,12 @@ public final class Settings {
                     p + " API base URL, as in the provider's SDK (for proxies and tests)",
                     List.of("BROKERBRIDGE_" + p.toUpperCase(java.util.Locale.ROOT) + "_BASE_URL"));
         }
+        add(LICENSE_GRACE_HOURS, new SettingType.IntRange(1, 720), "72",
+                "how long the last licensed answer is honoured while Stripe cannot be reached");
+        add(LICENSE_CHECK_HOURS, new SettingType.IntRange(1, 720), "6",
+                "how often Stripe is asked in the background (never on a request)");
+        add(STRIPE_API_BASE, new SettingType.Text(Optional.of(Pattern.compile("https?://[^\\s]+")), "an http(s) URL"),
+                "https://api.stripe.com", "Stripe API base (for proxies and tests)");
         add(SECRETS_BACKEND, new SettingType.OneOf(List.of("auto", "keyring", "file")), "auto",
                 "where encrypted credentials live");
         ALL.put(MACHINE_ID, new Setting(MACHINE_ID, new SettingType.Text(Optional.of(Pattern.compile(".{8,}")),

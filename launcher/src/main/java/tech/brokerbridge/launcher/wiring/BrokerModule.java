@@ -1,9 +1,14 @@
 package tech.brokerbridge.launcher.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
+import tech.brokerbridge.ibkr.IbkrConfig;
+import tech.brokerbridge.ibkr.IbkrFactory;
+import tech.brokerbridge.ibkr.IbkrGateway;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.Settings;
 import tech.brokerbridge.paper.PaperConfig;
@@ -12,36 +17,81 @@ import tech.brokerbridge.paper.PaperMarket;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.market.MarketData;
 
-/** The broker and market data the configuration selects ({@code broker.kind}): the paper market by default. */
-final class BrokerModule extends AbstractModule {
-    BrokerModule(Config config) {
-        // the kind is validated by the configuration; only paper exists so far
-        config.text(Settings.BROKER_KIND);
+/**
+ * The broker and market data the configuration selects with {@code broker.kind}: the paper market
+ * (adapter-paper, the default) or Interactive Brokers through IB Gateway (adapter-ibkr). Only the
+ * selected adapter is created.
+ */
+final class BrokerModule {
+    private BrokerModule() {
     }
 
-    @Provides
-    @Singleton
-    PaperMarket paperMarket(Config config, Clock clock) {
-        PaperConfig d = PaperConfig.defaults();
-        return PaperFactory.create(new PaperConfig(config.decimal(Settings.PAPER_STARTING_CASH), d.currency(), d.seed()),
-                clock);
+    static Module forKind(Config config) {
+        return "ibkr".equals(config.text(Settings.BROKER_KIND)) ? new Ibkr() : new Paper();
     }
 
-    @Provides
-    @Singleton
-    Broker broker(PaperMarket market) {
-        return market.broker();
+    /** The IB adapter's configuration from the desk's configuration. */
+    static IbkrConfig ibkrConfig(Config config) {
+        return IbkrConfig.defaults()
+                .withHost(config.text(Settings.IBKR_HOST), config.bool(Settings.IBKR_ALLOW_REMOTE_HOST))
+                .withPort(config.integer(Settings.IBKR_PORT))
+                .withClientId(config.integer(Settings.IBKR_CLIENT_ID))
+                .withRequestTimeout(Duration.ofSeconds(config.integer(Settings.IBKR_REQUEST_TIMEOUT_SECONDS)));
     }
 
-    @Provides
-    @Singleton
-    MarketData marketData(PaperMarket market) {
-        return market.marketData();
+    /** adapter-paper: the simulated account, kept in {@code paper-account.json} beside the journal. */
+    static final class Paper extends AbstractModule {
+        @Provides
+        @Singleton
+        PaperMarket paperMarket(Config config, Clock clock) {
+            PaperConfig d = PaperConfig.defaults();
+            return PaperFactory.create(new PaperConfig(config.decimal(Settings.PAPER_STARTING_CASH), d.currency(),
+                    d.seed()).withStateDirectory(config.home()), clock);
+        }
+
+        @Provides
+        @Singleton
+        Broker broker(PaperMarket market) {
+            return market.broker();
+        }
+
+        @Provides
+        @Singleton
+        MarketData marketData(PaperMarket market) {
+            return market.marketData();
+        }
+
+        @Provides
+        @Singleton
+        BrokerService brokerService(PaperMarket market) {
+            return BrokerService.paper(market);
+        }
     }
 
-    @Provides
-    @Singleton
-    BrokerService brokerService(PaperMarket market) {
-        return BrokerService.paper(market);
+    /** adapter-ibkr: the TWS socket protocol to IB Gateway / TWS on this machine. */
+    static final class Ibkr extends AbstractModule {
+        @Provides
+        @Singleton
+        IbkrGateway gateway(Config config, Clock clock) {
+            return IbkrFactory.create(ibkrConfig(config), clock);
+        }
+
+        @Provides
+        @Singleton
+        Broker broker(IbkrGateway gateway) {
+            return gateway.broker();
+        }
+
+        @Provides
+        @Singleton
+        MarketData marketData(IbkrGateway gateway) {
+            return gateway.marketData();
+        }
+
+        @Provides
+        @Singleton
+        BrokerService brokerService(IbkrGateway gateway) {
+            return BrokerService.ibkr(gateway);
+        }
     }
 }

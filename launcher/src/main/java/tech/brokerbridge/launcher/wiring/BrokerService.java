@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.ibkr.IbkrGateway;
 import tech.brokerbridge.paper.PaperMarket;
 
 /** Starts and stops the selected broker adapter's background work. */
@@ -35,6 +36,11 @@ final class BrokerService {
             ticker.shutdownNow();
             market.close();
         });
+    }
+
+    /** IB Gateway: connects (and keeps reconnecting) in the background; the desk starts whether or not it is up. */
+    static BrokerService ibkr(IbkrGateway gateway) {
+        return new BrokerService(gateway::start, gateway::close);
     }
 
     void start() {

@@ -14,9 +14,11 @@ import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.Settings;
 import tech.brokerbridge.ports.advisor.Advisor;
 import tech.brokerbridge.ports.broker.Broker;
+import tech.brokerbridge.ports.desk.LicenseDesk;
 import tech.brokerbridge.ports.desk.TradingDesk;
 import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.license.InstallationIdentity;
+import tech.brokerbridge.ports.license.LicenseService;
 import tech.brokerbridge.ports.market.MarketData;
 import tech.brokerbridge.ports.secrets.SecretStore;
 import tech.brokerbridge.ports.signals.SignalSource;
@@ -26,14 +28,21 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     Desk desk(Config config, Broker broker, MarketData marketData, SignalSource signals, Advisor advisor,
-            Journal journal, SecretStore secrets, InstallationIdentity installation, Clock clock) {
+            Journal journal, SecretStore secrets, InstallationIdentity installation, LicenseService licenses,
+            Clock clock) {
         return DeskFactory.create(deskConfig(config),
-                new DeskPorts(broker, marketData, signals, advisor, journal, secrets, installation), clock);
+                new DeskPorts(broker, marketData, signals, advisor, journal, secrets, installation, licenses), clock);
     }
 
     @Provides
     @Singleton
     TradingDesk tradingDesk(Desk desk) {
+        return desk;
+    }
+
+    @Provides
+    @Singleton
+    LicenseDesk licenseDesk(Desk desk) {
         return desk;
     }
 
@@ -46,6 +55,8 @@ final class CoreModule extends AbstractModule {
                 new DeskConfig.RiskLimits(c.decimal(Settings.MAX_POSITION_SIZE_PCT), c.integer(Settings.MAX_OPEN_TRADES),
                         c.decimal(Settings.MAX_PORTFOLIO_HEAT_PCT), c.decimal(Settings.MAX_DAILY_LOSS_PCT),
                         c.decimal(Settings.MIN_REWARD_RISK), c.decimal(Settings.RISK_PER_TRADE_PCT)),
-                Duration.ofMinutes(c.integer(Settings.PROPOSAL_TTL_MINUTES)), d.barsForAdvisor(), d.evaluationPeriod());
+                Duration.ofMinutes(c.integer(Settings.PROPOSAL_TTL_MINUTES)), d.barsForAdvisor(), d.evaluationPeriod())
+                .withLicense(new DeskConfig.License(Duration.ofHours(c.integer(Settings.LICENSE_GRACE_HOURS)),
+                        Duration.ofHours(c.integer(Settings.LICENSE_CHECK_HOURS))));
     }
 }

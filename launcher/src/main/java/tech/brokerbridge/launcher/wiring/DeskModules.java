@@ -23,9 +23,10 @@ public final class DeskModules {
                 bind(Clock.class).toInstance(clock);
                 install(new KeyringModule());
                 install(new SqliteModule());
-                install(new BrokerModule(config));
+                install(BrokerModule.forKind(config));
                 install(new SignalsModule());
                 install(new AiModule());
+                install(new StripeModule());
                 install(new CoreModule());
                 install(new SetupModule(CoreModule::deskConfig, AiModule::advisorConfig));
                 install(new HttpModule());

@@ -25,4 +25,15 @@ public record LicenseState(LicenseStatus status, String reason, boolean liveTrad
     public boolean valid() {
         return status != LicenseStatus.INVALID;
     }
+
+    /**
+     * The trading this state allows: {@code live} (live and paper) when {@link #liveTradingAllowed},
+     * {@code paper} when only paper trading is allowed (evaluation), {@code none} when invalid.
+     */
+    public String mode() {
+        if (liveTradingAllowed) {
+            return "live";
+        }
+        return valid() ? "paper" : "none";
+    }
 }

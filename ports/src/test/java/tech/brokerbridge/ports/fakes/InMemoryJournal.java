@@ -21,6 +21,7 @@ import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.FillRecord;
 import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.JournalException;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalPage;
@@ -30,7 +31,12 @@ import tech.brokerbridge.ports.market.Direction;
 
 /**
  * A {@link Journal} in memory, for tests of the core. Thread-safe (every method is synchronized);
- * keeps nothing beyond the object. Passes {@link tech.brokerbridge.ports.tck.JournalContract}.
+ * keeps nothing beyond the object, so one instance shared by two desks plays a journal that survives
+ * a restart. Passes {@link tech.brokerbridge.ports.tck.JournalContract}.
+ *
+ * <p>Test helpers: {@link #writes()}, a log of the writes in the order they happened (to check that,
+ * say, the AI exchange is audited before the decision that used it), and {@link #failWrites(boolean)}
+ * (a journal whose disk is full).
  */
 public final class InMemoryJournal implements Journal {
     private static final Comparator<Proposal> OLDEST_FIRST =
@@ -43,10 +49,43 @@ public final class InMemoryJournal implements Journal {
     private final Map<String, FillRecord> fills = new LinkedHashMap<>();
     private final List<AiExchange> audit = new ArrayList<>();
     private final Map<String, String> settings = new HashMap<>();
+    private final List<String> writes = new ArrayList<>();
+    private boolean failWrites;
+
+    /**
+     * Every write that succeeded so far, oldest first, one line each: {@code "proposal <id> <status>"},
+     * {@code "proposal+approval <id> <status> <action>"}, {@code "decision <outcome>"},
+     * {@code "order <ref> <state>"}, {@code "fill <execution id>"} (only a new execution),
+     * {@code "ai_exchange"} and {@code "setting <key>"} (statuses, states and actions as their
+     * {@code wire()} names). A write refused by {@link #failWrites} is not in the log.
+     */
+    public synchronized List<String> writes() {
+        return List.copyOf(writes);
+    }
+
+    /**
+     * While {@code fail} is true every write throws a non-retryable {@link JournalException} (as a
+     * full disk does) and changes nothing; reads go on answering, and a fill whose execution id is
+     * known is still answered {@code false} (it writes nothing).
+     */
+    public synchronized void failWrites(boolean fail) {
+        this.failWrites = fail;
+    }
+
+    /** Refuses the write while writes fail; otherwise logs it. Called once a write is known to succeed. */
+    private void write(String what) {
+        if (failWrites) {
+            throw new JournalException("cannot write the journal: disk full (InMemoryJournal.failWrites)", false,
+                    null);
+        }
+        writes.add(what);
+    }
 
     @Override
     public synchronized void saveProposal(Proposal proposal) {
-        proposals.put(proposal.proposalId(), Objects.requireNonNull(proposal, "proposal"));
+        Objects.requireNonNull(proposal, "proposal");
+        write("proposal " + proposal.proposalId() + " " + proposal.status().wire());
+        proposals.put(proposal.proposalId(), proposal);
     }
 
     @Override
@@ -56,6 +95,8 @@ public final class InMemoryJournal implements Journal {
             throw new IllegalArgumentException("approval is for " + approval.proposalId() + ", not for proposal "
                     + proposal.proposalId());
         }
+        write("proposal+approval " + proposal.proposalId() + " " + proposal.status().wire() + " "
+                + approval.action().wire());
         proposals.put(proposal.proposalId(), proposal);
         approvals.add(approval);
     }
@@ -93,6 +134,7 @@ public final class InMemoryJournal implements Journal {
 
     @Override
     public synchronized void recordDecision(DecisionRecord decision) {
+        write("decision " + decision.outcome());
         decisions.put(decision.decisionId(), decision);
     }
 
@@ -111,6 +153,7 @@ public final class InMemoryJournal implements Journal {
 
     @Override
     public synchronized void saveOrder(OrderRecord order) {
+        write("order " + order.orderRef() + " " + order.state().wire());
         orders.put(order.orderRef(), order);
     }
 
@@ -129,7 +172,12 @@ public final class InMemoryJournal implements Journal {
 
     @Override
     public synchronized boolean recordFill(FillRecord fill) {
-        return fills.putIfAbsent(fill.executionId(), fill) == null;
+        if (fills.containsKey(fill.executionId())) {
+            return false;
+        }
+        write("fill " + fill.executionId());
+        fills.put(fill.executionId(), fill);
+        return true;
     }
 
     @Override
@@ -140,7 +188,9 @@ public final class InMemoryJournal implements Journal {
 
     @Override
     public synchronized void recordAiExchange(AiExchange exchange) {
-        audit.add(Objects.requireNonNull(exchange, "exchange"));
+        Objects.requireNonNull(exchange, "exchange");
+        write("ai_exchange");
+        audit.add(exchange);
     }
 
     @Override
@@ -159,7 +209,10 @@ public final class InMemoryJournal implements Journal {
 
     @Override
     public synchronized void putSetting(String key, String value) {
-        settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        write("setting " + key);
+        settings.put(key, value);
     }
 
     private static void requirePositive(int limit) {

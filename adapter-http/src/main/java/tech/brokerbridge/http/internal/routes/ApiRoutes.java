@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import tech.brokerbridge.http.internal.web.Router;
 import tech.brokerbridge.ports.Secret;
+import tech.brokerbridge.ports.desk.LicenseDesk;
 import tech.brokerbridge.ports.desk.SetupDesk;
 import tech.brokerbridge.ports.desk.TradingDesk;
 
@@ -22,12 +23,17 @@ public final class ApiRoutes {
     }
 
     public static Router build(TradingDesk desk, Clock clock, AdminInfo admin) {
-        return build(desk, Optional.empty(), clock, admin);
+        return build(desk, Optional.empty(), Optional.empty(), clock, admin);
     }
 
-    /** The route table, with the setup and credentials routes when {@code setup} is present. */
-    public static Router build(TradingDesk desk, Optional<SetupDesk> setup, Clock clock, AdminInfo admin) {
+    /**
+     * The route table, with the setup and credentials routes when {@code setup} is present and the
+     * license activation and refresh routes when {@code license} is present.
+     */
+    public static Router build(TradingDesk desk, Optional<SetupDesk> setup, Optional<LicenseDesk> license,
+            Clock clock, AdminInfo admin) {
         Router.Builder b = Router.builder();
+        license.ifPresent(l -> LicenseRoutes.register(b, l));
         setup.ifPresent(s -> {
             SetupRoutes.register(b, s);
             CredentialRoutes.register(b, s);

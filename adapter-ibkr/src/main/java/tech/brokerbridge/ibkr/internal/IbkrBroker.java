@@ -1,0 +1,264 @@
+package tech.brokerbridge.ibkr.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import tech.brokerbridge.ibkr.internal.account.AccountState;
+import tech.brokerbridge.ibkr.internal.msg.Contract;
+import tech.brokerbridge.ibkr.internal.msg.Inbound;
+import tech.brokerbridge.ibkr.internal.msg.Outbound;
+import tech.brokerbridge.ibkr.internal.msg.Outbound.PlaceOrder;
+import tech.brokerbridge.ibkr.internal.order.BracketAck;
+import tech.brokerbridge.ibkr.internal.order.BracketPlanner;
+import tech.brokerbridge.ports.broker.AccountSnapshot;
+import tech.brokerbridge.ports.broker.BracketOrder;
+import tech.brokerbridge.ports.broker.Broker;
+import tech.brokerbridge.ports.broker.BrokerException;
+import tech.brokerbridge.ports.broker.ConnectionStatus;
+import tech.brokerbridge.ports.broker.OrderEventListener;
+import tech.brokerbridge.ports.broker.OrderLeg;
+import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.broker.Position;
+import tech.brokerbridge.ports.broker.SubmitResult;
+
+/**
+ * {@link Broker} over the TWS socket protocol. Every call first waits (at most the request
+ * timeout) for a connected and reconciled session, then does its round trip with the same bound;
+ * failures are retryable {@link BrokerException}s. Submissions are serialized, so two submissions
+ * of one orderRef can never both be sent.
+ */
+public final class IbkrBroker implements Broker {
+    private static final String SUMMARY_TAGS = "NetLiquidation,TotalCashValue,BuyingPower,AvailableFunds";
+    private static final OrderLeg[] LEGS = {OrderLeg.ENTRY, OrderLeg.STOP_LOSS, OrderLeg.TAKE_PROFIT};
+    private final IbkrClient client;
+    private final Object submitLock = new Object();
+    private final Object positionsLock = new Object();
+    private final Object openOrdersLock = new Object();
+
+    public IbkrBroker(IbkrClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public String name() {
+        return "ibkr";
+    }
+
+    @Override
+    public ConnectionStatus connectionStatus() {
+        return client.status();
+    }
+
+    @Override
+    public AccountSnapshot account() {
+        try {
+            ready();
+            Requests requests = client.requests();
+            int reqId = requests.newId();
+            String account = client.selectedAccount();
+            CompletableFuture<Map<String, Inbound.AccountSummary>> f = requests.register(reqId,
+                    new Requests.Collector<Map<String, Inbound.AccountSummary>>() {
+                        private final Map<String, Inbound.AccountSummary> tags = new HashMap<>();
+
+                        @Override
+                        protected boolean accept(Inbound m) {
+                            if (m instanceof Inbound.AccountSummary s && s.account().equals(account)) {
+                                tags.put(s.tag(), s);
+                            } else if (m instanceof Inbound.AccountSummaryEnd) {
+                                complete(tags);
+                                return true;
+                            }
+                            return false;
+                        }
+                    });
+            client.send(new Outbound.ReqAccountSummary(reqId, "All", SUMMARY_TAGS));
+            Map<String, Inbound.AccountSummary> tags;
+            try {
+                tags = Requests.await(f, timeoutOf(), "account summary");
+            } finally {
+                requests.remove(reqId);
+                trySend(new Outbound.CancelAccountSummary(reqId)); // it is a subscription
+            }
+            Inbound.AccountSummary nl = tags.get("NetLiquidation");
+            String currency = nl == null || nl.currency().isEmpty() ? client.settings().currency() : nl.currency();
+            AccountState st = client.accountState();
+            return new AccountSnapshot(currency, num(tags, "NetLiquidation"), num(tags, "TotalCashValue"),
+                    num(tags, "BuyingPower"), num(tags, "AvailableFunds"), st.unrealizedPnl(currency),
+                    st.realizedPnlToday(currency), st.dailyPnl(currency), client.settings().clock().instant());
+        } catch (GatewayException e) {
+            throw e.toBroker();
+        }
+    }
+
+    @Override
+    public List<Position> positions() {
+        try {
+            ready();
+            List<Inbound.PositionData> rows;
+            synchronized (positionsLock) {
+                Requests requests = client.requests();
+                CompletableFuture<List<Inbound.PositionData>> f = requests.register(Requests.POSITIONS_KEY,
+                        new Requests.Collector<List<Inbound.PositionData>>() {
+                            private final List<Inbound.PositionData> seen = new ArrayList<>();
+
+                            @Override
+                            protected boolean accept(Inbound m) {
+                                if (m instanceof Inbound.PositionData p) {
+                                    seen.add(p);
+                                } else if (m instanceof Inbound.PositionEnd) {
+                                    complete(List.copyOf(seen));
+                                    return true;
+                                }
+                                return false;
+                            }
+                        });
+                client.send(new Outbound.ReqPositions());
+                try {
+                    rows = Requests.await(f, timeoutOf(), "positions");
+                } finally {
+                    requests.remove(Requests.POSITIONS_KEY);
+                    trySend(new Outbound.CancelPositions());
+                }
+            }
+            String account = client.selectedAccount();
+            List<Position> out = new ArrayList<>();
+            for (Inbound.PositionData p : rows) {
+                if (!p.account().equals(account) || p.position() == 0.0 || p.position() == Double.MAX_VALUE) {
+                    continue;
+                }
+                var h = client.accountState().holding(p.contract().conId());
+                double price = h.map(AccountState.Holding::marketPrice).orElse(p.avgCost());
+                out.add(new Position(p.contract().symbol(), Math.round(p.position()), p.avgCost(), price,
+                        h.map(AccountState.Holding::unrealizedPnl).orElse(0.0),
+                        h.map(AccountState.Holding::realizedPnl).orElse(0.0)));
+            }
+            return List.copyOf(out);
+        } catch (GatewayException e) {
+            throw e.toBroker();
+        }
+    }
+
+    @Override
+    public List<OrderView> openOrders() {
+        try {
+            ready();
+            synchronized (openOrdersLock) {
+                Requests requests = client.requests();
+                CompletableFuture<Boolean> f = requests.register(Requests.OPEN_ORDERS_KEY,
+                        new Requests.Collector<Boolean>() {
+                            @Override
+                            protected boolean accept(Inbound m) {
+                                if (m instanceof Inbound.OpenOrderEnd) {
+                                    complete(true);
+                                    return true;
+                                }
+                                return false;
+                            }
+                        });
+                client.send(new Outbound.ReqAllOpenOrders());
+                Requests.await(f, timeoutOf(), "open orders");
+            }
+            return client.tracker().openOrders();
+        } catch (GatewayException e) {
+            throw e.toBroker();
+        }
+    }
+
+    @Override
+    public List<OrderView> ordersByRef(String orderRef) {
+        try {
+            ready();
+            return client.tracker().byRef(orderRef);
+        } catch (GatewayException e) {
+            throw e.toBroker();
+        }
+    }
+
+    @Override
+    public SubmitResult submitBracket(BracketOrder order) {
+        synchronized (submitLock) {
+            try {
+                ready();
+                if (client.tracker().knows(order.orderRef())) {
+                    return new SubmitResult.Rejected(order.orderRef(),
+                            "the gateway already holds orders with this orderRef; nothing was sent", true);
+                }
+                ClientSettings cfg = client.settings();
+                int parentId = client.allocateOrderIds(LEGS.length);
+                Contract contract = Contract.stock(order.symbol(), cfg.exchange(), cfg.currency());
+                List<PlaceOrder> legs = BracketPlanner.plan(order, parentId, contract, client.selectedAccount());
+                CompletableFuture<BracketAck.Outcome> ack = client.tracker().expect(legs, LEGS, order.symbol(),
+                        order.direction());
+                BracketAck.Outcome outcome;
+                try {
+                    client.sendAll(legs);
+                    outcome = Requests.await(ack, cfg.requestTimeout(), "acknowledgement of bracket " + order.orderRef());
+                } catch (GatewayException e) {
+                    client.tracker().settle(order.orderRef(), true);
+                    throw new GatewayException(e.reason(), e.getMessage()
+                            + "; the gateway may hold part of this bracket: resubmitting is safe, the orderRef is"
+                            + " checked against the gateway after reconciliation");
+                }
+                if (outcome.unknownContract()) {
+                    client.tracker().settle(order.orderRef(), false);
+                    return new SubmitResult.Rejected(order.orderRef(),
+                            "unknown symbol " + order.symbol() + " (" + outcome.reason() + ")", false);
+                }
+                client.tracker().settle(order.orderRef(), true);
+                return new SubmitResult.Accepted(order.orderRef(), legs.stream()
+                        .map(l -> Integer.toString(l.orderId())).toList());
+            } catch (GatewayException e) {
+                throw e.toBroker();
+            }
+        }
+    }
+
+    @Override
+    public int cancel(String orderRef) {
+        try {
+            ready();
+            List<Integer> ids = client.tracker().cancellable(orderRef);
+            for (int id : ids) {
+                client.send(new Outbound.CancelOrder(id));
+            }
+            return ids.size();
+        } catch (GatewayException e) {
+            throw e.toBroker();
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribe(OrderEventListener listener) {
+        return client.events().subscribe(listener);
+    }
+
+    private void ready() {
+        client.awaitReady(timeoutOf());
+    }
+
+    private java.time.Duration timeoutOf() {
+        return client.settings().requestTimeout();
+    }
+
+    private void trySend(Outbound m) {
+        try {
+            client.send(m);
+        } catch (GatewayException e) {
+            // the session is gone; the subscription went with it
+        }
+    }
+
+    private static double num(Map<String, Inbound.AccountSummary> tags, String tag) {
+        Inbound.AccountSummary s = tags.get(tag);
+        if (s == null) {
+            return 0.0;
+        }
+        try {
+            return Double.parseDouble(s.value());
+        } catch (NumberFormatException e) {
+            return 0.0;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package tech.brokerbridge.ibkr.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import tech.brokerbridge.ibkr.internal.conn.GatewayConnection;
+import tech.brokerbridge.ibkr.internal.conn.Pacer;
+import tech.brokerbridge.ibkr.internal.conn.Sleeper;
+import tech.brokerbridge.ibkr.internal.conn.Ticker;
+import tech.brokerbridge.ibkr.internal.msg.Inbound;
+import tech.brokerbridge.ibkr.internal.wire.ProtocolException;
+
+/**
+ * A one-off connection test: handshake, startApi, wait for managedAccounts, disconnect. The whole
+ * test is bounded by one deadline. Account ids come back masked.
+ */
+public final class Probe {
+    /** Outcome of a probe; {@code accounts} are already masked. */
+    public record Result(boolean ok, int serverVersion, List<String> accounts, String message) {
+    }
+
+    private Probe() {
+    }
+
+    public static Result run(String host, int port, int clientId, java.time.Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        CompletableFuture<List<String>> accounts = new CompletableFuture<>();
+        CompletableFuture<String> refused = new CompletableFuture<>();
+        GatewayConnection.Listener listener = new GatewayConnection.Listener() {
+            @Override
+            public void onMessage(Inbound m) {
+                if (m instanceof Inbound.ManagedAccounts a) {
+                    accounts.complete(a.accounts());
+                } else if (m instanceof Inbound.ErrorMessage e && e.code() == 326) {
+                    refused.complete("client id " + clientId + " is already in use at the gateway");
+                    accounts.completeExceptionally(new IllegalStateException(refused.getNow("")));
+                }
+            }
+
+            @Override
+            public void onClosed(Throwable cause) {
+                accounts.completeExceptionally(new IllegalStateException("the gateway closed the connection"));
+            }
+        };
+        Pacer pacer = Pacer.ibDefault(Ticker.SYSTEM, Sleeper.SYSTEM);
+        try (GatewayConnection c = GatewayConnection.open(host, port, clientId, budget, pacer, listener)) {
+            long left = Math.max(1, deadline - System.nanoTime());
+            List<String> ids = accounts.get(left, TimeUnit.NANOSECONDS);
+            return new Result(true, c.serverVersion(), ids.stream().map(Probe::mask).toList(),
+                    "connected (server version " + c.serverVersion() + ")");
+        } catch (IOException | ProtocolException e) {
+            return new Result(false, 0, List.of(), "cannot connect to IB Gateway at " + host + ":" + port + ": "
+                    + e.getMessage());
+        } catch (TimeoutException e) {
+            return new Result(false, 0, List.of(), "the gateway did not send its accounts within "
+                    + budget.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            return new Result(false, 0, List.of(), refused.getNow(e.getCause().getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(false, 0, List.of(), "interrupted");
+        }
+    }
+
+    /** {@code DU1234567} becomes {@code DU****567}: enough to recognise, not enough to use. */
+    public static String mask(String id) {
+        if (id.length() <= 5) {
+            return "*".repeat(id.length());
+        }
+        return id.substring(0, 2) + "*".repeat(id.length() - 5) + id.substring(id.length() - 3);
+    }
+}

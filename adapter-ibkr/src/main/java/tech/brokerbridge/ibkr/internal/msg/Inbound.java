@@ -1,0 +1,124 @@
+package tech.brokerbridge.ibkr.internal.msg;
+
+import java.util.List;
+
+/** Server-to-client messages in scope, decoded by {@link InboundDecoder}. */
+public sealed interface Inbound {
+    int ORDER_STATUS = 3;
+    int ERR_MSG = 4;
+    int OPEN_ORDER = 5;
+    int ACCT_VALUE = 6;
+    int PORTFOLIO_VALUE = 7;
+    int ACCT_UPDATE_TIME = 8;
+    int NEXT_VALID_ID = 9;
+    int EXECUTION_DATA = 11;
+    int MANAGED_ACCTS = 15;
+    int HISTORICAL_DATA = 17;
+    int CURRENT_TIME = 49;
+    int OPEN_ORDER_END = 53;
+    int ACCT_DOWNLOAD_END = 54;
+    int EXECUTION_DATA_END = 55;
+    int COMMISSION_REPORT = 59;
+    int POSITION = 61;
+    int POSITION_END = 62;
+    int ACCOUNT_SUMMARY = 63;
+    int ACCOUNT_SUMMARY_END = 64;
+    int PNL = 94;
+
+    record ManagedAccounts(List<String> accounts) implements Inbound {
+        public ManagedAccounts {
+            accounts = List.copyOf(accounts);
+        }
+    }
+
+    record NextValidId(int orderId) implements Inbound {
+    }
+
+    record CurrentTime(long epochSeconds) implements Inbound {
+    }
+
+    /** id -1: not tied to a request; otherwise an order id or a request id. */
+    record ErrorMessage(int id, int code, String message, String advancedOrderRejectJson) implements Inbound {
+    }
+
+    record AccountSummary(int reqId, String account, String tag, String value, String currency) implements Inbound {
+    }
+
+    record AccountSummaryEnd(int reqId) implements Inbound {
+    }
+
+    /** position (61), version 3; the contract carries conId..tradingClass without primaryExch. */
+    record PositionData(String account, Contract contract, double position, double avgCost) implements Inbound {
+    }
+
+    record PositionEnd() implements Inbound {
+    }
+
+    record HistoricalBar(String date, double open, double high, double low, double close, double volume,
+            double wap, int count) {
+    }
+
+    /** historicalData (17): all bars of one request, then the client signals the end. */
+    record HistoricalData(int reqId, String startDate, String endDate, List<HistoricalBar> bars) implements Inbound {
+        public HistoricalData {
+            bars = List.copyOf(bars);
+        }
+    }
+
+    record OrderStatus(int orderId, String status, double filled, double remaining, double avgFillPrice,
+            long permId, int parentId, double lastFillPrice, int clientId, String whyHeld,
+            double mktCapPrice) implements Inbound {
+    }
+
+    /**
+     * openOrder (5): the fields this adapter reads. The codec still walks every field of the layout.
+     */
+    record OpenOrder(int orderId, Contract contract, String action, double totalQuantity, String orderType,
+            double lmtPrice, double auxPrice, String tif, String ocaGroup, String account, String orderRef,
+            int clientId, long permId, int parentId, String status, String warningText) implements Inbound {
+    }
+
+    record OpenOrderEnd() implements Inbound {
+    }
+
+    record Execution(String execId, String time, String account, String exchange, String side, double shares,
+            double price, long permId, int clientId, int liquidation, double cumQty, double avgPrice,
+            String orderRef, String evRule, double evMultiplier, String modelCode, int lastLiquidity) {
+    }
+
+    /** execDetails (11): reqId -1 for a live fill. */
+    record ExecDetails(int reqId, int orderId, Contract contract, Execution execution) implements Inbound {
+    }
+
+    record ExecDetailsEnd(int reqId) implements Inbound {
+    }
+
+    record CommissionReport(String execId, double commission, String currency, double realizedPnl,
+            double yield, int yieldRedemptionDate) implements Inbound {
+    }
+
+    record UpdateAccountValue(String key, String value, String currency, String account) implements Inbound {
+    }
+
+    /** updatePortfolio (7), version 8: the contract carries primaryExch and no exchange. */
+    record UpdatePortfolio(Contract contract, double position, double marketPrice, double marketValue,
+            double averageCost, double unrealizedPnl, double realizedPnl, String account) implements Inbound {
+    }
+
+    record UpdateAccountTime(String time) implements Inbound {
+    }
+
+    record AccountDownloadEnd(String account) implements Inbound {
+    }
+
+    /**
+     * pnl (94): today's P&L of the account; unrealized from server 129, realized from 135 (always at
+     * 157+). A figure IB does not have yet is {@link Double#MAX_VALUE}.
+     */
+    record PnL(int reqId, double dailyPnl, double unrealizedPnl, double realizedPnl) implements Inbound {
+    }
+
+    /** A message outside the scope; skipped. */
+    record Unhandled(int messageId) implements Inbound {
+    }
+}

@@ -1,0 +1,96 @@
+package tech.brokerbridge.ibkr.internal.msg;
+
+import tech.brokerbridge.ibkr.internal.wire.FieldWriter;
+import tech.brokerbridge.ibkr.internal.wire.ServerVersions;
+
+/**
+ * placeOrder (3) for a plain order: no BAG legs, algo, conditions, scale or delta-neutral parts.
+ * No version field since server 145. 115 fields with the id at server 176, 110 at 157. The field
+ * groups are numbered as in the protocol brief; everything we do not set is IB's default.
+ */
+final class PlaceOrderCodec {
+    private static final double UNSET = Double.MAX_VALUE;
+    private static final int UNSET_INT = Integer.MAX_VALUE;
+
+    private PlaceOrderCodec() {
+    }
+
+    static void encode(Outbound.PlaceOrder m, FieldWriter w, int sv) {
+        Contract c = m.contract();
+        OrderParams o = m.order();
+        // 1-2: id, contract
+        w.add(Outbound.PLACE_ORDER).add(m.orderId())
+                .add(c.conId()).add(c.symbol()).add(c.secType()).add(c.lastTradeDate()).add(c.strike())
+                .add(c.right()).add(c.multiplier()).add(c.exchange()).add(c.primaryExch()).add(c.currency())
+                .add(c.localSymbol()).add(c.tradingClass()).add("").add(""); // secIdType, secId
+        // 3: main order fields
+        w.add(o.action()).addDecimal(o.totalQuantity()).add(o.orderType())
+                .addMax(o.lmtPrice()).addMax(o.auxPrice());
+        // 4: extended order fields
+        w.add(o.tif()).add(o.ocaGroup()).add(o.account()).add("") // openClose
+                .add(0) // origin: customer
+                .add(o.orderRef()).add(o.transmit()).add(o.parentId())
+                .add(false).add(false) // blockOrder, sweepToFill
+                .add(0).add(0) // displaySize, triggerMethod
+                .add(o.outsideRth()).add(false); // hidden
+        // 6: (5 is BAG only) shares allocation .. overridePercentageConstraints
+        w.add("") // sharesAllocation, deprecated
+                .add(0.0) // discretionaryAmt
+                .add("").add("") // goodAfterTime, goodTillDate
+                .add("").add("").add(""); // faGroup, faMethod, faPercentage
+        if (sv < ServerVersions.FA_PROFILE_DESUPPORT) {
+            w.add(""); // faProfile
+        }
+        w.add("") // modelCode
+                .add(0).add("").add(-1) // shortSaleSlot, designatedLocation, exemptCode
+                .add(0) // ocaType: none set, IB applies parent/child OCA to bracket children itself
+                .add("").add("") // rule80A, settlingFirm
+                .add(false).addMax(UNSET_INT).addMax(UNSET) // allOrNone, minQty, percentOffset
+                .add(false).add(false).addMax(UNSET) // eTradeOnly, firmQuoteOnly, nbboPriceCap
+                .addMax(UNSET_INT) // auctionStrategy
+                .addMax(UNSET).addMax(UNSET).addMax(UNSET).addMax(UNSET).addMax(UNSET) // starting..rangeUpper
+                .add(false); // overridePercentageConstraints
+        // 7: volatility
+        w.addMax(UNSET).addMax(UNSET_INT).add("").addMax(UNSET) // volatility, type, dnOrderType, dnAuxPrice
+                .add(false).addMax(UNSET_INT); // continuousUpdate, referencePriceType
+        // 8: trail and scale
+        w.addMax(UNSET).addMax(UNSET) // trailStopPrice, trailingPercent
+                .addMax(UNSET_INT).addMax(UNSET_INT).addMax(UNSET) // scale init/subs size, price increment
+                .add("").add("").add(""); // scaleTable, activeStartTime, activeStopTime
+        // 9: hedge, clearing, algo, misc
+        w.add("") // hedgeType
+                .add(false).add("").add("").add(false) // optOutSmartRouting, clearingAccount, clearingIntent, notHeld
+                .add(false) // no delta-neutral contract
+                .add("") // algoStrategy
+                .add("").add(false).add("") // algoId, whatIf, orderMiscOptions
+                .add(false).add(false).add(false); // solicited, randomizeSize, randomizePrice
+        // 11: no conditions
+        w.add(0);
+        // 12: adjusted orders .. usePriceMgmtAlgo
+        w.add("").addMax(UNSET).addMax(UNSET).addMax(UNSET).addMax(UNSET).addMax(UNSET).add(0)
+                .add("") // extOperator
+                .add("").add("") // soft dollar tier name, value
+                .addMax(UNSET) // cashQty
+                .add("").add("").add("").add("") // mifid2 fields
+                .add(false).add(false) // dontUseAutoPriceForHedge, isOmsContainer
+                .add(false) // discretionaryUpToLimitPrice
+                .add(""); // usePriceMgmtAlgo unset
+        // 13: gated tail
+        if (sv >= ServerVersions.DURATION) {
+            w.addMax(UNSET_INT);
+        }
+        if (sv >= ServerVersions.POST_TO_ATS) {
+            w.addMax(UNSET_INT);
+        }
+        if (sv >= ServerVersions.AUTO_CANCEL_PARENT) {
+            w.add(false);
+        }
+        if (sv >= ServerVersions.ADVANCED_ORDER_REJECT) {
+            w.add(""); // advancedErrorOverride
+        }
+        if (sv >= ServerVersions.MANUAL_ORDER_TIME) {
+            w.add(""); // manualOrderTime
+        }
+        // 170+: only IBKRATS / PEG BEST / PEG MID add fields here; we place LMT and STP on SMART.
+    }
+}

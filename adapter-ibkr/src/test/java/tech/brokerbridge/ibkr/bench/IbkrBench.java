@@ -1,0 +1,167 @@
+package tech.brokerbridge.ibkr.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.brokerbridge.ibkr.fake.FakeGateway;
+import tech.brokerbridge.ibkr.internal.ClientSettings;
+import tech.brokerbridge.ibkr.internal.IbkrBroker;
+import tech.brokerbridge.ibkr.internal.IbkrClient;
+import tech.brokerbridge.ibkr.internal.msg.Contract;
+import tech.brokerbridge.ibkr.internal.msg.Inbound;
+import tech.brokerbridge.ibkr.internal.msg.InboundDecoder;
+import tech.brokerbridge.ibkr.internal.msg.InboundEncoder;
+import tech.brokerbridge.ibkr.internal.msg.OrderParams;
+import tech.brokerbridge.ibkr.internal.msg.Outbound;
+import tech.brokerbridge.ibkr.internal.msg.RequestDecoder;
+import tech.brokerbridge.ibkr.internal.wire.FieldWriter;
+import tech.brokerbridge.ibkr.internal.wire.FrameDecoder;
+import tech.brokerbridge.ports.broker.BracketOrder;
+import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.market.Direction;
+import tech.brokerbridge.ibkr.fake.Rig;
+
+/**
+ * Benchmark harness (run by bench/ibkr/run.sh, not by the test suite): codec throughput on one
+ * thread, and bracket submit-to-acknowledgement latency against the fake gateway over loopback.
+ * Results go to the log (SLF4J).
+ */
+public final class IbkrBench {
+    private static final Logger LOG = LoggerFactory.getLogger(IbkrBench.class);
+    private static final int SV = 176;
+    private static volatile Object sink;
+
+    private IbkrBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "codec";
+        if (mode.equals("codec")) {
+            double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3.0;
+            codec("warm-up", seconds / 2);
+            LOG.info("RESULT {}", codec("codec", seconds));
+        } else {
+            int brackets = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+            LOG.info("RESULT {}", latency(brackets));
+        }
+    }
+
+    /** Encodes a batch of frames into one buffer, then decodes it: what one socket read would carry. */
+    private static String codec(String label, double seconds) throws java.io.IOException {
+        Contract aapl = Contract.stock("AAPL", "SMART", "USD");
+        List<Outbound> out = List.of(
+                new Outbound.PlaceOrder(11, aapl, new OrderParams("BUY", 100, "LMT", 150.25, Double.MAX_VALUE, "DAY", "",
+                        "DU1234567", "prop-1", false, 0, false)),
+                new Outbound.ReqHistoricalData(7, aapl, "", "1 day", "1 Y", true, "TRADES", 1, false),
+                new Outbound.CancelOrder(11), new Outbound.ReqAllOpenOrders());
+        Inbound.Execution exec = new Inbound.Execution("0000e0d5.6571.01.01", "20260302 15:30:01 US/Eastern",
+                "DU1234567", "ISLAND", "BOT", 100, 150.25, 12345L, 1, 0, 100, 150.25, "prop-1", "", 0.0, "", 1);
+        Contract held = new Contract(265598, "AAPL", "STK", "", 0.0, "", "", "NASDAQ", "", "USD", "AAPL", "NMS");
+        List<Inbound> in = List.of(
+                new Inbound.OrderStatus(11, "Submitted", 0, 100, 0.0, 12345L, 0, 0.0, 1, "", 0.0),
+                new Inbound.OpenOrder(11, held, "BUY", 100, "LMT", 150.25, Double.MAX_VALUE, "DAY", "", "DU1234567",
+                        "prop-1", 1, 12345L, 0, "Submitted", ""),
+                new Inbound.ExecDetails(-1, 11, held, exec),
+                new Inbound.ErrorMessage(-1, 2104, "Market data farm connection is OK:usfarm", ""),
+                new Inbound.UpdateAccountValue("NetLiquidation", "100000.00", "USD", "DU1234567"));
+        FieldWriter w = new FieldWriter(1024);
+        InboundEncoder ie = new InboundEncoder(SV);
+        InboundDecoder id = new InboundDecoder(SV);
+        RequestDecoder rd = new RequestDecoder(SV);
+        int batch = 64;
+        long msgs = 0;
+        long outMsgs = 0;
+        long bytes = 0;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = mx.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        long end = t0 + (long) (seconds * 1e9);
+        ByteArrayOutputStream inBuf = new ByteArrayOutputStream(64 * 1024);
+        ByteArrayOutputStream outBuf = new ByteArrayOutputStream(64 * 1024);
+        FrameDecoder inFrames = new FrameDecoder();
+        FrameDecoder outFrames = new FrameDecoder();
+        while (System.nanoTime() < end) {
+            inBuf.reset();
+            outBuf.reset();
+            for (int i = 0; i < batch; i++) {
+                w.reset();
+                out.get(i % out.size()).encode(w, SV);
+                w.writeTo(outBuf);
+                w.reset();
+                ie.encode(in.get(i % in.size()), w);
+                w.writeTo(inBuf);
+            }
+            byte[] ob = outBuf.toByteArray();
+            byte[] ib = inBuf.toByteArray();
+            bytes += ob.length + ib.length;
+            outFrames.feed(ob, 0, ob.length, p -> sink = rd.decode(p));
+            inFrames.feed(ib, 0, ib.length, p -> sink = id.decode(p));
+            msgs += 2L * batch;
+            outMsgs += batch;
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        return String.format("%s: %.0f msg/s per CPU-second of the thread (%.0f msg/s wall clock; %d msgs in"
+                + " %.1f s wall, %.1f s CPU, %.0f MB/CPU-s; half client->server incl. placeOrder, half"
+                + " server->client incl. openOrder/execDetails)", label, msgs / cpu, msgs / s, msgs, s, cpu,
+                bytes / cpu / 1e6);
+    }
+
+    private static String latency(int n) throws Exception {
+        if (n < 10) {
+            throw new IllegalArgumentException("need at least 10 brackets");
+        }
+        // a running desk has long compiled its codec: warm the same paths before measuring
+        codec("warm-up", 2.0);
+        try (FakeGateway gw = new FakeGateway().start()) {
+            ClientSettings cfg = Rig.settings(gw.port(), 1, Duration.ofSeconds(10));
+            IbkrClient client = new IbkrClient(cfg);
+            try {
+                client.start();
+                client.awaitReady(Duration.ofSeconds(10));
+                IbkrBroker broker = new IbkrBroker(client);
+                long[] lat = new long[n];
+                for (int i = 0; i < n; i++) {
+                    BracketOrder b = new BracketOrder("bench-" + i, "AAPL", Direction.LONG, 10, 100.0, 95.0, 110.0);
+                    long t0 = System.nanoTime();
+                    SubmitResult r = broker.submitBracket(b);
+                    lat[i] = System.nanoTime() - t0;
+                    if (!(r instanceof SubmitResult.Accepted)) {
+                        throw new IllegalStateException("not accepted: " + r);
+                    }
+                    // three messages per bracket: stay under IB's 50 messages/s so pacing is not measured
+                    Thread.sleep(70);
+                }
+                int warm = Math.min(20, n / 5);
+                long[] m = Arrays.copyOfRange(lat, warm, n);
+                Arrays.sort(m);
+                // the floor of this machine: one bare request/answer round trip (reqCurrentTime)
+                long[] rt = new long[n];
+                for (int i = 0; i < n; i++) {
+                    long t0 = System.nanoTime();
+                    client.currentTime();
+                    rt[i] = System.nanoTime() - t0;
+                    Thread.sleep(20);
+                }
+                long[] r = Arrays.copyOfRange(rt, warm, n);
+                Arrays.sort(r);
+                return String.format("bracket submit-to-ack over loopback (%d brackets after %d warm-up):"
+                        + " p50 %.3f ms, p99 %.3f ms, max %.3f ms; bare round trip (reqCurrentTime) p50 %.3f ms,"
+                        + " p99 %.3f ms", m.length, warm, pct(m, 50), pct(m, 99), m[m.length - 1] / 1e6,
+                        pct(r, 50), pct(r, 99));
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    private static double pct(long[] sorted, double p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+}

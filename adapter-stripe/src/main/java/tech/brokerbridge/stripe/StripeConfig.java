@@ -1,0 +1,78 @@
+package tech.brokerbridge.stripe;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How the Stripe license service reaches Stripe. Every value is checked here; a bad value throws an
+ * {@link IllegalArgumentException} naming its setting.
+ *
+ * @param apiBase where Stripe's API is, without {@code /v1} (default {@code https://api.stripe.com});
+ *     the launcher maps {@code BROKERBRIDGE_STRIPE_API_BASE} here, for tests and proxies. Plain
+ *     {@code http} is accepted (local fakes); a trailing {@code /} is dropped
+ * @param connectTimeout the longest wait to open a connection (default 5 s), 1 ms to 60 s
+ * @param readTimeout the longest wait for an answer once connected (default 10 s), 1 ms to 120 s
+ * @param maxNetworkRetries how many times a failed request is sent again (default 2), 0 to 2; only
+ *     connection failures, timeouts, 409 and 5xx are retried, after 0.5 s then 1 s (with jitter)
+ */
+public record StripeConfig(URI apiBase, Duration connectTimeout, Duration readTimeout, int maxNetworkRetries) {
+    /** Stripe's own API base. */
+    public static final URI STRIPE_API = URI.create("https://api.stripe.com");
+
+    public StripeConfig {
+        List<String> problems = new ArrayList<>();
+        apiBase = checkBase(apiBase, problems);
+        checkDuration("stripe connect timeout", connectTimeout, Duration.ofSeconds(60), problems);
+        checkDuration("stripe read timeout", readTimeout, Duration.ofSeconds(120), problems);
+        if (maxNetworkRetries < 0 || maxNetworkRetries > 2) {
+            problems.add("stripe max network retries must be between 0 and 2, got " + maxNetworkRetries);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    /** Stripe's API, connect 5 s, read 10 s, at most 2 retries. */
+    public static StripeConfig defaults() {
+        return new StripeConfig(STRIPE_API, Duration.ofSeconds(5), Duration.ofSeconds(10), 2);
+    }
+
+    /** The same settings with another API base (e.g. from {@code BROKERBRIDGE_STRIPE_API_BASE}). */
+    public StripeConfig withApiBase(URI base) {
+        return new StripeConfig(base, connectTimeout, readTimeout, maxNetworkRetries);
+    }
+
+    private static URI checkBase(URI base, List<String> problems) {
+        if (base == null) {
+            problems.add("BROKERBRIDGE_STRIPE_API_BASE is missing");
+            return null;
+        }
+        String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
+        if (!base.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || base.getHost() == null
+                || base.getQuery() != null || base.getFragment() != null || base.getUserInfo() != null) {
+            problems.add("BROKERBRIDGE_STRIPE_API_BASE must be an http(s) URL without user, query or fragment, got "
+                    + base);
+            return base;
+        }
+        String s = base.toString();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return URI.create(s);
+    }
+
+    private static void checkDuration(String name, Duration d, Duration max, List<String> problems) {
+        if (d == null || d.toMillis() < 1 || d.compareTo(max) > 0) {
+            problems.add(name + " must be between 1 ms and " + max.toSeconds() + " s, got " + d);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "StripeConfig[apiBase=" + apiBase + ", connectTimeout=" + connectTimeout + ", readTimeout="
+                + readTimeout + ", maxNetworkRetries=" + maxNetworkRetries + "]";
+    }
+}

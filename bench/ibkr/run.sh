@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Benchmarks of adapter-ibkr:
+#  1. codec encode+decode throughput on one thread, pinned to one core (goal >= 500,000 msg/s);
+#  2. bracket submit-to-ack latency against the fake IB Gateway over loopback (goal p99 <= 2 ms).
+# Usage: bench/ibkr/run.sh [codec-seconds=3] [brackets=300]
+# Loopback only; bounded in time (about 5 s + brackets x 75 ms).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mvn -B -q -pl adapter-ibkr -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+CP="adapter-ibkr/target/test-classes:adapter-ibkr/target/classes:ports/target/test-classes:ports/target/classes"
+CP="$CP:$(cat adapter-ibkr/target/bench.classpath)"
+JAVA=(java -Xms256m -Xmx256m -cp "$CP" tech.brokerbridge.ibkr.bench.IbkrBench)
+PIN=()
+if command -v taskset >/dev/null 2>&1; then
+    PIN=(taskset -c 0)
+fi
+"${PIN[@]}" "${JAVA[@]}" codec "${1:-3}" 2>&1 | grep -E 'RESULT|Exception' || true
+[ "${2:-300}" -gt 0 ] && "${JAVA[@]}" latency "${2:-300}" 2>&1 | grep -E 'RESULT|Exception' || true

@@ -1,0 +1,79 @@
+package tech.brokerbridge.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar as the README's first command runs it ({@code java -jar launcher/target/brokerbridge.jar
+ * serve}), on its embedded defaults: every adapter it needs must be inside the jar. Run by failsafe
+ * after {@code package}.
+ */
+class RunnableJarIT {
+    @TempDir
+    Path home;
+
+    @Test
+    void theJarStartsOnItsDefaultsScansAndStops() throws Exception {
+        Path jar = Path.of(System.getProperty("brokerbridge.jar", "target/brokerbridge.jar"));
+        assertTrue(Files.isRegularFile(jar), "no jar at " + jar);
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString(), "serve", "--port", "0");
+        pb.environment().keySet().removeIf(k -> k.startsWith("BROKERBRIDGE_"));
+        pb.environment().put("BROKERBRIDGE_HOME", home.toString());
+        pb.environment().put("BROKERBRIDGE_SECRETS_BACKEND", "file");
+        pb.environment().put("BROKERBRIDGE_MACHINE_ID", "jar-smoke-machine-id");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        List<String> out = Collections.synchronizedList(new ArrayList<>());
+        Pattern url = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
+        String base = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            String line;
+            while (base == null && System.nanoTime() < deadline && (line = r.readLine()) != null) {
+                out.add(line);
+                Matcher m = url.matcher(line);
+                if (m.find()) {
+                    base = m.group(1);
+                }
+            }
+            assertTrue(base != null, "no URL line:\n" + String.join("\n", out));
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/api/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), health.body());
+            assertTrue(health.body().contains("\"license\":{\"status\":\"evaluation\"}"), health.body());
+            HttpResponse<String> scan = http.send(HttpRequest.newBuilder(URI.create(base + "/api/scan"))
+                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, scan.statusCode(), scan.body());
+            HttpResponse<String> license = http.send(HttpRequest.newBuilder(URI.create(base + "/api/license")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, license.statusCode(), license.body());
+            p.toHandle().destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(143, p.exitValue());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}

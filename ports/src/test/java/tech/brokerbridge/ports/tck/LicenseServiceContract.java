@@ -1,0 +1,178 @@
+package tech.brokerbridge.ports.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import tech.brokerbridge.ports.Secret;
+import tech.brokerbridge.ports.license.LicenseService;
+import tech.brokerbridge.ports.license.SubscriptionCheck;
+
+/**
+ * The contract every {@link LicenseService} honours, real or fake: it reports a subscription's
+ * status word and bound installation as the provider has them, binds by overwriting the binding (so
+ * activating on a second installation moves the license), tells an unknown subscription and a
+ * refused key apart, answers {@link SubscriptionCheck.Unreachable} (never an exception) when the
+ * provider cannot be reached, and never puts a key into a reason.
+ *
+ * <p>Extend it: {@link #newService()} is called once per test after the provider is reset; the
+ * {@code given…} methods arrange what the provider holds.
+ */
+public abstract class LicenseServiceContract {
+    /** A service talking to a provider that holds nothing yet and accepts {@link #validApiKey()}. */
+    protected abstract LicenseService newService();
+
+    /** An API key the provider accepts. */
+    protected abstract Secret validApiKey();
+
+    /** An API key the provider refuses. */
+    protected abstract Secret refusedApiKey();
+
+    /** Creates an unbound subscription with that status and a current period end; returns its license key. */
+    protected abstract Secret givenSubscription(String status);
+
+    /** From now on the provider cannot be reached. */
+    protected abstract void givenProviderUnreachable();
+
+    @Test
+    void checkReportsAnUnboundActiveSubscription() {
+        LicenseService service = newService();
+        Secret key = givenSubscription("active");
+        SubscriptionCheck.Found f = assertInstanceOf(SubscriptionCheck.Found.class,
+                service.check(key, validApiKey()));
+        assertEquals(key.reveal(), f.subscriptionId());
+        assertEquals("active", f.status());
+        assertEquals(Optional.empty(), f.boundInstallation());
+        assertTrue(f.currentPeriodEnd().isPresent(), "current period end");
+    }
+
+    @Test
+    void checkPassesEveryStatusWordThrough() {
+        LicenseService service = newService();
+        for (String status : List.of("trialing", "past_due", "canceled", "unpaid", "incomplete",
+                "incomplete_expired", "paused")) {
+            Secret key = givenSubscription(status);
+            SubscriptionCheck r = service.check(key, validApiKey());
+            assertEquals(status, assertInstanceOf(SubscriptionCheck.Found.class, r).status());
+        }
+    }
+
+    @Test
+    void anUnknownSubscriptionIsNotFound() {
+        LicenseService service = newService();
+        givenSubscription("active");
+        Secret unknown = Secret.of("sub_doesNotExist42");
+        assertInstanceOf(SubscriptionCheck.NotFound.class, service.check(unknown, validApiKey()));
+        assertInstanceOf(SubscriptionCheck.NotFound.class, service.bind(unknown, validApiKey(), "inst-a"));
+    }
+
+    @Test
+    void aRefusedKeyIsUnauthorized() {
+        LicenseService service = newService();
+        Secret key = givenSubscription("active");
+        assertInstanceOf(SubscriptionCheck.Unauthorized.class, service.check(key, refusedApiKey()));
+        assertInstanceOf(SubscriptionCheck.Unauthorized.class, service.bind(key, refusedApiKey(), "inst-a"));
+        SubscriptionCheck.Found f = assertInstanceOf(SubscriptionCheck.Found.class, service.check(key, validApiKey()));
+        assertEquals(Optional.empty(), f.boundInstallation(), "a refused bind changed nothing");
+    }
+
+    @Test
+    void bindBindsAndLaterChecksSeeIt() {
+        LicenseService service = newService();
+        Secret key = givenSubscription("active");
+        SubscriptionCheck.Found bound = assertInstanceOf(SubscriptionCheck.Found.class,
+                service.bind(key, validApiKey(), "inst-a"));
+        assertEquals(Optional.of("inst-a"), bound.boundInstallation());
+        assertEquals("active", bound.status());
+        SubscriptionCheck.Found seen = assertInstanceOf(SubscriptionCheck.Found.class,
+                service.check(key, validApiKey()));
+        assertEquals(Optional.of("inst-a"), seen.boundInstallation());
+    }
+
+    @Test
+    void bindingOnAnotherInstallationMovesTheLicense() {
+        LicenseService service = newService();
+        Secret key = givenSubscription("active");
+        service.bind(key, validApiKey(), "inst-a");
+        service.bind(key, validApiKey(), "inst-b");
+        SubscriptionCheck.Found f = assertInstanceOf(SubscriptionCheck.Found.class, service.check(key, validApiKey()));
+        assertEquals(Optional.of("inst-b"), f.boundInstallation());
+        service.bind(key, validApiKey(), "inst-a");
+        f = assertInstanceOf(SubscriptionCheck.Found.class, service.check(key, validApiKey()));
+        assertEquals(Optional.of("inst-a"), f.boundInstallation());
+    }
+
+    @Test
+    void bindingLeavesTheStatusAlone() {
+        LicenseService service = newService();
+        Secret key = givenSubscription("past_due");
+        SubscriptionCheck.Found f = assertInstanceOf(SubscriptionCheck.Found.class,
+                service.bind(key, validApiKey(), "inst-a"));
+        assertEquals("past_due", f.status());
+    }
+
+    @Test
+    void aBlankInstallationIsRefusedBeforeAnyCall() {
+        LicenseService service = newService();
+        Secret key = givenSubscription("active");
+        assertThrows(IllegalArgumentException.class, () -> service.bind(key, validApiKey(), " "));
+    }
+
+    @Test
+    void anUnreachableProviderIsUnreachableNeverAnException() {
+        LicenseService service = newService();
+        Secret key = givenSubscription("active");
+        givenProviderUnreachable();
+        SubscriptionCheck.Unreachable u = assertInstanceOf(SubscriptionCheck.Unreachable.class,
+                service.check(key, validApiKey()));
+        assertFalse(u.reason().isBlank(), "an unreachable answer says why");
+        assertInstanceOf(SubscriptionCheck.Unreachable.class, service.bind(key, validApiKey(), "inst-a"));
+    }
+
+    @Test
+    void reasonsNeverCarryAKey() {
+        LicenseService service = newService();
+        Secret key = givenSubscription("active");
+        List<SubscriptionCheck> answers = new ArrayList<>();
+        answers.add(service.check(Secret.of("sub_unknownCanary77"), validApiKey()));
+        answers.add(service.check(key, refusedApiKey()));
+        givenProviderUnreachable();
+        answers.add(service.check(key, validApiKey()));
+        for (SubscriptionCheck a : answers) {
+            String text = a.toString();
+            assertFalse(text.contains("sub_unknownCanary77"), text);
+            assertFalse(text.contains(key.reveal()), text);
+            assertFalse(text.contains(refusedApiKey().reveal()), text);
+            assertFalse(text.contains(validApiKey().reveal()), text);
+        }
+    }
+
+    @Test
+    void answersManyConcurrentChecks() throws Exception {
+        LicenseService service = newService();
+        Secret key = givenSubscription("trialing");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<SubscriptionCheck>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(pool.submit(() -> service.check(key, validApiKey())));
+            }
+            for (Future<SubscriptionCheck> f : answers) {
+                SubscriptionCheck r = f.get(30, TimeUnit.SECONDS);
+                assertEquals("trialing", assertInstanceOf(SubscriptionCheck.Found.class, r).status());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
