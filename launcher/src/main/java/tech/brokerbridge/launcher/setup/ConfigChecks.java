@@ -15,12 +15,11 @@ import tech.brokerbridge.ports.setup.FieldError;
 /**
  * The checks of one update, each problem named by its JSON path: every member against its
  * setting's type (the same checks as {@code config.json} and the environment get), the members that
- * an environment variable or a flag overrides (a file value would have no effect), the IB members in a
- * build without the IB adapter, the weights together, and live trading's two conditions.
+ * an environment variable or a flag overrides (a file value would have no effect), the weights
+ * together, and live trading's two conditions. Rules between members that the loader knows (e.g. a
+ * loopback IB host) are checked when the staged file is loaded.
  */
 final class ConfigChecks {
-    static final String IBKR_UNAVAILABLE = "the Interactive Brokers adapter is not available in this build";
-
     private ConfigChecks() {
     }
 
@@ -47,18 +46,14 @@ final class ConfigChecks {
         }
         Optional<Setting> setting = Settings.find(c.key());
         if (setting.isEmpty()) {
-            errors.add(new FieldError(path, IBKR_UNAVAILABLE + ", so '" + path + "' cannot be set"));
+            errors.add(new FieldError(path, "'" + path + "' cannot be set here"));
             return Optional.empty();
         }
         SettingType type = setting.get().type();
         boolean emptyAllowed = path.equals(Settings.AI_MODEL);
         Optional<String> problem = text.isEmpty() && !emptyAllowed ? Optional.of("must not be empty") : type.check(text);
         if (problem.isPresent()) {
-            String message = "'" + path + "' " + problem.get();
-            if (path.equals(Settings.BROKER_KIND) && text.equals("ibkr")) {
-                message = "'broker.kind' ibkr: " + IBKR_UNAVAILABLE + "; use paper";
-            }
-            errors.add(new FieldError(path, message));
+            errors.add(new FieldError(path, "'" + path + "' " + problem.get()));
             return Optional.empty();
         }
         Optional<String> override = ConfigReloader.override(current, c.key());

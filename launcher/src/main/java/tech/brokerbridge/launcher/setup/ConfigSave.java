@@ -3,6 +3,8 @@ package tech.brokerbridge.launcher.setup;
 import java.util.ArrayList;
 import java.util.List;
 import tech.brokerbridge.launcher.config.ConfigLoader;
+import tech.brokerbridge.launcher.config.Setting;
+import tech.brokerbridge.launcher.config.Settings;
 import tech.brokerbridge.ports.setup.FieldError;
 
 /** Turns the problems the loader or the desk found in a staged configuration into field errors. */
@@ -10,12 +12,20 @@ final class ConfigSave {
     private ConfigSave() {
     }
 
-    /** A loader problem reads {@code key (source): what} or {@code config.json: what}. */
+    /**
+     * A loader problem starts with the key it is about ({@code key (source): what}, {@code key must …})
+     * or with {@code config.json:}; the longest key that starts it names the field.
+     */
     static FieldError fromLoader(String problem) {
-        int paren = problem.indexOf(" (");
-        int colon = problem.indexOf(':');
-        int end = paren > 0 && (colon < 0 || paren < colon) ? paren : colon;
-        String key = end > 0 ? problem.substring(0, end) : ConfigLoader.CONFIG_FILE;
+        String key = ConfigLoader.CONFIG_FILE;
+        for (Setting s : Settings.all()) {
+            String k = s.key();
+            boolean starts = problem.startsWith(k) && problem.length() > k.length()
+                    && " :(".indexOf(problem.charAt(k.length())) >= 0;
+            if (starts && (key.equals(ConfigLoader.CONFIG_FILE) || k.length() > key.length())) {
+                key = k;
+            }
+        }
         return new FieldError(SetupFields.pathOf(key), problem);
     }
 

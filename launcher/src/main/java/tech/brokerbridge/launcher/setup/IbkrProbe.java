@@ -3,22 +3,9 @@ package tech.brokerbridge.launcher.setup;
 import tech.brokerbridge.ports.setup.IbkrCheck;
 
 /**
- * The IB Gateway connection test behind {@code POST /api/credentials/ibkr/test}. This build has no IB
- * adapter, so {@link #NOT_AVAILABLE} is bound (501 "not available in this build"). With
- * {@code adapter-ibkr} merged, bind instead (in {@link SetupModule}):
- *
- * <pre>{@code
- * (host, port, clientId) -> {
- *     IbkrConfig cfg;
- *     try {
- *         cfg = IbkrConfig.defaults().withHost(host, allowRemoteHost).withPort(port).withClientId(clientId);
- *     } catch (IllegalArgumentException e) {
- *         return new IbkrCheck.Invalid(List.of(new FieldError("host", e.getMessage())));
- *     }
- *     IbkrConnectionCheck c = IbkrFactory.testConnection(cfg);
- *     return new IbkrCheck.Answered(c.ok(), c.serverVersion(), c.accounts(), c.message());
- * }
- * }</pre>
+ * The IB Gateway connection test behind {@code POST /api/credentials/ibkr/test}. {@link SetupModule}
+ * binds {@link IbkrConnectionProbe} (adapter-ibkr); {@link #NOT_AVAILABLE} answers 501 "not available
+ * in this build" for a desk assembled without an IB adapter — never a pretended success.
  *
  * <p>Implementations block for at most about 5 s, never throw for an unreachable gateway, and never
  * return an unmasked account id.

@@ -15,18 +15,14 @@ import tech.brokerbridge.ports.setup.SetupConfig;
 /**
  * Maps the setup wizard's configuration to configuration keys and back. Every member's JSON path is
  * its key, except {@code broker.host}, {@code broker.port} and {@code broker.client_id}, which are the
- * IB adapter's {@code ibkr.host}, {@code ibkr.port} and {@code ibkr.client_id} (present only in a build
- * whose configuration knows them), and {@code ai_provider.auth_type}, which is not stored (only
- * {@code api_key} exists).
+ * IB adapter's {@code ibkr.host}, {@code ibkr.port} and {@code ibkr.client_id}, and
+ * {@code ai_provider.auth_type}, which is not stored (only {@code api_key} exists).
  */
 final class SetupFields {
     static final String AUTH_TYPE = "ai_provider.auth_type";
-    static final String IBKR_HOST = "ibkr.host";
-    static final String IBKR_PORT = "ibkr.port";
-    static final String IBKR_CLIENT_ID = "ibkr.client_id";
     /** JSON path → configuration key, where they differ. */
-    static final Map<String, String> KEYS = Map.of("broker.host", IBKR_HOST, "broker.port", IBKR_PORT,
-            "broker.client_id", IBKR_CLIENT_ID);
+    static final Map<String, String> KEYS = Map.of("broker.host", Settings.IBKR_HOST, "broker.port",
+            Settings.IBKR_PORT, "broker.client_id", Settings.IBKR_CLIENT_ID);
     /** Members that change only when the desk restarts: they choose adapters. */
     static final Set<String> RESTART = Set.of("ai_provider.provider", "ai_provider.model", "broker.kind", "broker.host",
             "broker.port", "broker.client_id", Settings.TRADING_MODE);
@@ -69,11 +65,6 @@ final class SetupFields {
         return key;
     }
 
-    /** Whether this build's configuration knows the key (the IB keys come with the IB adapter). */
-    static boolean known(String key) {
-        return Settings.find(key).isPresent();
-    }
-
     /** The members an update sets, in a stable order. {@code ai_provider.auth_type} is included (checked, not stored). */
     static List<Change> changes(SetupConfig u) {
         List<Change> out = new ArrayList<>();
@@ -110,13 +101,13 @@ final class SetupFields {
         return out;
     }
 
-    /** The configuration as the wizard shows it: every member present (the IB members only when known). */
+    /** The configuration as the wizard shows it: every member present. */
     static SetupConfig read(Config c) {
         SetupConfig.AiProvider ai = new SetupConfig.AiProvider(Optional.of(c.text(Settings.AI_PROVIDER)),
                 Optional.of("api_key"), Optional.of(c.value(Settings.AI_MODEL).orElse("")));
         SetupConfig.Broker broker = new SetupConfig.Broker(Optional.of(c.text(Settings.BROKER_KIND)),
-                known(IBKR_HOST) ? c.value(IBKR_HOST) : Optional.empty(), optionalInt(c, IBKR_PORT),
-                optionalInt(c, IBKR_CLIENT_ID));
+                Optional.of(c.text(Settings.IBKR_HOST)), OptionalInt.of(c.integer(Settings.IBKR_PORT)),
+                OptionalInt.of(c.integer(Settings.IBKR_CLIENT_ID)));
         SetupConfig.Risk risk = new SetupConfig.Risk(dbl(c, Settings.MAX_POSITION_SIZE_PCT),
                 OptionalInt.of(c.integer(Settings.MAX_OPEN_TRADES)), dbl(c, Settings.MAX_PORTFOLIO_HEAT_PCT),
                 dbl(c, Settings.MAX_DAILY_LOSS_PCT), dbl(c, Settings.MIN_REWARD_RISK), dbl(c, Settings.RISK_PER_TRADE_PCT));
@@ -131,8 +122,7 @@ final class SetupFields {
 
     /** The stored value of a member's key as text, as {@link Change#text()} would write it ("" when unset). */
     static String current(Config c, String path) {
-        String key = keyOf(path);
-        return known(key) ? c.value(key).orElse("") : "";
+        return c.value(keyOf(path)).orElse("");
     }
 
     /** Every member path, to compare a running and a saved configuration. */
@@ -152,13 +142,6 @@ final class SetupFields {
         return new SetupConfig(Optional.of(new SetupConfig.AiProvider(s, s, s)),
                 Optional.of(new SetupConfig.Broker(s, s, i, i)), Optional.of(new SetupConfig.Risk(d, i, d, d, d, d)),
                 Optional.of(new SetupConfig.Scoring(d, d, d)), s, Optional.of(List.of("X")), i, i, i);
-    }
-
-    private static OptionalInt optionalInt(Config c, String key) {
-        if (!known(key)) {
-            return OptionalInt.empty();
-        }
-        return c.value(key).map(v -> OptionalInt.of(Integer.parseInt(v.trim()))).orElse(OptionalInt.empty());
     }
 
     private static OptionalDouble dbl(Config c, String key) {

@@ -11,13 +11,14 @@ import tech.brokerbridge.ai.AdvisorHandle;
 import tech.brokerbridge.core.Desk;
 import tech.brokerbridge.core.DeskConfig;
 import tech.brokerbridge.launcher.config.Config;
+import tech.brokerbridge.launcher.config.Settings;
 import tech.brokerbridge.ports.desk.SetupDesk;
 import tech.brokerbridge.ports.secrets.SecretStore;
 
 /**
- * The setup wizard's use cases and the connection checks they use. The IB Gateway test and the
- * Stripe key test are not available in this build ({@link IbkrProbe#NOT_AVAILABLE},
- * {@link StripeKeyCheck#NOT_AVAILABLE}); bind real ones here when their adapters are merged.
+ * The setup wizard's use cases and the connection checks they use: the IB Gateway test through
+ * adapter-ibkr ({@link IbkrConnectionProbe}); no Stripe key test yet ({@link StripeKeyCheck#NOT_AVAILABLE}:
+ * bind a real one here when the license adapter offers it).
  */
 public final class SetupModule extends AbstractModule {
     private final Function<Config, DeskConfig> deskConfigs;
@@ -35,8 +36,8 @@ public final class SetupModule extends AbstractModule {
 
     @Provides
     @Singleton
-    IbkrProbe ibkrProbe() {
-        return IbkrProbe.NOT_AVAILABLE;
+    IbkrProbe ibkrProbe(Config config) {
+        return new IbkrConnectionProbe(config.bool(Settings.IBKR_ALLOW_REMOTE_HOST));
     }
 
     @Provides

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ai.AdvisorConfig;
@@ -112,38 +114,16 @@ public final class SetupService implements SetupDesk {
 
     @Override
     public synchronized List<FieldError> validateConfig(SetupConfig update) {
-        List<SetupFields.Change> changes = SetupFields.changes(update);
-        List<FieldError> errors = ConfigChecks.check(changes, current, desk.license());
-        if (!errors.isEmpty()) {
-            return errors;
-        }
-        try (ConfigFile.Staged staged = file.stage(ConfigFile.updated(file.read(), values(changes)))) {
-            return checkStaged(staged, changes);
-        } catch (IllegalStateException e) {
-            return List.of(new FieldError("config.json", e.getMessage()));
-        }
+        return check(SetupFields.changes(update), false);
     }
 
     @Override
     public synchronized ApplyResult applyConfig(SetupConfig update) {
         Config before = current;
         List<SetupFields.Change> changes = SetupFields.changes(update);
-        List<FieldError> errors = ConfigChecks.check(changes, before, desk.license());
+        List<FieldError> errors = check(changes, true);
         if (!errors.isEmpty()) {
             return new ApplyResult.Invalid(errors);
-        }
-        ObjectNode content;
-        try {
-            content = ConfigFile.updated(file.read(), values(changes));
-        } catch (IllegalStateException e) {
-            return new ApplyResult.Invalid(List.of(new FieldError("config.json", e.getMessage())));
-        }
-        try (ConfigFile.Staged staged = file.stage(content)) {
-            errors = checkStaged(staged, changes);
-            if (!errors.isEmpty()) {
-                return new ApplyResult.Invalid(errors);
-            }
-            staged.commit();
         }
         Config after = reloader.load(running.home());
         current = after;
@@ -156,6 +136,31 @@ public final class SetupService implements SetupDesk {
         LOG.info("configuration saved to {} ({} member(s)); waiting for a restart: {}", file.path(), changes.size(),
                 restart.isEmpty() ? "nothing" : String.join(", ", restart));
         return new ApplyResult.Applied(SetupFields.read(after), restart);
+    }
+
+    /**
+     * Every problem of an update: each member on its own, then the members that passed, staged in a
+     * new file and loaded as the next start would load it (cross-member rules, the desk's own limits).
+     * When there is none and {@code commit}, the staged file replaces {@code config.json}.
+     */
+    private List<FieldError> check(List<SetupFields.Change> changes, boolean commit) {
+        List<FieldError> errors = new ArrayList<>(ConfigChecks.check(changes, current, desk.license()));
+        Set<String> bad = errors.stream().map(FieldError::field).collect(Collectors.toSet());
+        List<SetupFields.Change> good = changes.stream().filter(c -> !bad.contains(c.path())).toList();
+        ObjectNode content;
+        try {
+            content = ConfigFile.updated(file.read(), values(good));
+        } catch (IllegalStateException e) {
+            errors.add(new FieldError("config.json", e.getMessage()));
+            return errors;
+        }
+        try (ConfigFile.Staged staged = file.stage(content)) {
+            checkStaged(staged, good).stream().filter(e -> !errors.contains(e)).forEach(errors::add);
+            if (errors.isEmpty() && commit) {
+                staged.commit();
+            }
+        }
+        return errors;
     }
 
     @Override

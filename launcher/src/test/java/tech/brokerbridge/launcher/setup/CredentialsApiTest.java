@@ -146,12 +146,22 @@ class CredentialsApiTest {
     }
 
     @Test
-    void ibkrHasNothingToSaveAndItsTestIsNotAvailableInThisBuild() throws Exception {
+    void ibkrHasNothingToSaveAndItsTestTriesTheGateway() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
         try (RunningDesk d = RunningDesk.start(home, Map.of())) {
-            JsonNode e = d.json(d.post("/api/credentials/ibkr/test", "{\"host\":\"127.0.0.1\",\"port\":4002,"
-                    + "\"client_id\":9}"), 501).get("error");
-            assertEquals("not_available", e.get("code").asText());
-            assertTrue(e.get("message").asText().contains("not available in this build"), e.toString());
+            JsonNode down = d.json(d.post("/api/credentials/ibkr/test", "{\"host\":\"127.0.0.1\",\"port\":" + closed
+                    + ",\"client_id\":9}"), 200);
+            assertFalse(down.get("ok").asBoolean());
+            assertEquals(0, down.get("server_version").asInt());
+            assertEquals(0, down.get("accounts").size());
+            assertFalse(down.get("message").asText().isBlank(), down.toString());
+            JsonNode remote = d.json(d.post("/api/credentials/ibkr/test", "{\"host\":\"10.1.2.3\",\"port\":4002,"
+                    + "\"client_id\":9}"), 422).get("error");
+            assertEquals("host", remote.get("field").asText());
+            assertTrue(remote.get("message").asText().contains("ibkr.allow_remote_host"), remote.toString());
             JsonNode refused = d.json(d.post("/api/credentials/save", RunningDesk.credential("ibkr", GOOD)), 422);
             assertTrue(refused.get("error").get("message").asText().startsWith("IB Gateway needs no credential"));
             assertFalse(d.json(d.delete("/api/credentials/ibkr"), 200).get("deleted").asBoolean());

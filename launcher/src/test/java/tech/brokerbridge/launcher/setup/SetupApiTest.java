@@ -43,7 +43,9 @@ class SetupApiTest {
             assertEquals("offline", c.get("ai_provider").get("provider").asText());
             assertEquals("api_key", c.get("ai_provider").get("auth_type").asText());
             assertEquals("paper", c.get("broker").get("kind").asText());
-            assertFalse(c.get("broker").has("host"), "no IB keys in a build without the IB adapter");
+            assertEquals("127.0.0.1", c.get("broker").get("host").asText());
+            assertEquals(4002, c.get("broker").get("port").asInt());
+            assertEquals(1, c.get("broker").get("client_id").asInt());
             assertEquals(5, c.get("risk").get("max_open_trades").asInt());
             assertEquals(0.4, c.get("scoring").get("evidence_weight").asDouble());
             assertEquals("paper", c.get("trading_mode").asText());
@@ -106,6 +108,23 @@ class SetupApiTest {
     }
 
     @Test
+    void theIbBrokerIsChosenForTheNextStart() throws Exception {
+        try (RunningDesk d = RunningDesk.start(home, Map.of())) {
+            JsonNode r = d.json(d.post("/api/setup/config", "{\"broker\":{\"kind\":\"ibkr\",\"host\":\"localhost\","
+                    + "\"port\":4001,\"client_id\":7}}"), 200);
+            assertEquals("[\"broker.kind\",\"broker.host\",\"broker.port\",\"broker.client_id\"]",
+                    r.get("restart_required").toString());
+            assertEquals("{\"kind\":\"ibkr\",\"host\":\"localhost\",\"port\":4001,\"client_id\":7}",
+                    d.getJson("/api/setup/config").get("broker").toString());
+            JsonNode f = file();
+            assertEquals("ibkr", f.get("broker").get("kind").asText());
+            assertEquals("{\"host\":\"localhost\",\"port\":4001,\"client_id\":7}", f.get("ibkr").toString());
+            assertEquals("paper", d.getJson("/api/health").get("services").get("broker").get("name").asText(),
+                    "the running broker is still the paper one");
+        }
+    }
+
+    @Test
     void everyInvalidMemberIsNamedAtOnceAndNothingIsWritten() throws Exception {
         Files.writeString(home.resolve("config.json"), "{\"risk.max_open_trades\": 4}\n");
         byte[] before = Files.readAllBytes(home.resolve("config.json"));
@@ -113,25 +132,52 @@ class SetupApiTest {
             JsonNode e = d.json(d.post("/api/setup/config", "{\"risk\":{\"max_open_trades\":0,\"max_position_size_pct\":150,"
                     + "\"max_daily_loss_pct\":\"two\"},\"watchlist\":[\"aapl\",\"MSFT\"],\"scan_interval_minutes\":0,"
                     + "\"ai_provider\":{\"provider\":\"acme\",\"auth_type\":\"oauth\"},\"trading_mode\":\"live\","
-                    + "\"broker\":{\"host\":\"127.0.0.1\"},\"scoring\":{\"evidence_weight\":-1}}"), 422);
+                    + "\"broker\":{\"host\":\"10.1.2.3\",\"port\":70000},\"scoring\":{\"evidence_weight\":-1}}"), 422);
             assertEquals("invalid_config", e.get("error").get("code").asText());
             assertEquals(List.of("risk.max_daily_loss_pct", "ai_provider.provider", "ai_provider.auth_type",
-                    "broker.host", "risk.max_position_size_pct", "risk.max_open_trades", "scoring.evidence_weight",
-                    "watchlist", "scan_interval_minutes", "trading_mode"), fields(e));
+                    "broker.port", "risk.max_position_size_pct", "risk.max_open_trades", "scoring.evidence_weight",
+                    "watchlist", "scan_interval_minutes", "trading_mode", "broker.host"), fields(e),
+                    "each member's own checks, then the rules the loader applies to the members that passed");
             String all = e.toString();
             assertTrue(all.contains("only api_key is supported"), all);
             assertTrue(all.contains("live trading needs broker.kind ibkr"), all);
             assertTrue(all.contains("live trading needs a paid license (license evaluation"), all);
-            assertTrue(all.contains("not available in this build"), all);
+            assertTrue(all.contains("ibkr.host must be a loopback address"), all);
             assertArrayEquals(before, Files.readAllBytes(home.resolve("config.json")), "nothing written");
             assertEquals(4, d.getJson("/api/setup/config").get("risk").get("max_open_trades").asInt());
 
-            e = d.json(d.post("/api/setup/config", "{\"broker\":{\"kind\":\"ibkr\"}}"), 422);
-            assertTrue(e.get("error").get("message").asText().contains("ibkr: the Interactive Brokers adapter is not"
-                    + " available in this build"), e.toString());
+            e = d.json(d.post("/api/setup/config", "{\"broker\":{\"kind\":\"ibkr\"},\"trading_mode\":\"live\"}"), 422);
+            assertEquals(List.of("trading_mode"), fields(e));
+            assertFalse(e.toString().contains("needs broker.kind ibkr"), "the broker is right now: " + e);
+            assertTrue(e.toString().contains("needs a paid license"), e.toString());
             e = d.json(d.post("/api/setup/config", "{\"risk\":{\"max_open_trades\":500}}"), 422);
             assertEquals("risk.max_open_trades", e.get("error").get("field").asText(), "the desk's own limit (100)");
             assertArrayEquals(before, Files.readAllBytes(home.resolve("config.json")));
+        }
+    }
+
+    @Test
+    void wrongTypesAndBadValuesAreReportedTogether() throws Exception {
+        try (RunningDesk d = RunningDesk.start(home, Map.of())) {
+            JsonNode e = d.json(d.post("/api/setup/config", "{\"risk\":{\"max_open_trades\":\"three\"},"
+                    + "\"scan_interval_minutes\":0,\"watchlist\":[\"AAPL\",7]}"), 422);
+            assertEquals(List.of("risk.max_open_trades", "watchlist", "scan_interval_minutes"), fields(e));
+            assertFalse(Files.exists(home.resolve("config.json")), "nothing written");
+        }
+    }
+
+    @Test
+    void aConfigFileBrokenSinceTheStartIsReportedAndLeftAlone() throws Exception {
+        try (RunningDesk d = RunningDesk.start(home, Map.of())) {
+            Files.writeString(home.resolve("config.json"), "{\"bogus\": 1}");
+            JsonNode e = d.json(d.post("/api/setup/config", "{\"max_ai_candidates\":2}"), 422);
+            assertEquals("config.json", e.get("error").get("field").asText());
+            assertTrue(e.get("error").get("message").asText().contains("unknown key 'bogus'"), e.toString());
+            Files.writeString(home.resolve("config.json"), "{not json");
+            e = d.json(d.post("/api/setup/config", "{\"max_ai_candidates\":2}"), 422);
+            assertEquals("config.json", e.get("error").get("field").asText());
+            assertEquals("{not json", Files.readString(home.resolve("config.json")));
+            assertEquals(3, d.getJson("/api/setup/config").get("max_ai_candidates").asInt());
         }
     }
 

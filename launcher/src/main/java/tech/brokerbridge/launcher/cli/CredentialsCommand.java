@@ -1,0 +1,101 @@
+package tech.brokerbridge.launcher.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tech.brokerbridge.keyring.Vault;
+import tech.brokerbridge.keyring.VaultConfig;
+import tech.brokerbridge.keyring.VaultFactory;
+import tech.brokerbridge.launcher.config.Config;
+import tech.brokerbridge.launcher.config.ConfigException;
+import tech.brokerbridge.launcher.config.ConfigLoader;
+import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.launcher.setup.CredentialBook;
+import tech.brokerbridge.ports.secrets.SecretStoreException;
+
+/**
+ * {@code brokerbridge credentials set|list|delete}: the credential vault from the command line. It
+ * opens the same vault as {@code serve}, from the same data directory and configuration (so a
+ * running desk sees a saved key at its next call). Nothing it prints contains a secret.
+ */
+@Command(name = "credentials", mixinStandardHelpOptions = true,
+        description = "Save, list or delete the credentials in the encrypted vault.",
+        subcommands = {CredentialsSetCommand.class, CredentialsListCommand.class, CredentialsDeleteCommand.class})
+public final class CredentialsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--home", scope = CommandLine.ScopeType.INHERIT,
+            description = "data directory (default: $BROKERBRIDGE_HOME or ~/.brokerbridge)")
+    Path home;
+
+    @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", scope = CommandLine.ScopeType.INHERIT,
+            description = "set a configuration key as serve would, e.g. --set secrets.backend=file")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    private final Map<String, String> env;
+    private final Optional<CredentialsInput> input;
+
+    public CredentialsCommand() {
+        this(System.getenv(), Optional.empty());
+    }
+
+    /** For tests: another environment and where {@code set} reads the secret. */
+    CredentialsCommand(Map<String, String> env, Optional<CredentialsInput> input) {
+        this.env = Map.copyOf(env);
+        this.input = input;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+
+    CredentialsInput input() {
+        return input.orElseGet(CredentialsInput::standard);
+    }
+
+    /**
+     * Loads the configuration, opens the vault and runs {@code action} with it; reports problems on
+     * the error stream and turns them into exit codes (2 invalid configuration or arguments, 1 a
+     * vault that cannot be used).
+     */
+    int withVault(CommandLine cl, Function<CredentialBook, Integer> action) {
+        Config config;
+        try {
+            config = ConfigLoader.load(env, Path.of(System.getProperty("user.home")), Optional.ofNullable(home),
+                    settings);
+        } catch (ConfigException e) {
+            return fail(cl, e.getMessage(), ExitCodes.INVALID_CONFIG);
+        }
+        try (Vault vault = VaultFactory.open(new VaultConfig(config.home(), config.text(Settings.SECRETS_BACKEND),
+                config.value(Settings.MACHINE_ID)))) {
+            return action.apply(new CredentialBook(vault));
+        } catch (SecretStoreException e) {
+            return fail(cl, "the vault cannot be used: " + e.getMessage(), ExitCodes.FAILURE);
+        }
+    }
+
+    static int fail(CommandLine cl, String message, int code) {
+        cl.getErr().println("brokerbridge: " + message);
+        cl.getErr().flush();
+        return code;
+    }
+
+    /** An unknown provider is a usage error (exit 2) naming the known ones. */
+    static Optional<Integer> checkProvider(CommandLine cl, String provider) {
+        try {
+            CredentialBook.requireProvider(provider);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(fail(cl, e.getMessage(), ExitCodes.INVALID_CONFIG));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package tech.brokerbridge.launcher.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tech.brokerbridge.launcher.setup.CredentialBook;
+import tech.brokerbridge.ports.Secret;
+
+/** {@code brokerbridge credentials set <provider>}: reads the secret without echo and saves it in the vault. */
+@Command(name = "set", mixinStandardHelpOptions = true,
+        description = {"Save a provider's API key in the vault (replacing any, including one encrypted on another"
+                + " machine).", "The key is read from the terminal without echo, else one line of standard input,"
+                + " or the first line of --from-file."})
+final class CredentialsSetCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    CredentialsCommand parent;
+
+    @Parameters(index = "0", paramLabel = "PROVIDER", description = "claude, openai, openrouter, google or stripe")
+    String provider;
+
+    @Option(names = "--from-file", paramLabel = "PATH", description = "read the key from the first line of this file")
+    Path fromFile;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        Optional<Integer> bad = CredentialsCommand.checkProvider(cl, provider);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        Optional<String> nothing = CredentialBook.nothingToSave(provider);
+        if (nothing.isPresent()) {
+            return CredentialsCommand.fail(cl, nothing.get().replace("with POST /api/setup/config",
+                    "in the configuration"), ExitCodes.INVALID_CONFIG);
+        }
+        CredentialsInput in = fromFile != null ? CredentialsInput.file(fromFile) : parent.input();
+        char[] value;
+        try {
+            value = in.read("API key for " + provider + " (not shown): ");
+        } catch (IllegalArgumentException e) {
+            return CredentialsCommand.fail(cl, e.getMessage(), ExitCodes.INVALID_CONFIG);
+        }
+        Secret secret = Secret.of(new String(value).strip());
+        Arrays.fill(value, '\0');
+        if (secret.isEmpty()) {
+            return CredentialsCommand.fail(cl, "no key given; nothing saved", ExitCodes.INVALID_CONFIG);
+        }
+        try {
+            return parent.withVault(cl, book -> {
+                book.save(provider, secret);
+                cl.getOut().println("saved the " + provider + " credential (" + CredentialBook.saveName(provider)
+                        .orElseThrow() + ") in the vault");
+                cl.getOut().flush();
+                return ExitCodes.OK;
+            });
+        } finally {
+            secret.wipe();
+        }
+    }
+}
