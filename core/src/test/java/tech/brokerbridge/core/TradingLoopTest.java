@@ -65,7 +65,20 @@ class TradingLoopTest {
         h.desk.close();
         assertFalse(h.desk.health().tradingLoopActive());
         assertFalse(h.desk.startTrading(), "a closed desk does not trade");
-        assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().startsWith("brokerbridge-trading-loop") && t.isAlive()));
+        // a terminated executor's thread may still be unwinding for a moment: wait for it, bounded
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("brokerbridge-trading-loop")) {
+                assertTrue(joined(t), "the loop thread " + t.getName() + " is still alive after close");
+            }
+        }
+    }
+
+    private static boolean joined(Thread t) {
+        try {
+            t.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !t.isAlive();
     }
 }
