@@ -11,7 +11,7 @@ import tech.brokerbridge.ports.desk.LicenseDesk;
 import tech.brokerbridge.ports.desk.SetupDesk;
 import tech.brokerbridge.ports.desk.TradingDesk;
 
-/** The whole route table of the API. */
+/** The whole route table: the API and the static dashboard. */
 public final class ApiRoutes {
     private ApiRoutes() {
     }
@@ -43,6 +43,7 @@ public final class ApiRoutes {
         ProposalRoutes.register(b, desk);
         JournalRoutes.register(b, desk, clock);
         TradingRoutes.register(b, desk);
+        DashboardRoutes.register(b);
         return b.build();
     }
 }
