@@ -5,6 +5,7 @@
   var REFRESH_MS = 5000;
   var refreshing = false;
   var refreshFailed = false;
+  var lastErrors = '';
 
   function $(id) { return document.getElementById(id); }
 
@@ -183,9 +184,10 @@
       errors.push(e.message);
     }).then(function () {
       refreshing = false;
-      if (errors.length) {
+      lastErrors = errors.filter(function (m, i) { return errors.indexOf(m) === i; }).join(' · ');
+      if (lastErrors) {
         refreshFailed = true;
-        message(errors.filter(function (m, i) { return errors.indexOf(m) === i; }).join(' · '));
+        message(lastErrors);
       } else if (refreshFailed) {
         refreshFailed = false;
         message('');
@@ -194,12 +196,17 @@
   }
 
   // Runs an action, shows its outcome or the API's error message, then refreshes.
+  // The outcome stays on screen with any error of the refresh that follows it.
   function act(label, method, path, body) {
     return api(method, path, body).then(function () {
-      message(label + ': done.', true);
+      return { text: label + ': done.', ok: true };
     }, function (e) {
-      message(label + ': ' + e.message);
-    }).then(refresh);
+      return { text: label + ': ' + e.message, ok: false };
+    }).then(function (outcome) {
+      return refresh().then(function () {
+        message(outcome.text + (lastErrors ? ' · ' + lastErrors : ''), outcome.ok && !lastErrors);
+      });
+    });
   }
 
   function proposalPath(p, verb) {
