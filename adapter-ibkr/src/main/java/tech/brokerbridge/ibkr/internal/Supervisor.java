@@ -63,6 +63,10 @@ final class Supervisor {
                 s = connect();
                 backoff.reset();
                 watch(s);
+                if (running) {
+                    // the session's close already set the status with the reason; say it in the log too
+                    LOG.warn("IB Gateway session ended: {}; reconnecting", client.status().message());
+                }
             } catch (IOException | UncheckedIOException | ProtocolException | GatewayException e) {
                 String why = s != null && !s.closeReason.isEmpty() ? s.closeReason : e.getMessage();
                 LOG.info("IB Gateway session not available: {}", why);

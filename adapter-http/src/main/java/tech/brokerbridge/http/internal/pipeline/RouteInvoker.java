@@ -11,7 +11,8 @@ import tech.brokerbridge.ports.PortException;
 /**
  * Runs a route and turns every failure into an answer: {@link ApiException} as it says, a retryable
  * {@link PortException} 503, anything else 500. The client never sees a stack trace; the log has it
- * with the request id.
+ * with the request id (a retryable port failure — a broker or provider that is down — logs one line,
+ * its stack trace only at debug).
  */
 final class RouteInvoker {
     private static final Logger LOG = LoggerFactory.getLogger(RouteInvoker.class);
@@ -26,8 +27,14 @@ final class RouteInvoker {
         } catch (ApiException e) {
             return ApiResponse.error(e, id);
         } catch (PortException e) {
-            LOG.warn("request {} {} {}: a port failed (retryable={})", id, request.context().method(),
-                    request.context().path(), e.retryable(), e);
+            if (e.retryable()) {
+                // expected while a broker or provider is down: one line, the stack trace only at debug
+                LOG.warn("request {} {} {}: a port is unavailable: {}", id, request.context().method(),
+                        request.context().path(), e.getMessage());
+                LOG.debug("request {}: the port's failure", id, e);
+            } else {
+                LOG.warn("request {} {} {}: a port failed", id, request.context().method(), request.context().path(), e);
+            }
             ApiException answer = e.retryable()
                     ? ApiException.unavailable("a backing service is unavailable for now; retry shortly")
                     : ApiException.internal();
