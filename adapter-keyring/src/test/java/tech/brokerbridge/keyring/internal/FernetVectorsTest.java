@@ -3,11 +3,12 @@ package tech.brokerbridge.keyring.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,13 +21,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** The public Fernet acceptance vectors in {@code ../shared/testdata/fernet/}. */
+/**
+ * The public Fernet acceptance vectors, from the test class path ({@code src/test/resources/fernet/},
+ * origin noted in {@code ORIGIN.md} there): the build reads nothing outside the repository.
+ */
 class FernetVectorsTest {
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> load(String file) throws IOException {
-        List<Map<String, Object>> cases =
-                (List<Map<String, Object>>) MiniJson.parse(Files.readString(SharedTestData.fernet(file), StandardCharsets.UTF_8));
+        String text;
+        try (InputStream in = FernetVectorsTest.class.getResourceAsStream("/fernet/" + file)) {
+            assertNotNull(in, "test resource /fernet/" + file + " is missing");
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<Map<String, Object>> cases = (List<Map<String, Object>>) MiniJson.parse(text);
         assertFalse(cases.isEmpty(), file + " has no cases");
         return cases;
     }
