@@ -1,5 +1,8 @@
 package tech.brokerbridge.core;
 
+import tech.brokerbridge.core.internal.DefaultDesk;
+import tech.brokerbridge.core.internal.DeskTuning;
+
 import java.time.Clock;
 import java.util.Objects;
 
@@ -33,7 +36,7 @@ public final class DeskFactory {
         return create(config, ports, clock, DeskTuning.defaults());
     }
 
-    static Desk create(DeskConfig config, DeskPorts ports, Clock clock, DeskTuning tuning) {
+    private static Desk create(DeskConfig config, DeskPorts ports, Clock clock, DeskTuning tuning) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(clock, "clock");

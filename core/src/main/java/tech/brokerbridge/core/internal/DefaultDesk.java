@@ -1,0 +1,312 @@
+package tech.brokerbridge.core.internal;
+
+import tech.brokerbridge.core.Desk;
+import tech.brokerbridge.core.DeskConfig;
+import tech.brokerbridge.core.DeskPorts;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.brokerbridge.core.internal.approval.ApprovalService;
+import tech.brokerbridge.core.internal.decision.AdvisorGateway;
+import tech.brokerbridge.core.internal.execution.BracketSubmitter;
+import tech.brokerbridge.core.internal.execution.BrokerReconciler;
+import tech.brokerbridge.core.internal.execution.OrderEventHandler;
+import tech.brokerbridge.core.internal.license.LicenseKeeper;
+import tech.brokerbridge.core.internal.license.LicensePolicy;
+import tech.brokerbridge.core.internal.loop.CandidateEvaluator;
+import tech.brokerbridge.core.internal.loop.ScanPipeline;
+import tech.brokerbridge.core.internal.loop.ScanSettings;
+import tech.brokerbridge.core.internal.loop.Scanner;
+import tech.brokerbridge.core.internal.loop.TradingLoop;
+import tech.brokerbridge.core.internal.proposals.ProposalBook;
+import tech.brokerbridge.core.internal.proposals.ProposalLocks;
+import tech.brokerbridge.core.internal.risk.GateLimits;
+import tech.brokerbridge.core.internal.risk.KillSwitch;
+import tech.brokerbridge.core.internal.risk.RiskContextLoader;
+import tech.brokerbridge.core.internal.risk.RiskGates;
+import tech.brokerbridge.core.internal.scoring.CompositeScorer;
+import tech.brokerbridge.core.internal.scoring.ScoringWeights;
+import tech.brokerbridge.ports.advisor.AiExchange;
+import tech.brokerbridge.ports.broker.ConnectionStatus;
+import tech.brokerbridge.ports.broker.OrderEvent;
+import tech.brokerbridge.ports.Secret;
+import tech.brokerbridge.ports.desk.ActionResult;
+import tech.brokerbridge.ports.desk.ActivationResult;
+import tech.brokerbridge.ports.desk.Health;
+import tech.brokerbridge.ports.desk.Modification;
+import tech.brokerbridge.ports.desk.Portfolio;
+import tech.brokerbridge.ports.desk.ScanReport;
+import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.DecisionRecord;
+import tech.brokerbridge.ports.journal.OrderRecord;
+import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalPage;
+import tech.brokerbridge.ports.journal.ProposalQuery;
+import tech.brokerbridge.ports.license.LicenseState;
+import tech.brokerbridge.ports.secrets.StoreInfo;
+
+/** The desk: wires the domain services to the ports and runs the desk's threads. */
+public final class DefaultDesk implements Desk {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultDesk.class);
+    private volatile DeskConfig config;
+    private final DeskPorts ports;
+    private final DeskTuning tuning;
+    private final ExecutorService advisorThreads = Threads.cached("advisor");
+    private final ExecutorService eventThread = Threads.single("order-events");
+    private final ScheduledExecutorService maintenanceThread = Threads.scheduler("maintenance");
+    private final ScheduledExecutorService loopThread = Threads.scheduler("trading-loop");
+    private final ExecutorService licenseThread = Threads.single("license");
+    private final ProposalBook book;
+    private final KillSwitch killSwitch;
+    private final LicenseKeeper license;
+    private final AdvisorGateway advisor;
+    private final ApprovalService approvals;
+    private final OrderEventHandler events;
+    private final Maintenance maintenance;
+    private final Scanner scanner;
+    private final TradingLoop loop;
+    private final RiskContextLoader contexts;
+    private final CompositeScorer scorer;
+    private final ScanPipeline pipeline;
+    private final CandidateEvaluator evaluator;
+    private AutoCloseable subscription;
+    private boolean started;
+    private boolean closed;
+
+    public DefaultDesk(DeskConfig config, DeskPorts ports, Clock clock, DeskTuning tuning) {
+        this.config = config;
+        this.ports = ports;
+        this.tuning = tuning;
+        this.scorer = new CompositeScorer(weights(config));
+        ScanSettings settings = settings(config);
+        this.contexts = new RiskContextLoader(ports.broker(), ports.journal(), limits(config));
+        RiskGates gates = new RiskGates();
+        this.book = new ProposalBook(ports.journal(), clock, new ProposalLocks());
+        this.killSwitch = new KillSwitch(ports.journal(), ports.broker(), clock);
+        this.license = new LicenseKeeper(ports.journal(), ports.secrets(), ports.license(), ports.installation(),
+                new LicensePolicy(config.evaluationPeriod(), config.license().grace()),
+                config.license().checkInterval(), licenseThread, clock);
+        this.advisor = new AdvisorGateway(ports.advisor(), ports.journal(), advisorThreads, tuning.advisorDeadline());
+        BrokerReconciler reconciler = new BrokerReconciler(ports.broker(), ports.journal(), book, clock);
+        BracketSubmitter submitter = new BracketSubmitter(ports.broker(), ports.journal(), book, killSwitch,
+                reconciler, clock);
+        this.approvals = new ApprovalService(ports.journal(), book, contexts, gates, killSwitch, submitter);
+        this.events = new OrderEventHandler(ports.journal(), book, clock);
+        this.maintenance = new Maintenance(ports.broker(), book, reconciler, license);
+        this.evaluator = new CandidateEvaluator(advisor, gates, scorer, killSwitch, ports.journal(), clock, settings);
+        this.pipeline = new ScanPipeline(settings, ports.marketData(), ports.signals(), contexts, killSwitch, scorer,
+                evaluator, ports.journal(), clock);
+        this.scanner = new Scanner(pipeline);
+        this.loop = new TradingLoop(scanner, killSwitch, loopThread, config.scanInterval());
+        killSwitch.onEngage(loop::stop);
+    }
+
+    private static GateLimits limits(DeskConfig c) {
+        DeskConfig.RiskLimits r = c.risk();
+        return new GateLimits(r.maxPositionSizePct(), r.maxOpenTrades(), r.maxPortfolioHeatPct(), r.maxDailyLossPct(),
+                r.minRewardRisk(), r.riskPerTradePct());
+    }
+
+    private static ScoringWeights weights(DeskConfig c) {
+        return new ScoringWeights(c.weights().evidence(), c.weights().quality(), c.weights().conviction());
+    }
+
+    private static ScanSettings settings(DeskConfig c) {
+        return new ScanSettings(c.watchlist(), c.maxAiCandidates(), c.barsForAdvisor(), c.proposalTtl());
+    }
+
+    @Override
+    public synchronized void reconfigure(DeskConfig next) {
+        DeskConfig c = new DeskConfig(config.version(), next.watchlist(), next.scanInterval(), next.maxAiCandidates(),
+                next.weights(), next.risk(), next.proposalTtl(), next.barsForAdvisor(), config.evaluationPeriod());
+        contexts.limits(limits(c));
+        scorer.weights(weights(c));
+        pipeline.settings(settings(c));
+        evaluator.settings(settings(c));
+        loop.interval(c.scanInterval());
+        config = c;
+        LOG.info("desk reconfigured: {} symbols, scan every {}", c.watchlist().size(), c.scanInterval());
+    }
+
+    @Override
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("the desk was closed");
+        }
+        if (started) {
+            return;
+        }
+        license.start();
+        killSwitch.restore();
+        subscription = ports.broker().subscribe(this::enqueue);
+        maintenance.reconcileAtStartup();
+        book.sweepExpired();
+        long every = tuning.maintenanceInterval().toMillis();
+        maintenanceThread.scheduleWithFixedDelay(maintenance::run, every, every, TimeUnit.MILLISECONDS);
+        started = true;
+        LOG.info("desk started (broker {}, advisor {})", ports.broker().name(), ports.advisor().provider());
+    }
+
+    private void enqueue(OrderEvent event) {
+        try {
+            eventThread.execute(() -> {
+                try {
+                    events.handle(event);
+                } catch (RuntimeException e) { // top-level handler: one bad event must not stop the others
+                    LOG.error("order event for {} could not be applied: {}", event.orderRef(), e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("order event after close ignored");
+        }
+    }
+
+    /** One round of upkeep now (tests). */
+    void runMaintenance() {
+        maintenance.run();
+    }
+
+    /** Waits until the broker events received so far are applied (tests). */
+    void awaitEvents() throws Exception {
+        eventThread.submit(() -> { }).get(5, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public Health health() {
+        ConnectionStatus cs = ports.broker().connectionStatus();
+        return new Health("ok", config.version(), loop.active(), killSwitch.engaged(),
+                new Health.Service(ports.broker().name(), cs.connected(), cs.message()), advisor.health(),
+                license.current().status(), secrets());
+    }
+
+    private Health.Secrets secrets() {
+        try {
+            StoreInfo info = ports.secrets().info();
+            return new Health.Secrets(info.backend(), info.available(), info.warning());
+        } catch (RuntimeException e) { // health must answer whatever the store does
+            return new Health.Secrets("unknown", false, Optional.of("secret store did not answer: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public LicenseState license() {
+        return license.current();
+    }
+
+    @Override
+    public ActivationResult activate(Secret licenseKey, Secret stripeKey) {
+        return license.activate(licenseKey, stripeKey);
+    }
+
+    @Override
+    public LicenseState refresh() {
+        return license.check();
+    }
+
+    @Override
+    public ScanReport scanNow() {
+        return scanner.scan();
+    }
+
+    @Override
+    public ProposalPage proposals(ProposalQuery query) {
+        return book.page(query);
+    }
+
+    @Override
+    public Optional<Proposal> proposal(String proposalId) {
+        return book.find(proposalId);
+    }
+
+    @Override
+    public ActionResult approve(String proposalId, Modification modification) {
+        return approvals.approve(proposalId, modification);
+    }
+
+    @Override
+    public ActionResult reject(String proposalId, Optional<String> reason) {
+        return approvals.reject(proposalId, reason);
+    }
+
+    @Override
+    public Portfolio portfolio() {
+        return new Portfolio(ports.broker().name(), ports.broker().account(), ports.broker().positions());
+    }
+
+    @Override
+    public List<OrderRecord> orders(int limit) {
+        return ports.journal().orders(limit);
+    }
+
+    @Override
+    public List<DecisionRecord> decisions(LocalDate day) {
+        return ports.journal().decisions(day.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    @Override
+    public List<ApprovalRecord> approvals() {
+        return ports.journal().approvals();
+    }
+
+    @Override
+    public List<AiExchange> aiAudit(int limit) {
+        return ports.journal().aiAudit(limit);
+    }
+
+    @Override
+    public boolean startTrading() {
+        return loop.start();
+    }
+
+    @Override
+    public void stopTrading() {
+        loop.stop();
+    }
+
+    @Override
+    public int engageKillSwitch(boolean cancelOpenOrders, String reason) {
+        return killSwitch.engage(cancelOpenOrders, reason);
+    }
+
+    @Override
+    public void releaseKillSwitch() {
+        killSwitch.release();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        loop.stop();
+        Threads.stop(loopThread, 5);
+        Threads.stop(maintenanceThread, 5);
+        Threads.stop(licenseThread, 5);
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) { // top-level: closing must go on
+                LOG.warn("unsubscribing from the broker failed: {}", e.toString());
+            }
+        }
+        eventThread.shutdown();
+        try {
+            eventThread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Threads.stop(advisorThreads, 5);
+        LOG.info("desk closed");
+    }
+}

@@ -1,0 +1,166 @@
+package tech.brokerbridge.core.internal.approval;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.brokerbridge.core.internal.execution.BracketSubmitter;
+import tech.brokerbridge.core.internal.proposals.ProposalBook;
+import tech.brokerbridge.core.internal.proposals.ProposalTransitions;
+import tech.brokerbridge.core.internal.risk.KillSwitch;
+import tech.brokerbridge.core.internal.risk.RiskContextLoader;
+import tech.brokerbridge.core.internal.risk.RiskGates;
+import tech.brokerbridge.core.internal.risk.TradePlan;
+import tech.brokerbridge.ports.desk.ActionResult;
+import tech.brokerbridge.ports.desk.Modification;
+import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.GateResult;
+import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalStatus;
+
+/**
+ * The user's approve and reject.
+ *
+ * <p>Approve: refused while the kill switch is engaged; only a pending proposal can be approved.
+ * The five gates run again on the trade as it will be sent (modified or not: the portfolio may have
+ * changed since the proposal was made); any failure returns {@link ActionResult.GatesFailed} and
+ * leaves the proposal pending and unchanged (a failed daily-loss gate also engages the kill switch).
+ * Then, in this order: the proposal (approved, with the approval record), the {@code SUBMITTING}
+ * order record and the {@code executing} status are saved, and the bracket is sent once.
+ *
+ * <p>Threading: the proposal's lock is held for the whole approval; gate checks and the move to
+ * executing are also serialized across proposals (an admission lock), so two approvals can never
+ * both pass a limit only one of them fits. The broker call happens outside the admission lock.
+ */
+public final class ApprovalService {
+    private static final Logger LOG = LoggerFactory.getLogger(ApprovalService.class);
+    private final Journal journal;
+    private final ProposalBook book;
+    private final RiskContextLoader contexts;
+    private final RiskGates gates;
+    private final KillSwitch killSwitch;
+    private final BracketSubmitter submitter;
+    private final ReentrantLock admission = new ReentrantLock();
+
+    public ApprovalService(Journal journal, ProposalBook book, RiskContextLoader contexts, RiskGates gates,
+            KillSwitch killSwitch, BracketSubmitter submitter) {
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.book = Objects.requireNonNull(book, "book");
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
+        this.gates = Objects.requireNonNull(gates, "gates");
+        this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
+        this.submitter = Objects.requireNonNull(submitter, "submitter");
+    }
+
+    public ActionResult approve(String proposalId, Modification modification) {
+        Objects.requireNonNull(modification, "modification");
+        if (killSwitch.engaged()) {
+            return new ActionResult.Conflict(killSwitch.refusal());
+        }
+        Optional<ActionResult.Invalid> invalid = validate(modification);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        return book.locks().withLock(proposalId, () -> approveLocked(proposalId, modification));
+    }
+
+    private ActionResult approveLocked(String id, Modification mod) {
+        Optional<Proposal> found = book.find(id);
+        if (found.isEmpty()) {
+            return new ActionResult.NotFound(id);
+        }
+        Proposal p = found.get();
+        Optional<String> refusal = ProposalTransitions.refusal(p, ProposalStatus.APPROVED);
+        if (refusal.isPresent()) {
+            return new ActionResult.Conflict(refusal.get());
+        }
+        Proposal executing;
+        admission.lock();
+        try {
+            if (killSwitch.engaged()) {
+                return new ActionResult.Conflict(killSwitch.refusal());
+            }
+            long qty = mod.quantity().orElse(p.quantity());
+            double stop = mod.stopPrice().orElse(p.stopPrice());
+            double target = mod.targetPrice().orElse(p.targetPrice());
+            TradePlan plan = new TradePlan(p.symbol(), p.direction(), p.entryPrice(), stop, target, qty,
+                    Optional.of(id));
+            List<GateResult> results = gates.evaluate(plan, contexts.load());
+            if (!RiskGates.allPassed(results)) {
+                if (RiskGates.dailyLossBreached(results)) {
+                    engageForDailyLoss(results);
+                }
+                return new ActionResult.GatesFailed(results);
+            }
+            String why = mod.isEmpty() ? "approved by the user" : "approved with modifications by the user";
+            Proposal approved = p.withTrade(qty, stop, target, results).withStatus(ProposalStatus.APPROVED,
+                    book.now(), why);
+            journal.saveProposalWithApproval(approved, approvalRecord(p, mod, mod.isEmpty()
+                    ? ApprovalRecord.Action.APPROVE : ApprovalRecord.Action.MODIFY, ""));
+            executing = submitter.prepare(approved);
+        } finally {
+            admission.unlock();
+        }
+        return new ActionResult.Done(submitter.submit(executing));
+    }
+
+    private void engageForDailyLoss(List<GateResult> results) {
+        String why = results.stream().filter(r -> !r.passed() && r.gate().equals("daily_loss"))
+                .map(GateResult::reason).findFirst().orElse("daily loss limit reached");
+        try {
+            killSwitch.engage(false, why);
+        } catch (RuntimeException e) {
+            LOG.error("kill switch could not be fully engaged: {}", e.getMessage());
+        }
+    }
+
+    public ActionResult reject(String proposalId, Optional<String> reason) {
+        Objects.requireNonNull(reason, "reason");
+        String text = reason.map(String::strip).orElse("");
+        return book.locks().withLock(proposalId, () -> {
+            Optional<Proposal> found = book.find(proposalId);
+            if (found.isEmpty()) {
+                return new ActionResult.NotFound(proposalId);
+            }
+            Proposal p = found.get();
+            Optional<String> refusal = ProposalTransitions.refusal(p, ProposalStatus.REJECTED);
+            if (refusal.isPresent()) {
+                return new ActionResult.Conflict(refusal.get());
+            }
+            Proposal rejected = p.withStatus(ProposalStatus.REJECTED, book.now(),
+                    text.isEmpty() ? "rejected by the user" : "rejected by the user: " + text);
+            journal.saveProposalWithApproval(rejected,
+                    approvalRecord(p, Modification.none(), ApprovalRecord.Action.REJECT, text));
+            return new ActionResult.Done(rejected);
+        });
+    }
+
+    private ApprovalRecord approvalRecord(Proposal original, Modification mod, ApprovalRecord.Action action,
+            String reason) {
+        return new ApprovalRecord(book.now(), original.proposalId(), original.symbol(), action, original.quantity(),
+                original.stopPrice(), original.targetPrice(), mod.quantity(), mod.stopPrice(), mod.targetPrice(),
+                reason);
+    }
+
+    /** Checks the modification's own values; the gates judge the trade they make. */
+    static Optional<ActionResult.Invalid> validate(Modification mod) {
+        OptionalLong q = mod.quantity();
+        if (q.isPresent() && q.getAsLong() <= 0) {
+            return Optional.of(new ActionResult.Invalid("quantity", "must be a positive whole number of shares"));
+        }
+        Optional<ActionResult.Invalid> stop = price("stop_price", mod.stopPrice());
+        return stop.isPresent() ? stop : price("target_price", mod.targetPrice());
+    }
+
+    private static Optional<ActionResult.Invalid> price(String field, OptionalDouble v) {
+        if (v.isPresent() && !(v.getAsDouble() > 0 && Double.isFinite(v.getAsDouble()))) {
+            return Optional.of(new ActionResult.Invalid(field, "must be a positive price"));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,128 @@
+package tech.brokerbridge.core.internal.execution;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.brokerbridge.core.internal.proposals.ProposalBook;
+import tech.brokerbridge.core.internal.risk.KillSwitch;
+import tech.brokerbridge.ports.broker.BracketOrder;
+import tech.brokerbridge.ports.broker.Broker;
+import tech.brokerbridge.ports.broker.BrokerException;
+import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.OrderRecord;
+import tech.brokerbridge.ports.journal.OrderRecord.State;
+import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalStatus;
+
+/**
+ * Sends an approved proposal to the broker, once. The order record is written with state
+ * {@code SUBMITTING} and the proposal moved to {@code executing} BEFORE the broker is called
+ * ({@link #prepare}); only then {@link #submit} calls {@link Broker#submitBracket}. A proposal that
+ * is already executing is never submitted by anything else: a crash or a failed call between the two
+ * leaves a {@code SUBMITTING} record that only reconciliation resolves.
+ *
+ * <p>The caller holds the proposal's lock around both calls.
+ */
+public final class BracketSubmitter {
+    private static final Logger LOG = LoggerFactory.getLogger(BracketSubmitter.class);
+    private final Broker broker;
+    private final Journal journal;
+    private final ProposalBook book;
+    private final KillSwitch killSwitch;
+    private final BrokerReconciler reconciler;
+    private final Clock clock;
+
+    public BracketSubmitter(Broker broker, Journal journal, ProposalBook book, KillSwitch killSwitch,
+            BrokerReconciler reconciler, Clock clock) {
+        this.broker = Objects.requireNonNull(broker, "broker");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.book = Objects.requireNonNull(book, "book");
+        this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
+        this.reconciler = Objects.requireNonNull(reconciler, "reconciler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Writes the {@code SUBMITTING} order record, then moves the approved proposal to {@code executing}. */
+    public Proposal prepare(Proposal approved) {
+        if (approved.status() != ProposalStatus.APPROVED) {
+            throw new IllegalStateException("only an approved proposal can be prepared, not " + approved.status());
+        }
+        if (journal.findOrder(approved.proposalId()).isPresent()) {
+            throw new IllegalStateException("an order record already exists for " + approved.proposalId());
+        }
+        var now = clock.instant();
+        journal.saveOrder(new OrderRecord(approved.proposalId(), approved.symbol(), approved.direction(),
+                approved.quantity(), approved.entryPrice(), approved.stopPrice(), approved.targetPrice(),
+                State.SUBMITTING, List.of(), "about to be sent to " + broker.name(), now, now));
+        return book.transition(approved, ProposalStatus.EXECUTING, "bracket order being sent to " + broker.name());
+    }
+
+    /**
+     * Sends the bracket of a prepared (executing) proposal unless the kill switch is engaged, and
+     * records the broker's immediate answer.
+     *
+     * @return the proposal as it is now
+     */
+    public Proposal submit(Proposal executing) {
+        return killSwitch.whileReleased(() -> send(executing), () -> {
+            String why = "not submitted: " + killSwitch.refusal();
+            failOrder(executing.proposalId(), State.FAILED, why);
+            return book.transition(executing, ProposalStatus.FAILED, why);
+        });
+    }
+
+    private Proposal send(Proposal p) {
+        BracketOrder order = new BracketOrder(p.proposalId(), p.symbol(), p.direction(), p.quantity(), p.entryPrice(),
+                p.stopPrice(), p.targetPrice());
+        SubmitResult result;
+        try {
+            result = broker.submitBracket(order);
+        } catch (BrokerException e) {
+            LOG.warn("proposal {}: submission outcome unknown ({}); it will be reconciled, never resubmitted",
+                    p.proposalId(), e.getMessage());
+            updateOrder(p.proposalId(), State.SUBMITTING, List.of(), "submission outcome unknown ("
+                    + e.getMessage() + "); will be reconciled with the broker, never resubmitted");
+            return p;
+        }
+        if (result instanceof SubmitResult.Accepted a) {
+            updateOrder(p.proposalId(), State.ACCEPTED, a.brokerOrderIds(), "accepted by " + broker.name());
+            return current(p);
+        }
+        SubmitResult.Rejected r = (SubmitResult.Rejected) result;
+        if (r.duplicate()) {
+            LOG.warn("proposal {}: the broker already holds this bracket; reconciling", p.proposalId());
+            try {
+                reconciler.reconcile(p.proposalId(), ReconcileMode.ROUTINE);
+            } catch (BrokerException e) {
+                LOG.warn("proposal {}: reconciliation postponed ({})", p.proposalId(), e.getMessage());
+            }
+            return current(p);
+        }
+        String why = "rejected by " + broker.name() + ": " + r.reason();
+        failOrder(p.proposalId(), State.REJECTED, why);
+        return book.transition(current(p), ProposalStatus.FAILED, why);
+    }
+
+    private Proposal current(Proposal p) {
+        return journal.findProposal(p.proposalId()).orElse(p);
+    }
+
+    private void updateOrder(String ref, State state, List<String> ids, String message) {
+        journal.findOrder(ref).ifPresent(r -> {
+            OrderRecord next = state == State.SUBMITTING
+                    ? r.with(r.state(), r.brokerOrderIds(), r.state() == State.SUBMITTING ? message : r.message(),
+                            clock.instant())
+                    : OrderProgress.advance(r, state, ids, message, clock.instant());
+            if (!next.equals(r)) {
+                journal.saveOrder(next);
+            }
+        });
+    }
+
+    private void failOrder(String ref, State state, String why) {
+        updateOrder(ref, state, List.of(), why);
+    }
+}

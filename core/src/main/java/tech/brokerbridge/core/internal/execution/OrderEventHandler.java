@@ -1,0 +1,98 @@
+package tech.brokerbridge.core.internal.execution;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.brokerbridge.core.internal.proposals.ProposalBook;
+import tech.brokerbridge.ports.broker.OrderEvent;
+import tech.brokerbridge.ports.broker.OrderLeg;
+import tech.brokerbridge.ports.journal.FillRecord;
+import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.OrderRecord;
+import tech.brokerbridge.ports.journal.OrderRecord.State;
+import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalStatus;
+
+/**
+ * Applies broker order events to the desk's records, under the proposal's lock: fills are recorded
+ * (once per execution id); a complete entry fill makes the proposal {@code executed}; a filled stop or
+ * target closes the order; a rejected leg or a cancelled unfilled entry makes an executing proposal
+ * {@code failed} with the broker's reason. Events for refs the desk never sent are ignored.
+ */
+public final class OrderEventHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderEventHandler.class);
+    private final Journal journal;
+    private final ProposalBook book;
+    private final Clock clock;
+
+    public OrderEventHandler(Journal journal, ProposalBook book, Clock clock) {
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.book = Objects.requireNonNull(book, "book");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public void handle(OrderEvent event) {
+        book.locks().withLock(event.orderRef(), () -> handleLocked(event));
+    }
+
+    private void handleLocked(OrderEvent event) {
+        Optional<OrderRecord> found = journal.findOrder(event.orderRef());
+        if (found.isEmpty()) {
+            LOG.debug("order event for unknown ref ignored");
+            return;
+        }
+        OrderRecord rec = found.get();
+        OrderRecord next = rec;
+        var now = clock.instant();
+        if (event instanceof OrderEvent.Working) {
+            next = OrderProgress.advance(rec, State.ACCEPTED, List.of(), "working at the broker", now);
+        } else if (event instanceof OrderEvent.Filled f) {
+            journal.recordFill(new FillRecord(f.executionId(), f.orderRef(), f.leg(), f.symbol(), f.filledQuantity(),
+                    f.price(), f.time()));
+            if (f.complete() && f.leg() == OrderLeg.ENTRY) {
+                next = OrderProgress.advance(rec, State.ENTRY_FILLED, List.of(), "entry filled at " + f.price(), now);
+                proposal(f.orderRef(), ProposalStatus.EXECUTED, "entry filled at " + f.price());
+            } else if (f.complete()) {
+                next = OrderProgress.advance(rec, State.CLOSED, List.of(),
+                        f.leg().wire() + " filled at " + f.price(), now);
+            }
+        } else if (event instanceof OrderEvent.Rejected r) {
+            String why = "rejected by the broker (" + r.leg().wire() + "): " + r.reason();
+            next = OrderProgress.advance(rec, State.REJECTED, List.of(), why, now);
+            proposal(r.orderRef(), ProposalStatus.FAILED, why);
+        } else if (event instanceof OrderEvent.Cancelled c && c.leg() == OrderLeg.ENTRY
+                && rec.state() != State.ENTRY_FILLED && rec.state() != State.CLOSED) {
+            long filled = journal.fills(c.orderRef()).stream().filter(x -> x.leg() == OrderLeg.ENTRY)
+                    .mapToLong(FillRecord::quantity).sum();
+            if (filled > 0) {
+                String why = "entry partly filled (" + filled + " shares), rest cancelled: " + c.reason();
+                next = OrderProgress.advance(rec, State.ENTRY_FILLED, List.of(), why, now);
+                proposal(c.orderRef(), ProposalStatus.EXECUTED, why);
+            } else {
+                String why = "entry order cancelled at the broker: " + c.reason();
+                next = OrderProgress.advance(rec, State.CANCELLED, List.of(), why, now);
+                proposal(c.orderRef(), ProposalStatus.FAILED, why);
+            }
+        }
+        if (!next.equals(rec)) {
+            journal.saveOrder(next);
+        }
+    }
+
+    private void proposal(String id, ProposalStatus to, String reason) {
+        Optional<Proposal> p = journal.findProposal(id);
+        if (p.isPresent() && p.get().status() == ProposalStatus.EXECUTING) {
+            book.transition(p.get(), to, reason);
+        } else if (p.isPresent() && to == ProposalStatus.EXECUTED && p.get().status() != ProposalStatus.EXECUTED) {
+            // reality beats the record: a fill on a proposal the desk gave up on needs a human look
+            LOG.warn("proposal {} is {} but the broker reports its entry filled; check the position", id,
+                    p.get().status().wire());
+        } else {
+            p.ifPresent(x -> LOG.info("proposal {} is {}; event '{}' recorded on the order only", id,
+                    x.status().wire(), reason));
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package tech.brokerbridge.core.internal.loop;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.brokerbridge.core.internal.proposals.RandomIds;
+import tech.brokerbridge.core.internal.risk.DailyLossGate;
+import tech.brokerbridge.core.internal.risk.KillSwitch;
+import tech.brokerbridge.core.internal.risk.RiskContext;
+import tech.brokerbridge.core.internal.risk.RiskContextLoader;
+import tech.brokerbridge.core.internal.scoring.CandidateSelection;
+import tech.brokerbridge.core.internal.scoring.CompositeScorer;
+import tech.brokerbridge.core.internal.scoring.ScoredSetup;
+import tech.brokerbridge.core.internal.scoring.SignalConviction;
+import tech.brokerbridge.ports.desk.ScanReport;
+import tech.brokerbridge.ports.journal.DecisionRecord;
+import tech.brokerbridge.ports.journal.GateResult;
+import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.market.Bar;
+import tech.brokerbridge.ports.market.BarRequest;
+import tech.brokerbridge.ports.market.MarketData;
+import tech.brokerbridge.ports.market.MarketDataException;
+import tech.brokerbridge.ports.signals.Setup;
+import tech.brokerbridge.ports.signals.SignalSource;
+import tech.brokerbridge.ports.signals.SignalSourceException;
+
+/**
+ * One scan: read the risk context once; for each watchlist symbol read the daily bars and the
+ * setups (a symbol that fails is reported in {@link ScanReport#errors()}, the scan goes on); record
+ * setups on symbols already in a position, working order or proposal as {@code symbol_busy}; score
+ * the rest, send the best to the advisor ({@link CandidateEvaluator}), record every setup's decision.
+ * If today's loss already reached the daily limit, the kill switch engages first and no candidate
+ * goes to the advisor.
+ */
+public final class ScanPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(ScanPipeline.class);
+    private volatile ScanSettings settings;
+    private final MarketData marketData;
+    private final SignalSource signals;
+    private final RiskContextLoader contexts;
+    private final KillSwitch killSwitch;
+    private final CompositeScorer scorer;
+    private final CandidateEvaluator evaluator;
+    private final Journal journal;
+    private final Clock clock;
+
+    public ScanPipeline(ScanSettings settings, MarketData marketData, SignalSource signals, RiskContextLoader contexts,
+            KillSwitch killSwitch, CompositeScorer scorer, CandidateEvaluator evaluator, Journal journal, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.marketData = Objects.requireNonNull(marketData, "marketData");
+        this.signals = Objects.requireNonNull(signals, "signals");
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
+        this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
+        this.scorer = Objects.requireNonNull(scorer, "scorer");
+        this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Replaces the settings; the next scan uses them. */
+    public void settings(ScanSettings next) {
+        this.settings = Objects.requireNonNull(next, "settings");
+    }
+
+    public ScanReport run() {
+        String scanId = RandomIds.scanId();
+        Instant started = clock.instant();
+        RiskContext ctx = contexts.load();
+        GateResult daily = new DailyLossGate().evaluate(ctx);
+        if (!daily.passed() && !killSwitch.engaged()) {
+            killSwitch.engage(false, daily.reason());
+        }
+        List<String> errors = new ArrayList<>();
+        List<DecisionRecord> decisions = new ArrayList<>();
+        Map<String, List<Bar>> bars = new HashMap<>();
+        List<Setup> found = new ArrayList<>();
+        int scanned = 0;
+        for (String symbol : settings.watchlist()) {
+            List<Setup> setups;
+            try {
+                List<Bar> b = marketData.bars(BarRequest.dailyYear(symbol));
+                setups = signals.scan(symbol, b);
+                bars.put(symbol, b);
+                scanned++;
+            } catch (MarketDataException | SignalSourceException e) {
+                errors.add(symbol + ": " + e.getMessage());
+                continue;
+            } catch (RuntimeException e) { // top-level per symbol: one bad symbol never stops the scan
+                LOG.warn("scan of {} failed unexpectedly", symbol, e);
+                errors.add(symbol + ": unexpected failure " + e.getClass().getSimpleName());
+                continue;
+            }
+            Optional<String> busy = busyReason(symbol, ctx);
+            for (Setup s : setups) {
+                if (busy.isPresent()) {
+                    decisions.add(record(new DecisionBuilder(scanId, clock.instant(), score(s, setups))
+                            .build(Outcomes.SYMBOL_BUSY, busy.get())));
+                } else {
+                    found.add(s);
+                }
+            }
+        }
+        List<ScoredSetup> scored = new ArrayList<>();
+        for (Setup s : found) {
+            scored.add(score(s, found));
+        }
+        CandidateSelection selection = CandidateSelection.select(scored, settings.maxAiCandidates());
+        for (CandidateSelection.Rejected r : selection.notSelected()) {
+            decisions.add(record(new DecisionBuilder(scanId, clock.instant(), r.scored())
+                    .build(Outcomes.NOT_SELECTED, r.reason())));
+        }
+        for (ScoredSetup candidate : selection.selected()) {
+            DecisionBuilder d = new DecisionBuilder(scanId, clock.instant(), candidate);
+            if (killSwitch.engaged()) {
+                decisions.add(record(d.build(Outcomes.KILL_SWITCH, killSwitch.refusal())));
+                continue;
+            }
+            CandidateEvaluator.Result result = evaluator.evaluate(candidate,
+                    bars.get(candidate.setup().symbol()), ctx, d);
+            ctx = result.context();
+            decisions.add(record(result.decision()));
+        }
+        return new ScanReport(scanId, started, clock.instant(), scanned, decisions, errors);
+    }
+
+    private ScoredSetup score(Setup s, List<Setup> all) {
+        double conviction = SignalConviction.of(s, all);
+        return new ScoredSetup(s, conviction, scorer.score(s.evidenceStrength(), s.setupQuality(), conviction));
+    }
+
+    private DecisionRecord record(DecisionRecord d) {
+        journal.recordDecision(d);
+        return d;
+    }
+
+    static Optional<String> busyReason(String symbol, RiskContext ctx) {
+        if (ctx.positions().stream().anyMatch(p -> p.symbol().equals(symbol) && p.quantity() != 0)) {
+            return Optional.of(symbol + " already has an open position");
+        }
+        if (ctx.openOrders().stream().anyMatch(o -> o.symbol().equals(symbol) && !o.state().done())) {
+            return Optional.of(symbol + " already has a working order");
+        }
+        return ctx.pendingProposals().stream().filter(p -> p.symbol().equals(symbol)).findFirst()
+                .or(() -> ctx.activeTrades().stream().filter(p -> p.symbol().equals(symbol)).findFirst())
+                .map(p -> symbol + " already has proposal " + p.proposalId() + " (" + p.status().wire() + ")");
+    }
+}

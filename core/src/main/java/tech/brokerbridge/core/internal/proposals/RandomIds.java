@@ -1,0 +1,33 @@
+package tech.brokerbridge.core.internal.proposals;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/** Random ids: a prefix and 12 lowercase hex digits (48 random bits from a {@link SecureRandom}). Thread-safe. */
+public final class RandomIds {
+    /** The shape of a proposal id. */
+    public static final Pattern PROPOSAL_ID = Pattern.compile("prp-[0-9a-f]{12}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private RandomIds() {
+    }
+
+    public static String proposalId() {
+        return next("prp-");
+    }
+
+    public static String scanId() {
+        return next("scn-");
+    }
+
+    public static String decisionId() {
+        return next("dec-");
+    }
+
+    private static String next(String prefix) {
+        byte[] b = new byte[6];
+        RANDOM.nextBytes(b);
+        return prefix + HexFormat.of().formatHex(b);
+    }
+}

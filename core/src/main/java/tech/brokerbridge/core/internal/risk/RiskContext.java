@@ -1,0 +1,39 @@
+package tech.brokerbridge.core.internal.risk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.broker.Position;
+import tech.brokerbridge.ports.journal.Proposal;
+
+/**
+ * Everything the gates look at, read once: the account's net liquidation and today's P&amp;L, the
+ * positions, the broker's open order legs, the desk's active trades (proposals {@code approved} or
+ * {@code executing}), its pending proposals, and the limits. Immutable: the gates are pure functions of it.
+ */
+public record RiskContext(double netLiquidation, double dailyPnl, List<Position> positions, List<OrderView> openOrders,
+        List<Proposal> activeTrades, List<Proposal> pendingProposals, GateLimits limits) {
+    public RiskContext {
+        positions = List.copyOf(positions);
+        openOrders = List.copyOf(openOrders);
+        activeTrades = List.copyOf(activeTrades);
+        pendingProposals = List.copyOf(pendingProposals);
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** This context with one more pending proposal (made during the same scan). */
+    public RiskContext withPending(Proposal p) {
+        List<Proposal> pending = new ArrayList<>(pendingProposals);
+        pending.add(p);
+        return new RiskContext(netLiquidation, dailyPnl, positions, openOrders, activeTrades, pending, limits);
+    }
+
+    /** {@code amount} as % of net liquidation; ±infinity when net liquidation is not positive. */
+    public double pctOfNetLiq(double amount) {
+        if (netLiquidation > 0) {
+            return amount / netLiquidation * 100.0;
+        }
+        return amount == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, amount);
+    }
+}

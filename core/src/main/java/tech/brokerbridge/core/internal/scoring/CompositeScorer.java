@@ -1,0 +1,31 @@
+package tech.brokerbridge.core.internal.scoring;
+
+import java.util.Objects;
+
+/**
+ * {@code composite_score = wE·evidence_strength + wQ·setup_quality + wC·conviction}, with normalized
+ * weights, clamped to [0,1]. Before the advisor answers, the conviction is the
+ * {@link SignalConviction signal conviction}; afterwards it is the advisor's conviction.
+ */
+public final class CompositeScorer {
+    private volatile ScoringWeights weights;
+
+    public CompositeScorer(ScoringWeights weights) {
+        this.weights = Objects.requireNonNull(weights, "weights");
+    }
+
+    public double score(double evidenceStrength, double setupQuality, double conviction) {
+        ScoringWeights w = weights;
+        double s = w.evidence() * evidenceStrength + w.quality() * setupQuality + w.conviction() * conviction;
+        return Math.max(0, Math.min(1, s));
+    }
+
+    public ScoringWeights weights() {
+        return weights;
+    }
+
+    /** Replaces the weights; scores computed from now on use them. */
+    public void weights(ScoringWeights next) {
+        this.weights = Objects.requireNonNull(next, "weights");
+    }
+}

@@ -1,0 +1,63 @@
+package tech.brokerbridge.core.internal.execution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import tech.brokerbridge.core.internal.proposals.ProposalBook;
+import tech.brokerbridge.core.internal.proposals.ProposalLocks;
+import tech.brokerbridge.core.internal.risk.KillSwitch;
+import tech.brokerbridge.core.support.MutableClock;
+import tech.brokerbridge.ports.fakes.FakeBroker;
+import tech.brokerbridge.ports.fakes.InMemoryJournal;
+import tech.brokerbridge.ports.journal.OrderRecord;
+import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalStatus;
+import tech.brokerbridge.ports.journal.StatusChange;
+import tech.brokerbridge.ports.market.Direction;
+
+class BracketSubmitterTest {
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T15:00:00Z"));
+    final InMemoryJournal journal = new InMemoryJournal();
+    final FakeBroker broker = new FakeBroker(clock);
+    final ProposalBook book = new ProposalBook(journal, clock, new ProposalLocks());
+    final KillSwitch killSwitch = new KillSwitch(journal, broker, clock);
+    final BracketSubmitter submitter = new BracketSubmitter(broker, journal, book, killSwitch,
+            new BrokerReconciler(broker, journal, book, clock), clock);
+
+    Proposal approved() {
+        Instant t = clock.instant();
+        Proposal p = new Proposal("prp-00000000abcd", "AAPL", Direction.LONG, "breakout", 0.8, 0.7, 100, 98, 104, 10,
+                "t", List.of(), t, t.plusSeconds(1800), ProposalStatus.APPROVED,
+                List.of(new StatusChange(t, Optional.empty(), ProposalStatus.APPROVED, "x")));
+        journal.saveProposal(p);
+        return p;
+    }
+
+    @Test
+    void aKillSwitchEngagedAfterPreparationStopsTheSubmission() {
+        Proposal executing = submitter.prepare(approved());
+        killSwitch.engage(false, "now");
+        Proposal after = submitter.submit(executing);
+        assertEquals(ProposalStatus.FAILED, after.status());
+        assertEquals("not submitted: kill switch engaged: now", after.history().get(after.history().size() - 1)
+                .reason());
+        assertEquals(OrderRecord.State.FAILED, journal.findOrder(executing.proposalId()).orElseThrow().state());
+        assertEquals(0, broker.submitCalls().size());
+    }
+
+    @Test
+    void theOrderRecordIsWrittenBeforeTheProposalIsExecutingAndOnlyOnce() {
+        Proposal p = approved();
+        Proposal executing = submitter.prepare(p);
+        assertEquals(List.of("proposal prp-00000000abcd approved", "order prp-00000000abcd submitting",
+                "proposal prp-00000000abcd executing"), journal.writes());
+        assertThrows(IllegalStateException.class, () -> submitter.prepare(p));
+        assertThrows(IllegalStateException.class, () -> submitter.prepare(executing));
+        assertTrue(broker.submitCalls().isEmpty());
+    }
+}
