@@ -46,6 +46,23 @@ class MigratorTest {
     }
 
     @Test
+    void aFailingJavaStepUndoesItsMigrationsStatements() throws SQLException {
+        Migration failing = new Migration(2, "with a java step", List.of("CREATE TABLE c (z INTEGER)"))
+                .followedBy(c -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("INSERT INTO c VALUES (1)");
+                    }
+                    throw new SQLException("conversion failed");
+                });
+        try (Connection c = connect()) {
+            new Migrator(List.of(V1)).migrate(c);
+            assertThrows(SQLException.class, () -> new Migrator(List.of(V1, failing)).migrate(c));
+            assertEquals(List.of("1"), column(c, "SELECT version FROM schema_version"));
+            assertEquals(List.of(), column(c, "SELECT name FROM sqlite_master WHERE name = 'c'"));
+        }
+    }
+
+    @Test
     void migrationsMustBeNumberedFromOneWithoutGaps() {
         assertThrows(IllegalArgumentException.class, () -> new Migrator(List.of(V2)));
         assertThrows(IllegalArgumentException.class, () -> new Migrator(List.of(V1, V1)));

@@ -25,7 +25,8 @@ import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.JournalException;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalStatus;
-import tech.brokerbridge.ports.tck.JournalContract;
+import tech.brokerbridge.ports.tck.JournalSamples;
+import tech.brokerbridge.ports.tck.ProposalLogContract;
 import tech.brokerbridge.sqlite.ClosableJournal;
 import tech.brokerbridge.sqlite.SqliteConfig;
 import tech.brokerbridge.sqlite.SqliteJournalFactory;
@@ -55,10 +56,11 @@ class SqliteJournalTest {
         open(SqliteConfig.defaults(dir)).close();
         open(SqliteConfig.defaults(dir)).close();
         try (Connection c = raw()) {
-            assertEquals(List.of("1"), column(c, "SELECT version FROM schema_version"));
+            assertEquals(List.of("1", "2"), column(c, "SELECT version FROM schema_version ORDER BY version"));
             assertEquals(List.of("ai_audit", "approvals", "decision_evidence", "decision_gate_values",
-                    "decision_gates", "decisions", "fills", "order_broker_ids", "orders", "proposal_gate_values",
-                    "proposal_gates", "proposal_status_history", "proposals", "schema_version", "settings"),
+                    "decision_gates", "decisions", "fills", "kill_switch", "license", "order_broker_ids", "orders",
+                    "proposal_cool_downs", "proposal_gate_values", "proposal_gates", "proposal_status_history",
+                    "proposals", "schema_version"),
                     column(c, "SELECT name FROM sqlite_master WHERE type = 'table'"
                             + " AND name NOT LIKE 'sqlite_%' ORDER BY name"));
         }
@@ -117,6 +119,23 @@ class SqliteJournalTest {
     }
 
     @Test
+    void anApprovedTradeIsOneTransaction() throws SQLException {
+        try (SqliteJournal journal = open(SqliteConfig.defaults(dir))) {
+            Proposal pending = proposal(1);
+            journal.saveProposal(pending);
+            try (Connection c = raw(); Statement s = c.createStatement()) {
+                s.execute("CREATE TRIGGER refuse BEFORE INSERT ON orders BEGIN SELECT RAISE(ABORT, 'refused'); END");
+            }
+            JournalException e = assertThrows(JournalException.class,
+                    () -> journal.saveApprovedTrade(ProposalLogContract.approvedTrade(pending)));
+            assertFalse(e.retryable());
+            assertEquals(Optional.of(pending), journal.findProposal(pending.proposalId()));
+            assertEquals(List.of(), journal.approvals());
+            assertEquals(Optional.empty(), journal.findOrder(pending.proposalId()));
+        }
+    }
+
+    @Test
     void anInstantOutsideTheStorableRangeIsRefusedAndNothingIsWritten() {
         try (SqliteJournal journal = open(SqliteConfig.defaults(dir))) {
             Proposal p = proposal(1);
@@ -145,7 +164,7 @@ class SqliteJournalTest {
         SqliteJournal journal = open(SqliteConfig.defaults(dir));
         journal.close();
         journal.close();
-        JournalException e = assertThrows(JournalException.class, () -> journal.setting("x"));
+        JournalException e = assertThrows(JournalException.class, journal::killSwitch);
         assertFalse(e.retryable());
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
     }
@@ -170,7 +189,7 @@ class SqliteJournalTest {
     }
 
     private static Proposal proposal(int n) {
-        return JournalContract.proposal(n, T0, ProposalStatus.PENDING);
+        return JournalSamples.proposal(n, T0, ProposalStatus.PENDING);
     }
 
     private static ApprovalRecord approval(Proposal p) {

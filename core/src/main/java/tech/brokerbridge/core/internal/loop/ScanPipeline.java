@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.core.internal.proposals.RandomIds;
-import tech.brokerbridge.core.internal.risk.DailyLossGate;
+import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
 import tech.brokerbridge.core.internal.risk.RiskContext;
 import tech.brokerbridge.core.internal.risk.RiskContextLoader;
@@ -21,8 +21,7 @@ import tech.brokerbridge.core.internal.scoring.ScoredSetup;
 import tech.brokerbridge.core.internal.scoring.SignalConviction;
 import tech.brokerbridge.ports.desk.ScanReport;
 import tech.brokerbridge.ports.journal.DecisionRecord;
-import tech.brokerbridge.ports.journal.GateResult;
-import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.DecisionLog;
 import tech.brokerbridge.ports.market.Bar;
 import tech.brokerbridge.ports.market.BarRequest;
 import tech.brokerbridge.ports.market.MarketData;
@@ -46,21 +45,24 @@ public final class ScanPipeline {
     private final SignalSource signals;
     private final RiskContextLoader contexts;
     private final KillSwitch killSwitch;
+    private final DailyLossBreaker dailyLoss;
     private final CompositeScorer scorer;
     private final CandidateEvaluator evaluator;
-    private final Journal journal;
+    private final DecisionLog decisions;
     private final Clock clock;
 
     public ScanPipeline(ScanSettings settings, MarketData marketData, SignalSource signals, RiskContextLoader contexts,
-            KillSwitch killSwitch, CompositeScorer scorer, CandidateEvaluator evaluator, Journal journal, Clock clock) {
+            KillSwitch killSwitch, DailyLossBreaker dailyLoss, CompositeScorer scorer, CandidateEvaluator evaluator,
+            DecisionLog decisions, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.marketData = Objects.requireNonNull(marketData, "marketData");
         this.signals = Objects.requireNonNull(signals, "signals");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
+        this.dailyLoss = Objects.requireNonNull(dailyLoss, "dailyLoss");
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
-        this.journal = Objects.requireNonNull(journal, "journal");
+        this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -73,10 +75,7 @@ public final class ScanPipeline {
         String scanId = RandomIds.scanId();
         Instant started = clock.instant();
         RiskContext ctx = contexts.load();
-        GateResult daily = new DailyLossGate().evaluate(ctx);
-        if (!daily.passed() && !killSwitch.engaged()) {
-            killSwitch.engage(false, daily.reason());
-        }
+        dailyLoss.trip(ctx);
         List<String> errors = new ArrayList<>();
         List<DecisionRecord> decisions = new ArrayList<>();
         Map<String, List<Bar>> bars = new HashMap<>();
@@ -136,7 +135,7 @@ public final class ScanPipeline {
     }
 
     private DecisionRecord record(DecisionRecord d) {
-        journal.recordDecision(d);
+        decisions.recordDecision(d);
         return d;
     }
 

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
@@ -23,11 +23,11 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
  */
 public final class ProposalBook {
     private static final Logger LOG = LoggerFactory.getLogger(ProposalBook.class);
-    private final Journal journal;
+    private final ProposalLog journal;
     private final Clock clock;
     private final ProposalLocks locks;
 
-    public ProposalBook(Journal journal, Clock clock, ProposalLocks locks) {
+    public ProposalBook(ProposalLog journal, Clock clock, ProposalLocks locks) {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.locks = Objects.requireNonNull(locks, "locks");

@@ -26,8 +26,8 @@ class BracketSubmitterTest {
     final FakeBroker broker = new FakeBroker(clock);
     final ProposalBook book = new ProposalBook(journal, clock, new ProposalLocks());
     final KillSwitch killSwitch = new KillSwitch(journal, broker, clock);
-    final BracketSubmitter submitter = new BracketSubmitter(broker, journal, book, killSwitch,
-            new BrokerReconciler(broker, journal, book, clock), clock);
+    final BracketSubmitter submitter = new BracketSubmitter(broker, journal, journal, book, killSwitch,
+            new BrokerReconciler(broker, journal, journal, book, clock), clock);
 
     Proposal approved() {
         Instant t = clock.instant();

@@ -1,9 +1,15 @@
 package tech.brokerbridge.ports.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tech.brokerbridge.ports.tck.JournalSamples.T0;
+import static tech.brokerbridge.ports.tck.JournalSamples.approval;
+import static tech.brokerbridge.ports.tck.JournalSamples.gate;
+import static tech.brokerbridge.ports.tck.JournalSamples.id;
+import static tech.brokerbridge.ports.tck.JournalSamples.ids;
+import static tech.brokerbridge.ports.tck.JournalSamples.order;
+import static tech.brokerbridge.ports.tck.JournalSamples.proposal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,67 +28,32 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tech.brokerbridge.ports.advisor.AiExchange;
-import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.ApprovalRecord.Action;
-import tech.brokerbridge.ports.journal.DecisionRecord;
-import tech.brokerbridge.ports.journal.FillRecord;
+import tech.brokerbridge.ports.journal.ApprovedTrade;
 import tech.brokerbridge.ports.journal.GateResult;
-import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.OrderLog;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.StatusChange;
 import tech.brokerbridge.ports.market.Direction;
-import tech.brokerbridge.ports.signals.Evidence;
 
 /**
- * The contract every {@link Journal} passes (TCK). A subclass supplies a fresh, empty journal per
- * test and, when its storage outlives the object, a way to close and reopen it.
+ * The contract every {@link ProposalLog} passes (TCK).
  *
- * <p>Beyond the port's javadoc, it pins down: ties in "newest first" lists are broken by id
- * (proposals, orders) or by insertion order (decisions, approvals, fills, AI audit); recording a
- * decision id again replaces that decision in place; a limit below 1 is an
- * {@link IllegalArgumentException}, as is a cursor the journal did not produce or an approval for
- * another proposal; doubles (NaN, -0.0 and infinities included) and instants (to the nanosecond)
- * come back exactly.
+ * <p>Beyond the port's javadoc, it pins down: a cursor the log did not produce and an approval for
+ * another proposal are {@link IllegalArgumentException}s; doubles (NaN, -0.0 and infinities
+ * included) and instants (to the nanosecond) come back exactly; an approved trade is written whole
+ * or not at all.
  */
-public abstract class JournalContract {
-    /** 2026-03-02, mid-session, with nanoseconds. */
-    protected static final Instant T0 = Instant.parse("2026-03-02T14:30:00.123456789Z");
-
-    protected Journal journal;
-
-    /** A new, empty journal. */
-    protected abstract Journal newJournal();
-
-    /**
-     * Closes {@code current} and opens the same storage again. Empty (the default) when the journal
-     * keeps nothing beyond its own lifetime; the durability test then reads back from {@code current}.
-     */
-    protected Optional<Journal> reopen(Journal current) {
-        return Optional.empty();
-    }
-
-    @BeforeEach
-    void openJournal() {
-        journal = newJournal();
-    }
-
-    @AfterEach
-    void closeJournal() throws Exception {
-        if (journal instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
-    }
-
-    // ---- proposals ----
+public abstract class ProposalLogContract extends JournalRoleContract<ProposalLog> {
+    /** The order log of the same journal, where {@link ProposalLog#saveApprovedTrade} writes its intent. */
+    protected abstract OrderLog ordersOf(ProposalLog log);
 
     @Test
     public void savedProposalComesBackWithEveryField() {
@@ -214,16 +185,10 @@ public abstract class JournalContract {
     }
 
     @Test
-    public void anEmptyJournalHasEmptyResults() {
+    public void anEmptyLogHasEmptyResults() {
         assertEquals(new ProposalPage(List.of(), Optional.empty()), journal.proposals(ProposalQuery.all(50)));
         assertEquals(List.of(), journal.proposalsWithStatus(List.of(ProposalStatus.values())));
-        assertEquals(List.of(), journal.decisions(Instant.EPOCH, T0.plus(Duration.ofDays(3650))));
         assertEquals(List.of(), journal.approvals());
-        assertEquals(List.of(), journal.orders(10));
-        assertEquals(Optional.empty(), journal.findOrder(id(1)));
-        assertEquals(List.of(), journal.fills(id(1)));
-        assertEquals(List.of(), journal.aiAudit(10));
-        assertEquals(Optional.empty(), journal.setting("anything"));
     }
 
     @Test
@@ -275,108 +240,28 @@ public abstract class JournalContract {
         assertEquals(List.of(), journal.approvals());
     }
 
-    // ---- decisions ----
-
     @Test
-    public void decisionsInAHalfOpenRangeComeOldestFirst() {
-        DecisionRecord atFrom = decision("d-1", T0, true);
-        DecisionRecord later = decision("d-2", T0.plusSeconds(10), false);
-        DecisionRecord tie = decision("d-0", T0.plusSeconds(10), true);
-        DecisionRecord atTo = decision("d-3", T0.plusSeconds(20), false);
-        DecisionRecord before = decision("d-4", T0.minusNanos(1), false);
-        for (DecisionRecord d : List.of(later, atFrom, tie, atTo, before)) {
-            journal.recordDecision(d);
-        }
-        assertEquals(List.of(atFrom, later, tie), journal.decisions(T0, T0.plusSeconds(20)));
-        assertEquals(List.of(before, atFrom, later, tie, atTo), journal.decisions(Instant.EPOCH, T0.plusSeconds(21)));
-        assertEquals(List.of(), journal.decisions(T0.plusSeconds(20), T0.plusSeconds(20)));
+    public void anApprovedTradeIsSavedWhole() {
+        Proposal p = proposal(1, T0, ProposalStatus.PENDING);
+        journal.saveProposal(p);
+        ApprovedTrade trade = approvedTrade(p);
+        journal.saveApprovedTrade(trade);
+        assertEquals(Optional.of(trade.proposal()), journal.findProposal(p.proposalId()));
+        assertEquals(List.of(trade.approval()), journal.approvals());
+        assertEquals(Optional.of(trade.intent()), ordersOf(journal).findOrder(p.proposalId()));
     }
 
     @Test
-    public void recordingADecisionAgainReplacesItInPlace() {
-        journal.recordDecision(decision("d-1", T0, true));
-        journal.recordDecision(decision("d-2", T0, true));
-        DecisionRecord replaced = decision("d-1", T0, false);
-        journal.recordDecision(replaced);
-        List<DecisionRecord> all = journal.decisions(T0, T0.plusNanos(1));
-        assertEquals(List.of(replaced, decision("d-2", T0, true)), all);
-    }
-
-    // ---- orders and fills ----
-
-    @Test
-    public void ordersAreUpsertedByRefAndListedNewestFirst() {
-        OrderRecord a = order(1, T0);
-        OrderRecord b = order(2, T0.plusSeconds(1));
-        OrderRecord c = order(3, T0.plusSeconds(1));
-        journal.saveOrder(a);
-        journal.saveOrder(b);
-        journal.saveOrder(c);
-        OrderRecord accepted = a.with(OrderRecord.State.ACCEPTED, List.of("101", "102", "103"), "working",
-                T0.plusSeconds(5));
-        journal.saveOrder(accepted);
-        assertEquals(Optional.of(accepted), journal.findOrder(a.orderRef()));
-        OrderRecord filled = accepted.with(OrderRecord.State.ENTRY_FILLED, List.of("101"), "entry filled",
-                T0.plusSeconds(9));
-        journal.saveOrder(filled);
-        assertEquals(Optional.of(filled), journal.findOrder(a.orderRef()));
-        assertEquals(List.of(c, b, filled), journal.orders(10));
-        assertEquals(List.of(c, b), journal.orders(2));
-        assertEquals(Optional.empty(), journal.findOrder(id(4)));
-    }
-
-    @Test
-    public void aFillIsRecordedOncePerExecutionId() {
-        FillRecord first = new FillRecord("exec-1", id(1), OrderLeg.ENTRY, "AAPL", 10, 100.25, T0);
-        assertTrue(journal.recordFill(first));
-        FillRecord again = new FillRecord("exec-1", id(1), OrderLeg.ENTRY, "AAPL", 99, 1.0, T0.plusSeconds(1));
-        assertFalse(journal.recordFill(again));
-        assertEquals(List.of(first), journal.fills(id(1)));
-    }
-
-    @Test
-    public void fillsOfAnOrderComeOldestFirst() {
-        FillRecord stop = new FillRecord("e3", id(1), OrderLeg.STOP_LOSS, "AAPL", 10, 95.0, T0.plusSeconds(60));
-        FillRecord entryA = new FillRecord("e1", id(1), OrderLeg.ENTRY, "AAPL", 4, 100.0, T0);
-        FillRecord entryB = new FillRecord("e2", id(1), OrderLeg.ENTRY, "AAPL", 6, 100.01, T0);
-        FillRecord elsewhere = new FillRecord("e4", id(2), OrderLeg.TAKE_PROFIT, "MSFT", 1, 400.0, T0);
-        for (FillRecord f : List.of(stop, entryA, entryB, elsewhere)) {
-            assertTrue(journal.recordFill(f));
-        }
-        assertEquals(List.of(entryA, entryB, stop), journal.fills(id(1)));
-        assertEquals(List.of(elsewhere), journal.fills(id(2)));
-    }
-
-    // ---- AI audit and settings ----
-
-    @Test
-    public void theAiAuditKeepsExactBodiesNewestFirst() {
-        AiExchange old = exchange(T0, "{\"q\":\"ünïcødé ✓ 𝄞\"}", OptionalLong.of(1200), OptionalLong.of(80));
-        AiExchange newer = exchange(T0.plusSeconds(1), "line1\nline2\r\n\t\"quoted\"", OptionalLong.empty(),
-                OptionalLong.empty());
-        AiExchange tie = exchange(T0.plusSeconds(1), "x".repeat(100_000), OptionalLong.of(0), OptionalLong.empty());
-        journal.recordAiExchange(old);
-        journal.recordAiExchange(newer);
-        journal.recordAiExchange(tie);
-        assertEquals(List.of(tie, newer, old), journal.aiAudit(10));
-        assertEquals(List.of(tie), journal.aiAudit(1));
-    }
-
-    @Test
-    public void settingsAreKeptAndOverwritten() {
-        assertEquals(Optional.empty(), journal.setting("kill_switch"));
-        journal.putSetting("kill_switch", "engaged");
-        journal.putSetting("empty", "");
-        assertEquals(Optional.of("engaged"), journal.setting("kill_switch"));
-        journal.putSetting("kill_switch", "released ✓");
-        assertEquals(Optional.of("released ✓"), journal.setting("kill_switch"));
-        assertEquals(Optional.of(""), journal.setting("empty"));
-    }
-
-    @Test
-    public void aLimitBelowOneIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> journal.orders(0));
-        assertThrows(IllegalArgumentException.class, () -> journal.aiAudit(-1));
+    public void anApprovedTradeWhoseOrderExistsIsRefusedAndNothingIsSaved() {
+        Proposal p = proposal(1, T0, ProposalStatus.PENDING);
+        journal.saveProposal(p);
+        OrderRecord earlier = order(1, T0.minusSeconds(5)).with(OrderRecord.State.ACCEPTED, List.of("9"), "working",
+                T0.minusSeconds(4));
+        ordersOf(journal).saveOrder(earlier);
+        assertThrows(IllegalStateException.class, () -> journal.saveApprovedTrade(approvedTrade(p)));
+        assertEquals(Optional.of(p), journal.findProposal(p.proposalId()));
+        assertEquals(List.of(), journal.approvals());
+        assertEquals(Optional.of(earlier), ordersOf(journal).findOrder(p.proposalId()));
     }
 
     // ---- concurrency and durability ----
@@ -390,8 +275,10 @@ public abstract class JournalContract {
                 int base = t * 100;
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 20; i++) {
-                        journal.saveProposal(proposal(base + i, T0.plusSeconds(base + i), ProposalStatus.PENDING));
-                        journal.recordFill(new FillRecord("x" + (base + i), id(0), OrderLeg.ENTRY, "AAPL", 1, 1.0, T0));
+                        Proposal p = proposal(base + i, T0.plusSeconds(base + i), ProposalStatus.PENDING);
+                        journal.saveProposal(p);
+                        journal.saveProposalWithApproval(p.withStatus(ProposalStatus.REJECTED, T0, "user"),
+                                approval(p, Action.REJECT, T0));
                         journal.findProposal(id(base + i)).orElseThrow();
                     }
                     return null;
@@ -404,98 +291,41 @@ public abstract class JournalContract {
             pool.shutdownNow();
         }
         assertEquals(80, journal.proposals(ProposalQuery.all(500)).proposals().size());
-        assertEquals(80, journal.fills(id(0)).size());
+        assertEquals(80, journal.approvals().size());
     }
 
-    /** After a reopen when the journal supports it; otherwise it reads back from the same object. */
+    /** After a reopen when the log supports it; otherwise it reads back from the same object. */
     @Test
     public void everythingWrittenIsReadBackAfterAReopen() {
         Proposal p = proposal(1, T0, ProposalStatus.PENDING);
         journal.saveProposal(p);
         Proposal approved = p.withStatus(ProposalStatus.APPROVED, T0.plusSeconds(1), "user");
-        ApprovalRecord approval = new ApprovalRecord(T0.plusSeconds(1), p.proposalId(), p.symbol(), Action.APPROVE,
-                p.quantity(), p.stopPrice(), p.targetPrice(), OptionalLong.empty(), OptionalDouble.empty(),
-                OptionalDouble.empty(), "");
+        ApprovalRecord approval = approval(p, Action.APPROVE, T0.plusSeconds(1));
         journal.saveProposalWithApproval(approved, approval);
-        DecisionRecord decision = decision("d-1", T0, true);
-        journal.recordDecision(decision);
-        OrderRecord order = order(1, T0);
-        journal.saveOrder(order);
-        FillRecord fill = new FillRecord("e1", id(1), OrderLeg.ENTRY, "AAPL", 10, 100.0, T0);
-        journal.recordFill(fill);
-        AiExchange exchange = exchange(T0, "{}", OptionalLong.of(1), OptionalLong.of(2));
-        journal.recordAiExchange(exchange);
-        journal.putSetting("k", "v");
+        Proposal other = proposal(2, T0, ProposalStatus.PENDING);
+        ApprovedTrade trade = approvedTrade(other);
+        journal.saveApprovedTrade(trade);
 
-        reopen(journal).ifPresent(reopened -> journal = reopened);
+        reopenIfDurable();
 
         assertEquals(Optional.of(approved), journal.findProposal(p.proposalId()));
-        assertEquals(List.of(approval), journal.approvals());
-        assertEquals(List.of(decision), journal.decisions(T0, T0.plusSeconds(1)));
-        assertEquals(Optional.of(order), journal.findOrder(order.orderRef()));
-        assertEquals(List.of(fill), journal.fills(id(1)));
-        assertFalse(journal.recordFill(fill), "the execution id is still known");
-        assertEquals(List.of(exchange), journal.aiAudit(5));
-        assertEquals(Optional.of("v"), journal.setting("k"));
+        assertEquals(Optional.of(trade.proposal()), journal.findProposal(other.proposalId()));
+        assertEquals(List.of(approval, trade.approval()), journal.approvals());
+        assertEquals(Optional.of(trade.intent()), ordersOf(journal).findOrder(other.proposalId()));
     }
 
-    // ---- samples, public for the tests of implementations ----
-
-    /** {@code prp-} and 12 hex digits. */
-    public static String id(int n) {
-        return String.format("prp-%012x", n);
-    }
-
-    public static GateResult gate(String name, boolean passed, Map<String, Double> compared) {
-        return new GateResult(name, passed, compared, name + (passed ? " passed" : " failed"));
-    }
-
-    /** A full proposal: two gates with ordered numbers, and a history that ends in {@code status}. */
-    public static Proposal proposal(int n, Instant createdAt, ProposalStatus status) {
-        Map<String, Double> size = new LinkedHashMap<>();
-        size.put("position_value_pct", 4.25);
-        size.put("limit_pct", 5.0);
-        Map<String, Double> heat = new LinkedHashMap<>();
-        heat.put("heat_pct", 1.1);
-        heat.put("another", 0.0);
-        heat.put("limit_pct", 6.0);
-        List<StatusChange> history = new ArrayList<>();
-        history.add(new StatusChange(createdAt, Optional.empty(), ProposalStatus.PENDING, "proposed"));
-        if (status != ProposalStatus.PENDING) {
-            history.add(new StatusChange(createdAt.plusMillis(1), Optional.of(ProposalStatus.PENDING), status,
-                    "moved to " + status.wire()));
-        }
-        return new Proposal(id(n), "AAPL", Direction.LONG, "breakout", 0.72, 0.6543, 100.5 + n, 97.25, 107.75,
-                10 + n, "Breakout above resistance on volume #" + n,
-                List.of(gate("max_position_size", true, size), gate("max_portfolio_heat", true, heat)), createdAt,
-                createdAt.plus(Duration.ofMinutes(30)), status, history);
-    }
-
-    public static DecisionRecord decision(String id, Instant time, boolean withAi) {
-        List<Evidence> evidence = List.of(new Evidence("rsi_14", 28.4, "oversold"),
-                new Evidence("atr_14", 2.5, ""), new Evidence("volume_ratio", 1.75, "above average"));
-        if (!withAi) {
-            return new DecisionRecord(id, time, "scan-1", "MSFT", Direction.SHORT, "breakdown", evidence, 0.5, 0.25,
-                    0.4, "not_selected", "score below the cut", Optional.empty(), OptionalDouble.empty(),
-                    Optional.empty(), List.of(), Optional.empty());
-        }
-        return new DecisionRecord(id, time, "scan-1", "AAPL", Direction.LONG, "breakout", evidence, 0.8, 0.7, 0.75,
-                "proposed", "all gates passed", Optional.of("approve"), OptionalDouble.of(0.66),
-                Optional.of("clean breakout"), List.of(gate("sanity", true, Map.of("reward_risk", 2.5)),
-                        gate("max_open_trades", true, Map.of())), Optional.of(id(1)));
-    }
-
-    public static OrderRecord order(int n, Instant createdAt) {
-        return new OrderRecord(id(n), "AAPL", Direction.LONG, 10, 100.5, 97.25, 107.75, OrderRecord.State.SUBMITTING,
-                List.of(), "", createdAt, createdAt);
-    }
-
-    public static AiExchange exchange(Instant time, String body, OptionalLong in, OptionalLong out) {
-        return new AiExchange(time, "claude", "claude-sonnet-4", "https://api.anthropic.com/v1/messages", body, 200,
-                "{\"content\":[{\"text\":\"approve\"}]}", Duration.ofNanos(1_234_567_891L), in, out);
-    }
-
-    private static List<String> ids(ProposalPage page) {
-        return page.proposals().stream().map(Proposal::proposalId).toList();
+    /** {@code p} approved with a tighter stop and moved to executing, with its approval and order intent. */
+    public static ApprovedTrade approvedTrade(Proposal p) {
+        Instant at = T0.plusSeconds(2);
+        Proposal executing = p.withTrade(p.quantity() - 1, p.stopPrice() + 0.25, p.targetPrice(), p.gates())
+                .withStatus(ProposalStatus.APPROVED, at, "approved with modifications by the user")
+                .withStatus(ProposalStatus.EXECUTING, at, "bracket order being sent to paper");
+        ApprovalRecord modify = new ApprovalRecord(at, p.proposalId(), p.symbol(), Action.MODIFY, p.quantity(),
+                p.stopPrice(), p.targetPrice(), OptionalLong.of(p.quantity() - 1),
+                OptionalDouble.of(p.stopPrice() + 0.25), OptionalDouble.empty(), "");
+        OrderRecord intent = new OrderRecord(p.proposalId(), p.symbol(), p.direction(), executing.quantity(),
+                executing.entryPrice(), executing.stopPrice(), executing.targetPrice(), OrderRecord.State.SUBMITTING,
+                List.of(), "about to be sent to paper", at, at);
+        return new ApprovedTrade(executing, modify, intent);
     }
 }
