@@ -27,6 +27,7 @@ import tech.brokerbridge.core.internal.loop.ScanPipeline;
 import tech.brokerbridge.core.internal.loop.ScanSettings;
 import tech.brokerbridge.core.internal.loop.Scanner;
 import tech.brokerbridge.core.internal.loop.TradingLoop;
+import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
 import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
@@ -80,6 +81,7 @@ public final class DefaultDesk implements Desk {
     private final CompositeScorer scorer;
     private final ScanPipeline pipeline;
     private final CandidateEvaluator evaluator;
+    private final CoolDowns coolDowns;
     private AutoCloseable subscription;
     private boolean started;
     private boolean closed;
@@ -93,7 +95,8 @@ public final class DefaultDesk implements Desk {
         Journal journal = ports.journal();
         this.contexts = new RiskContextLoader(ports.broker(), journal, limits(config));
         RiskGates gates = new RiskGates();
-        this.book = new ProposalBook(journal, clock, new ProposalLocks());
+        this.coolDowns = new CoolDowns(journal, clock, config.proposalCooldown());
+        this.book = new ProposalBook(journal, clock, new ProposalLocks(), coolDowns);
         this.killSwitch = new KillSwitch(journal, ports.broker(), clock);
         DailyLossBreaker dailyLoss = new DailyLossBreaker(killSwitch);
         this.license = new LicenseKeeper(journal, ports.secrets(), ports.license(), ports.installation(),
@@ -103,12 +106,13 @@ public final class DefaultDesk implements Desk {
         BrokerReconciler reconciler = new BrokerReconciler(ports.broker(), journal, journal, book, clock);
         BracketSubmitter submitter = new BracketSubmitter(ports.broker(), journal, journal, book, killSwitch,
                 reconciler, clock);
-        this.approvals = new ApprovalService(journal, book, contexts, gates, killSwitch, dailyLoss, submitter);
+        this.approvals = new ApprovalService(journal, book, contexts, gates, killSwitch, dailyLoss, submitter,
+                coolDowns);
         this.events = new OrderEventHandler(journal, journal, book, clock);
         this.maintenance = new Maintenance(ports.broker(), book, reconciler, license);
         this.evaluator = new CandidateEvaluator(advisor, gates, scorer, dailyLoss, journal, clock, settings);
         this.pipeline = new ScanPipeline(settings, ports.marketData(), ports.signals(), contexts, killSwitch, dailyLoss,
-                scorer, evaluator, journal, clock);
+                scorer, evaluator, coolDowns, journal, clock);
         this.scanner = new Scanner(pipeline);
         this.loop = new TradingLoop(scanner, killSwitch, loopThread, config.scanInterval());
         killSwitch.onEngage(loop::stop);
@@ -131,12 +135,14 @@ public final class DefaultDesk implements Desk {
     @Override
     public synchronized void reconfigure(DeskConfig next) {
         DeskConfig c = new DeskConfig(config.version(), next.watchlist(), next.scanInterval(), next.maxAiCandidates(),
-                next.weights(), next.risk(), next.proposalTtl(), next.barsForAdvisor(), config.evaluationPeriod());
+                next.weights(), next.risk(), next.proposalTtl(), next.barsForAdvisor(), config.evaluationPeriod())
+                .withProposalCooldown(next.proposalCooldown());
         contexts.limits(limits(c));
         scorer.weights(weights(c));
         pipeline.settings(settings(c));
         evaluator.settings(settings(c));
         loop.interval(c.scanInterval());
+        coolDowns.length(c.proposalCooldown());
         config = c;
         LOG.info("desk reconfigured: {} symbols, scan every {}", c.watchlist().size(), c.scanInterval());
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.core.internal.execution.BracketSubmitter;
+import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalTransitions;
 import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
@@ -19,6 +20,7 @@ import tech.brokerbridge.core.internal.risk.TradePlan;
 import tech.brokerbridge.ports.desk.ActionResult;
 import tech.brokerbridge.ports.desk.Modification;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.CoolDown;
 import tech.brokerbridge.ports.journal.GateResult;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalLog;
@@ -34,6 +36,9 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
  * Then, in this order: the proposal (approved, with the approval record), the {@code SUBMITTING}
  * order record and the {@code executing} status are saved, and the bracket is sent once.
  *
+ * <p>Reject: only a pending proposal; the proposal (rejected, with the approval record) is saved, then
+ * its symbol, direction and setup type cool down ({@link CoolDowns}).
+ *
  * <p>Threading: the proposal's lock is held for the whole approval; gate checks and the move to
  * executing are also serialized across proposals (an admission lock), so two approvals can never
  * both pass a limit only one of them fits. The broker call happens outside the admission lock.
@@ -47,10 +52,11 @@ public final class ApprovalService {
     private final KillSwitch killSwitch;
     private final DailyLossBreaker dailyLoss;
     private final BracketSubmitter submitter;
+    private final CoolDowns coolDowns;
     private final ReentrantLock admission = new ReentrantLock();
 
     public ApprovalService(ProposalLog proposals, ProposalBook book, RiskContextLoader contexts, RiskGates gates,
-            KillSwitch killSwitch, DailyLossBreaker dailyLoss, BracketSubmitter submitter) {
+            KillSwitch killSwitch, DailyLossBreaker dailyLoss, BracketSubmitter submitter, CoolDowns coolDowns) {
         this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.book = Objects.requireNonNull(book, "book");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
@@ -58,6 +64,7 @@ public final class ApprovalService {
         this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
         this.dailyLoss = Objects.requireNonNull(dailyLoss, "dailyLoss");
         this.submitter = Objects.requireNonNull(submitter, "submitter");
+        this.coolDowns = Objects.requireNonNull(coolDowns, "coolDowns");
     }
 
     public ActionResult approve(String proposalId, Modification modification) {
@@ -135,6 +142,7 @@ public final class ApprovalService {
                     text.isEmpty() ? "rejected by the user" : "rejected by the user: " + text);
             proposals.saveProposalWithApproval(rejected,
                     approvalRecord(p, Modification.none(), ApprovalRecord.Action.REJECT, text));
+            coolDowns.start(rejected, CoolDown.Cause.REJECTED);
             return new ActionResult.Done(rejected);
         });
     }

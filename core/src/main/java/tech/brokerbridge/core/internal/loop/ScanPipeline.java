@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.RandomIds;
 import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
@@ -20,6 +21,7 @@ import tech.brokerbridge.core.internal.scoring.CompositeScorer;
 import tech.brokerbridge.core.internal.scoring.ScoredSetup;
 import tech.brokerbridge.core.internal.scoring.SignalConviction;
 import tech.brokerbridge.ports.desk.ScanReport;
+import tech.brokerbridge.ports.journal.CoolDown;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.DecisionLog;
 import tech.brokerbridge.ports.market.Bar;
@@ -33,8 +35,10 @@ import tech.brokerbridge.ports.signals.SignalSourceException;
 /**
  * One scan: read the risk context once; for each watchlist symbol read the daily bars and the
  * setups (a symbol that fails is reported in {@link ScanReport#errors()}, the scan goes on); record
- * setups on symbols already in a position, working order or proposal as {@code symbol_busy}; score
- * the rest, send the best to the advisor ({@link CandidateEvaluator}), record every setup's decision.
+ * setups on symbols already in a position, working order or proposal as {@code symbol_busy}, and
+ * setups held back by the cool-down of a rejected or expired proposal as {@code suppressed}
+ * ({@link CoolDowns}); score the rest, send the best to the advisor ({@link CandidateEvaluator}),
+ * record every setup's decision.
  * If today's loss already reached the daily limit, the kill switch engages first and no candidate
  * goes to the advisor.
  */
@@ -48,12 +52,13 @@ public final class ScanPipeline {
     private final DailyLossBreaker dailyLoss;
     private final CompositeScorer scorer;
     private final CandidateEvaluator evaluator;
+    private final CoolDowns coolDowns;
     private final DecisionLog decisions;
     private final Clock clock;
 
     public ScanPipeline(ScanSettings settings, MarketData marketData, SignalSource signals, RiskContextLoader contexts,
             KillSwitch killSwitch, DailyLossBreaker dailyLoss, CompositeScorer scorer, CandidateEvaluator evaluator,
-            DecisionLog decisions, Clock clock) {
+            CoolDowns coolDowns, DecisionLog decisions, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.marketData = Objects.requireNonNull(marketData, "marketData");
         this.signals = Objects.requireNonNull(signals, "signals");
@@ -62,6 +67,7 @@ public final class ScanPipeline {
         this.dailyLoss = Objects.requireNonNull(dailyLoss, "dailyLoss");
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+        this.coolDowns = Objects.requireNonNull(coolDowns, "coolDowns");
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -76,10 +82,11 @@ public final class ScanPipeline {
         Instant started = clock.instant();
         RiskContext ctx = contexts.load();
         dailyLoss.trip(ctx);
+        List<CoolDown> coolingDown = coolDowns.active();
         List<String> errors = new ArrayList<>();
         List<DecisionRecord> decisions = new ArrayList<>();
         Map<String, List<Bar>> bars = new HashMap<>();
-        List<Setup> found = new ArrayList<>();
+        List<ScoredSetup> scored = new ArrayList<>();
         int scanned = 0;
         for (String symbol : settings.watchlist()) {
             List<Setup> setups;
@@ -98,17 +105,18 @@ public final class ScanPipeline {
             }
             Optional<String> busy = busyReason(symbol, ctx);
             for (Setup s : setups) {
+                ScoredSetup one = score(s, setups); // a suppressed setup still counts for its siblings' conviction
+                Optional<String> held = busy.isPresent() ? Optional.empty() : CoolDowns.suppression(s, coolingDown);
                 if (busy.isPresent()) {
-                    decisions.add(record(new DecisionBuilder(scanId, clock.instant(), score(s, setups))
+                    decisions.add(record(new DecisionBuilder(scanId, clock.instant(), one)
                             .build(Outcomes.SYMBOL_BUSY, busy.get())));
+                } else if (held.isPresent()) {
+                    decisions.add(record(new DecisionBuilder(scanId, clock.instant(), one)
+                            .build(Outcomes.SUPPRESSED, held.get())));
                 } else {
-                    found.add(s);
+                    scored.add(one);
                 }
             }
-        }
-        List<ScoredSetup> scored = new ArrayList<>();
-        for (Setup s : found) {
-            scored.add(score(s, found));
         }
         CandidateSelection selection = CandidateSelection.select(scored, settings.maxAiCandidates());
         for (CandidateSelection.Rejected r : selection.notSelected()) {
