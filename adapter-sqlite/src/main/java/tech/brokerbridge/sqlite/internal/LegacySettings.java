@@ -100,7 +100,8 @@ final class LegacySettings {
         Optional<LicenseRecord.Answer> answer = nonBlank(old.get(ANSWER)).flatMap(s -> {
             Optional<LicenseRecord.Answer> a = decodeAnswer(s);
             if (a.isEmpty()) {
-                LOG.warn("journal schema: the damaged setting {} is dropped; the next license check replaces it", ANSWER);
+                LOG.warn("journal schema: the damaged setting {} is dropped; the next license check replaces it",
+                        ANSWER);
             }
             return a;
         });

@@ -41,7 +41,8 @@ final class LicenseStore {
                     Values.getOptionalString(rs, "answer_bound_to"), optionalInstant(rs, "answer_period_end_ns"));
             case NOT_FOUND -> new LicenseRecord.NotFound(at);
             case KEY_REFUSED -> new LicenseRecord.KeyRefused(at);
-            default -> throw new SQLException("license.answer_kind holds '" + kind + "'", "22000", 11); // SQLITE_CORRUPT
+            // SQLITE_CORRUPT: the CHECK constraint lets nothing else in
+            default -> throw new SQLException("license.answer_kind holds '" + kind + "'", "22000", 11);
         });
     }
 

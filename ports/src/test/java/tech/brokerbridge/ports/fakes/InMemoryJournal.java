@@ -65,7 +65,8 @@ public final class InMemoryJournal implements Journal {
      * {@code "order <ref> <state>"}, {@code "fill <execution id>"} (only a new execution),
      * {@code "approved_trade <id>"}, {@code "ai_exchange"}, {@code "kill_switch engaged|released"},
      * {@code "license"} and {@code "cool_down <symbol> <direction> <setup type> <cause>"} (statuses,
-     * states, actions, directions and causes as their {@code wire()} names). A write refused by {@link #failWrites} is not in the log.
+     * states, actions, directions and causes as their {@code wire()} names). A write refused by
+     * {@link #failWrites} is not in the log.
      */
     public synchronized List<String> writes() {
         return List.copyOf(writes);

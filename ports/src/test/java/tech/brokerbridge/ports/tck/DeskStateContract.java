@@ -49,7 +49,8 @@ public abstract class DeskStateContract extends JournalRoleContract<DeskState> {
     @Test
     public void everyLicenseAnswerAndAnOutageComeBackExactly() {
         List<LicenseRecord.Answer> answers = List.of(
-                new LicenseRecord.Found(NANOS, "past_due", Optional.of("inst;=&x ✓"), Optional.of(NANOS.plusSeconds(9))),
+                new LicenseRecord.Found(NANOS, "past_due", Optional.of("inst;=&x ✓"),
+                        Optional.of(NANOS.plusSeconds(9))),
                 new LicenseRecord.Found(NANOS, "active", Optional.empty(), Optional.empty()),
                 new LicenseRecord.NotFound(NANOS), new LicenseRecord.KeyRefused(NANOS.plusNanos(5)));
         LicenseRecord.Outage outage = new LicenseRecord.Outage(NANOS, NANOS.plusSeconds(60),

@@ -21,7 +21,7 @@ import tech.brokerbridge.ports.journal.StatusChange;
 import tech.brokerbridge.ports.market.Direction;
 import tech.brokerbridge.ports.signals.Evidence;
 
-/** Sample journal records, full of awkward values, for the journal roles' contracts and the tests of implementations. */
+/** Sample journal records full of awkward values, for the roles' contracts and the tests of implementations. */
 public final class JournalSamples {
     /** 2026-03-02, mid-session, with nanoseconds. */
     public static final Instant T0 = Instant.parse("2026-03-02T14:30:00.123456789Z");

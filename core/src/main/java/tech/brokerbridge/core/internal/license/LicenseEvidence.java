@@ -20,8 +20,8 @@ public sealed interface LicenseEvidence {
      * @param answer Stripe's last definitive answer, if any: the one that decides licensed or invalid
      * @param outage present while the checks since that answer failed to reach Stripe
      */
-    record Subscription(Instant firstStart, Optional<LicenseRecord.Answer> answer, Optional<LicenseRecord.Outage> outage)
-            implements LicenseEvidence {
+    record Subscription(Instant firstStart, Optional<LicenseRecord.Answer> answer,
+            Optional<LicenseRecord.Outage> outage) implements LicenseEvidence {
         public Subscription {
             Objects.requireNonNull(firstStart, "firstStart");
             Objects.requireNonNull(answer, "answer");

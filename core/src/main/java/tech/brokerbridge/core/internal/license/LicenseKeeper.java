@@ -67,8 +67,9 @@ public final class LicenseKeeper {
     private volatile Instant lastAttempt;
     private volatile LicenseState state;
 
-    public LicenseKeeper(DeskState deskState, SecretStore vault, LicenseService provider, InstallationIdentity installation,
-            LicensePolicy policy, Duration checkInterval, Executor background, Clock clock) {
+    public LicenseKeeper(DeskState deskState, SecretStore vault, LicenseService provider,
+            InstallationIdentity installation, LicensePolicy policy, Duration checkInterval, Executor background,
+            Clock clock) {
         this.deskState = Objects.requireNonNull(deskState, "deskState");
         this.vault = Objects.requireNonNull(vault, "vault");
         this.provider = Objects.requireNonNull(provider, "provider");

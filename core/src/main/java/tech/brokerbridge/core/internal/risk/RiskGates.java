@@ -22,7 +22,7 @@ public final class RiskGates {
         return results.stream().allMatch(GateResult::passed);
     }
 
-    /** True when the daily loss gate is among the failed ones: the kill switch must engage ({@link DailyLossBreaker}). */
+    /** True when the daily loss gate is among the failed ones: the kill switch must engage. */
     public static boolean dailyLossBreached(List<GateResult> results) {
         return dailyLossFailure(results).isPresent();
     }
