@@ -24,20 +24,33 @@ import tech.brokerbridge.launcher.cli.ServeCommand;
  * decision log says "suppressed: rejected at …", and the cool-down survives a restart.
  */
 class CoolDownDaemonTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration START = Duration.ofSeconds(60);
     /** Friday 2026-11-27, 11:00 in New York: in session, the default cool-down runs until 16:00 there. */
-    private static final List<String> JVM = List.of("-D" + ServeCommand.CLOCK_START_PROPERTY + "=2026-11-27T16:00:00Z");
+    private static final String FRIDAY_IN_SESSION = "2026-11-27T16:00:00Z";
+    private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path home;
 
+    /** The daemon on {@link #home} with its clock at {@link #FRIDAY_IN_SESSION}, and the port it listens on. */
+    private record Daemon(DaemonProcess process, int port) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
+    private Daemon start() throws Exception {
+        DaemonProcess p = DaemonProcess.start(home, Map.of(),
+                List.of("-D" + ServeCommand.CLOCK_START_PROPERTY + "=" + FRIDAY_IN_SESSION), "serve", "--port", "0");
+        return new Daemon(p, p.awaitPort(Duration.ofSeconds(60)));
+    }
+
     @Test
     void aRejectedProposalIsSuppressedByTheNextScanAndAfterARestart() throws Exception {
         JsonNode rejected;
-        try (DaemonProcess daemon = DaemonProcess.start(home, Map.of(), JVM, "serve", "--port", "0")) {
-            int port = daemon.awaitPort(START);
+        try (Daemon daemon = start()) {
+            int port = daemon.port();
             call(port, "POST", "/api/scan", 200);
             JsonNode pending = call(port, "GET", "/api/proposals?status=pending&limit=100", 200).get("proposals");
             assertTrue(pending.size() >= 1, "the first scan proposes: " + pending);
@@ -61,8 +74,8 @@ class CoolDownDaemonTest {
                             && d.get("reason").asText().startsWith("suppressed: rejected at ")),
                     "GET /api/decisions shows the suppression: " + logged);
         }
-        try (DaemonProcess restarted = DaemonProcess.start(home, Map.of(), JVM, "serve", "--port", "0")) {
-            int port = restarted.awaitPort(START);
+        try (Daemon restarted = start()) {
+            int port = restarted.port();
             JsonNode after = decisionOnSameSetup(call(port, "POST", "/api/scan", 200).get("decisions"), rejected);
             assertEquals("suppressed", after.get("outcome").asText(), "the cool-down survives a restart: " + after);
         }
@@ -90,6 +103,6 @@ class CoolDownDaemonTest {
                         : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(status, r.statusCode(), method + " " + path + " → " + r.body());
-        return JSON.readTree(r.body());
+        return json.readTree(r.body());
     }
 }

@@ -1,6 +1,7 @@
 package tech.brokerbridge.sqlite.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static tech.brokerbridge.sqlite.internal.SqlRows.column;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -8,11 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -158,15 +156,5 @@ class LegacySettingsMigrationTest {
 
     private Connection raw() throws SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("brokerbridge.db"));
-    }
-
-    private static List<String> column(Connection c, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 }

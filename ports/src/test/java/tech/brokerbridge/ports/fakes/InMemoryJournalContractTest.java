@@ -17,77 +17,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.CoolDown;
-import tech.brokerbridge.ports.journal.DecisionLog;
-import tech.brokerbridge.ports.journal.DeskState;
 import tech.brokerbridge.ports.journal.FillRecord;
 import tech.brokerbridge.ports.journal.JournalException;
 import tech.brokerbridge.ports.journal.KillSwitchState;
 import tech.brokerbridge.ports.journal.LicenseRecord;
-import tech.brokerbridge.ports.journal.OrderLog;
 import tech.brokerbridge.ports.journal.OrderRecord;
-import tech.brokerbridge.ports.journal.OutboundAudit;
 import tech.brokerbridge.ports.journal.Proposal;
-import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.market.Direction;
-import tech.brokerbridge.ports.tck.DecisionLogContract;
-import tech.brokerbridge.ports.tck.DeskStateContract;
-import tech.brokerbridge.ports.tck.OrderLogContract;
-import tech.brokerbridge.ports.tck.OutboundAuditContract;
+import tech.brokerbridge.ports.tck.JournalContract;
 import tech.brokerbridge.ports.tck.ProposalLogContract;
 
 /** The fake passes every journal role's contract, and its test helpers do what they say. */
-class InMemoryJournalContractTest {
-    @Nested
-    class Proposals extends ProposalLogContract {
-        @Override
-        protected ProposalLog newJournal() {
-            return new InMemoryJournal();
-        }
-
-        @Override
-        protected OrderLog ordersOf(ProposalLog log) {
-            return (InMemoryJournal) log;
-        }
-    }
-
-    @Nested
-    class Decisions extends DecisionLogContract {
-        @Override
-        protected DecisionLog newJournal() {
-            return new InMemoryJournal();
-        }
-    }
-
-    @Nested
-    class Orders extends OrderLogContract {
-        @Override
-        protected OrderLog newJournal() {
-            return new InMemoryJournal();
-        }
-    }
-
-    @Nested
-    class Audit extends OutboundAuditContract {
-        @Override
-        protected OutboundAudit newJournal() {
-            return new InMemoryJournal();
-        }
-    }
-
-    @Nested
-    class State extends DeskStateContract {
-        @Override
-        protected DeskState newJournal() {
-            return new InMemoryJournal();
-        }
+class InMemoryJournalContractTest extends JournalContract<InMemoryJournal> {
+    @Override
+    protected InMemoryJournal open() {
+        return new InMemoryJournal();
     }
 
     private static final CoolDown COOL_DOWN = new CoolDown("AAPL", Direction.LONG, "breakout", CoolDown.Cause.REJECTED,

@@ -7,6 +7,8 @@ import static tech.brokerbridge.ports.tck.JournalSamples.decision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.journal.DecisionLog;
 import tech.brokerbridge.ports.journal.DecisionRecord;
@@ -15,7 +17,11 @@ import tech.brokerbridge.ports.journal.DecisionRecord;
  * The contract every {@link DecisionLog} passes (TCK): half-open ranges, oldest first with ties in
  * the order recorded, a decision id recorded again replaces that decision in place.
  */
-public abstract class DecisionLogContract extends JournalRoleContract<DecisionLog> {
+public abstract class DecisionLogContract<J extends DecisionLog> extends JournalRoleContract<J> {
+    protected DecisionLogContract(Supplier<? extends J> open, UnaryOperator<J> reopen) {
+        super(open, reopen);
+    }
+
     @Test
     public void anEmptyLogHasNoDecisions() {
         assertEquals(List.of(), journal.decisions(Instant.EPOCH, T0.plus(Duration.ofDays(3650))));

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.journal.CoolDown;
 import tech.brokerbridge.ports.journal.DeskState;
@@ -22,7 +24,11 @@ import tech.brokerbridge.ports.market.Direction;
  * cool-down replaces the one of the same symbol, direction and setup type, and a cool-down is active
  * strictly before its end.
  */
-public abstract class DeskStateContract extends JournalRoleContract<DeskState> {
+public abstract class DeskStateContract<J extends DeskState> extends JournalRoleContract<J> {
+    protected DeskStateContract(Supplier<? extends J> open, UnaryOperator<J> reopen) {
+        super(open, reopen);
+    }
+
     private static final Instant NANOS = Instant.parse("2026-03-02T14:30:00.000000001Z");
 
     @Test

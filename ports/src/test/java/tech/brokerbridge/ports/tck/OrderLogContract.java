@@ -8,13 +8,10 @@ import static tech.brokerbridge.ports.tck.JournalSamples.T0;
 import static tech.brokerbridge.ports.tck.JournalSamples.id;
 import static tech.brokerbridge.ports.tck.JournalSamples.order;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.journal.FillRecord;
@@ -26,7 +23,11 @@ import tech.brokerbridge.ports.journal.OrderRecord;
  * (ties by ref, descending), a fill recorded once per execution id, fills oldest first (ties in the
  * order recorded), a limit below 1 refused.
  */
-public abstract class OrderLogContract extends JournalRoleContract<OrderLog> {
+public abstract class OrderLogContract<J extends OrderLog> extends JournalRoleContract<J> {
+    protected OrderLogContract(Supplier<? extends J> open, UnaryOperator<J> reopen) {
+        super(open, reopen);
+    }
+
     @Test
     public void anEmptyLogHasNoOrdersAndNoFills() {
         assertEquals(List.of(), journal.orders(10));
@@ -85,26 +86,14 @@ public abstract class OrderLogContract extends JournalRoleContract<OrderLog> {
 
     @Test
     public void concurrentWritersLoseNothing() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int base = t * 100;
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < 20; i++) {
-                        journal.saveOrder(order(base + i, T0.plusSeconds(base + i)));
-                        journal.recordFill(new FillRecord("x" + (base + i), id(0), OrderLeg.ENTRY, "AAPL", 1, 1.0, T0));
-                        journal.findOrder(id(base + i)).orElseThrow();
-                    }
-                    return null;
-                }));
+        concurrently(4, t -> {
+            for (int i = 0; i < 20; i++) {
+                int n = t * 100 + i;
+                journal.saveOrder(order(n, T0.plusSeconds(n)));
+                journal.recordFill(new FillRecord("x" + n, id(0), OrderLeg.ENTRY, "AAPL", 1, 1.0, T0));
+                journal.findOrder(id(n)).orElseThrow();
             }
-            for (Future<?> f : done) {
-                f.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         assertEquals(80, journal.orders(500).size());
         assertEquals(80, journal.fills(id(0)).size());
     }

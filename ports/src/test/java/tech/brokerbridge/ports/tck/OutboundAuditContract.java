@@ -7,6 +7,8 @@ import static tech.brokerbridge.ports.tck.JournalSamples.exchange;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.journal.OutboundAudit;
@@ -15,7 +17,11 @@ import tech.brokerbridge.ports.journal.OutboundAudit;
  * The contract every {@link OutboundAudit} passes (TCK): bodies kept byte for byte, newest first
  * (ties: the last recorded first), a limit below 1 refused.
  */
-public abstract class OutboundAuditContract extends JournalRoleContract<OutboundAudit> {
+public abstract class OutboundAuditContract<J extends OutboundAudit> extends JournalRoleContract<J> {
+    protected OutboundAuditContract(Supplier<? extends J> open, UnaryOperator<J> reopen) {
+        super(open, reopen);
+    }
+
     @Test
     public void anEmptyAuditHasNoExchanges() {
         assertEquals(List.of(), journal.aiAudit(10));

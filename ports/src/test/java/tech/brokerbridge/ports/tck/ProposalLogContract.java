@@ -24,10 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.ApprovalRecord.Action;
@@ -50,10 +48,14 @@ import tech.brokerbridge.ports.market.Direction;
  * another proposal are {@link IllegalArgumentException}s; doubles (NaN, -0.0 and infinities
  * included) and instants (to the nanosecond) come back exactly; an approved trade is written whole
  * or not at all.
+ *
+ * <p>{@link ProposalLog#saveApprovedTrade} writes the order intent to the same journal's
+ * {@link OrderLog}: the journal under test is both.
  */
-public abstract class ProposalLogContract extends JournalRoleContract<ProposalLog> {
-    /** The order log of the same journal, where {@link ProposalLog#saveApprovedTrade} writes its intent. */
-    protected abstract OrderLog ordersOf(ProposalLog log);
+public abstract class ProposalLogContract<J extends ProposalLog & OrderLog> extends JournalRoleContract<J> {
+    protected ProposalLogContract(Supplier<? extends J> open, UnaryOperator<J> reopen) {
+        super(open, reopen);
+    }
 
     @Test
     public void savedProposalComesBackWithEveryField() {
@@ -248,7 +250,7 @@ public abstract class ProposalLogContract extends JournalRoleContract<ProposalLo
         journal.saveApprovedTrade(trade);
         assertEquals(Optional.of(trade.proposal()), journal.findProposal(p.proposalId()));
         assertEquals(List.of(trade.approval()), journal.approvals());
-        assertEquals(Optional.of(trade.intent()), ordersOf(journal).findOrder(p.proposalId()));
+        assertEquals(Optional.of(trade.intent()), journal.findOrder(p.proposalId()));
     }
 
     @Test
@@ -257,39 +259,26 @@ public abstract class ProposalLogContract extends JournalRoleContract<ProposalLo
         journal.saveProposal(p);
         OrderRecord earlier = order(1, T0.minusSeconds(5)).with(OrderRecord.State.ACCEPTED, List.of("9"), "working",
                 T0.minusSeconds(4));
-        ordersOf(journal).saveOrder(earlier);
+        journal.saveOrder(earlier);
         assertThrows(IllegalStateException.class, () -> journal.saveApprovedTrade(approvedTrade(p)));
         assertEquals(Optional.of(p), journal.findProposal(p.proposalId()));
         assertEquals(List.of(), journal.approvals());
-        assertEquals(Optional.of(earlier), ordersOf(journal).findOrder(p.proposalId()));
+        assertEquals(Optional.of(earlier), journal.findOrder(p.proposalId()));
     }
 
     // ---- concurrency and durability ----
 
     @Test
     public void concurrentWritersLoseNothing() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int base = t * 100;
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < 20; i++) {
-                        Proposal p = proposal(base + i, T0.plusSeconds(base + i), ProposalStatus.PENDING);
-                        journal.saveProposal(p);
-                        journal.saveProposalWithApproval(p.withStatus(ProposalStatus.REJECTED, T0, "user"),
-                                approval(p, Action.REJECT, T0));
-                        journal.findProposal(id(base + i)).orElseThrow();
-                    }
-                    return null;
-                }));
+        concurrently(4, t -> {
+            for (int i = 0; i < 20; i++) {
+                Proposal p = proposal(t * 100 + i, T0.plusSeconds(t * 100 + i), ProposalStatus.PENDING);
+                journal.saveProposal(p);
+                journal.saveProposalWithApproval(p.withStatus(ProposalStatus.REJECTED, T0, "user"),
+                        approval(p, Action.REJECT, T0));
+                journal.findProposal(p.proposalId()).orElseThrow();
             }
-            for (Future<?> f : done) {
-                f.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         assertEquals(80, journal.proposals(ProposalQuery.all(500)).proposals().size());
         assertEquals(80, journal.approvals().size());
     }
@@ -311,7 +300,7 @@ public abstract class ProposalLogContract extends JournalRoleContract<ProposalLo
         assertEquals(Optional.of(approved), journal.findProposal(p.proposalId()));
         assertEquals(Optional.of(trade.proposal()), journal.findProposal(other.proposalId()));
         assertEquals(List.of(approval, trade.approval()), journal.approvals());
-        assertEquals(Optional.of(trade.intent()), ordersOf(journal).findOrder(other.proposalId()));
+        assertEquals(Optional.of(trade.intent()), journal.findOrder(other.proposalId()));
     }
 
     /** {@code p} approved with a tighter stop and moved to executing, with its approval and order intent. */
