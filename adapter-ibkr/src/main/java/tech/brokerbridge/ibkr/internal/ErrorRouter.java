@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ibkr.internal.error.ErrorKind;
 import tech.brokerbridge.ibkr.internal.error.ErrorTable;
+import tech.brokerbridge.ibkr.internal.error.GatewayException;
 import tech.brokerbridge.ibkr.internal.msg.Inbound.ErrorMessage;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
 

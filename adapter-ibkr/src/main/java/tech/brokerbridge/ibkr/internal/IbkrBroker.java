@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import tech.brokerbridge.ibkr.internal.account.AccountState;
+import tech.brokerbridge.ibkr.internal.error.GatewayException;
 import tech.brokerbridge.ibkr.internal.msg.Contract;
 import tech.brokerbridge.ibkr.internal.msg.Inbound;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ibkr.internal.account.AccountState;
 import tech.brokerbridge.ibkr.internal.conn.GatewayConnection;
 import tech.brokerbridge.ibkr.internal.conn.Pacer;
+import tech.brokerbridge.ibkr.internal.error.GatewayException;
 import tech.brokerbridge.ibkr.internal.msg.Inbound;
 import tech.brokerbridge.ibkr.internal.msg.Inbound.*;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.ibkr.internal.error.GatewayException;
 import tech.brokerbridge.ibkr.internal.market.Durations;
 import tech.brokerbridge.ibkr.internal.market.HistoricalPacing;
 import tech.brokerbridge.ibkr.internal.msg.Contract;

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ibkr.internal.conn.Backoff;
 import tech.brokerbridge.ibkr.internal.conn.GatewayConnection;
+import tech.brokerbridge.ibkr.internal.error.GatewayException;
 import tech.brokerbridge.ibkr.internal.msg.Inbound;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
 import tech.brokerbridge.ibkr.internal.wire.ProtocolException;

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import tech.brokerbridge.launcher.DeskRuntime;
+import tech.brokerbridge.launcher.wiring.DeskRuntime;
 import tech.brokerbridge.launcher.config.ConfigLoader;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.secrets.SecretStore;

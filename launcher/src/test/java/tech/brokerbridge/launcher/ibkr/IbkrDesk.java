@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import tech.brokerbridge.ibkr.fake.FakeGateway;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
-import tech.brokerbridge.launcher.DeskRuntime;
+import tech.brokerbridge.launcher.wiring.DeskRuntime;
 import tech.brokerbridge.launcher.config.ConfigLoader;
 
 /**

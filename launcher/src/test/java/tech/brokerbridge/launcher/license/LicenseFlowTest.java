@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tech.brokerbridge.launcher.DeskRuntime;
+import tech.brokerbridge.launcher.wiring.DeskRuntime;
 import tech.brokerbridge.launcher.config.ConfigLoader;
 
 /**
