@@ -25,7 +25,7 @@ import tech.brokerbridge.ports.broker.ConnectionStatus;
  * <p>Thread-safety: all public methods may be called from any thread. Messages arrive on the
  * connection's reader thread; the {@link Supervisor} thread connects and reconciles.
  */
-public final class IbkrClient implements AutoCloseable {
+public final class IbkrClient implements GatewayLink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IbkrClient.class);
     public static final int CURRENT_TIME_KEY = -1003;
 
@@ -38,7 +38,9 @@ public final class IbkrClient implements AutoCloseable {
     private final AtomicInteger nextOrderId = new AtomicInteger(1);
     private final Object readyLock = new Object();
     private final Supervisor supervisor;
-    private final ErrorRouter errors = new ErrorRouter(this);
+    private final ErrorRouter errors;
+    private final IbkrBroker broker;
+    private final IbkrMarketData marketData;
     private volatile Session session;
     private volatile boolean ready;
     /** False between IB's 1100 (gateway lost IB) and 1101/1102 (restored): the socket is up, IB is not. */
@@ -52,7 +54,10 @@ public final class IbkrClient implements AutoCloseable {
         this.tracker = new OrderTracker(bus, settings.clock());
         this.account = new AccountState(settings.clock());
         this.status = new ConnectionStatus(false, "not started");
-        this.supervisor = new Supervisor(this);
+        this.errors = new ErrorRouter(this, tracker, requests, settings.clientId());
+        this.supervisor = new Supervisor(this, settings, pacer, requests, account);
+        this.broker = new IbkrBroker(this, requests, tracker, account, bus, settings);
+        this.marketData = new IbkrMarketData(this, requests, settings);
     }
 
     /** One connection and what it told us at the start. */
@@ -103,35 +108,22 @@ public final class IbkrClient implements AutoCloseable {
         status = new ConnectionStatus(false, "closed");
     }
 
-    public ClientSettings settings() {
-        return settings;
+    /** The Broker port over this client's session; one per client, so submissions stay serialized. */
+    public IbkrBroker broker() {
+        return broker;
     }
 
+    /** The MarketData port over this client's session; one per client, so its pacing is shared. */
+    public IbkrMarketData marketData() {
+        return marketData;
+    }
+
+    @Override
     public ConnectionStatus status() {
         return status;
     }
 
-    public Requests requests() {
-        return requests;
-    }
-
-    public OrderTracker tracker() {
-        return tracker;
-    }
-
-    public AccountState accountState() {
-        return account;
-    }
-
-    public EventBus events() {
-        return bus;
-    }
-
-    public Pacer pacer() {
-        return pacer;
-    }
-
-    /** The account this adapter trades (chosen at connect). */
+    @Override
     public String selectedAccount() {
         return currentAccount;
     }
@@ -146,12 +138,12 @@ public final class IbkrClient implements AutoCloseable {
         trySend(new Outbound.ReqPnL(id, currentAccount, ""));
     }
 
-    /** Reserves {@code n} consecutive order ids. */
+    @Override
     public int allocateOrderIds(int n) {
         return nextOrderId.getAndAdd(n);
     }
 
-    /** Blocks until connected and reconciled, at most {@code timeout}. */
+    @Override
     public void awaitReady(Duration timeout) {
         long deadline = settings.ticker().nanos() + timeout.toNanos();
         synchronized (readyLock) {
@@ -178,7 +170,7 @@ public final class IbkrClient implements AutoCloseable {
         return ready;
     }
 
-    /** Sends on the current connection. */
+    @Override
     public void send(Outbound m) {
         Session s = session;
         GatewayConnection c = s == null ? null : s.connection;
@@ -192,7 +184,7 @@ public final class IbkrClient implements AutoCloseable {
         }
     }
 
-    /** Sends several messages in one write on the current connection. */
+    @Override
     public void sendAll(List<? extends Outbound> messages) {
         Session s = session;
         GatewayConnection c = s == null ? null : s.connection;
