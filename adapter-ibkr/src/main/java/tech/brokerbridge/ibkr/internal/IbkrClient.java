@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ibkr.internal.account.AccountState;
 import tech.brokerbridge.ibkr.internal.conn.GatewayConnection;
-import tech.brokerbridge.ibkr.internal.conn.Pacer;
 import tech.brokerbridge.ibkr.internal.error.GatewayException;
 import tech.brokerbridge.ibkr.internal.msg.Inbound;
 import tech.brokerbridge.ibkr.internal.msg.Inbound.*;
@@ -30,7 +29,6 @@ public final class IbkrClient implements GatewayLink, AutoCloseable {
     public static final int CURRENT_TIME_KEY = -1003;
 
     private final ClientSettings settings;
-    private final Pacer pacer;
     private final Requests requests = new Requests();
     private final EventBus bus = new EventBus();
     private final OrderTracker tracker;
@@ -50,12 +48,11 @@ public final class IbkrClient implements GatewayLink, AutoCloseable {
 
     public IbkrClient(ClientSettings settings) {
         this.settings = settings;
-        this.pacer = Pacer.ibDefault(settings.ticker(), settings.sleeper());
         this.tracker = new OrderTracker(bus, settings.clock());
         this.account = new AccountState(settings.clock());
         this.status = new ConnectionStatus(false, "not started");
         this.errors = new ErrorRouter(this, tracker, requests, settings.clientId());
-        this.supervisor = new Supervisor(this, settings, pacer, requests, account);
+        this.supervisor = new Supervisor(this, settings, requests, account);
         this.broker = new IbkrBroker(this, requests, tracker, account, bus, settings);
         this.marketData = new IbkrMarketData(this, requests, settings);
     }

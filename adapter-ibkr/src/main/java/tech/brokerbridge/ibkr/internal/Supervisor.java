@@ -38,10 +38,10 @@ final class Supervisor {
     private volatile boolean running;
     private Thread thread;
 
-    Supervisor(IbkrClient client, ClientSettings settings, Pacer pacer, Requests requests, AccountState account) {
+    Supervisor(IbkrClient client, ClientSettings settings, Requests requests, AccountState account) {
         this.client = client;
         this.cfg = settings;
-        this.pacer = pacer;
+        this.pacer = Pacer.ibDefault(settings.ticker(), settings.sleeper()); // one for every session of the client
         this.requests = requests;
         this.accountState = account;
         this.backoff = new Backoff(cfg.initialBackoff(), cfg.maxBackoff(), cfg.random());

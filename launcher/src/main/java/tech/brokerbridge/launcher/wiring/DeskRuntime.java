@@ -40,7 +40,7 @@ public final class DeskRuntime {
             return new DeskRuntime(Guice.createInjector(Stage.PRODUCTION, DeskModules.all(config, clock)), config);
         } catch (CreationException | ProvisionException e) {
             Throwable root = rootCause(e);
-            throw new StartupException("cannot start: " + root.getMessage(), false, root);
+            throw new StartupException("cannot start: " + root.getMessage(), root);
         }
     }
 
@@ -61,10 +61,10 @@ public final class DeskRuntime {
                         ? "port " + config.text(Settings.PORT) + " on 127.0.0.1 is already in use; stop the other "
                                 + "program or choose another port (BROKERBRIDGE_PORT or --port)"
                         : "cannot start the HTTP server: " + e.getMessage();
-                throw new StartupException(msg, e.addressInUse(), e);
+                throw new StartupException(msg, e);
             } catch (RuntimeException e) {
                 stop();
-                throw new StartupException("cannot start " + s.name() + ": " + e.getMessage(), false, e);
+                throw new StartupException("cannot start " + s.name() + ": " + e.getMessage(), e);
             }
         }
     }

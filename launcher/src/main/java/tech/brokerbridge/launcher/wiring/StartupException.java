@@ -1,20 +1,17 @@
 package tech.brokerbridge.launcher.wiring;
 
-/**
- * The desk could not start; carries a message for the user and whether the HTTP port was taken (the
- * command line turns that into its exit code).
- */
+import tech.brokerbridge.http.HttpServerStartException;
+
+/** The desk could not start; carries a message for the user and the failure that stopped it. */
 public final class StartupException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
-    private final boolean portInUse;
 
-    public StartupException(String message, boolean portInUse, Throwable cause) {
+    public StartupException(String message, Throwable cause) {
         super(message, cause);
-        this.portInUse = portInUse;
     }
 
-    /** True when another program holds the HTTP port. */
+    /** True when another program holds the HTTP port (the command line has an exit code for that). */
     public boolean portInUse() {
-        return portInUse;
+        return getCause() instanceof HttpServerStartException e && e.addressInUse();
     }
 }

@@ -32,6 +32,8 @@ class PlantedViolationsTest {
         PLANTED.put("adapters_do_not_depend_on_each_other", "a2a");
         PLANTED.put("no_cycles_between_modules", "cyc");
         PLANTED.put("guice_only_in_launcher", "guice");
+        PLANTED.put("internal_packages_used_only_inside_their_module", "internal");
+        PLANTED.put("no_package_cycles_inside_a_module", "pkgcyc");
         for (String vendor : Set.of("netty_only_in_http", "jackson_only_in_http_ai_sqlite_launcher",
                 "stripe_only_in_stripe", "java_keyring_only_in_keyring", "bouncy_castle_only_in_keyring",
                 "sqlite_jdbc_only_in_sqlite", "ta4j_only_in_signals")) {
@@ -41,8 +43,6 @@ class PlantedViolationsTest {
         PLANTED.put("no_standard_streams", "streams");
         PLANTED.put("no_java_util_logging", "jul");
         PLANTED.put("no_generic_exceptions", "generic");
-        PLANTED.put("internal_packages_used_only_inside_their_module", "internal");
-        PLANTED.put("no_package_cycles_inside_a_module", "pkgcyc");
     }
 
     @Test

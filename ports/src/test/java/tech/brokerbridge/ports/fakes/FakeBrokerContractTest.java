@@ -14,11 +14,6 @@ class FakeBrokerContractTest extends BrokerContract {
     }
 
     @Override
-    protected String knownSymbol() {
-        return "AAPL";
-    }
-
-    @Override
     protected void marketTradesAt(String symbol, double price) {
         broker.tradeAt(symbol, price);
     }
