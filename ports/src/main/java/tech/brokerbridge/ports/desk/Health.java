@@ -1,12 +1,17 @@
 package tech.brokerbridge.ports.desk;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import tech.brokerbridge.ports.license.LicenseStatus;
 
-/** What is true of the desk now, as {@code GET /api/health} shows it. */
+/**
+ * What is true of the desk now, as {@code GET /api/health} shows it.
+ *
+ * @param warnings what needs the user's attention now, e.g. an unprotected position
+ */
 public record Health(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
-        Service broker, Service ai, LicenseStatus license, Secrets secrets) {
+        Service broker, Service ai, LicenseStatus license, Secrets secrets, List<String> warnings) {
     public Health {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(version, "version");
@@ -14,6 +19,13 @@ public record Health(String status, String version, boolean tradingLoopActive, b
         Objects.requireNonNull(ai, "ai");
         Objects.requireNonNull(license, "license");
         Objects.requireNonNull(secrets, "secrets");
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Health without warnings. */
+    public Health(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
+            Service broker, Service ai, LicenseStatus license, Secrets secrets) {
+        this(status, version, tradingLoopActive, killSwitchEngaged, broker, ai, license, secrets, List.of());
     }
 
     /** A connected service (broker or AI provider). */
