@@ -18,8 +18,19 @@ import java.util.Optional;
  *     directory, saved durably before each call that changed it returns, and loaded again by
  *     {@link PaperFactory#create}. The desk passes its data directory here. A loaded account keeps its
  *     currency and seed: the configuration must name the same ones
+ * @param commissionPerShare what each execution costs per share ({@code paper.commission_per_share},
+ *     default 0.005, IB's fixed pricing for US stocks); zero or positive
+ * @param commissionMinimum the least an execution costs ({@code paper.commission_minimum}, default 1.00, IB
+ *     fixed's minimum per order); zero or positive. As at IB, no execution costs more than 1 % of its value;
+ *     with both 0 the paper broker charges nothing
  */
-public record PaperConfig(double startingCash, String currency, long seed, Optional<Path> stateDirectory) {
+public record PaperConfig(double startingCash, String currency, long seed, Optional<Path> stateDirectory,
+        double commissionPerShare, double commissionMinimum) {
+    /** IB's fixed pricing for US stocks: per share. */
+    public static final double IB_FIXED_PER_SHARE = 0.005;
+    /** IB's fixed pricing for US stocks: the minimum per order. */
+    public static final double IB_FIXED_MINIMUM = 1.00;
+
     public PaperConfig {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(stateDirectory, "stateDirectory");
@@ -29,14 +40,30 @@ public record PaperConfig(double startingCash, String currency, long seed, Optio
         if (!currency.matches("[A-Z]{3}")) {
             throw new IllegalArgumentException("paper.currency must be three capital letters, e.g. USD");
         }
+        if (!(commissionPerShare >= 0) || Double.isInfinite(commissionPerShare)) {
+            throw new IllegalArgumentException("paper.commission_per_share must be zero or a positive amount");
+        }
+        if (!(commissionMinimum >= 0) || Double.isInfinite(commissionMinimum)) {
+            throw new IllegalArgumentException("paper.commission_minimum must be zero or a positive amount");
+        }
     }
 
-    /** An account that lives in memory only. */
+    /** With IB's fixed commissions. */
+    public PaperConfig(double startingCash, String currency, long seed, Optional<Path> stateDirectory) {
+        this(startingCash, currency, seed, stateDirectory, IB_FIXED_PER_SHARE, IB_FIXED_MINIMUM);
+    }
+
+    /** An account that lives in memory only, with IB's fixed commissions. */
     public PaperConfig(double startingCash, String currency, long seed) {
         this(startingCash, currency, seed, Optional.empty());
     }
 
-    /** 100000 USD, seed 7, in memory only. */
+    /** This configuration charging {@code perShare} per share and at least {@code minimum} per execution. */
+    public PaperConfig withCommissions(double perShare, double minimum) {
+        return new PaperConfig(startingCash, currency, seed, stateDirectory, perShare, minimum);
+    }
+
+    /** 100000 USD, seed 7, IB's fixed commissions, in memory only. */
     public static PaperConfig defaults() {
         return new PaperConfig(100_000, "USD", 7L);
     }
@@ -48,6 +75,7 @@ public record PaperConfig(double startingCash, String currency, long seed, Optio
 
     /** This configuration with the account kept in {@code directory} (see {@link #stateDirectory()}). */
     public PaperConfig withStateDirectory(Path directory) {
-        return new PaperConfig(startingCash, currency, seed, Optional.of(Objects.requireNonNull(directory, "directory")));
+        return new PaperConfig(startingCash, currency, seed, Optional.of(Objects.requireNonNull(directory, "directory")),
+                commissionPerShare, commissionMinimum);
     }
 }

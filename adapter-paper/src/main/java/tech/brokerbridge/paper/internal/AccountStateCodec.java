@@ -17,17 +17,19 @@ import tech.brokerbridge.paper.internal.AccountState.Execution;
 import tech.brokerbridge.paper.internal.AccountState.Holding;
 import tech.brokerbridge.paper.internal.AccountState.LegState;
 import tech.brokerbridge.paper.internal.AccountState.Ledger;
+import tech.brokerbridge.paper.internal.AccountState.TradeState;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
- * The account file's format, version 1: one JSON object (see {@link Json}) with {@code format}
+ * The account file's format, version 2: one JSON object (see {@link Json}) with {@code format}
  * ({@value #FORMAT}), {@code version}, the account's {@code currency}, {@code seed}, {@code idPrefix},
  * id counters, {@code simulatedTime}, {@code cash}, {@code day}, {@code realizedToday},
- * {@code startOfDayEquity}, {@code positions}, {@code priceFactors} and {@code brackets} (each with its
- * three {@code legs}; a filled leg carries {@code executionId}, {@code fillPrice}, {@code filledAt}).
+ * {@code startOfDayEquity}, {@code positions}, {@code priceFactors}, {@code brackets} (each with its
+ * three {@code legs}; a filled leg carries {@code executionId}, {@code fillPrice}, {@code filledAt}) and
+ * {@code trades} ({@link TradeStateCodec}). Version 1, without {@code trades}, is read too.
  * Amounts are decimal numbers, times ISO-8601 UTC, enums their lower-case wire names.
  *
  * <p>Reading is strict: a missing, unknown or ill-typed field, a value out of range, or legs that
@@ -35,7 +37,9 @@ import tech.brokerbridge.ports.market.Direction;
  */
 final class AccountStateCodec {
     static final String FORMAT = "brokerbridge-paper-account";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** Version 1 had no {@code trades} member: nothing had been done to a trade but submit and cancel. */
+    static final int VERSION_WITHOUT_TRADES = 1;
 
     private AccountStateCodec() {
     }
@@ -73,6 +77,7 @@ final class AccountStateCodec {
             brackets.add(encode(b));
         }
         doc.put("brackets", brackets);
+        doc.put("trades", TradeStateCodec.encode(s.trades()));
         return Json.write(doc);
     }
 
@@ -110,18 +115,18 @@ final class AccountStateCodec {
             throw new IllegalArgumentException("not a paper account file (format is not " + FORMAT + ")");
         }
         long version = f.integer("version");
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_WITHOUT_TRADES) {
             throw new IllegalArgumentException("format version " + version + " is not supported here (this version reads "
                     + VERSION + "); was the file written by a newer BrokerBridge?");
         }
         try {
-            return decodeFields(f);
+            return decodeFields(f, version);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("a bad date or time: " + e.getMessage(), e);
         }
     }
 
-    private static AccountState decodeFields(JsonFields f) {
+    private static AccountState decodeFields(JsonFields f, long version) {
         String currency = f.string("currency");
         check(currency.matches("[A-Z]{3}"), "currency must be three capital letters");
         long seed = f.integer("seed");
@@ -161,9 +166,24 @@ final class AccountStateCodec {
             check(refs.add(b.order().orderRef()), "orderRef " + b.order().orderRef() + " appears twice");
             brackets.add(b);
         }
+        TradeState trades = TradeState.NONE;
+        if (version != VERSION_WITHOUT_TRADES) {
+            Set<String> legIds = new HashSet<>();
+            Set<String> executions = new HashSet<>();
+            for (BracketState b : brackets) {
+                for (LegState leg : b.legs()) {
+                    legIds.add(leg.id());
+                    leg.execution().ifPresent(x -> executions.add(x.executionId()));
+                }
+            }
+            trades = TradeStateCodec.decode(f.object("trades"), legIds, executions, ids);
+            for (var o : trades.orders()) {
+                check(refs.add(o.ref()), "ref " + o.ref() + " appears twice");
+            }
+        }
         f.end();
         return new AccountState(currency, seed, idPrefix, nextOrderId, nextExecutionId, time,
-                new Ledger(cash, day, realizedToday, startOfDayEquity, holdings), factors, brackets);
+                new Ledger(cash, day, realizedToday, startOfDayEquity, holdings), factors, brackets, trades);
     }
 
     private static BracketState decodeBracket(JsonFields b, Ids ids) {
@@ -178,12 +198,12 @@ final class AccountStateCodec {
         check(PriceModel.isListed(order.symbol()), "bracket " + ref + ": symbol " + order.symbol() + " is not traded");
         List<Object> raw = b.array("legs");
         b.end();
-        check(raw.size() == OrderLeg.values().length, "bracket " + ref + " must have three legs");
+        check(raw.size() == OrderLeg.BRACKET.size(), "bracket " + ref + " must have three legs");
         List<LegState> legs = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             JsonFields l = new JsonFields("leg " + i + " of bracket " + ref, raw.get(i));
             LegState leg = decodeLeg(l, ids);
-            check(leg.leg() == OrderLeg.values()[i], l.where() + " must be " + OrderLeg.values()[i].wire());
+            check(leg.leg() == OrderLeg.BRACKET.get(i), l.where() + " must be " + OrderLeg.BRACKET.get(i).wire());
             legs.add(leg);
         }
         checkLegs(ref, legs.get(0).state(), legs.get(1).state(), legs.get(2).state());
@@ -220,7 +240,7 @@ final class AccountStateCodec {
                 + " cannot be");
     }
 
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String wire, String where) {
+    static <E extends Enum<E>> E enumOf(Class<E> type, String wire, String where) {
         for (E e : type.getEnumConstants()) {
             if (e.name().toLowerCase(Locale.ROOT).equals(wire)) {
                 return e;
@@ -236,7 +256,7 @@ final class AccountStateCodec {
     }
 
     /** Leg and execution ids: unique, and below the counters so that new ids never repeat them. */
-    private static final class Ids {
+    static final class Ids {
         private final String prefix;
         private final long nextOrderId;
         private final long nextExecutionId;

@@ -4,10 +4,15 @@ import java.util.List;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.Broker;
+import tech.brokerbridge.ports.broker.CloseOrder;
+import tech.brokerbridge.ports.broker.ModifyResult;
 import tech.brokerbridge.ports.broker.ConnectionStatus;
 import tech.brokerbridge.ports.broker.OrderEventListener;
 import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.broker.PlaceResult;
 import tech.brokerbridge.ports.broker.Position;
+import tech.brokerbridge.ports.broker.ProtectionChange;
+import tech.brokerbridge.ports.broker.StopOrder;
 import tech.brokerbridge.ports.broker.SubmitResult;
 
 /** The {@link Broker} port over the {@link PaperExchange}. Calls wait only for the exchange's lock and, when the account lives in a file, its save. */
@@ -59,6 +64,21 @@ public final class PaperBroker implements Broker {
     @Override
     public int cancel(String orderRef) {
         return exchange.cancel(orderRef);
+    }
+
+    @Override
+    public ModifyResult modify(String orderRef, ProtectionChange change) {
+        return exchange.modify(orderRef, change);
+    }
+
+    @Override
+    public PlaceResult close(CloseOrder order) {
+        return exchange.close(order);
+    }
+
+    @Override
+    public PlaceResult protect(StopOrder order) {
+        return exchange.protect(order);
     }
 
     @Override

@@ -21,7 +21,8 @@ public final class SimulatedMarket implements PaperMarket {
         Optional<AccountFile> file = config.stateDirectory().map(AccountFile::open);
         boolean opened = false;
         try {
-            this.exchange = new PaperExchange(clock, model, config.currency(), config.startingCash(), file);
+            this.exchange = new PaperExchange(clock, model, config.currency(), config.startingCash(),
+                    new PaperCommissions(config.commissionPerShare(), config.commissionMinimum()), file);
             opened = true;
         } finally {
             if (!opened) {
