@@ -53,6 +53,8 @@ public final class FakeGateway implements AutoCloseable {
      * answer as usual.
      */
     public volatile java.util.function.Function<Outbound, List<Inbound>> override = m -> null;
+    /** At most this many shares execute per order each time the market trades (0 = the whole order): partial fills. */
+    public volatile long maxFillPerTrade;
     /** Drop the connection right after receiving the n-th placeOrder (0 = never). */
     public volatile int dropAfterPlaceOrder;
     /** Errors sent right after startApi, as (id, code, text). */

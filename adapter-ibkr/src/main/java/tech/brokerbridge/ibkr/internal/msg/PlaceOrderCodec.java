@@ -54,7 +54,7 @@ final class PlaceOrderCodec {
         w.addMax(UNSET).addMax(UNSET_INT).add("").addMax(UNSET) // volatility, type, dnOrderType, dnAuxPrice
                 .add(false).addMax(UNSET_INT); // continuousUpdate, referencePriceType
         // 8: trail and scale
-        w.addMax(UNSET).addMax(UNSET) // trailStopPrice, trailingPercent
+        w.addMax(o.trailStopPrice()).addMax(o.trailingPercent())
                 .addMax(UNSET_INT).addMax(UNSET_INT).addMax(UNSET) // scale init/subs size, price increment
                 .add("").add("").add(""); // scaleTable, activeStartTime, activeStopTime
         // 9: hedge, clearing, algo, misc
