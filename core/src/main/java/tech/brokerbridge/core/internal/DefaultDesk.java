@@ -5,6 +5,7 @@ import tech.brokerbridge.core.DeskConfig;
 import tech.brokerbridge.core.DeskPorts;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.core.internal.approval.ApprovalService;
@@ -41,13 +43,25 @@ import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.broker.ConnectionStatus;
 import tech.brokerbridge.ports.broker.OrderEvent;
 import tech.brokerbridge.ports.Secret;
+import tech.brokerbridge.core.internal.trades.PositionService;
+import tech.brokerbridge.ports.desk.ActionOptions;
 import tech.brokerbridge.ports.desk.ActionResult;
 import tech.brokerbridge.ports.desk.ActivationResult;
+import tech.brokerbridge.ports.desk.BracketView;
+import tech.brokerbridge.ports.desk.CloseRequest;
 import tech.brokerbridge.ports.desk.Health;
+import tech.brokerbridge.ports.desk.KillSwitchOutcome;
+import tech.brokerbridge.ports.desk.KillSwitchRequest;
 import tech.brokerbridge.ports.desk.Modification;
+import tech.brokerbridge.ports.desk.ModifyRequest;
 import tech.brokerbridge.ports.desk.Portfolio;
+import tech.brokerbridge.ports.desk.PositionView;
 import tech.brokerbridge.ports.desk.ScanReport;
+import tech.brokerbridge.ports.desk.TradeActionResult;
+import tech.brokerbridge.ports.desk.TradeEvent;
+import tech.brokerbridge.ports.desk.TradeSummary;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.ClosedTrade;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.journal.OrderRecord;
@@ -82,6 +96,7 @@ public final class DefaultDesk implements Desk {
     private final ScanPipeline pipeline;
     private final CandidateEvaluator evaluator;
     private final CoolDowns coolDowns;
+    private final PositionService positions;
     private AutoCloseable subscription;
     private boolean started;
     private boolean closed;
@@ -108,8 +123,10 @@ public final class DefaultDesk implements Desk {
                 reconciler, clock);
         this.approvals = new ApprovalService(journal, book, contexts, gates, killSwitch, dailyLoss, submitter,
                 coolDowns);
-        this.events = new OrderEventHandler(journal, journal, book, clock);
-        this.maintenance = new Maintenance(ports.broker(), book, reconciler, license);
+        this.positions = new PositionService(ports.broker(), journal, killSwitch, contexts, book.locks(),
+                () -> ports.advisor().provider(), maintenanceThread, clock);
+        this.events = new OrderEventHandler(journal, journal, book, positions, clock);
+        this.maintenance = new Maintenance(ports.broker(), book, reconciler, positions, license);
         this.evaluator = new CandidateEvaluator(advisor, gates, scorer, dailyLoss, journal, clock, settings);
         this.pipeline = new ScanPipeline(settings, ports.marketData(), ports.signals(), contexts, killSwitch, dailyLoss,
                 scorer, evaluator, coolDowns, journal, clock);
@@ -185,9 +202,10 @@ public final class DefaultDesk implements Desk {
         maintenance.run();
     }
 
-    /** Waits until the broker events received so far are applied (tests). */
+    /** Waits until the broker events received so far are applied, and the checks they asked for ran (tests). */
     void awaitEvents() throws Exception {
         eventThread.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        maintenanceThread.submit(() -> { }).get(5, TimeUnit.SECONDS);
     }
 
     @Override
@@ -195,7 +213,7 @@ public final class DefaultDesk implements Desk {
         ConnectionStatus cs = ports.broker().connectionStatus();
         return new Health("ok", config.version(), loop.active(), killSwitch.engaged(),
                 new Health.Service(ports.broker().name(), cs.connected(), cs.message()), advisor.health(),
-                license.current().status(), secrets());
+                license.current().status(), secrets(), positions.watch().warnings());
     }
 
     private Health.Secrets secrets() {
@@ -284,8 +302,53 @@ public final class DefaultDesk implements Desk {
     }
 
     @Override
-    public int engageKillSwitch(boolean cancelOpenOrders, String reason) {
-        return killSwitch.engage(cancelOpenOrders, reason);
+    public KillSwitchOutcome engageKillSwitch(KillSwitchRequest request) {
+        return positions.engage(killSwitch, request);
+    }
+
+    @Override
+    public List<PositionView> positions() {
+        return positions.positions();
+    }
+
+    @Override
+    public TradeActionResult closePosition(String symbol, CloseRequest request) {
+        return positions.closePosition(symbol, request);
+    }
+
+    @Override
+    public TradeActionResult cancelOrder(String orderRef, ActionOptions options) {
+        return positions.cancelOrder(orderRef, options);
+    }
+
+    @Override
+    public TradeActionResult modifyOrder(String orderRef, ModifyRequest request) {
+        return positions.modifyOrder(orderRef, request);
+    }
+
+    @Override
+    public TradeActionResult rearmStop(String symbol, ActionOptions options) {
+        return positions.rearmStop(symbol, options);
+    }
+
+    @Override
+    public List<BracketView> brackets(int limit) {
+        return positions.brackets(limit);
+    }
+
+    @Override
+    public List<ClosedTrade> closedTrades(Instant from, Instant to) {
+        return positions.closedTrades(from, to);
+    }
+
+    @Override
+    public TradeSummary tradeSummary() {
+        return positions.tradeSummary();
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<TradeEvent> listener) {
+        return positions.subscribe(listener);
     }
 
     @Override

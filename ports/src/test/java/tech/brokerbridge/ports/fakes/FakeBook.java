@@ -81,6 +81,8 @@ final class FakeBook {
     /** The market trades at {@code price}: trailing stops follow, then what the price reaches fills. */
     void tradeAt(String symbol, double price, Instant now, Consumer<OrderEvent> sink) {
         lastPrice.put(symbol, price);
+        positions.computeIfPresent(symbol, (s, p) -> new Position(s, p.quantity(), p.averageCost(), price,
+                (price - p.averageCost()) * p.quantity(), p.realizedPnl()));
         for (Map.Entry<String, List<OrderView>> e : new ArrayList<>(orders.entrySet())) {
             List<OrderView> legs = e.getValue();
             for (int i = 0; i < legs.size(); i++) {

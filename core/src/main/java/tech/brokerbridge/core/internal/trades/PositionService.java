@@ -1,0 +1,193 @@
+package tech.brokerbridge.core.internal.trades;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import tech.brokerbridge.core.internal.proposals.ProposalLocks;
+import tech.brokerbridge.core.internal.risk.KillSwitch;
+import tech.brokerbridge.core.internal.risk.RiskContextLoader;
+import tech.brokerbridge.core.internal.risk.UnfilledEntries;
+import tech.brokerbridge.ports.broker.Broker;
+import tech.brokerbridge.ports.broker.BrokerException;
+import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.broker.Position;
+import tech.brokerbridge.ports.desk.ActionOptions;
+import tech.brokerbridge.ports.desk.BracketView;
+import tech.brokerbridge.ports.desk.CloseRequest;
+import tech.brokerbridge.ports.desk.KillSwitchOutcome;
+import tech.brokerbridge.ports.desk.KillSwitchRequest;
+import tech.brokerbridge.ports.desk.ModifyRequest;
+import tech.brokerbridge.ports.desk.PositionDesk;
+import tech.brokerbridge.ports.desk.PositionView;
+import tech.brokerbridge.ports.desk.TradeActionResult;
+import tech.brokerbridge.ports.desk.TradeEvent;
+import tech.brokerbridge.ports.desk.TradeSummary;
+import tech.brokerbridge.ports.journal.ClosedTrade;
+import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.KillSwitchState.EngagedBy;
+import tech.brokerbridge.ports.journal.OrderRecord;
+import tech.brokerbridge.ports.journal.TradeAction;
+
+/**
+ * Looking after open trades: the {@link PositionDesk} use cases over the services of this package,
+ * and the kill switch's cancel and flatten. Built once per desk; thread-safe.
+ */
+public final class PositionService implements PositionDesk {
+    private final ActionSupport support;
+    private final CloseActions closes;
+    private final OrderActions orderActions;
+    private final RearmAction rearm;
+    private final TradeOrders tradeOrders;
+    private final TradeRecorder recorder;
+    private final PlacedOrderEvents placedEvents;
+    private final ActionReconciler reconciler;
+    private final ProtectionWatch watch;
+    private final TradeEvents events;
+
+    /**
+     * @param tradeLocks the proposal locks: a trade's ref is its proposal id
+     * @param advisor the advisor's name now, recorded with a trade when it opens
+     * @param background where protection checks run after an event (off the event thread)
+     */
+    public PositionService(Broker broker, Journal journal, KillSwitch killSwitch, RiskContextLoader contexts,
+            ProposalLocks tradeLocks, Supplier<String> advisor, Executor background, Clock clock) {
+        ProposalLocks symbolLocks = new ProposalLocks();
+        this.events = new TradeEvents();
+        this.watch = new ProtectionWatch(broker, journal, journal, symbolLocks, tradeLocks, events, clock, background);
+        this.support = new ActionSupport(broker, journal, journal, journal, journal, symbolLocks, killSwitch, contexts,
+                events, watch, clock);
+        this.tradeOrders = new TradeOrders(journal, journal);
+        this.recorder = new TradeRecorder(tradeOrders, journal, journal, journal, advisor, events, clock);
+        this.closes = new CloseActions(support);
+        this.orderActions = new OrderActions(support);
+        this.rearm = new RearmAction(support);
+        this.placedEvents = new PlacedOrderEvents(support, recorder, tradeLocks);
+        this.reconciler = new ActionReconciler(support, tradeOrders, recorder, tradeLocks);
+    }
+
+    public TradeRecorder recorder() {
+        return recorder;
+    }
+
+    public PlacedOrderEvents placedOrderEvents() {
+        return placedEvents;
+    }
+
+    public ActionReconciler reconciler() {
+        return reconciler;
+    }
+
+    public ProtectionWatch watch() {
+        return watch;
+    }
+
+    public TradeEvents events() {
+        return events;
+    }
+
+    /** True when reconciliation caught this fill's leg up already (it is not recorded again). */
+    public boolean coveredAlready(tech.brokerbridge.ports.broker.OrderEvent.Filled fill) {
+        return MissedFills.coveredAlready(support.orders, fill);
+    }
+
+    @Override
+    public List<PositionView> positions() {
+        return watch.positions();
+    }
+
+    @Override
+    public TradeActionResult closePosition(String symbol, CloseRequest request) {
+        return closes.close(symbol, request);
+    }
+
+    @Override
+    public TradeActionResult cancelOrder(String orderRef, ActionOptions options) {
+        return orderActions.cancel(orderRef, options);
+    }
+
+    @Override
+    public TradeActionResult modifyOrder(String orderRef, ModifyRequest request) {
+        return orderActions.modify(orderRef, request);
+    }
+
+    @Override
+    public TradeActionResult rearmStop(String symbol, ActionOptions options) {
+        return rearm.rearm(symbol, options);
+    }
+
+    @Override
+    public List<BracketView> brackets(int limit) {
+        List<BracketView> out = new ArrayList<>();
+        for (OrderRecord r : support.orders.orders(limit)) {
+            try {
+                List<OrderView> legs = tradeOrders.legs(r.orderRef(), support.broker);
+                out.add(new BracketView(r, legs, BracketStates.derive(r, legs), Optional.empty()));
+            } catch (BrokerException e) {
+                out.add(new BracketView(r, List.of(), BracketStates.fromRecord(r.state()),
+                        Optional.of("the broker could not be asked: " + e.getMessage())));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<ClosedTrade> closedTrades(Instant from, Instant to) {
+        return support.trades.closedTrades(from, to);
+    }
+
+    @Override
+    public TradeSummary tradeSummary() {
+        return TradeSummaries.summarize(support.trades.closedTrades(Instant.EPOCH, support.now().plusNanos(1)),
+                support.now());
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<TradeEvent> listener) {
+        return events.subscribe(listener);
+    }
+
+    /**
+     * Engages the kill switch; with {@code cancelOpenOrders} (or {@code flatten}) cancels the unfilled
+     * brackets, with {@code flatten} closes every position at market (cutting its stop and target with
+     * the close). Protective legs of a filled position go only with its position.
+     */
+    public KillSwitchOutcome engage(KillSwitch killSwitch, KillSwitchRequest request) {
+        UnfilledEntries.Cancellation c = killSwitch.engageAndCancel(request.cancelOpenOrders() || request.flatten(),
+                EngagedBy.USER, request.reason());
+        List<String> problems = new ArrayList<>(c.problems());
+        List<TradeAction> flattened = new ArrayList<>();
+        if (request.flatten()) {
+            for (Position p : support.broker.positions()) {
+                if (p.quantity() == 0) {
+                    continue;
+                }
+                TradeActionResult r = closes.flatten(p.symbol(), request.reason());
+                if (r instanceof TradeActionResult.Done d) {
+                    flattened.add(d.action());
+                } else {
+                    problems.add(p.symbol() + " was not closed: " + describe(r));
+                }
+            }
+        }
+        watch.soon();
+        return new KillSwitchOutcome(c.legs(), c.cancelled(), c.kept(), flattened, problems);
+    }
+
+    private static String describe(TradeActionResult r) {
+        if (r instanceof TradeActionResult.Conflict c) {
+            return c.reason();
+        }
+        if (r instanceof TradeActionResult.NotFound n) {
+            return n.what();
+        }
+        if (r instanceof TradeActionResult.Invalid i) {
+            return i.field() + ": " + i.reason();
+        }
+        return "checks failed";
+    }
+}
