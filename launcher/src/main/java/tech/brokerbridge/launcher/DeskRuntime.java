@@ -10,10 +10,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.http.HttpServerConfig;
 import tech.brokerbridge.http.HttpServerStartException;
 import tech.brokerbridge.launcher.cli.ExitCodes;
 import tech.brokerbridge.launcher.config.Config;
-import tech.brokerbridge.launcher.config.Settings;
 import tech.brokerbridge.launcher.wiring.DeskModules;
 import tech.brokerbridge.launcher.wiring.ManagedServices;
 
@@ -62,7 +62,7 @@ public final class DeskRuntime {
                 stop();
                 int code = e.addressInUse() ? ExitCodes.PORT_IN_USE : ExitCodes.FAILURE;
                 String msg = e.addressInUse()
-                        ? "port " + config.text(Settings.PORT) + " on 127.0.0.1 is already in use; stop the other "
+                        ? "port " + config.text(HttpServerConfig.PORT.key()) + " on 127.0.0.1 is already in use; stop the other "
                                 + "program or choose another port (BROKERBRIDGE_PORT or --port)"
                         : "cannot start the HTTP server: " + e.getMessage();
                 throw new StartupException(msg, code, e);

@@ -29,12 +29,10 @@ import tech.brokerbridge.core.internal.loop.Scanner;
 import tech.brokerbridge.core.internal.loop.TradingLoop;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
-import tech.brokerbridge.core.internal.risk.GateLimits;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
 import tech.brokerbridge.core.internal.risk.RiskContextLoader;
 import tech.brokerbridge.core.internal.risk.RiskGates;
 import tech.brokerbridge.core.internal.scoring.CompositeScorer;
-import tech.brokerbridge.core.internal.scoring.ScoringWeights;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.broker.ConnectionStatus;
 import tech.brokerbridge.ports.broker.OrderEvent;
@@ -86,9 +84,9 @@ public final class DefaultDesk implements Desk {
         this.config = config;
         this.ports = ports;
         this.tuning = tuning;
-        this.scorer = new CompositeScorer(weights(config));
+        this.scorer = new CompositeScorer(config.weights());
         ScanSettings settings = settings(config);
-        this.contexts = new RiskContextLoader(ports.broker(), ports.journal(), limits(config));
+        this.contexts = new RiskContextLoader(ports.broker(), ports.journal(), config.risk());
         RiskGates gates = new RiskGates();
         this.book = new ProposalBook(ports.journal(), clock, new ProposalLocks());
         this.killSwitch = new KillSwitch(ports.journal(), ports.broker(), clock);
@@ -110,16 +108,6 @@ public final class DefaultDesk implements Desk {
         killSwitch.onEngage(loop::stop);
     }
 
-    private static GateLimits limits(DeskConfig c) {
-        DeskConfig.RiskLimits r = c.risk();
-        return new GateLimits(r.maxPositionSizePct(), r.maxOpenTrades(), r.maxPortfolioHeatPct(), r.maxDailyLossPct(),
-                r.minRewardRisk(), r.riskPerTradePct());
-    }
-
-    private static ScoringWeights weights(DeskConfig c) {
-        return new ScoringWeights(c.weights().evidence(), c.weights().quality(), c.weights().conviction());
-    }
-
     private static ScanSettings settings(DeskConfig c) {
         return new ScanSettings(c.watchlist(), c.maxAiCandidates(), c.barsForAdvisor(), c.proposalTtl());
     }
@@ -128,8 +116,8 @@ public final class DefaultDesk implements Desk {
     public synchronized void reconfigure(DeskConfig next) {
         DeskConfig c = new DeskConfig(config.version(), next.watchlist(), next.scanInterval(), next.maxAiCandidates(),
                 next.weights(), next.risk(), next.proposalTtl(), next.barsForAdvisor(), config.evaluationPeriod());
-        contexts.limits(limits(c));
-        scorer.weights(weights(c));
+        contexts.limits(c.risk());
+        scorer.weights(c.weights());
         pipeline.settings(settings(c));
         evaluator.settings(settings(c));
         loop.interval(c.scanInterval());
