@@ -109,8 +109,7 @@ final class ConfigUpdate {
                     + " broker trades paper only");
         }
         if (!license.liveTradingAllowed()) {
-            reasons.add("live trading needs a paid license (license " + license.status().wire() + ": "
-                    + license.reason() + ")");
+            reasons.add("live trading needs a paid license (license " + license.summary() + ")");
         }
         if (!reasons.isEmpty()) {
             errors.add(new FieldError(modeKey, String.join("; ", reasons)));
