@@ -37,10 +37,29 @@ public sealed interface SettingType<T> {
     String accepted();
 
     /** The value as text, as an environment variable would give it. */
-    String format(T value);
+    default String format(T value) {
+        return String.valueOf(value);
+    }
 
     /** The Java type of the values. */
-    Class<?> valueType();
+    default Class<?> valueType() {
+        if (this instanceof IntRange) {
+            return Integer.class;
+        }
+        if (this instanceof DecimalRange) {
+            return Double.class;
+        }
+        if (this instanceof Bool) {
+            return Boolean.class;
+        }
+        if (this instanceof TextList) {
+            return List.class;
+        }
+        if (this instanceof HttpUrl) {
+            return URI.class;
+        }
+        return this instanceof RateLimit ? Rate.class : String.class;
+    }
 
     /** A whole number in [{@code min}, {@code max}]. */
     record IntRange(int min, int max) implements SettingType<Integer> {
@@ -80,16 +99,6 @@ public sealed interface SettingType<T> {
         @Override
         public String accepted() {
             return max == Integer.MAX_VALUE ? "≥ " + min : min + "–" + max;
-        }
-
-        @Override
-        public String format(Integer value) {
-            return value.toString();
-        }
-
-        @Override
-        public Class<?> valueType() {
-            return Integer.class;
         }
     }
 
@@ -131,10 +140,6 @@ public sealed interface SettingType<T> {
             return value == Math.rint(value) && Math.abs(value) >= 1000 ? fmt(value) : Double.toString(value);
         }
 
-        @Override
-        public Class<?> valueType() {
-            return Double.class;
-        }
 
         private static String fmt(double d) {
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
@@ -169,16 +174,6 @@ public sealed interface SettingType<T> {
         public String accepted() {
             return String.join(", ", choices);
         }
-
-        @Override
-        public String format(String value) {
-            return value;
-        }
-
-        @Override
-        public Class<?> valueType() {
-            return String.class;
-        }
     }
 
     /** {@code true} or {@code false}, in any case. */
@@ -201,16 +196,6 @@ public sealed interface SettingType<T> {
         @Override
         public String accepted() {
             return "true, false";
-        }
-
-        @Override
-        public String format(Boolean value) {
-            return value.toString();
-        }
-
-        @Override
-        public Class<?> valueType() {
-            return Boolean.class;
         }
     }
 
@@ -242,16 +227,6 @@ public sealed interface SettingType<T> {
         @Override
         public String accepted() {
             return describe;
-        }
-
-        @Override
-        public String format(String value) {
-            return value;
-        }
-
-        @Override
-        public Class<?> valueType() {
-            return String.class;
         }
     }
 
@@ -333,11 +308,6 @@ public sealed interface SettingType<T> {
         public String format(List<String> value) {
             return String.join(",", value);
         }
-
-        @Override
-        public Class<?> valueType() {
-            return List.class;
-        }
     }
 
     /** An absolute {@code http} or {@code https} URL with a host and without user info, query or fragment. */
@@ -374,16 +344,6 @@ public sealed interface SettingType<T> {
         @Override
         public String accepted() {
             return "http(s) URL";
-        }
-
-        @Override
-        public String format(URI value) {
-            return value.toString();
-        }
-
-        @Override
-        public Class<?> valueType() {
-            return URI.class;
         }
     }
 
@@ -438,16 +398,6 @@ public sealed interface SettingType<T> {
         @Override
         public String accepted() {
             return "N/Ws, N/Wm, N/Wh (N 1–" + maxRequests + ", W 1 s–" + window(maxWindow) + ")";
-        }
-
-        @Override
-        public String format(Rate value) {
-            return value.toString();
-        }
-
-        @Override
-        public Class<?> valueType() {
-            return Rate.class;
         }
     }
 }
