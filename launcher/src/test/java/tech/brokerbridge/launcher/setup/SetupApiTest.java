@@ -194,6 +194,11 @@ class SetupApiTest {
             assertEquals("config.json", e.get("error").get("field").asText());
             assertEquals("{not json", Files.readString(home.resolve("config.json")));
             assertEquals(3, d.getJson("/api/setup/config").get("max_ai_candidates").asInt());
+            Files.delete(home.resolve("config.json"));
+            Files.createDirectory(home.resolve("config.json"));
+            e = d.json(d.post("/api/setup/config", "{\"max_ai_candidates\":2}"), 422);
+            assertEquals("config.json", e.get("error").get("field").asText(), "a directory is a clear 422, not a 500");
+            assertTrue(e.get("error").get("message").asText().contains("is not a regular file"), e.toString());
         }
     }
 
