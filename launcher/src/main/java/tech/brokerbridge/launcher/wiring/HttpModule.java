@@ -7,7 +7,6 @@ import java.time.Clock;
 import tech.brokerbridge.http.HttpServerConfig;
 import tech.brokerbridge.http.HttpServerFactory;
 import tech.brokerbridge.http.LocalHttpServer;
-import tech.brokerbridge.launcher.VersionInfo;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.setup.FileConfigurationStore;
 import tech.brokerbridge.ports.desk.LicenseDesk;
