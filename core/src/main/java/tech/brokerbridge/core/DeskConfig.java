@@ -27,7 +27,10 @@ import tech.brokerbridge.ports.config.SettingsView;
  * its setting's maximum; it may be finer than the whole minutes a user configures.
  *
  * <p>Settings: {@link #WATCHLIST}, {@link #SCAN_INTERVAL_MINUTES}, {@link #MAX_AI_CANDIDATES},
- * {@link #PROPOSAL_TTL_MINUTES}, {@link #TRADING_MODE} (read by the setup use cases), the scoring
+ * {@link #PROPOSAL_TTL_MINUTES}, {@link #PROPOSAL_COOLDOWN_MINUTES} (after a rejection or an expiry, how
+ * long the same symbol, direction and setup type is not proposed again unless the setup changes
+ * materially; 0 meaning the rest of the US trading day, until 16:00 New York time),
+ * {@link #TRADING_MODE} (read by the setup use cases), the scoring
  * weights ({@link ScoreWeights}), the risk limits ({@link RiskLimits}) and the license timings
  * ({@link License}). Not settings: {@code bars_for_advisor} (60, 1 to 1000: how many of the latest
  * daily bars the advisor sees) and {@code evaluation_period} (14 days: a product term).
@@ -36,7 +39,7 @@ import tech.brokerbridge.ports.config.SettingsView;
  */
 public record DeskConfig(String version, List<String> watchlist, Duration scanInterval, int maxAiCandidates,
         ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor, Duration evaluationPeriod,
-        License license) {
+        License license, Duration proposalCooldown) {
 
     /** The default watchlist: liquid US stocks. */
     public static final List<String> DEFAULT_WATCHLIST = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META",
@@ -44,6 +47,9 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
 
     /** The most symbols a watchlist may hold: a scan reads a year of bars for each. */
     public static final int MAX_WATCHLIST = 500;
+
+    /** The default {@link #proposalCooldown}: zero, the rest of the US trading day. */
+    public static final Duration REST_OF_TRADING_DAY = Duration.ZERO;
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0,11}");
 
@@ -56,12 +62,15 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
             "best setups per scan sent to the advisor");
     public static final Setting<Integer> PROPOSAL_TTL_MINUTES = Setting.integer("proposal_ttl_minutes", 1, 1440, 30,
             "a pending proposal expires after this");
+    public static final Setting<Integer> PROPOSAL_COOLDOWN_MINUTES = Setting.integer("proposal_cooldown_minutes", 0,
+            10080, 0, "after a rejection or an expiry, the same symbol, direction and setup type is not proposed"
+                    + " again for this long unless the setup changes materially; 0: the rest of the US trading day");
     /** Read by the setup use cases: {@code live} needs the IB broker and a license that allows it. */
     public static final Setting<String> TRADING_MODE = Setting.choice("trading_mode", List.of("paper", "live"), "paper",
             "live needs broker.kind ibkr and a license that allows live trading (POST /api/setup/config checks both)");
 
     private static final SettingGroup OWN = SettingGroup.of("DeskConfig", List.of(WATCHLIST, SCAN_INTERVAL_MINUTES,
-            MAX_AI_CANDIDATES, PROPOSAL_TTL_MINUTES, TRADING_MODE));
+            MAX_AI_CANDIDATES, PROPOSAL_TTL_MINUTES, PROPOSAL_COOLDOWN_MINUTES, TRADING_MODE));
 
     /** Every setting of the desk's business configuration, its parts' included, with their rules. */
     public static final SettingGroup SETTINGS = SettingGroup.union("DeskConfig", List.of(OWN, ScoreWeights.SETTINGS,
@@ -97,10 +106,20 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
         if (license == null) {
             problems.add(SettingProblem.of("license", "license settings are missing"));
         }
+        PROPOSAL_COOLDOWN_MINUTES.durationProblem(proposalCooldown, ChronoUnit.MINUTES)
+                .ifPresent(p -> problems.add(SettingProblem.of(PROPOSAL_COOLDOWN_MINUTES.key(), p)));
         throwIfAny(problems);
     }
 
-    /** Without license settings: {@link License#defaults()}. */
+    /** With the default cool-down ({@link #REST_OF_TRADING_DAY}). */
+    public DeskConfig(String version, List<String> watchlist, Duration scanInterval, int maxAiCandidates,
+            ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor,
+            Duration evaluationPeriod, License license) {
+        this(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl, barsForAdvisor,
+                evaluationPeriod, license, REST_OF_TRADING_DAY);
+    }
+
+    /** Without license settings ({@link License#defaults()}) and with the default cool-down. */
     public DeskConfig(String version, List<String> watchlist, Duration scanInterval, int maxAiCandidates,
             ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor,
             Duration evaluationPeriod) {
@@ -119,13 +138,19 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
                 Duration.ofMinutes(settings.get(SCAN_INTERVAL_MINUTES)), settings.get(MAX_AI_CANDIDATES),
                 ScoreWeights.from(settings), RiskLimits.from(settings),
                 Duration.ofMinutes(settings.get(PROPOSAL_TTL_MINUTES)), DEFAULT_BARS_FOR_ADVISOR, EVALUATION_PERIOD,
-                License.from(settings));
+                License.from(settings), Duration.ofMinutes(settings.get(PROPOSAL_COOLDOWN_MINUTES)));
     }
 
     /** The same configuration with these license settings. */
     public DeskConfig withLicense(License settings) {
         return new DeskConfig(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl,
-                barsForAdvisor, evaluationPeriod, settings);
+                barsForAdvisor, evaluationPeriod, settings, proposalCooldown);
+    }
+
+    /** The same configuration with this cool-down ({@link #REST_OF_TRADING_DAY} for the rest of the day). */
+    public DeskConfig withProposalCooldown(Duration cooldown) {
+        return new DeskConfig(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl,
+                barsForAdvisor, evaluationPeriod, license, cooldown);
     }
 
     /** The defaults, with the given product version. */

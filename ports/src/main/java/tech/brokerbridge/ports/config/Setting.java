@@ -159,8 +159,9 @@ public record Setting<T>(String key, SettingType<T> type, Optional<T> defaultVal
 
     /**
      * For a setting of whole {@code unit}s ({@code scan_interval_minutes}), the problem of a duration
-     * made in code: it must be more than zero and at most the setting's maximum. Durations finer than
-     * one unit are accepted: code may need them where a user configures whole units.
+     * made in code: it must be more than zero (at least zero when the setting's minimum is 0) and at
+     * most the setting's maximum. Durations finer than one unit are accepted: code may need them where
+     * a user configures whole units.
      *
      * @throws IllegalStateException when this setting is not a whole number
      */
@@ -168,12 +169,13 @@ public record Setting<T>(String key, SettingType<T> type, Optional<T> defaultVal
         if (!(type instanceof SettingType.IntRange r)) {
             throw new IllegalStateException(key + " is not a whole number of " + unit);
         }
+        boolean zeroAllowed = r.min() <= 0;
         Duration max = Duration.of(r.max(), unit);
-        if (value != null && !value.isNegative() && !value.isZero() && value.compareTo(max) <= 0) {
+        if (value != null && !value.isNegative() && (zeroAllowed || !value.isZero()) && value.compareTo(max) <= 0) {
             return Optional.empty();
         }
-        return Optional.of(key + " must be more than 0 and at most " + r.max() + " "
-                + unit.toString().toLowerCase(Locale.ROOT) + ", got " + (value == null ? "nothing" : value));
+        return Optional.of(key + " must be " + (zeroAllowed ? "at least 0" : "more than 0") + " and at most " + r.max()
+                + " " + unit.toString().toLowerCase(Locale.ROOT) + ", got " + (value == null ? "nothing" : value));
     }
 
     /** The default as text ("" when there is none). */

@@ -6,8 +6,8 @@ import java.util.Objects;
 import tech.brokerbridge.core.DeskConfig.RiskLimits;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.Broker;
-import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 
 /**
@@ -16,12 +16,12 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
  */
 public final class RiskContextLoader {
     private final Broker broker;
-    private final Journal journal;
+    private final ProposalLog proposals;
     private volatile RiskLimits limits;
 
-    public RiskContextLoader(Broker broker, Journal journal, RiskLimits limits) {
+    public RiskContextLoader(Broker broker, ProposalLog proposals, RiskLimits limits) {
         this.broker = Objects.requireNonNull(broker, "broker");
-        this.journal = Objects.requireNonNull(journal, "journal");
+        this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
@@ -29,7 +29,7 @@ public final class RiskContextLoader {
         AccountSnapshot account = broker.account();
         var positions = broker.positions();
         var openOrders = broker.openOrders();
-        List<Proposal> live = journal.proposalsWithStatus(
+        List<Proposal> live = proposals.proposalsWithStatus(
                 EnumSet.of(ProposalStatus.PENDING, ProposalStatus.APPROVED, ProposalStatus.EXECUTING));
         List<Proposal> pending = live.stream().filter(p -> p.status() == ProposalStatus.PENDING).toList();
         List<Proposal> active = live.stream().filter(p -> p.status() != ProposalStatus.PENDING).toList();
