@@ -174,8 +174,9 @@ public record Setting<T>(String key, SettingType<T> type, Optional<T> defaultVal
         if (value != null && !value.isNegative() && (zeroAllowed || !value.isZero()) && value.compareTo(max) <= 0) {
             return Optional.empty();
         }
-        return Optional.of(key + " must be " + (zeroAllowed ? "at least 0" : "more than 0") + " and at most " + r.max()
-                + " " + unit.toString().toLowerCase(Locale.ROOT) + ", got " + (value == null ? "nothing" : value));
+        String range = zeroAllowed ? "between 0 and " + r.max() : "more than 0 and at most " + r.max();
+        return Optional.of(key + " must be " + range + " " + unit.toString().toLowerCase(Locale.ROOT) + ", got "
+                + (value == null ? "nothing" : value));
     }
 
     /** The default as text ("" when there is none). */
