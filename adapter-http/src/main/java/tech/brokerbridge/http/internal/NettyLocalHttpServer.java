@@ -35,6 +35,7 @@ import tech.brokerbridge.http.internal.pipeline.LicenseGateHandler;
 import tech.brokerbridge.http.internal.pipeline.LocalOnlyGuard;
 import tech.brokerbridge.http.internal.pipeline.RateLimitHandler;
 import tech.brokerbridge.http.internal.pipeline.RequestContextHandler;
+import tech.brokerbridge.http.internal.pipeline.RouteLookup;
 import tech.brokerbridge.http.internal.pipeline.RouterHandler;
 import tech.brokerbridge.http.internal.routes.ApiRoutes;
 import tech.brokerbridge.ports.desk.LicenseDesk;
@@ -186,10 +187,11 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
     private ServerBootstrap bootstrap() {
         ApiRoutes.AdminInfo admin = new ApiRoutes.AdminInfo(config.version(), clock, () -> startedAt, effectiveConfig,
                 this::rateLimiterFigures, config.adminToken());
-        RouterHandler router = new RouterHandler(ApiRoutes.build(desk, setup, license, clock, admin), blocking);
+        RouteLookup routes = new RouteLookup(ApiRoutes.build(desk, setup, license, clock, admin));
         ServerInitializer init = new ServerInitializer(connections, config.maxBodyBytes(), config.idleTimeout(),
                 new LocalOnlyGuard(config.allowedHosts()), new RateLimitHandler(limiter),
-                new AdminAuthHandler(config.adminToken()), new LicenseGateHandler(desk), router);
+                new AdminAuthHandler(config.adminToken(), routes), new LicenseGateHandler(desk, routes),
+                new RouterHandler(routes, blocking));
         return new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

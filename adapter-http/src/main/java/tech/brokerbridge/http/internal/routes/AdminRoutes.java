@@ -17,7 +17,7 @@ final class AdminRoutes {
     }
 
     static void register(Router.Builder b, ApiRoutes.AdminInfo info) {
-        b.get("/api/admin/diagnostics", r -> ApiResponse.ok(diagnostics(info)));
+        b.route("GET", "/api/admin/diagnostics").adminOnly().licenseExempt().to(r -> ApiResponse.ok(diagnostics(info)));
     }
 
     static Map<String, Object> diagnostics(ApiRoutes.AdminInfo info) {

@@ -33,11 +33,11 @@ final class CredentialRoutes {
 
     static void register(Router.Builder b, SetupDesk setup) {
         CredentialRoutes r = new CredentialRoutes(setup);
-        b.add("POST", "/api/credentials/test", Set.of(), true, true, r::test);
-        b.add("POST", "/api/credentials/save", Set.of(), true, true, r::save);
-        b.add("GET", "/api/credentials/status", Set.of(), false, true, r::status);
-        b.add("DELETE", "/api/credentials/{provider}", Set.of(), false, true, r::delete);
-        b.add("POST", "/api/credentials/ibkr/test", Set.of(), true, true, r::ibkr);
+        b.route("POST", "/api/credentials/test").blocking().takesBody().to(r::test);
+        b.route("POST", "/api/credentials/save").blocking().takesBody().to(r::save);
+        b.route("GET", "/api/credentials/status").blocking().to(r::status);
+        b.route("DELETE", "/api/credentials/{provider}").blocking().to(r::delete);
+        b.route("POST", "/api/credentials/ibkr/test").blocking().takesBody().to(r::ibkr);
     }
 
     /** A credential request after the checks every such request gets. */

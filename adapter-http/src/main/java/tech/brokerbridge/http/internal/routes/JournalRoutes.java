@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import tech.brokerbridge.http.internal.web.ApiRequest;
 import tech.brokerbridge.http.internal.web.ApiResponse;
 import tech.brokerbridge.http.internal.web.Router;
@@ -26,12 +25,12 @@ final class JournalRoutes {
 
     static void register(Router.Builder b, TradingDesk desk, Clock clock) {
         JournalRoutes r = new JournalRoutes(desk, clock);
-        b.add("GET", "/api/portfolio", Set.of(), false, true, x -> ApiResponse.ok(DeskJson.portfolio(desk.portfolio())));
-        b.add("GET", "/api/orders", Set.of("limit"), false, true, r::orders);
-        b.add("GET", "/api/decisions", Set.of("date"), false, true, r::decisions);
-        b.add("GET", "/api/journal/approvals.csv", Set.of(), false, true,
-                x -> ApiResponse.csv(ApprovalsCsv.write(desk.approvals()), "approvals.csv"));
-        b.add("GET", "/api/ai/audit", Set.of("limit"), false, true, r::aiAudit);
+        b.route("GET", "/api/portfolio").blocking().to(x -> ApiResponse.ok(DeskJson.portfolio(desk.portfolio())));
+        b.route("GET", "/api/orders").query("limit").blocking().to(r::orders);
+        b.route("GET", "/api/decisions").query("date").blocking().to(r::decisions);
+        b.route("GET", "/api/journal/approvals.csv").blocking()
+                .to(x -> ApiResponse.csv(ApprovalsCsv.write(desk.approvals()), "approvals.csv"));
+        b.route("GET", "/api/ai/audit").query("limit").blocking().to(r::aiAudit);
     }
 
     private ApiResponse orders(ApiRequest r) {

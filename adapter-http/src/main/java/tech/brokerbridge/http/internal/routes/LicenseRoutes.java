@@ -27,8 +27,8 @@ final class LicenseRoutes {
 
     static void register(Router.Builder b, LicenseDesk license) {
         LicenseRoutes r = new LicenseRoutes(license);
-        b.add("POST", "/api/license/activate", Set.of(), true, true, r::activate);
-        b.add("POST", "/api/admin/license/refresh", Set.of(), false, true, r::refresh);
+        b.route("POST", "/api/license/activate").licenseExempt().blocking().takesBody().to(r::activate);
+        b.route("POST", "/api/admin/license/refresh").adminOnly().licenseExempt().blocking().to(r::refresh);
     }
 
     private ApiResponse activate(ApiRequest r) {

@@ -32,10 +32,10 @@ final class ProposalRoutes {
 
     static void register(Router.Builder b, TradingDesk desk) {
         ProposalRoutes r = new ProposalRoutes(desk);
-        b.add("GET", "/api/proposals", Set.of("status", "date", "limit", "cursor"), false, true, r::list);
-        b.add("GET", "/api/proposals/{id}", Set.of(), false, true, r::one);
-        b.add("POST", "/api/proposals/{id}/approve", Set.of(), true, true, r::approve);
-        b.add("POST", "/api/proposals/{id}/reject", Set.of(), true, true, r::reject);
+        b.route("GET", "/api/proposals").query("status", "date", "limit", "cursor").blocking().to(r::list);
+        b.route("GET", "/api/proposals/{id}").blocking().to(r::one);
+        b.route("POST", "/api/proposals/{id}/approve").blocking().takesBody().to(r::approve);
+        b.route("POST", "/api/proposals/{id}/reject").blocking().takesBody().to(r::reject);
     }
 
     private ApiResponse list(ApiRequest r) {

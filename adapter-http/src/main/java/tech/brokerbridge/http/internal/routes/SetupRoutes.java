@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tech.brokerbridge.http.internal.web.ApiException;
 import tech.brokerbridge.http.internal.web.ApiRequest;
 import tech.brokerbridge.http.internal.web.ApiResponse;
@@ -28,9 +27,9 @@ final class SetupRoutes {
 
     static void register(Router.Builder b, SetupDesk setup) {
         SetupRoutes r = new SetupRoutes(setup);
-        b.add("GET", "/api/setup/status", Set.of(), false, true, r::status);
-        b.add("GET", "/api/setup/config", Set.of(), false, false, x -> ApiResponse.ok(SetupJson.write(setup.currentConfig())));
-        b.add("POST", "/api/setup/config", Set.of(), true, true, r::apply);
+        b.route("GET", "/api/setup/status").licenseExempt().blocking().to(r::status);
+        b.route("GET", "/api/setup/config").to(x -> ApiResponse.ok(SetupJson.write(setup.currentConfig())));
+        b.route("POST", "/api/setup/config").blocking().takesBody().to(r::apply);
     }
 
     private ApiResponse status(ApiRequest r) {

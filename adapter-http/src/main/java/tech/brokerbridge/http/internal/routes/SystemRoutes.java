@@ -14,8 +14,8 @@ final class SystemRoutes {
 
     static void register(Router.Builder b, TradingDesk desk) {
         HealthAnswer health = new HealthAnswer();
-        b.get("/api/health", r -> health.answer(desk.health()));
-        b.get("/api/license", r -> ApiResponse.ok(DeskJson.license(desk.license())));
+        b.route("GET", "/api/health").licenseExempt().to(r -> health.answer(desk.health()));
+        b.route("GET", "/api/license").licenseExempt().to(r -> ApiResponse.ok(DeskJson.license(desk.license())));
     }
 
     /**

@@ -22,11 +22,11 @@ final class TradingRoutes {
 
     static void register(Router.Builder b, TradingDesk desk) {
         TradingRoutes r = new TradingRoutes(desk);
-        b.add("POST", "/api/scan", Set.of(), false, true, x -> ApiResponse.ok(DeskJson.scan(desk.scanNow())));
-        b.add("POST", "/api/trading/start", Set.of(), false, true, r::start);
-        b.add("POST", "/api/trading/stop", Set.of(), false, true, r::stop);
-        b.add("POST", "/api/kill-switch", Set.of(), true, true, r::engage);
-        b.add("DELETE", "/api/kill-switch", Set.of(), false, true, r::release);
+        b.route("POST", "/api/scan").blocking().to(x -> ApiResponse.ok(DeskJson.scan(desk.scanNow())));
+        b.route("POST", "/api/trading/start").blocking().to(r::start);
+        b.route("POST", "/api/trading/stop").blocking().to(r::stop);
+        b.route("POST", "/api/kill-switch").blocking().takesBody().to(r::engage);
+        b.route("DELETE", "/api/kill-switch").blocking().to(r::release);
     }
 
     private ApiResponse start(ApiRequest r) {
