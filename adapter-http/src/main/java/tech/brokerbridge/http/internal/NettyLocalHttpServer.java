@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,15 +172,10 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
     }
 
     /** The rate limiter's figures, as the diagnostics show them. */
-    Map<String, Object> rateLimiterFigures() {
+    ApiRoutes.RateLimiterFigures rateLimiterFigures() {
         SlidingLogRateLimiter.Stats s = limiter.stats();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tracked_clients", s.trackedClients());
-        m.put("allowed", s.allowed());
-        m.put("refused", s.refused());
-        m.put("limit", s.limit());
-        m.put("window_seconds", s.window().toMillis() / 1000.0);
-        return m;
+        return new ApiRoutes.RateLimiterFigures(s.trackedClients(), s.allowed(), s.refused(), s.limit(),
+                s.window().toMillis() / 1000.0);
     }
 
     private ServerBootstrap bootstrap() {

@@ -38,7 +38,7 @@ final class LicenseRoutes {
         // not wiped here: the desk may keep these very objects (in its vault or for its periodic checks)
         ActivationResult result = license.activate(licenseKey, stripeKey);
         if (result instanceof ActivationResult.Activated a) {
-            return ApiResponse.ok(DeskJson.license(a.state()));
+            return ApiResponse.ok(LicenseAnswer.of(a.state()));
         }
         ActivationResult.Refused refused = (ActivationResult.Refused) result;
         int status = switch (refused.cause()) {
@@ -49,7 +49,7 @@ final class LicenseRoutes {
     }
 
     private ApiResponse refresh(ApiRequest r) {
-        return ApiResponse.ok(DeskJson.license(license.refresh()));
+        return ApiResponse.ok(LicenseAnswer.of(license.refresh()));
     }
 
     private static String key(JsonBody body, String field) {

@@ -29,7 +29,8 @@ class RouterHandlerTest {
     private final Router router = Router.builder()
             .route("GET", "/api/fast").to(r -> ApiResponse.ok(Map.of("q", r.query().toString())))
             .route("GET", "/api/slow").query("limit").blocking().to(r -> ApiResponse.ok(Map.of("slow", true)))
-            .route("POST", "/api/body").blocking().takesBody().to(r -> ApiResponse.ok(Map.of("len", r.body().length)))
+            .route("POST", "/api/body").blocking().takesBody()
+            .to(r -> ApiResponse.ok(Map.of("len", r.body().length)))
             .route("POST", "/api/nobody").to(r -> ApiResponse.ok(Map.of()))
             .route("GET", "/api/boom").to(r -> {
                 throw new IllegalStateException("secret internals at line 42");
