@@ -32,7 +32,7 @@ class PlantedViolationsTest {
         PLANTED.put("adapters_do_not_depend_on_each_other", "a2a");
         PLANTED.put("no_cycles_between_modules", "cyc");
         PLANTED.put("guice_only_in_launcher", "guice");
-        for (String vendor : Set.of("netty_only_in_http", "jackson_only_in_http_ai_sqlite_launcher",
+        for (String vendor : Set.of("netty_only_in_http", "jackson_only_in_adapters_and_launcher",
                 "stripe_only_in_stripe", "java_keyring_only_in_keyring", "bouncy_castle_only_in_keyring",
                 "sqlite_jdbc_only_in_sqlite", "ta4j_only_in_signals")) {
             PLANTED.put(vendor, "vendors");
@@ -56,6 +56,16 @@ class PlantedViolationsTest {
             EvaluationResult result = ArchitectureRules.all().get(e.getKey()).apply(root).evaluate(planted);
             assertTrue(result.hasViolation(), e.getKey() + " did not catch the planted violation in " + root);
         }));
+    }
+
+    @Test
+    void jacksonIsCaughtInPortsAndCoreButAllowedInAnAdapter() {
+        String root = FIXTURES + ".vendors";
+        EvaluationResult result = ArchitectureRules.jacksonOnlyInAdaptersAndLauncher(root)
+                .evaluate(new ClassFileImporter().importPackages(root));
+        String report = String.join("\n", result.getFailureReport().getDetails());
+        assertTrue(report.contains("vendors.core.UsesVendors") && report.contains("vendors.ports.UsesJackson"), report);
+        assertTrue(!report.contains("vendors.keyring"), report);
     }
 
     @Test
