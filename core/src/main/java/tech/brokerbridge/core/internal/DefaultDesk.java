@@ -102,7 +102,7 @@ public final class DefaultDesk implements Desk {
         this.approvals = new ApprovalService(ports.journal(), book, contexts, gates, killSwitch, submitter);
         this.events = new OrderEventHandler(ports.journal(), book, clock);
         this.maintenance = new Maintenance(ports.broker(), book, reconciler, license);
-        this.evaluator = new CandidateEvaluator(advisor, gates, scorer, killSwitch, ports.journal(), clock, settings);
+        this.evaluator = new CandidateEvaluator(advisor, gates, killSwitch, ports.journal(), clock, settings);
         this.pipeline = new ScanPipeline(settings, ports.marketData(), ports.signals(), contexts, killSwitch, scorer,
                 evaluator, ports.journal(), clock);
         this.scanner = new Scanner(pipeline);
