@@ -31,30 +31,6 @@ class AccountDocumentTest {
     }
 
     @Test
-    void membersAreTypedPresentKnownAndNotNull() {
-        List<List<String>> edits = List.of(
-                List.of("\"seed\": -42", "\"seed\": \"-42\""),
-                List.of("\"seed\": -42", "\"seed\": -42.5"),
-                List.of("\"seed\": -42", "\"seed\": null"),
-                List.of("\"currency\": \"USD\"", "\"currency\": 840"),
-                List.of("\"cash\": 100063.75", "\"cash\": 1e400"),
-                List.of("\"cash\": 100063.75", "\"cash\": true"),
-                List.of("\"id\": \"Pt1-2\",", ""),
-                List.of("\"id\": \"Pt1-2\",", "\"id\": \"Pt1-2\", \"note\": \"x\","),
-                List.of("\"positions\": [", "\"positions\": [null, "),
-                List.of("\"AAPL\": 0.9876543210123", "\"AAPL\": null"),
-                List.of("\"state\": \"cancelled\"", "\"state\": \"cancelled\", \"fillPrice\": 1.0"));
-        edits.forEach(edit -> {
-            String from = edit.get(0);
-            String to = edit.get(1);
-            assertTrue(GOOD.contains(from), from);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> AccountStateCodec.decode(GOOD.replace(from, to)), to);
-            assertTrue(!e.getMessage().isBlank(), to);
-        });
-    }
-
-    @Test
     void aMappingErrorSaysWhereInTheFile() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AccountStateCodec.decode(GOOD.replace("\"id\": \"Pt1-2\",", "")));

@@ -13,6 +13,7 @@ import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.OptionalDouble;
+import java.util.function.DoubleFunction;
 
 /**
  * How the numbers of an answer are written, declared on the answer record's components: never
@@ -96,15 +97,15 @@ public final class Rounded {
         return d.scale() < 1 ? d.setScale(1) : d;
     }
 
-    /** Writes a double (or an {@link OptionalDouble}; empty is {@code null}) rounded by {@link #rounded}. */
+    /** Writes a double (or an {@link OptionalDouble}; empty is {@code null}) rounded by its rule. */
     private abstract static class Writer extends StdSerializer<Object> {
         private static final long serialVersionUID = 1L;
+        private final transient DoubleFunction<BigDecimal> rule;
 
-        Writer() {
+        Writer(DoubleFunction<BigDecimal> rule) {
             super(Object.class);
+            this.rule = rule;
         }
-
-        abstract BigDecimal rounded(double value);
 
         @Override
         public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
@@ -120,43 +121,40 @@ public final class Rounded {
                 gen.writeNumber(v); // as Jackson writes any non-finite double
                 return;
             }
-            gen.writeNumber(rounded(v).toPlainString());
+            gen.writeNumber(rule.apply(v).toPlainString());
         }
     }
 
+    // Jackson instantiates a serializer named in an annotation by its class: one class per rule
     static final class MoneyWriter extends Writer {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        BigDecimal rounded(double value) {
-            return money(value);
+        MoneyWriter() {
+            super(Rounded::money);
         }
     }
 
     static final class PriceWriter extends Writer {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        BigDecimal rounded(double value) {
-            return price(value);
+        PriceWriter() {
+            super(Rounded::price);
         }
     }
 
     static final class ScoreWriter extends Writer {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        BigDecimal rounded(double value) {
-            return score(value);
+        ScoreWriter() {
+            super(Rounded::score);
         }
     }
 
     static final class FigureWriter extends Writer {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        BigDecimal rounded(double value) {
-            return figure(value);
+        FigureWriter() {
+            super(Rounded::figure);
         }
     }
 }
