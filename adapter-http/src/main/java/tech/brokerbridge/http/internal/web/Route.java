@@ -55,9 +55,4 @@ public record Route(String method, List<String> segments, Set<String> queryParam
     public boolean takesBody() {
         return attributes.contains(Attribute.TAKES_BODY);
     }
-
-    /** The path pattern, e.g. {@code /api/proposals/{id}}. */
-    public String path() {
-        return "/" + String.join("/", segments);
-    }
 }
