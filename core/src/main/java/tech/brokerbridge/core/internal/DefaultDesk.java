@@ -108,7 +108,7 @@ public final class DefaultDesk implements Desk {
                 coolDowns);
         this.events = new OrderEventHandler(journal, journal, book, clock);
         this.maintenance = new Maintenance(ports.broker(), book, reconciler, license);
-        this.evaluator = new CandidateEvaluator(advisor, gates, scorer, dailyLoss, journal, clock, settings);
+        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, journal, clock, settings);
         this.pipeline = new ScanPipeline(settings, ports.marketData(), ports.signals(), contexts, killSwitch, dailyLoss,
                 scorer, evaluator, coolDowns, journal, clock);
         this.scanner = new Scanner(pipeline);
