@@ -1,28 +1,35 @@
 package tech.brokerbridge.paper;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.config.Setting;
+import tech.brokerbridge.ports.config.SettingGroup;
+import tech.brokerbridge.ports.config.SettingsView;
 
 /**
- * Configuration of the simulated paper account and market.
+ * Configuration of the simulated paper account and market. It owns the settings
+ * {@link #STARTING_CASH}, {@link #COMMISSION_PER_SHARE} and {@link #COMMISSION_MINIMUM} ({@link #SETTINGS})
+ * and builds itself from configured values with {@link #from}.
  *
- * @param startingCash cash a new account starts with ({@code paper.starting_cash}, default 100000); positive.
- *     An account loaded from the state directory keeps its own cash: this applies to new accounts only
- * @param currency account currency, three capital letters ({@code paper.currency}, default {@code USD})
- * @param seed seed of the synthetic price histories ({@code paper.seed}, default 7); together with the
- *     symbol it fixes every bar, so the same seed always gives the same market
+ * @param startingCash cash a new account starts with ({@link #STARTING_CASH}). An account loaded from
+ *     the state directory keeps its own cash: this applies to new accounts only
+ * @param currency account currency, three capital letters (default {@code USD})
+ * @param seed seed of the synthetic price histories (default 7); together with the symbol it fixes
+ *     every bar, so the same seed always gives the same market
  * @param stateDirectory where the account is kept (default: empty, the account lives in memory and is
  *     gone with the process). When present, the account (cash, positions, every bracket and its legs,
  *     fills, today's figures, the market's simulated time) is kept in {@code paper-account.json} in this
  *     directory, saved durably before each call that changed it returns, and loaded again by
  *     {@link PaperFactory#create}. The desk passes its data directory here. A loaded account keeps its
  *     currency and seed: the configuration must name the same ones
- * @param commissionPerShare what each execution costs per share ({@code paper.commission_per_share},
- *     default 0.005, IB's fixed pricing for US stocks); zero or positive
- * @param commissionMinimum the least an execution costs ({@code paper.commission_minimum}, default 1.00, IB
- *     fixed's minimum per order); zero or positive. As at IB, no execution costs more than 1 % of its value;
- *     with both 0 the paper broker charges nothing
+ * @param commissionPerShare what each execution costs per share ({@link #COMMISSION_PER_SHARE}, IB's
+ *     fixed pricing for US stocks by default)
+ * @param commissionMinimum the least an execution costs ({@link #COMMISSION_MINIMUM}, IB fixed's minimum
+ *     per order by default). As at IB, no execution costs more than 1 % of its value; with both 0 the
+ *     paper broker charges nothing
  */
 public record PaperConfig(double startingCash, String currency, long seed, Optional<Path> stateDirectory,
         double commissionPerShare, double commissionMinimum) {
@@ -30,21 +37,23 @@ public record PaperConfig(double startingCash, String currency, long seed, Optio
     public static final double IB_FIXED_PER_SHARE = 0.005;
     /** IB's fixed pricing for US stocks: the minimum per order. */
     public static final double IB_FIXED_MINIMUM = 1.00;
+    public static final Setting<Double> STARTING_CASH = Setting.decimalAbove("paper.starting_cash", 0, 1e12, 100_000,
+            "paper account starting cash (USD)");
+    public static final Setting<Double> COMMISSION_PER_SHARE = Setting.decimal("paper.commission_per_share", 0, 1,
+            IB_FIXED_PER_SHARE, "commission per share of each paper execution (USD; IB fixed: 0.005)");
+    public static final Setting<Double> COMMISSION_MINIMUM = Setting.decimal("paper.commission_minimum", 0, 100,
+            IB_FIXED_MINIMUM, "least commission per paper execution (USD; IB fixed: 1.00); at most 1 % of its value");
+    /** The adapter's settings. */
+    public static final SettingGroup SETTINGS = SettingGroup.of("PaperConfig",
+            List.of(STARTING_CASH, COMMISSION_PER_SHARE, COMMISSION_MINIMUM));
 
     public PaperConfig {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(stateDirectory, "stateDirectory");
-        if (!(startingCash > 0) || Double.isInfinite(startingCash)) {
-            throw new IllegalArgumentException("paper.starting_cash must be a positive amount");
-        }
+        SETTINGS.require(Map.of(STARTING_CASH, startingCash, COMMISSION_PER_SHARE, commissionPerShare,
+                COMMISSION_MINIMUM, commissionMinimum));
         if (!currency.matches("[A-Z]{3}")) {
             throw new IllegalArgumentException("paper.currency must be three capital letters, e.g. USD");
-        }
-        if (!(commissionPerShare >= 0) || Double.isInfinite(commissionPerShare)) {
-            throw new IllegalArgumentException("paper.commission_per_share must be zero or a positive amount");
-        }
-        if (!(commissionMinimum >= 0) || Double.isInfinite(commissionMinimum)) {
-            throw new IllegalArgumentException("paper.commission_minimum must be zero or a positive amount");
         }
     }
 
@@ -58,14 +67,15 @@ public record PaperConfig(double startingCash, String currency, long seed, Optio
         this(startingCash, currency, seed, Optional.empty());
     }
 
-    /** This configuration charging {@code perShare} per share and at least {@code minimum} per execution. */
-    public PaperConfig withCommissions(double perShare, double minimum) {
-        return new PaperConfig(startingCash, currency, seed, stateDirectory, perShare, minimum);
-    }
-
     /** 100000 USD, seed 7, IB's fixed commissions, in memory only. */
     public static PaperConfig defaults() {
-        return new PaperConfig(100_000, "USD", 7L);
+        return from(SettingsView.defaults());
+    }
+
+    /** The configuration from configured values: USD, seed 7, in memory only. */
+    public static PaperConfig from(SettingsView settings) {
+        return new PaperConfig(settings.get(STARTING_CASH), "USD", 7L, Optional.empty(),
+                settings.get(COMMISSION_PER_SHARE), settings.get(COMMISSION_MINIMUM));
     }
 
     /** The defaults, with the account kept in {@code directory} (see {@link #stateDirectory()}). */
@@ -77,5 +87,10 @@ public record PaperConfig(double startingCash, String currency, long seed, Optio
     public PaperConfig withStateDirectory(Path directory) {
         return new PaperConfig(startingCash, currency, seed, Optional.of(Objects.requireNonNull(directory, "directory")),
                 commissionPerShare, commissionMinimum);
+    }
+
+    /** This configuration charging {@code perShare} per share and at least {@code minimum} per execution. */
+    public PaperConfig withCommissions(double perShare, double minimum) {
+        return new PaperConfig(startingCash, currency, seed, stateDirectory, perShare, minimum);
     }
 }

@@ -15,16 +15,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.Position;
+import tech.brokerbridge.ports.desk.ActionOptions;
 import tech.brokerbridge.ports.desk.ActionResult;
+import tech.brokerbridge.ports.desk.BracketView;
+import tech.brokerbridge.ports.desk.CloseRequest;
+import tech.brokerbridge.ports.desk.KillSwitchOutcome;
+import tech.brokerbridge.ports.desk.KillSwitchRequest;
+import tech.brokerbridge.ports.desk.ModifyRequest;
+import tech.brokerbridge.ports.desk.PositionView;
+import tech.brokerbridge.ports.desk.TradeActionResult;
+import tech.brokerbridge.ports.desk.TradeEvent;
+import tech.brokerbridge.ports.desk.TradeSummary;
 import tech.brokerbridge.ports.desk.Health;
 import tech.brokerbridge.ports.desk.Modification;
 import tech.brokerbridge.ports.desk.Portfolio;
 import tech.brokerbridge.ports.desk.ScanReport;
 import tech.brokerbridge.ports.desk.TradingDesk;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.ClosedTrade;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.GateResult;
 import tech.brokerbridge.ports.journal.OrderRecord;
@@ -64,6 +76,8 @@ public final class StubDesk implements TradingDesk {
     public final CountDownLatch scanEntered = new CountDownLatch(1);
     public final List<String> calls = new CopyOnWriteArrayList<>();
     public volatile ProposalQuery lastQuery;
+    /** The looking-after-trades part: canned views and answers. */
+    public final StubPositions trades = new StubPositions();
 
     public StubDesk() {
         proposals.put(ID, sampleProposal(ID));
@@ -184,11 +198,63 @@ public final class StubDesk implements TradingDesk {
     }
 
     @Override
-    public int engageKillSwitch(boolean cancelOpenOrders, String reason) {
-        calls.add("engageKillSwitch " + cancelOpenOrders + " " + reason);
+    public KillSwitchOutcome engageKillSwitch(KillSwitchRequest request) {
+        calls.add("engageKillSwitch " + request.cancelOpenOrders() + " " + request.reason()
+                + (request.flatten() ? " flatten" : ""));
         killSwitch = true;
         loop = false;
-        return cancelOpenOrders ? 3 : 0;
+        KillSwitchOutcome out = trades.engage(request);
+        return request.cancelOpenOrders() && out.cancelledLegs() == 0
+                ? new KillSwitchOutcome(3, List.of(ID), List.of(), out.flattened(), out.problems()) : out;
+    }
+
+    @Override
+    public List<PositionView> positions() {
+        return trades.positions();
+    }
+
+    @Override
+    public TradeActionResult closePosition(String symbol, CloseRequest request) {
+        calls.add("closePosition " + symbol);
+        return trades.closePosition(symbol, request);
+    }
+
+    @Override
+    public TradeActionResult cancelOrder(String orderRef, ActionOptions options) {
+        calls.add("cancelOrder " + orderRef);
+        return trades.cancelOrder(orderRef, options);
+    }
+
+    @Override
+    public TradeActionResult modifyOrder(String orderRef, ModifyRequest request) {
+        calls.add("modifyOrder " + orderRef);
+        return trades.modifyOrder(orderRef, request);
+    }
+
+    @Override
+    public TradeActionResult rearmStop(String symbol, ActionOptions options) {
+        calls.add("rearmStop " + symbol);
+        return trades.rearmStop(symbol, options);
+    }
+
+    @Override
+    public List<BracketView> brackets(int limit) {
+        return trades.brackets(limit);
+    }
+
+    @Override
+    public List<ClosedTrade> closedTrades(Instant from, Instant to) {
+        return trades.closedTrades(from, to);
+    }
+
+    @Override
+    public TradeSummary tradeSummary() {
+        return trades.tradeSummary();
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<TradeEvent> listener) {
+        return trades.subscribe(listener);
     }
 
     @Override

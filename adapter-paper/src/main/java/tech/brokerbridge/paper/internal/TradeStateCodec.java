@@ -1,16 +1,23 @@
 package tech.brokerbridge.paper.internal;
 
+import static tech.brokerbridge.paper.internal.AccountStateCodec.check;
+import static tech.brokerbridge.paper.internal.AccountStateCodec.finite;
+
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import tech.brokerbridge.paper.internal.AccountState.BracketState;
 import tech.brokerbridge.paper.internal.AccountState.Execution;
 import tech.brokerbridge.paper.internal.AccountState.LegChange;
+import tech.brokerbridge.paper.internal.AccountState.LegState;
 import tech.brokerbridge.paper.internal.AccountState.LoneOrderState;
 import tech.brokerbridge.paper.internal.AccountState.TradeState;
 import tech.brokerbridge.ports.broker.CloseOrder;
@@ -33,128 +40,93 @@ final class TradeStateCodec {
     private TradeStateCodec() {
     }
 
-    static Map<String, Object> encode(TradeState t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        Map<String, Object> legs = new LinkedHashMap<>();
-        new TreeMap<>(t.legs()).forEach((id, c) -> {
-            Map<String, Object> l = new LinkedHashMap<>();
-            l.put("quantity", Json.Num.of(c.quantity()));
-            l.put("price", Json.Num.of(c.price()));
-            c.trailing().ifPresent(tr -> l.put("trailing", trailing(tr)));
-            legs.put(id, l);
-        });
-        m.put("legs", legs);
-        List<Object> orders = new ArrayList<>();
+    static AccountDocument.Trades encode(TradeState t) {
+        SortedMap<String, AccountDocument.LegChange> legs = new TreeMap<>();
+        t.legs().forEach((id, c) -> legs.put(id, new AccountDocument.LegChange(c.quantity(), finite(c.price()),
+                c.trailing().map(tr -> new AccountDocument.Trail(tr.kind().wire(), finite(tr.value()))))));
+        List<AccountDocument.LoneOrder> orders = new ArrayList<>();
         for (LoneOrderState o : t.orders()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("ref", o.ref());
-            e.put("leg", o.leg().wire());
-            e.put("id", o.id());
-            e.put("symbol", o.symbol());
-            e.put("direction", o.positionDirection().wire());
-            e.put("quantity", Json.Num.of(o.quantity()));
-            e.put("price", Json.Num.of(o.price()));
-            e.put("state", o.state().wire());
-            o.execution().ifPresent(x -> {
-                e.put("executionId", x.executionId());
-                e.put("fillPrice", Json.Num.of(x.price()));
-                e.put("filledAt", x.time().toString());
-            });
-            orders.add(e);
+            Optional<Execution> x = o.execution();
+            orders.add(new AccountDocument.LoneOrder(o.ref(), o.leg().wire(), o.id(), o.symbol(),
+                    o.positionDirection().wire(), o.quantity(), finite(o.price()), o.state().wire(),
+                    x.map(Execution::executionId), x.map(e -> finite(e.price())), x.map(e -> e.time().toString())));
         }
-        m.put("orders", orders);
-        Map<String, Object> commissions = new LinkedHashMap<>();
-        new TreeMap<>(t.commissions()).forEach((exec, amount) -> commissions.put(exec, Json.Num.of(amount)));
-        m.put("commissions", commissions);
-        return m;
-    }
-
-    private static Map<String, Object> trailing(TrailingStop t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", t.kind().wire());
-        m.put("value", Json.Num.of(t.value()));
-        return m;
+        SortedMap<String, Double> commissions = new TreeMap<>();
+        t.commissions().forEach((exec, amount) -> commissions.put(exec, finite(amount)));
+        return new AccountDocument.Trades(legs, orders, commissions);
     }
 
     /**
-     * @param legIds the ids of every bracket leg in the file
-     * @param executions the execution ids of the brackets' fills; those of the orders are added
+     * @param brackets the file's brackets: the legs changed must be theirs, the commissions charged on
+     *     their executions or those of the orders
      * @param ids the file's id check (unique, below the counters)
      */
-    static TradeState decode(JsonFields t, Set<String> legIds, Set<String> executions, AccountStateCodec.Ids ids) {
-        Map<String, LegChange> legs = new LinkedHashMap<>();
-        JsonFields l = t.object("legs");
-        for (String id : l.keys()) {
-            check(legIds.contains(id), "trades.legs: " + id + " is no bracket leg");
-            JsonFields c = l.object(id);
-            long quantity = c.integer("quantity");
-            double price = c.decimal("price");
-            Optional<TrailingStop> trail = c.has("trailing") ? Optional.of(trailing(c.object("trailing")))
-                    : Optional.empty();
-            c.end();
-            check(quantity > 0 && price > 0, "trades.legs." + id + ": quantity and price must be positive");
-            legs.put(id, new LegChange(quantity, price, trail));
+    static TradeState decode(AccountDocument.Trades t, List<BracketState> brackets, AccountStateCodec.Ids ids) {
+        Set<String> legIds = new HashSet<>();
+        Set<String> executions = new HashSet<>();
+        for (BracketState b : brackets) {
+            for (LegState leg : b.legs()) {
+                legIds.add(leg.id());
+                leg.execution().ifPresent(x -> executions.add(x.executionId()));
+            }
         }
-        l.end();
+        Map<String, LegChange> legs = new LinkedHashMap<>();
+        t.legs().forEach((id, c) -> {
+            String where = "trades.legs." + id;
+            check(c != null && legIds.contains(id), where + " is no bracket leg");
+            Optional<TrailingStop> trail = c.trailing().map(tr -> trailing(tr, where));
+            check(c.quantity() > 0 && finite(c.price(), where + ".price") > 0, where
+                    + ": quantity and price must be positive");
+            legs.put(id, new LegChange(c.quantity(), c.price(), trail));
+        });
         List<LoneOrderState> orders = new ArrayList<>();
-        for (Object o : t.array("orders")) {
-            LoneOrderState order = order(new JsonFields("an order of trades", o), ids);
+        for (AccountDocument.LoneOrder o : t.orders()) {
+            check(o != null, "an order of trades is null");
+            LoneOrderState order = order(o, ids);
             order.execution().ifPresent(x -> executions.add(x.executionId()));
             orders.add(order);
         }
         Map<String, Double> commissions = new LinkedHashMap<>();
-        JsonFields c = t.object("commissions");
-        for (String exec : c.keys()) {
-            double amount = c.decimal(exec);
-            check(executions.contains(exec) && amount > 0, "trades.commissions: " + exec
-                    + " is no execution of this account, or its amount is not positive");
+        t.commissions().forEach((exec, amount) -> {
+            check(amount != null && executions.contains(exec) && finite(amount, "a commission") > 0,
+                    "trades.commissions: " + exec + " is no execution of this account, or its amount is not positive");
             commissions.put(exec, amount);
-        }
-        c.end();
-        t.end();
+        });
         return new TradeState(legs, orders, commissions);
     }
 
-    private static TrailingStop trailing(JsonFields t) {
-        String kind = t.string("kind");
-        double value = t.decimal("value");
-        t.end();
+    private static TrailingStop trailing(AccountDocument.Trail t, String where) {
         try {
-            return new TrailingStop(TrailingStop.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), value);
+            return new TrailingStop(TrailingStop.Kind.valueOf(t.kind().toUpperCase(Locale.ROOT)), t.value());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(t.where() + ": not a trailing stop: " + e.getMessage(), e);
+            throw new IllegalArgumentException(where + ".trailing: not a trailing stop: " + e.getMessage(), e);
         }
     }
 
-    private static LoneOrderState order(JsonFields o, AccountStateCodec.Ids ids) {
-        String ref = o.string("ref");
-        OrderLeg leg = AccountStateCodec.enumOf(OrderLeg.class, o.string("leg"), o.where());
-        String id = o.string("id");
-        ids.orderId(id, o.where());
-        String symbol = o.string("symbol");
-        Direction direction = Direction.fromWire(o.string("direction"));
-        long quantity = o.integer("quantity");
-        double price = o.decimal("price");
-        OrderState state = AccountStateCodec.enumOf(OrderState.class, o.string("state"), o.where());
+    private static LoneOrderState order(AccountDocument.LoneOrder o, AccountStateCodec.Ids ids) {
+        String where = "order " + o.ref() + " of trades";
+        OrderLeg leg = AccountStateCodec.enumOf(OrderLeg.class, o.leg(), where);
+        ids.orderId(o.id(), where);
+        Direction direction = Direction.fromWire(o.direction());
+        OrderState state = AccountStateCodec.enumOf(OrderState.class, o.state(), where);
+        boolean filled = state == OrderState.FILLED;
+        check(filled == o.executionId().isPresent() && filled == o.fillPrice().isPresent()
+                && filled == o.filledAt().isPresent(), where + ": executionId, fillPrice and filledAt go with a filled"
+                + " order, and only with one");
         Optional<Execution> execution = Optional.empty();
-        if (state == OrderState.FILLED) {
-            Execution x = new Execution(o.string("executionId"), o.decimal("fillPrice"), Instant.parse(o.string("filledAt")));
-            ids.executionId(x.executionId(), o.where());
-            check(x.price() > 0, o.where() + ": fill price must be positive");
+        if (filled) {
+            Execution x = new Execution(o.executionId().get(), finite(o.fillPrice().get(), where + ": fillPrice"),
+                    Instant.parse(o.filledAt().get()));
+            ids.executionId(x.executionId(), where);
+            check(x.price() > 0, where + ": fill price must be positive");
             execution = Optional.of(x);
         }
-        o.end();
-        boolean closes = leg == OrderLeg.CLOSE && CloseOrder.isCloseRef(ref);
-        boolean stops = leg == OrderLeg.STOP_LOSS && StopOrder.isStopRef(ref) && price > 0;
-        check(closes || stops, o.where() + ": " + ref + " is neither a closing order nor a stand-alone stop");
-        check(PriceModel.isListed(symbol) && quantity > 0 && price >= 0 && state != OrderState.PENDING,
-                o.where() + ": symbol, quantity, price or state invalid");
-        return new LoneOrderState(ref, leg, id, symbol, direction, quantity, price, state, execution);
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new IllegalArgumentException(what);
-        }
+        double price = finite(o.price(), where + ": price");
+        boolean closes = leg == OrderLeg.CLOSE && CloseOrder.isCloseRef(o.ref());
+        boolean stops = leg == OrderLeg.STOP_LOSS && StopOrder.isStopRef(o.ref()) && price > 0;
+        check(closes || stops, where + ": neither a closing order nor a stand-alone stop");
+        check(PriceModel.isListed(o.symbol()) && o.quantity() > 0 && price >= 0 && state != OrderState.PENDING,
+                where + ": symbol, quantity, price or state invalid");
+        return new LoneOrderState(o.ref(), leg, o.id(), o.symbol(), direction, o.quantity(), price, state, execution);
     }
 }

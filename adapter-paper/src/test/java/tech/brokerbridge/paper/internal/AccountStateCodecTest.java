@@ -39,8 +39,15 @@ class AccountStateCodecTest {
                                 Optional.of(new Execution("Pt1-X2", 380, T.plusSeconds(300))))));
         Ledger ledger = new Ledger(100_063.75, LocalDate.parse("2026-03-18"), 63.75, 100_000,
                 List.of(new Holding("MSFT", -7, 412.3399999999999, 0.1), new Holding("TSLA", 4, 1.0 / 3, -12.5)));
-        return new AccountState("USD", -42, "Pt1-", 9, 4, T.plusSeconds(600), ledger,
-                Map.of("AAPL", 0.9876543210123, "BRK.B", 1.0), List.of(working, closed), trades());
+        return new AccountState("USD", -42, "Pt1-", 7, 3, T.plusSeconds(600), ledger,
+                Map.of("AAPL", 0.9876543210123, "BRK.B", 1.0), List.of(working, closed));
+    }
+
+    /** {@link #sample()} after looking after its trades (two more orders, one more execution). */
+    static AccountState sampleWithTrades() {
+        AccountState s = sample();
+        return new AccountState(s.currency(), s.seed(), s.idPrefix(), 9, 4, s.simulatedTime(), s.ledger(),
+                s.priceFactors(), s.brackets(), trades());
     }
 
     /** The working bracket's stop moved up and trailing, a filled close and a working stand-alone stop. */
@@ -59,7 +66,7 @@ class AccountStateCodecTest {
 
     @Test
     void anAccountComesBackExactly() {
-        AccountState s = sample();
+        AccountState s = sampleWithTrades();
         String text = AccountStateCodec.encode(s);
         assertEquals(s, AccountStateCodec.decode(text));
         assertTrue(text.startsWith("{\n  \"format\": \"brokerbridge-paper-account\",\n  \"version\": 2,"), text);
@@ -69,9 +76,7 @@ class AccountStateCodecTest {
 
     @Test
     void aVersion1FileReadsWithNothingDoneToItsTrades() {
-        AccountState s = sample();
-        AccountState untouched = new AccountState(s.currency(), s.seed(), s.idPrefix(), s.nextOrderId(),
-                s.nextExecutionId(), s.simulatedTime(), s.ledger(), s.priceFactors(), s.brackets());
+        AccountState untouched = sample();
         String v2 = AccountStateCodec.encode(untouched);
         String v1 = v2.replace("\"version\": 2", "\"version\": 1").substring(0, v2.indexOf(",\n  \"trades\"")) + "\n}\n";
         assertEquals(untouched, AccountStateCodec.decode(v1));
@@ -86,8 +91,8 @@ class AccountStateCodecTest {
 
     @Test
     void refusesFilesItDidNotWrite() {
-        String good = AccountStateCodec.encode(sample());
-        Map<String, String> edits = Map.ofEntries(
+        String good = AccountStateCodec.encode(sampleWithTrades());
+        List<Map.Entry<String, String>> edits = List.of(
                 Map.entry("\"version\": 2", "\"version\": 3"),
                 Map.entry("\"ref\": \"cls-0123456789ab\"", "\"ref\": \"prp-0123456789ab\""),
                 Map.entry("\"ref\": \"stp-0123456789ab\"", "\"ref\": \"cls-0123456789ab\""),
@@ -111,8 +116,22 @@ class AccountStateCodecTest {
                 Map.entry("\"symbol\": \"TSLA\"", "\"symbol\": \"MSFT\""),
                 Map.entry("\"AAPL\": 0.9876543210123", "\"AAPL\": -1.0"),
                 Map.entry("\"cash\": 100063.75", "\"cash\": \"lots\""),
-                Map.entry("\"fillPrice\": 380.0,", ""));
-        edits.forEach((from, to) -> {
+                Map.entry("\"fillPrice\": 380.0,", ""),
+                // each member of its own JSON type, present, known and not null
+                Map.entry("\"seed\": -42", "\"seed\": \"-42\""),
+                Map.entry("\"seed\": -42", "\"seed\": -42.5"),
+                Map.entry("\"seed\": -42", "\"seed\": null"),
+                Map.entry("\"currency\": \"USD\"", "\"currency\": 840"),
+                Map.entry("\"cash\": 100063.75", "\"cash\": 1e400"),
+                Map.entry("\"cash\": 100063.75", "\"cash\": true"),
+                Map.entry("\"id\": \"Pt1-2\",", ""),
+                Map.entry("\"id\": \"Pt1-2\",", "\"id\": \"Pt1-2\", \"note\": \"x\","),
+                Map.entry("\"positions\": [", "\"positions\": [null, "),
+                Map.entry("\"AAPL\": 0.9876543210123", "\"AAPL\": null"),
+                Map.entry("\"state\": \"cancelled\"", "\"state\": \"cancelled\", \"fillPrice\": 1.0"));
+        edits.forEach(edit -> {
+            String from = edit.getKey();
+            String to = edit.getValue();
             assertTrue(good.contains(from), "the sample holds " + from);
             String bad = good.replace(from, to);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AccountStateCodec.decode(bad),
