@@ -106,7 +106,7 @@ public final class DefaultDesk implements Desk {
         this.scorer = new CompositeScorer(config.weights());
         ScanSettings settings = settings(config);
         Journal journal = ports.journal();
-        this.contexts = new RiskContextLoader(ports.broker(), journal, config.risk());
+        this.contexts = new RiskContextLoader(ports.broker(), journal, journal, clock, config.risk());
         RiskGates gates = new RiskGates();
         this.coolDowns = new CoolDowns(journal, clock, config.proposalCooldown());
         this.book = new ProposalBook(journal, clock, new ProposalLocks(), coolDowns);

@@ -312,6 +312,21 @@ class TradeActionsDeskTest {
         assertEquals(1, h.desk.closedTrades(t0, t0.plus(Duration.ofHours(12))).size());
     }
 
+    @Test
+    void aLossRecordedInTodaysClosedTradesCountsInTheDailyLossGateWhileTheBrokersFigureLags() {
+        filledLong();
+        Proposal next = h.propose("MSFT");
+        h.broker.tradeAt("AAPL", 97.9); // the stop: −105, and the fake broker's daily P&L stays 0
+        h.awaitEvents();
+        h.broker.setAccount(5_000, 0); // 2 % of 5000 = 100: the recorded −105 is past it
+        var refused = assertInstanceOf(tech.brokerbridge.ports.desk.ActionResult.GatesFailed.class,
+                h.desk.approve(next.proposalId(), Modification.none()));
+        GateResult daily = gate(refused.gates(), "daily_loss");
+        assertFalse(daily.passed(), daily.toString());
+        assertEquals(-105.0, daily.compared().get("daily_pnl"), 1e-9);
+        assertTrue(h.desk.health().killSwitchEngaged(), "reaching the limit engages the kill switch");
+    }
+
     private static GateResult gate(List<GateResult> gates, String name) {
         return gates.stream().filter(g -> g.gate().equals(name)).findFirst().orElseThrow();
     }
