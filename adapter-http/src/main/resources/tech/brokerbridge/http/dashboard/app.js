@@ -66,6 +66,10 @@
       + (a.message ? ' (' + a.message + ')' : ''));
     status($('h-loop'), h.trading_loop_active, h.trading_loop_active ? 'running' : 'stopped');
     status($('h-kill'), !h.kill_switch_engaged, h.kill_switch_engaged ? 'ENGAGED' : 'released');
+    var w = $('warnings');
+    var warnings = h.warnings || [];
+    w.textContent = warnings.join(' · ');
+    w.hidden = warnings.length === 0;
   }
 
   function renderLicense(l) {
@@ -127,7 +131,7 @@
   function orderLine(o) {
     return when(o.created_at) + ' · ' + o.symbol + ' ' + o.direction + ' ' + show(o.quantity) + ' @ '
       + num(o.entry_price, 2) + ' (stop ' + num(o.stop_price, 2) + ', target ' + num(o.target_price, 2) + ') · '
-      + show(o.state) + (o.message ? ' — ' + o.message : '');
+      + show(o.bracket_state || o.state) + (o.message ? ' — ' + o.message : '');
   }
 
   function decisionLine(d) {

@@ -237,9 +237,15 @@ public final class StubDesk implements TradingDesk {
         return trades.rearmStop(symbol, options);
     }
 
+    /** The canned brackets, or else the orders as brackets without legs (their state from the record). */
     @Override
     public List<BracketView> brackets(int limit) {
-        return trades.brackets(limit);
+        List<BracketView> canned = trades.brackets(limit);
+        if (!canned.isEmpty()) {
+            return canned;
+        }
+        return orders(limit).stream().map(o -> new BracketView(o, List.of(), o.state() == OrderRecord.State.ACCEPTED
+                ? BracketView.State.WORKING : BracketView.State.valueOf(o.state().name()), Optional.empty())).toList();
     }
 
     @Override

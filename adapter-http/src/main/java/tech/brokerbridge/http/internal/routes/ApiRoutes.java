@@ -47,6 +47,8 @@ public final class ApiRoutes {
         ProposalRoutes.register(b, desk);
         JournalRoutes.register(b, desk, clock);
         TradingRoutes.register(b, desk);
+        PositionRoutes.register(b, desk);
+        ClosedTradeRoutes.register(b, desk, clock);
         DashboardRoutes.register(b);
         return b.build();
     }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Optional;
 import tech.brokerbridge.ports.desk.Health;
 
-/** {@code GET /api/health}. */
+/** {@code GET /api/health}; {@code warnings} names what needs the user now, e.g. an unprotected position. */
 record HealthAnswer(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
-        Services services) {
+        Services services, java.util.List<String> warnings) {
 
     record Services(String api, Broker broker, Ai ai, License license, Secrets secrets) {
     }
@@ -30,6 +30,7 @@ record HealthAnswer(String status, String version, boolean tradingLoopActive, bo
                 new Broker(h.broker().name(), h.broker().connected(), h.broker().message()),
                 new Ai(h.ai().name(), h.ai().connected(), h.ai().message()), new License(h.license().wire()),
                 new Secrets(h.secrets().backend(), h.secrets().available(), h.secrets().warning()));
-        return new HealthAnswer(h.status(), h.version(), h.tradingLoopActive(), h.killSwitchEngaged(), services);
+        return new HealthAnswer(h.status(), h.version(), h.tradingLoopActive(), h.killSwitchEngaged(), services,
+                h.warnings());
     }
 }
