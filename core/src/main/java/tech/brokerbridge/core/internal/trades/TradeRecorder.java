@@ -1,6 +1,7 @@
 package tech.brokerbridge.core.internal.trades;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -106,10 +107,13 @@ public final class TradeRecorder {
         FillRecord last = fills.lastExit().orElseThrow();
         long q = fills.entered();
         double risk = q * Math.abs(fills.entryPrice() - opened.initialStop());
+        Instant entered = fills.firstEntry().orElse(opened.openedAt());
+        // fill times are the desk's clock when it heard of them; one heard late (replayed after a restart
+        // on a clock set back) still cannot make the trade end before it began
+        Instant exited = last.time().isBefore(entered) ? entered : last.time();
         return new ClosedTrade(record.orderRef(), opened.proposalId(), record.symbol(), record.direction(),
-                opened.setupType(), opened.advisor(), q, fills.firstEntry().orElse(opened.openedAt()),
-                fills.entryPrice(), last.time(), fills.exitPrice(), fills.grossPnl(record.direction().sign()),
-                fills.commissions(), risk, reason(last));
+                opened.setupType(), opened.advisor(), q, entered, fills.entryPrice(), exited, fills.exitPrice(),
+                fills.grossPnl(record.direction().sign()), fills.commissions(), risk, reason(last));
     }
 
     /** What took the last shares out: the leg, and for a closing order the action that sent it. */
