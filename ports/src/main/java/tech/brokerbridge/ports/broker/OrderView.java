@@ -8,7 +8,8 @@ import tech.brokerbridge.ports.market.Direction;
  * One order leg as the broker knows it now.
  *
  * @param brokerOrderId the broker's id for this leg
- * @param orderRef the proposal id the bracket was tagged with
+ * @param orderRef the ref the leg carries: the proposal id for a bracket's legs, the order's own ref
+ *     for a closing order ({@code cls-…}) or a stand-alone stop ({@code stp-…})
  * @param direction the direction of the trade the leg belongs to (the stop of a long trade sells, and
  *     is {@code LONG}); for a closing order or a stand-alone stop, the side of the position it closes
  * @param limitOrStopPrice the limit price (entry, take profit, limit close) or the stop price (stop

@@ -51,6 +51,8 @@ final class ActionSupport {
     final TradeLog trades;
     final ProposalLog proposals;
     final ProposalLocks symbolLocks;
+    /** The proposal locks: a trade's ref is its proposal id; taken inside a symbol's lock, never around one. */
+    final ProposalLocks tradeLocks;
     final KillSwitch killSwitch;
     final RiskContextLoader contexts;
     final TradeEvents events;
@@ -58,14 +60,15 @@ final class ActionSupport {
     final Clock clock;
 
     ActionSupport(Broker broker, OrderLog orders, TradeActionLog actions, TradeLog trades, ProposalLog proposals,
-            ProposalLocks symbolLocks, KillSwitch killSwitch, RiskContextLoader contexts, TradeEvents events,
-            ProtectionWatch watch, Clock clock) {
+            ProposalLocks symbolLocks, ProposalLocks tradeLocks, KillSwitch killSwitch, RiskContextLoader contexts,
+            TradeEvents events, ProtectionWatch watch, Clock clock) {
         this.broker = Objects.requireNonNull(broker, "broker");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.actions = Objects.requireNonNull(actions, "actions");
         this.trades = Objects.requireNonNull(trades, "trades");
         this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.symbolLocks = Objects.requireNonNull(symbolLocks, "symbolLocks");
+        this.tradeLocks = Objects.requireNonNull(tradeLocks, "tradeLocks");
         this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.events = Objects.requireNonNull(events, "events");

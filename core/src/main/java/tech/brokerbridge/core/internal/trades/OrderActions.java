@@ -170,10 +170,11 @@ final class OrderActions {
                 return new TradeActionResult.Done(s.move(a, State.REFUSED, Optional.empty(), "refused by "
                         + s.broker.name() + ": " + no.reason()), false);
             }
-            s.orders.findOrder(record.orderRef()).ifPresent(r -> s.orders.saveOrder(new OrderRecord(r.orderRef(),
-                    r.symbol(), r.direction(), r.quantity(), r.entryPrice(), levels.stopPrice().orElse(r.stopPrice()),
-                    levels.targetPrice().orElse(r.targetPrice()), r.state(), r.brokerOrderIds(), r.message(),
-                    r.createdAt(), s.now())));
+            s.tradeLocks.withLock(record.orderRef(), () -> s.orders.findOrder(record.orderRef()).ifPresent(r ->
+                    s.orders.saveOrder(new OrderRecord(r.orderRef(), r.symbol(), r.direction(), r.quantity(),
+                            r.entryPrice(), levels.stopPrice().orElse(r.stopPrice()),
+                            levels.targetPrice().orElse(r.targetPrice()), r.state(), r.brokerOrderIds(), r.message(),
+                            r.createdAt(), s.now()))));
             return new TradeActionResult.Done(s.move(a, State.DONE, Optional.empty(), "modified at "
                     + s.broker.name()), false);
         } catch (BrokerException e) {

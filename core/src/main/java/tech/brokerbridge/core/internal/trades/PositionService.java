@@ -59,8 +59,8 @@ public final class PositionService implements PositionDesk {
         ProposalLocks symbolLocks = new ProposalLocks();
         this.events = new TradeEvents();
         this.watch = new ProtectionWatch(broker, journal, journal, symbolLocks, tradeLocks, events, clock, background);
-        this.support = new ActionSupport(broker, journal, journal, journal, journal, symbolLocks, killSwitch, contexts,
-                events, watch, clock);
+        this.support = new ActionSupport(broker, journal, journal, journal, journal, symbolLocks, tradeLocks, killSwitch,
+                contexts, events, watch, clock);
         this.tradeOrders = new TradeOrders(journal, journal);
         this.recorder = new TradeRecorder(tradeOrders, journal, journal, journal, advisor, events, clock);
         this.closes = new CloseActions(support);

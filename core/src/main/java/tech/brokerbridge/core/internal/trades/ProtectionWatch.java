@@ -1,6 +1,7 @@
 package tech.brokerbridge.core.internal.trades;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.broker.BrokerException;
+import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.desk.PositionView;
@@ -92,7 +94,7 @@ public final class ProtectionWatch {
     synchronized void check() {
         List<PositionView> views = positions();
         Map<String, Protection> now = new HashMap<>();
-        List<String> found = new java.util.ArrayList<>();
+        List<String> found = new ArrayList<>();
         for (PositionView v : views) {
             PositionView settled = v.protection() == Protection.UNPROTECTED ? recheck(v.symbol()).orElse(v) : v;
             now.put(settled.symbol(), settled.protection());
@@ -144,8 +146,8 @@ public final class ProtectionWatch {
     private static PositionView view(Position p, List<OrderView> open, List<OpenTrade> desk) {
         Cover cover = Cover.of(p, open);
         Optional<OpenTrade> trade = desk.stream().filter(t -> t.symbol().equals(p.symbol())).findFirst();
-        List<OrderView> legs = open.stream().filter(o -> o.symbol().equals(p.symbol()) && o.leg() != null
-                && o.leg() != tech.brokerbridge.ports.broker.OrderLeg.ENTRY).toList();
+        List<OrderView> legs = open.stream().filter(o -> o.symbol().equals(p.symbol()) && o.leg() != OrderLeg.ENTRY)
+                .toList();
         return new PositionView(p.symbol(), p.quantity(), p.averageCost(), p.marketPrice(), p.unrealizedPnl(),
                 trade.map(OpenTrade::tradeId), trade.flatMap(OpenTrade::proposalId), legs, cover.protection(),
                 cover.unprotected());
