@@ -24,6 +24,7 @@ final class DaemonProcess implements AutoCloseable {
     final Process process;
     final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     final List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Thread> pumps = new ArrayList<>();
 
     private DaemonProcess(Process process) {
         this.process = process;
@@ -86,6 +87,45 @@ final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /** The lines the process wrote on standard error (so far). */
+    List<String> errLines() {
+        return linesWith("err: ");
+    }
+
+    /** The lines the process wrote on standard output (so far). */
+    List<String> outLines() {
+        return linesWith("out: ");
+    }
+
+    private List<String> linesWith(String prefix) {
+        synchronized (all) {
+            return all.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+        }
+    }
+
+    /** Sends the process a real signal ({@code TERM}, {@code INT}, …) with {@code kill}. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
+    /** Runs a command ({@code status}, {@code backup}, …) in a child JVM to its end; the finished process. */
+    static DaemonProcess run(Path home, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        DaemonProcess p = start(home, env, args);
+        p.awaitExit(Duration.ofSeconds(120));
+        p.drained();
+        return p;
+    }
+
+    /** Waits (bounded) until the output pumps have read everything the ended process wrote. */
+    private void drained() throws InterruptedException {
+        for (Thread t : pumps) {
+            t.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
     private void pump(java.io.InputStream in, String prefix) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -99,6 +139,7 @@ final class DaemonProcess implements AutoCloseable {
             }
         }, "daemon-pump");
         t.setDaemon(true);
+        pumps.add(t);
         t.start();
     }
 

@@ -34,12 +34,34 @@ class DaemonProcessTest {
 
             d.process.toHandle().destroy(); // SIGTERM, without closing our end of its output pipes
             int code = d.awaitExit(Duration.ofSeconds(30));
-            assertEquals(143, code, d.output());
+            assertEquals(0, code, "a graceful stop exits 0, not 143: " + d.output());
             assertTrue(d.output().contains("stopped http"), d.output());
+            assertTrue(d.output().contains("stopped journal"), "the orderly shutdown ran to its end: " + d.output());
             try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 assertEquals(port, s.getLocalPort(), "the port is released");
             }
         }
+    }
+
+    @Test
+    void ctrlCStopsInOrderAndExits0() throws Exception {
+        try (DaemonProcess d = DaemonProcess.start(home, Map.of(), "serve", "--port", "0")) {
+            int port = d.awaitPort(START);
+            d.signal("INT"); // what Ctrl-C sends to the foreground process
+            assertEquals(0, d.awaitExit(Duration.ofSeconds(30)), "Ctrl-C exits 0, not 130: " + d.output());
+            assertTrue(d.output().contains("SIGINT: stopping"), d.output());
+            assertTrue(d.output().contains("stopped journal"), d.output());
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                assertEquals(port, s.getLocalPort(), "the port is released");
+            }
+        }
+    }
+
+    @Test
+    void aWrongArgumentIsAUsageErrorWithCode2() throws Exception {
+        DaemonProcess d = DaemonProcess.run(home, Map.of(), "serve", "--no-such-flag");
+        assertEquals(2, d.process.exitValue(), d.output());
+        assertTrue(d.output().contains("Unknown option: '--no-such-flag'"), d.output());
     }
 
     @Test

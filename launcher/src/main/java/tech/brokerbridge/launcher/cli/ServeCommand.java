@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,11 +21,19 @@ import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigException;
 import tech.brokerbridge.launcher.config.ConfigLoader;
 import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.launcher.lifecycle.StartOptions;
+import tech.brokerbridge.launcher.lifecycle.StopSignals;
 
-/** {@code brokerbridge serve}: starts the desk and its local HTTP API, until SIGINT/SIGTERM. */
+/**
+ * {@code brokerbridge serve}: starts the desk and its local HTTP API, until SIGTERM or SIGINT (Ctrl-C),
+ * or {@code brokerbridge stop}; then it stops in order and exits 0.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start the desk and its API on 127.0.0.1 (and ::1). Stops cleanly on Ctrl-C / SIGTERM.")
+        description = "Start the desk and its API on 127.0.0.1 (and ::1). Stops cleanly, exit code 0, on Ctrl-C,"
+                + " SIGTERM or `brokerbridge stop`.")
 public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
     /** System property: start the desk's clock at this ISO-8601 instant (demos and tests). */
     public static final String CLOCK_START_PROPERTY = "brokerbridge.clock_start";
 
@@ -47,6 +56,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "set any configuration key, e.g. --set risk.max_open_trades=3 (repeatable)")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(names = "--accept-empty-journal", description = "start even though the journal is missing or empty"
+            + " while the paper account or the vault shows that the desk has run here (a new, empty journal)")
+    boolean acceptEmptyJournal;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -60,29 +73,32 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID_CONFIG;
         }
+        StopSignals signals = StopSignals.install();
         DeskRuntime runtime;
         try {
-            runtime = DeskRuntime.create(config, clock());
+            runtime = DeskRuntime.create(config, clock(), new StartOptions(acceptEmptyJournal));
             runtime.start();
         } catch (StartupException e) {
+            LOG.debug("start-up failed", e);
             err.println("brokerbridge: " + e.getMessage());
             err.flush();
             return e.exitCode();
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            runtime.stop();
-            stopped.countDown();
-        }, "brokerbridge-shutdown"));
+        // any other way the JVM ends (SIGHUP, System.exit elsewhere) still stops the desk in order
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::stop, "brokerbridge-shutdown"));
         out.println("BrokerBridge " + runtime.version() + " listening on " + runtime.url()
                 + " (data in " + config.home() + ")");
         out.flush();
+        String why;
         try {
-            stopped.await();
+            why = signals.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            why = "interrupted";
         }
-        return ExitCodes.OK;
+        boolean clean = runtime.stop();
+        LOG.info("stopped ({}){}", why, clean ? "" : " with errors (see above)");
+        return clean ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     /**

@@ -49,6 +49,8 @@ public final class Settings {
     public static final String LICENSE_CHECK_HOURS = "license.check_hours";
     public static final String STRIPE_API_BASE = "stripe.api_base";
     public static final String MACHINE_ID = "machine_id";
+    public static final String BACKUPS_KEEP = "backups.keep";
+    public static final String BACKUPS_INTERVAL_HOURS = "backups.interval_hours";
 
     /** The environment variable that names the data directory; not a key of {@code config.json}. */
     public static final String HOME_ENV = "BROKERBRIDGE_HOME";
@@ -137,6 +139,10 @@ public final class Settings {
                 "https://api.stripe.com", "Stripe API base (for proxies and tests)");
         add(SECRETS_BACKEND, new SettingType.OneOf(List.of("auto", "keyring", "file")), "auto",
                 "where encrypted credentials live");
+        add(BACKUPS_KEEP, new SettingType.IntRange(1, 1000), "7",
+                "automatic journal backups kept in backups/ (older ones are deleted)");
+        add(BACKUPS_INTERVAL_HOURS, new SettingType.IntRange(1, 720), "24",
+                "hours between automatic journal backups while the desk runs");
         ALL.put(MACHINE_ID, new Setting(MACHINE_ID, new SettingType.Text(Optional.of(Pattern.compile(".{8,}")),
                 "at least 8 characters"), Optional.empty(),
                 "overrides the machine fingerprint (containers without /etc/machine-id). Environment only",
