@@ -78,6 +78,7 @@ class JournalFilesTest {
         JournalCheck damaged = SqliteJournalFactory.check(db);
         assertInstanceOf(JournalCheck.Damaged.class, damaged);
         assertTrue(((JournalCheck.Damaged) damaged).detail().startsWith("quick_check: "), damaged.toString());
+        assertFalse(((JournalCheck.Damaged) damaged).detail().contains("\n"), "one line: " + damaged);
 
         Path text = dir.resolve("text.db");
         Files.writeString(text, "this is not SQLite, just some text ".repeat(200));

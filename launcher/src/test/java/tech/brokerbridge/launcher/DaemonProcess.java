@@ -114,16 +114,17 @@ final class DaemonProcess implements AutoCloseable {
     /** Runs a command ({@code status}, {@code backup}, …) in a child JVM to its end; the finished process. */
     static DaemonProcess run(Path home, Map<String, String> env, String... args) throws IOException, InterruptedException {
         DaemonProcess p = start(home, env, args);
-        p.awaitExit(Duration.ofSeconds(120));
-        p.drained();
+        p.finish(Duration.ofSeconds(120));
         return p;
     }
 
-    /** Waits (bounded) until the output pumps have read everything the ended process wrote. */
-    private void drained() throws InterruptedException {
+    /** Waits for the exit, then (bounded) until the output pumps have read everything it wrote; the exit code. */
+    int finish(Duration timeout) throws InterruptedException {
+        int code = awaitExit(timeout);
         for (Thread t : pumps) {
             t.join(TimeUnit.SECONDS.toMillis(10));
         }
+        return code;
     }
 
     private void pump(java.io.InputStream in, String prefix) {

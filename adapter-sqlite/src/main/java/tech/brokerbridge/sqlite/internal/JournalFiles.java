@@ -138,7 +138,8 @@ public final class JournalFiles {
         List<String> rows = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check(" + MAX_PROBLEMS + ")")) {
             while (rs.next()) {
-                rows.add(rs.getString(1));
+                // one problem may span lines ("*** in database main ***\nPage 12: ..."): keep messages on one line
+                rows.add(rs.getString(1).replace("*** in database main ***", "").strip().replaceAll("\\s*\\R\\s*", " "));
             }
         }
         return rows.equals(List.of("ok")) ? List.of() : rows;

@@ -42,7 +42,9 @@ final class HistoryEvidence {
                     .map(a -> "the paper account holds " + a.brackets() + " bracket order" + (a.brackets() == 1 ? "" : "s")
                             + " and " + a.openPositions() + " open position" + (a.openPositions() == 1 ? "" : "s"));
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            return Optional.of("a paper account file exists but cannot be read (" + e.getMessage() + ")");
+            // the paper broker refuses a damaged account file itself, with its own message, a moment later
+            LOG.debug("the paper account could not be read: {}", e.getMessage());
+            return Optional.empty();
         }
     }
 

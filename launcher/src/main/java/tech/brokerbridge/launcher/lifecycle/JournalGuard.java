@@ -47,8 +47,10 @@ public final class JournalGuard {
                 return Optional.empty();
             }
             return Optional.of("the journal " + backups.journal() + " is " + state + ", but " + why
-                    + ": the desk's history is not there. " + capitalized(backups.howToRestore())
-                    + ", or start with a new, empty journal: brokerbridge serve --accept-empty-journal");
+                    + ": the desk's history is not there. " + backups.newest().map(b -> "Restore the newest backup with"
+                            + " `brokerbridge restore " + b.file() + "`, or").orElse("There is no backup in "
+                            + backups.directory() + " to restore; to go on without the history,")
+                    + " start with a new, empty journal: brokerbridge serve --accept-empty-journal");
         }
         if (check instanceof JournalCheck.Sound s && s.needsMigration()) {
             LOG.info("the journal's schema goes from version {} to {}: backing it up first", s.schemaVersion(),
@@ -56,9 +58,5 @@ public final class JournalGuard {
             backups.make(JournalBackups.Kind.PRE_MIGRATION);
         }
         return Optional.empty();
-    }
-
-    private static String capitalized(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

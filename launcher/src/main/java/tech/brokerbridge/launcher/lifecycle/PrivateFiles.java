@@ -26,7 +26,7 @@ public final class PrivateFiles {
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Logger LOG = LoggerFactory.getLogger(PrivateFiles.class);
-    private static final int NAMES_IN_LOG = 8;
+    private static final int NAMES_IN_LOG = 20;
 
     private PrivateFiles() {
     }
