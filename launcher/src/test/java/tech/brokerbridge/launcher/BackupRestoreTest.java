@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.launcher.cli.ServeCommand;
 import tech.brokerbridge.launcher.config.ConfigLoader;
+import tech.brokerbridge.launcher.wiring.DeskRuntime;
 import tech.brokerbridge.sqlite.JournalCheck;
 import tech.brokerbridge.sqlite.SqliteConfig;
 import tech.brokerbridge.sqlite.SqliteJournalFactory;

@@ -25,6 +25,8 @@ import tech.brokerbridge.keyring.VaultConfig;
 import tech.brokerbridge.keyring.VaultFactory;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigLoader;
+import tech.brokerbridge.launcher.wiring.DeskRuntime;
+import tech.brokerbridge.launcher.wiring.StartupException;
 import tech.brokerbridge.paper.PaperConfig;
 import tech.brokerbridge.paper.PaperFactory;
 import tech.brokerbridge.paper.PaperMarket;
@@ -135,7 +137,7 @@ class JournalIntegrityTest {
             v.put("stripe.license_key", Secret.of("sub_1PlantedLicenseKey"));
         }
         StartupException e = assertThrows(StartupException.class, () -> DeskRuntime.create(config(), Clock.systemUTC()));
-        assertEquals(5, e.exitCode());
+        assertEquals(StartupException.Reason.JOURNAL_REFUSED, e.reason());
         assertTrue(e.getMessage().contains("is missing, but the vault holds the license key activated here"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("There is no backup in " + home.resolve("backups")), e.getMessage());

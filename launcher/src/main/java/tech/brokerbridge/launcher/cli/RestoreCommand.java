@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import tech.brokerbridge.launcher.VersionInfo;
+import tech.brokerbridge.launcher.wiring.VersionInfo;
 import tech.brokerbridge.launcher.config.ConfigException;
 import tech.brokerbridge.launcher.lifecycle.HomeLock;
 import tech.brokerbridge.launcher.lifecycle.JournalBackups;

@@ -15,14 +15,14 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tech.brokerbridge.launcher.DeskRuntime;
-import tech.brokerbridge.launcher.StartupException;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigException;
 import tech.brokerbridge.launcher.config.ConfigLoader;
 import tech.brokerbridge.launcher.config.Settings;
 import tech.brokerbridge.launcher.lifecycle.StartOptions;
 import tech.brokerbridge.launcher.lifecycle.StopSignals;
+import tech.brokerbridge.launcher.wiring.DeskRuntime;
+import tech.brokerbridge.launcher.wiring.StartupException;
 
 /**
  * {@code brokerbridge serve}: starts the desk and its local HTTP API, until SIGTERM or SIGINT (Ctrl-C),
@@ -82,7 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
             LOG.debug("start-up failed", e);
             err.println("brokerbridge: " + e.getMessage());
             err.flush();
-            return e.exitCode();
+            return exitCode(e);
         }
         // any other way the JVM ends (SIGHUP, System.exit elsewhere) still stops the desk in order
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::stop, "brokerbridge-shutdown"));
@@ -99,6 +99,18 @@ public final class ServeCommand implements Callable<Integer> {
         boolean clean = runtime.stop();
         LOG.info("stopped ({}){}", why, clean ? "" : " with errors (see above)");
         return clean ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** The exit code of a start-up failure: 3 port in use, 4 data directory in use, 5 journal refused, else 1. */
+    static int exitCode(StartupException e) {
+        if (e.portInUse()) {
+            return ExitCodes.PORT_IN_USE;
+        }
+        return switch (e.reason()) {
+            case DATA_DIRECTORY_IN_USE -> ExitCodes.ALREADY_RUNNING;
+            case JOURNAL_REFUSED -> ExitCodes.JOURNAL_REFUSED;
+            case FAILED -> ExitCodes.FAILURE;
+        };
     }
 
     /**

@@ -1,4 +1,4 @@
-package tech.brokerbridge.launcher;
+package tech.brokerbridge.launcher.wiring;
 
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
@@ -17,7 +17,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.http.HttpServerStartException;
-import tech.brokerbridge.launcher.cli.ExitCodes;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.Settings;
 import tech.brokerbridge.launcher.lifecycle.BackupPolicy;
@@ -28,8 +27,7 @@ import tech.brokerbridge.launcher.lifecycle.JournalBackups;
 import tech.brokerbridge.launcher.lifecycle.JournalGuard;
 import tech.brokerbridge.launcher.lifecycle.PrivateFiles;
 import tech.brokerbridge.launcher.lifecycle.StartOptions;
-import tech.brokerbridge.launcher.wiring.DeskModules;
-import tech.brokerbridge.launcher.wiring.ManagedServices;
+import tech.brokerbridge.launcher.wiring.StartupException.Reason;
 import tech.brokerbridge.ports.journal.JournalException;
 
 /**
@@ -66,9 +64,8 @@ public final class DeskRuntime {
      * Takes the data directory (lock, permissions, journal check) and builds the injector. Adapters
      * that open resources (journal, vault) do so here.
      *
-     * @throws StartupException when the desk cannot start, with a one-line message for the user and the
-     *     exit code: {@link ExitCodes#ALREADY_RUNNING}, {@link ExitCodes#JOURNAL_REFUSED} or
-     *     {@link ExitCodes#FAILURE}
+     * @throws StartupException when the desk cannot start, with a one-line message for the user and its
+     *     {@link StartupException.Reason}
      */
     public static DeskRuntime create(Config config, Clock clock, StartOptions options) {
         Path home = config.home();
@@ -78,10 +75,10 @@ public final class DeskRuntime {
             attempt = HomeLock.acquire(home, "serve", VersionInfo.version(), clock.instant());
         } catch (UncheckedIOException e) {
             throw new StartupException("cannot use the data directory " + home + ": " + e.getMessage(),
-                    ExitCodes.FAILURE, e);
+                    Reason.FAILED, e);
         }
         if (attempt instanceof HomeLock.Attempt.Held held) {
-            throw new StartupException(alreadyRunning(home, held.holder()), ExitCodes.ALREADY_RUNNING, null);
+            throw new StartupException(alreadyRunning(home, held.holder()), Reason.DATA_DIRECTORY_IN_USE, null);
         }
         HomeLock lock = ((HomeLock.Attempt.Taken) attempt).lock();
         try {
@@ -89,13 +86,13 @@ public final class DeskRuntime {
             JournalBackups journalBackups = new JournalBackups(home, BackupPolicy.from(config), clock);
             Optional<String> refused = journal(config, options, journalBackups);
             if (refused.isPresent()) {
-                throw new StartupException(refused.get(), ExitCodes.JOURNAL_REFUSED, null);
+                throw new StartupException(refused.get(), Reason.JOURNAL_REFUSED, null);
             }
             return new DeskRuntime(injector(config, clock), config, lock, new BackupSchedule(journalBackups));
         } catch (UncheckedIOException e) {
             lock.close();
             throw new StartupException("cannot use the data directory " + home + ": " + e.getMessage(),
-                    ExitCodes.FAILURE, e);
+                    Reason.FAILED, e);
         } catch (RuntimeException | Error e) {
             lock.close();
             throw e;
@@ -107,7 +104,7 @@ public final class DeskRuntime {
             return JournalGuard.check(config, options, backups);
         } catch (JournalException e) {
             throw new StartupException("cannot start: the journal could not be checked or backed up before a"
-                    + " migration: " + e.getMessage(), ExitCodes.FAILURE, e);
+                    + " migration: " + e.getMessage(), Reason.FAILED, e);
         }
     }
 
@@ -141,7 +138,7 @@ public final class DeskRuntime {
                 + (causes.size() > 2 ? "s" : "") + ": " + String.join("; ", causes.subList(1, causes.size())) + ")" : "";
         Throwable first = messages.stream().map(Message::getCause).filter(c -> c != null).findFirst().orElse(e);
         return new StartupException("cannot start: " + (causes.isEmpty() ? e.getClass().getSimpleName() : causes.get(0))
-                + more, ExitCodes.FAILURE, first);
+                + more, Reason.FAILED, first);
     }
 
     private static String cause(Message m) {
@@ -166,15 +163,14 @@ public final class DeskRuntime {
                 LOG.info("started {}", s.name());
             } catch (HttpServerStartException e) {
                 stop();
-                int code = e.addressInUse() ? ExitCodes.PORT_IN_USE : ExitCodes.FAILURE;
                 String msg = e.addressInUse()
                         ? "port " + config.text(Settings.PORT) + " on 127.0.0.1 is already in use; stop the other "
                                 + "program or choose another port (BROKERBRIDGE_PORT or --port)"
                         : "cannot start the HTTP server: " + e.getMessage();
-                throw new StartupException(msg, code, e);
+                throw new StartupException(msg, e);
             } catch (RuntimeException e) {
                 stop();
-                throw new StartupException("cannot start " + s.name() + ": " + e.getMessage(), ExitCodes.FAILURE, e);
+                throw new StartupException("cannot start " + s.name() + ": " + e.getMessage(), e);
             }
         }
         lock.listening(port());
