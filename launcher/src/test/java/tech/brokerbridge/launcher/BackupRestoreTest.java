@@ -97,7 +97,7 @@ class BackupRestoreTest {
         try {
             runtime.start();
             Path today = awaitBackup(dir, "brokerbridge-" + STAMP.format(now).substring(0, 8), Duration.ofSeconds(60));
-            assertEquals(new JournalCheck.Sound(1, 1), SqliteJournalFactory.check(today));
+            assertCurrent(SqliteJournalFactory.check(today));
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(today)));
         } finally {
             assertTrue(runtime.stop());
@@ -133,7 +133,7 @@ class BackupRestoreTest {
             assertEquals("kept by the backup", rs.getString(1));
             assertEquals(0, rs.getInt(2), "the backup is the journal as it was before the migration");
         }
-        assertEquals(new JournalCheck.Sound(1, 1), SqliteJournalFactory.check(db), "and the journal was migrated");
+        assertCurrent(SqliteJournalFactory.check(db));
     }
 
     private Map<String, String> env() {
@@ -158,5 +158,10 @@ class BackupRestoreTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /** A sound journal at this build's schema version. */
+    private static void assertCurrent(JournalCheck check) {
+        assertTrue(check instanceof JournalCheck.Sound s && s.schemaVersion() == s.latestVersion(), check.toString());
     }
 }

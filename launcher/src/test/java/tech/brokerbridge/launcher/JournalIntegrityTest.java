@@ -35,7 +35,7 @@ import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.SubmitResult;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.market.Direction;
-import tech.brokerbridge.ports.tck.JournalContract;
+import tech.brokerbridge.ports.tck.JournalSamples;
 import tech.brokerbridge.sqlite.ClosableJournal;
 import tech.brokerbridge.sqlite.SqliteConfig;
 import tech.brokerbridge.sqlite.SqliteJournalFactory;
@@ -54,7 +54,7 @@ class JournalIntegrityTest {
     static Path journalWithProposals(Path home, int n) {
         try (ClosableJournal j = SqliteJournalFactory.open(SqliteConfig.defaults(home))) {
             for (int i = 1; i <= n; i++) {
-                j.saveProposal(JournalContract.proposal(i, Instant.parse("2026-03-02T14:30:00Z").plusSeconds(i),
+                j.saveProposal(JournalSamples.proposal(i, Instant.parse("2026-03-02T14:30:00Z").plusSeconds(i),
                         ProposalStatus.PENDING));
             }
         }

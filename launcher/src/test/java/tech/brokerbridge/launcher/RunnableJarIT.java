@@ -33,14 +33,7 @@ class RunnableJarIT {
 
     @Test
     void theJarStartsOnItsDefaultsScansAndStops() throws Exception {
-        Path jar = Path.of(System.getProperty("brokerbridge.jar", "target/brokerbridge.jar"));
-        assertTrue(Files.isRegularFile(jar), "no jar at " + jar);
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString(), "serve", "--port", "0");
-        pb.environment().keySet().removeIf(k -> k.startsWith("BROKERBRIDGE_"));
-        pb.environment().put("BROKERBRIDGE_HOME", home.toString());
-        pb.environment().put("BROKERBRIDGE_SECRETS_BACKEND", "file");
-        pb.environment().put("BROKERBRIDGE_MACHINE_ID", "jar-smoke-machine-id");
+        ProcessBuilder pb = jar("serve", "--port", "0");
         pb.redirectErrorStream(true);
         Process p = pb.start();
         List<String> out = Collections.synchronizedList(new ArrayList<>());
@@ -106,6 +99,7 @@ class RunnableJarIT {
     /** {@code java -jar brokerbridge.jar args} on this test's data directory. */
     private ProcessBuilder jar(String... args) {
         Path jar = Path.of(System.getProperty("brokerbridge.jar", "target/brokerbridge.jar"));
+        assertTrue(Files.isRegularFile(jar), "no jar at " + jar);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString()));
         cmd.addAll(List.of(args));

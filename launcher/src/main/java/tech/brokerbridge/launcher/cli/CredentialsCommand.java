@@ -84,7 +84,7 @@ public final class CredentialsCommand implements Callable<Integer> {
     }
 
     static int fail(CommandLine cl, String message, int code) {
-        return CliSupport.fail(cl, message, code);
+        return CliErrors.fail(cl, message, code);
     }
 
     /** An unknown provider is a usage error (exit 2) naming the known ones. */

@@ -4,14 +4,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import tech.brokerbridge.launcher.wiring.VersionInfo;
-import tech.brokerbridge.launcher.config.ConfigException;
 import tech.brokerbridge.launcher.lifecycle.HomeLock;
 import tech.brokerbridge.launcher.lifecycle.JournalBackups;
+import tech.brokerbridge.launcher.lifecycle.PrivateFiles;
 import tech.brokerbridge.ports.journal.JournalException;
 import tech.brokerbridge.sqlite.SqliteConfig;
 import tech.brokerbridge.sqlite.SqliteJournalFactory;
@@ -25,35 +24,22 @@ import tech.brokerbridge.sqlite.SqliteJournalFactory;
         description = {"Replace the journal by a backup (stop the daemon first).",
                 "The backup is checked first; the journal it replaces is kept in backups/ as"
                         + " brokerbridge-<time>-replaced.db."})
-public final class RestoreCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    HomeOption home = new HomeOption();
-
+public final class RestoreCommand extends JournalCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "the backup, e.g. a file in backups/")
     Path file;
 
     @Override
-    public Integer call() {
-        CommandLine cl = spec.commandLine();
-        JournalBackups backups;
-        try {
-            backups = CliSupport.backups(home, System.getenv());
-        } catch (ConfigException e) {
-            return CliSupport.fail(cl, e.getMessage(), ExitCodes.INVALID_CONFIG);
-        }
+    int run(CommandLine cl, JournalBackups backups) {
         Path dir = backups.journal().getParent();
         HomeLock.Attempt attempt;
         try {
-            tech.brokerbridge.launcher.lifecycle.PrivateFiles.createDirectory(dir);
+            PrivateFiles.createDirectory(dir);
             attempt = HomeLock.acquire(dir, "restore", VersionInfo.version(), Instant.now());
         } catch (UncheckedIOException e) {
-            return CliSupport.fail(cl, e.getMessage(), ExitCodes.FAILURE);
+            return CliErrors.fail(cl, e.getMessage(), ExitCodes.FAILURE);
         }
         if (attempt instanceof HomeLock.Attempt.Held held) {
-            return CliSupport.fail(cl, "a BrokerBridge daemon is running on " + dir
+            return CliErrors.fail(cl, "a BrokerBridge daemon is running on " + dir
                     + held.holder().map(r -> " (" + r.describe() + ")").orElse("")
                     + ": stop it first with `brokerbridge stop`, then restore", ExitCodes.ALREADY_RUNNING);
         }
@@ -65,7 +51,7 @@ public final class RestoreCommand implements Callable<Integer> {
             cl.getOut().flush();
             return ExitCodes.OK;
         } catch (JournalException | UncheckedIOException e) {
-            return CliSupport.fail(cl, e.getMessage(), ExitCodes.FAILURE);
+            return CliErrors.fail(cl, e.getMessage(), ExitCodes.FAILURE);
         }
     }
 }

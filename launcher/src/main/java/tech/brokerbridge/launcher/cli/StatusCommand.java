@@ -44,7 +44,7 @@ public final class StatusCommand implements Callable<Integer> {
         try {
             probe = HomeLock.probe(dir);
         } catch (UncheckedIOException e) {
-            return CliSupport.fail(spec.commandLine(), e.getMessage(), ExitCodes.FAILURE);
+            return CliErrors.fail(spec.commandLine(), e.getMessage(), ExitCodes.FAILURE);
         }
         try {
             if (probe instanceof HomeLock.Probe.Free free) {

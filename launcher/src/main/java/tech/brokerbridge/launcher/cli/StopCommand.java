@@ -44,14 +44,14 @@ public final class StopCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
-            return CliSupport.fail(cl, "--timeout must be between 1 and 3600 seconds", ExitCodes.INVALID_CONFIG);
+            return CliErrors.fail(cl, "--timeout must be between 1 and 3600 seconds", ExitCodes.INVALID_CONFIG);
         }
         Path dir = home.resolve(System.getenv());
         HomeLock.Probe probe;
         try {
             probe = HomeLock.probe(dir);
         } catch (UncheckedIOException e) {
-            return CliSupport.fail(cl, e.getMessage(), ExitCodes.FAILURE);
+            return CliErrors.fail(cl, e.getMessage(), ExitCodes.FAILURE);
         }
         if (probe instanceof HomeLock.Probe.Free) {
             out.println("BrokerBridge is not running on " + dir + "; nothing to stop");
@@ -60,35 +60,35 @@ public final class StopCommand implements Callable<Integer> {
         }
         Optional<DaemonRecord> holder = ((HomeLock.Probe.Held) probe).holder();
         if (holder.isEmpty() || !holder.get().command().equals("serve")) {
-            return CliSupport.fail(cl, holder.map(r -> "a journal " + r.command() + " (pid " + r.pid()
+            return CliErrors.fail(cl, holder.map(r -> "a journal " + r.command() + " (pid " + r.pid()
                     + ") is working on " + dir + "; let it finish").orElse("a process holds " + dir.resolve(HomeLock.LOCK_FILE)
                     + " but has not said who it is; try again in a moment"), ExitCodes.FAILURE);
         }
         DaemonRecord r = holder.get();
         Optional<ProcessHandle> process = ProcessHandle.of(r.pid()).filter(p -> sameProcess(p, r));
         if (process.isEmpty()) {
-            return CliSupport.fail(cl, "the daemon's process (pid " + r.pid() + ") cannot be found; "
+            return CliErrors.fail(cl, "the daemon's process (pid " + r.pid() + ") cannot be found; "
                     + "try again in a moment", ExitCodes.FAILURE);
         }
         if (!process.get().supportsNormalTermination()) {
-            return CliSupport.fail(cl, "this system cannot stop a process gracefully from outside; press"
+            return CliErrors.fail(cl, "this system cannot stop a process gracefully from outside; press"
                     + " Ctrl-C in the daemon's console", ExitCodes.FAILURE);
         }
         out.println("stopping BrokerBridge on " + dir + " (" + r.describe() + ") …");
         out.flush();
         if (!process.get().destroy()) {
-            return CliSupport.fail(cl, "cannot signal pid " + r.pid() + " (is it another user's process?)",
+            return CliErrors.fail(cl, "cannot signal pid " + r.pid() + " (is it another user's process?)",
                     ExitCodes.FAILURE);
         }
         long started = System.nanoTime();
         try {
             process.get().onExit().get(timeoutSeconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            return CliSupport.fail(cl, "the daemon (pid " + r.pid() + ") has not exited after " + timeoutSeconds
+            return CliErrors.fail(cl, "the daemon (pid " + r.pid() + ") has not exited after " + timeoutSeconds
                     + " s; it may still be finishing requests. Wait, or end it with: kill -9 " + r.pid(),
                     ExitCodes.FAILURE);
         } catch (ExecutionException e) {
-            return CliSupport.fail(cl, "cannot wait for pid " + r.pid() + ": " + e.getCause(), ExitCodes.FAILURE);
+            return CliErrors.fail(cl, "cannot wait for pid " + r.pid() + ": " + e.getCause(), ExitCodes.FAILURE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.FAILURE;
