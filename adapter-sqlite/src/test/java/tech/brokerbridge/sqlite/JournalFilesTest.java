@@ -171,6 +171,10 @@ class JournalFilesTest {
         JournalException e = assertThrows(JournalException.class, () -> SqliteJournalFactory.backup(db, target));
         assertTrue(e.getMessage().contains("damaged") || e.getMessage().contains("corrupt"), e.getMessage());
         assertFalse(Files.exists(target));
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            assertEquals(java.util.List.of("home"), left.map(p -> p.getFileName().toString()).toList(),
+                    "no partial copy is left behind");
+        }
     }
 
     /** A sound journal at this build's schema version. */

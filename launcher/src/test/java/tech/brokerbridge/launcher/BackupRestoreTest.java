@@ -92,11 +92,12 @@ class BackupRestoreTest {
         Path mine = dir.resolve("brokerbridge-20200101T000000Z-manual.db");
         SqliteJournalFactory.backup(db, mine);
 
+        List<String> before = names(dir);
         DeskRuntime runtime = DeskRuntime.create(ConfigLoader.load(env(), home, Optional.empty(), Map.of()),
                 Clock.systemUTC());
         try {
             runtime.start();
-            Path today = awaitBackup(dir, "brokerbridge-" + STAMP.format(now).substring(0, 8), Duration.ofSeconds(60));
+            Path today = awaitNewDailyBackup(dir, before, Duration.ofSeconds(60));
             assertCurrent(SqliteJournalFactory.check(today));
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(today)));
         } finally {
@@ -141,17 +142,17 @@ class BackupRestoreTest {
                 "BROKERBRIDGE_SECRETS_BACKEND", "file", "BROKERBRIDGE_MACHINE_ID", JournalIntegrityTest.MACHINE));
     }
 
-    private static Path awaitBackup(Path dir, String prefix, Duration timeout) throws Exception {
+    private static Path awaitNewDailyBackup(Path dir, List<String> before, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<String> found = names(dir).stream().filter(n -> n.startsWith(prefix) && n.endsWith("-daily.db"))
+            Optional<String> found = names(dir).stream().filter(n -> !before.contains(n) && n.endsWith("-daily.db"))
                     .findFirst();
             if (found.isPresent()) {
                 return dir.resolve(found.get());
             }
             Thread.sleep(50); // polling a directory for a file another thread writes, within the deadline
         }
-        throw new AssertionError("no daily backup " + prefix + "* in " + names(dir));
+        throw new AssertionError("no new daily backup in " + names(dir));
     }
 
     private static List<String> names(Path dir) throws Exception {

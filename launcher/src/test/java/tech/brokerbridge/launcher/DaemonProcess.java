@@ -42,13 +42,18 @@ final class DaemonProcess implements AutoCloseable {
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = isolated(new ProcessBuilder(cmd), home, "test-machine-id-0001");
+        pb.environment().putAll(env);
+        return new DaemonProcess(pb.start());
+    }
+
+    /** {@code pb} with none of this JVM's BROKERBRIDGE_* variables: its own data directory, file vault and machine id. */
+    static ProcessBuilder isolated(ProcessBuilder pb, Path home, String machineId) {
         pb.environment().keySet().removeIf(k -> k.startsWith("BROKERBRIDGE_"));
         pb.environment().put("BROKERBRIDGE_HOME", home.toString());
         pb.environment().put("BROKERBRIDGE_SECRETS_BACKEND", "file");
-        pb.environment().put("BROKERBRIDGE_MACHINE_ID", "test-machine-id-0001");
-        pb.environment().putAll(env);
-        return new DaemonProcess(pb.start());
+        pb.environment().put("BROKERBRIDGE_MACHINE_ID", machineId);
+        return pb;
     }
 
     static String javaBin() {

@@ -103,12 +103,7 @@ class RunnableJarIT {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().keySet().removeIf(k -> k.startsWith("BROKERBRIDGE_"));
-        pb.environment().put("BROKERBRIDGE_HOME", home.toString());
-        pb.environment().put("BROKERBRIDGE_SECRETS_BACKEND", "file");
-        pb.environment().put("BROKERBRIDGE_MACHINE_ID", "jar-smoke-machine-id");
-        return pb;
+        return DaemonProcess.isolated(new ProcessBuilder(cmd), home, "jar-smoke-machine-id");
     }
 
     private static int finish(ProcessBuilder pb) throws Exception {

@@ -66,7 +66,9 @@ public final class JournalFiles {
 
     /**
      * Copies the database {@code source} into the new file {@code target} (mode 0600) with SQLite's
-     * backup API, then checks the copy. A copy that fails or does not pass the check is removed.
+     * backup API, then checks the copy. The copy is written beside the target under a temporary name
+     * and renamed when it is whole and sound, so a file with the target's name is always complete; a
+     * copy that fails or does not pass the check is removed.
      *
      * @throws JournalException when {@code target} exists, the source cannot be read, or the copy is damaged
      */
@@ -74,19 +76,20 @@ public final class JournalFiles {
         if (Files.exists(target)) {
             throw new JournalException("journal backup: " + target + " exists already", false, null);
         }
-        boolean done = false;
+        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
-            PrivateFiles.createIfMissing(target);
+            deleteQuietly(partial);
+            PrivateFiles.createIfMissing(partial);
             try (Connection c = connect(source, busyTimeout)) {
-                int rc = c.unwrap(SQLiteConnection.class).getDatabase().backup("main", target.toAbsolutePath().toString(),
+                int rc = c.unwrap(SQLiteConnection.class).getDatabase().backup("main", partial.toAbsolutePath().toString(),
                         null, BUSY_SLEEP_MS, BUSY_RETRIES, -1);
                 if (rc != 0) {
                     throw new JournalException("journal backup of " + source + " to " + target + " failed: SQLite result "
                             + rc, rc == 5 || rc == 6, null);
                 }
             }
-            try (Connection t = connect(target, busyTimeout); Statement s = t.createStatement()) {
+            try (Connection t = connect(partial, busyTimeout); Statement s = t.createStatement()) {
                 // a standalone file: no -wal or -shm appear beside a backup when it is opened
                 s.execute("PRAGMA journal_mode = DELETE");
                 List<String> problems = quickCheck(t);
@@ -95,15 +98,13 @@ public final class JournalFiles {
                             + String.join("; ", problems) + "); the source is probably damaged too", false, null);
                 }
             }
-            done = true;
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (SQLException e) {
             throw SqlErrors.translate("back up " + source + " to " + target, e);
         } catch (IOException e) {
-            throw new JournalException("journal backup: cannot create " + target + ": " + e.getMessage(), false, e);
+            throw new JournalException("journal backup: cannot write " + target + ": " + e.getMessage(), false, e);
         } finally {
-            if (!done) {
-                deleteQuietly(target);
-            }
+            deleteQuietly(partial);
         }
     }
 

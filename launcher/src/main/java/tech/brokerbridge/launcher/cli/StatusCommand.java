@@ -87,6 +87,10 @@ public final class StatusCommand implements Callable<Integer> {
             HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(HEALTH_TIMEOUT).build().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
                             .timeout(HEALTH_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                out.println("  health:  http://127.0.0.1:" + port + "/api/health answered HTTP " + r.statusCode());
+                return Optional.empty();
+            }
             JsonNode h = JSON.readTree(r.body());
             String status = h.path("status").asText("unknown");
             JsonNode s = h.path("services");
