@@ -108,6 +108,21 @@ final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * True when this process ignores SIGINT, as a shell's background job without job control does. A
+     * child inherits that, and the JVM (like any well-behaved program) leaves an ignored SIGINT ignored,
+     * so a Ctrl-C test cannot run here.
+     */
+    static boolean sigintIgnored() {
+        try {
+            return java.nio.file.Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("SigIgn:")).findFirst()
+                    .map(l -> (Long.parseUnsignedLong(l.substring(7).trim(), 16) & 0x2) != 0).orElse(false);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Sends the process a real signal ({@code TERM}, {@code INT}, …) with {@code kill}. */
     void signal(String name) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
