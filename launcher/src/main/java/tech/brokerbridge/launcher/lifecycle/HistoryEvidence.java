@@ -1,6 +1,7 @@
 package tech.brokerbridge.launcher.lifecycle;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,10 +10,9 @@ import org.slf4j.LoggerFactory;
 import tech.brokerbridge.keyring.Vault;
 import tech.brokerbridge.keyring.VaultConfig;
 import tech.brokerbridge.keyring.VaultFactory;
-import tech.brokerbridge.launcher.config.Config;
-import tech.brokerbridge.launcher.config.Settings;
 import tech.brokerbridge.paper.PaperFactory;
 import tech.brokerbridge.paper.SavedPaperAccount;
+import tech.brokerbridge.ports.config.SettingsView;
 import tech.brokerbridge.ports.secrets.SecretStoreException;
 
 /**
@@ -29,16 +29,16 @@ final class HistoryEvidence {
     }
 
     /** Each piece of evidence in words; empty when there is none. */
-    static List<String> find(Config config) {
+    static List<String> find(Path home, SettingsView settings) {
         List<String> found = new ArrayList<>();
-        paper(config).ifPresent(found::add);
-        vault(config).ifPresent(found::add);
+        paper(home).ifPresent(found::add);
+        vault(home, settings).ifPresent(found::add);
         return found;
     }
 
-    private static Optional<String> paper(Config config) {
+    private static Optional<String> paper(Path home) {
         try {
-            return PaperFactory.saved(config.home()).filter(SavedPaperAccount::hasHistory)
+            return PaperFactory.saved(home).filter(SavedPaperAccount::hasHistory)
                     .map(a -> "the paper account holds " + a.brackets() + " bracket order" + (a.brackets() == 1 ? "" : "s")
                             + " and " + a.openPositions() + " open position" + (a.openPositions() == 1 ? "" : "s"));
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
@@ -48,12 +48,11 @@ final class HistoryEvidence {
         }
     }
 
-    private static Optional<String> vault(Config config) {
-        if (!Files.exists(config.home().resolve("vault.json"))) {
+    private static Optional<String> vault(Path home, SettingsView settings) {
+        if (!Files.exists(home.resolve("vault.json"))) {
             return Optional.empty();
         }
-        try (Vault vault = VaultFactory.open(new VaultConfig(config.home(), config.text(Settings.SECRETS_BACKEND),
-                config.value(Settings.MACHINE_ID)))) {
+        try (Vault vault = VaultFactory.open(VaultConfig.from(home, settings))) {
             return vault.list().stream().anyMatch(e -> e.name().equals(LICENSE_KEY))
                     ? Optional.of("the vault holds the license key activated here") : Optional.empty();
         } catch (SecretStoreException | java.io.UncheckedIOException e) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tech.brokerbridge.launcher.config.Config;
+import tech.brokerbridge.ports.config.SettingsView;
 import tech.brokerbridge.sqlite.JournalCheck;
 import tech.brokerbridge.sqlite.SqliteJournalFactory;
 
@@ -27,7 +27,7 @@ public final class JournalGuard {
      * @throws tech.brokerbridge.ports.journal.JournalException when the journal cannot be read or backed up
      * @throws java.io.UncheckedIOException when the backup directory cannot be used
      */
-    public static Optional<String> check(Config config, StartOptions options, JournalBackups backups) {
+    public static Optional<String> check(SettingsView settings, StartOptions options, JournalBackups backups) {
         JournalCheck check = SqliteJournalFactory.check(backups.journal());
         if (check instanceof JournalCheck.Damaged d) {
             return Optional.of("the journal " + backups.journal() + " is damaged (" + d.detail() + "); nothing"
@@ -37,7 +37,7 @@ public final class JournalGuard {
         }
         if (check instanceof JournalCheck.Missing || check instanceof JournalCheck.Empty) {
             String state = check instanceof JournalCheck.Empty e ? "empty (" + e.why() + ")" : "missing";
-            List<String> evidence = HistoryEvidence.find(config);
+            List<String> evidence = HistoryEvidence.find(backups.journal().getParent(), settings);
             if (evidence.isEmpty()) {
                 return Optional.empty();
             }
