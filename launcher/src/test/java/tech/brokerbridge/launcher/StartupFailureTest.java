@@ -45,9 +45,10 @@ class StartupFailureTest {
     }
 
     @Test
-    void aDataDirectoryThatIsAFile() throws Exception {
-        Path file = Files.writeString(home.resolve("not-a-directory"), "x");
-        DaemonProcess d = DaemonProcess.run(file, Map.of(), "serve", "--port", "0");
-        assertOneClearLine(d, 1, "brokerbridge: cannot use the data directory " + file);
+    void aDataDirectoryWhoseLockCannotBeTaken() throws Exception {
+        Files.createDirectory(home.resolve("daemon.lock"));
+        DaemonProcess d = DaemonProcess.run(home, Map.of(), "serve", "--port", "0");
+        assertOneClearLine(d, 1, "brokerbridge: cannot use the data directory " + home + ": cannot open "
+                + home.resolve("daemon.lock"));
     }
 }
