@@ -4,28 +4,44 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
-/** The product version, from the build. */
+/**
+ * The product version and the commit it was built from, both stamped by the build (the version from
+ * the parent pom's {@code revision} property, the commit from git; "unknown" when built outside a git
+ * checkout).
+ */
 public final class VersionInfo {
-    private static final String VERSION = load();
+    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
+    private static final Properties BUILD = load();
 
     private VersionInfo() {
     }
 
     public static String version() {
-        return VERSION;
+        return BUILD.getProperty("version", "unknown");
     }
 
-    private static String load() {
+    /** The full id of the commit the build came from, or "unknown". */
+    public static String commit() {
+        String id = BUILD.getProperty("commit", "").trim();
+        return COMMIT.matcher(id).matches() ? id : "unknown";
+    }
+
+    /** What {@code brokerbridge --version} prints. */
+    public static String line() {
+        return "brokerbridge " + version() + " (commit " + commit() + ")";
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
         try (InputStream in = VersionInfo.class.getResourceAsStream("/brokerbridge-version.properties")) {
-            if (in == null) {
-                return "unknown";
+            if (in != null) {
+                p.load(in);
             }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return p;
     }
 }

@@ -33,7 +33,7 @@ public final class RootCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"brokerbridge " + VersionInfo.version()};
+            return new String[] {VersionInfo.line()};
         }
     }
 }
