@@ -7,25 +7,27 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
- * The product version and the commit it was built from, both stamped by the build (the version from
- * the parent pom's {@code revision} property, the commit from git; "unknown" when built outside a git
- * checkout).
+ * The product version and the commit it was built from, both stamped by the build: the version from
+ * the parent pom's {@code revision} property, the commit from git ("unknown" when built outside a
+ * git checkout).
  */
 public final class VersionInfo {
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
     private static final Properties BUILD = load();
+    private static final String VERSION = BUILD.getProperty("version", "unknown");
+    private static final String COMMIT_ID = java.util.Optional.ofNullable(BUILD.getProperty("commit")).map(String::strip)
+            .filter(c -> COMMIT.matcher(c).matches()).orElse("unknown");
 
     private VersionInfo() {
     }
 
     public static String version() {
-        return BUILD.getProperty("version", "unknown");
+        return VERSION;
     }
 
     /** The full id of the commit the build came from, or "unknown". */
     public static String commit() {
-        String id = BUILD.getProperty("commit", "").trim();
-        return COMMIT.matcher(id).matches() ? id : "unknown";
+        return COMMIT_ID;
     }
 
     /** What {@code brokerbridge --version} prints. */

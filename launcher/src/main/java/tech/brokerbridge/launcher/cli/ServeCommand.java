@@ -1,6 +1,7 @@
 package tech.brokerbridge.launcher.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigException;
 import tech.brokerbridge.launcher.config.ConfigLoader;
 import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.launcher.logging.LogFile;
 
 /** {@code brokerbridge serve}: starts the desk and its local HTTP API, until SIGINT/SIGTERM. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -59,6 +61,11 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("brokerbridge: " + e.getMessage());
             err.flush();
             return ExitCodes.INVALID_CONFIG;
+        }
+        try {
+            LogFile.attach(config.home()); // stays open until the JVM exits, so that the shutdown is logged too
+        } catch (UncheckedIOException e) {
+            err.println("brokerbridge: no log file (" + e.getMessage() + "); logging to standard error only");
         }
         DeskRuntime runtime;
         try {

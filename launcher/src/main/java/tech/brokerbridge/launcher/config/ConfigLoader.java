@@ -33,9 +33,7 @@ public final class ConfigLoader {
      */
     public static Config load(Map<String, String> env, Path userHome, Optional<Path> homeFlag, Map<String, String> flags) {
         List<String> problems = new ArrayList<>();
-        Path home = homeFlag.orElseGet(() -> Optional.ofNullable(env.get(Settings.HOME_ENV))
-                .filter(s -> !s.isBlank()).map(Path::of).orElse(userHome.resolve(".brokerbridge")));
-        home = home.toAbsolutePath().normalize();
+        Path home = home(env, userHome, homeFlag);
 
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
@@ -89,6 +87,17 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new Config(home, values, sources);
+    }
+
+    /**
+     * The data directory alone, without reading or checking the configuration (for commands that must
+     * work while it is broken, such as {@code logs}): the flag, else {@code BROKERBRIDGE_HOME}, else
+     * {@code ~/.brokerbridge}; absolute.
+     */
+    public static Path home(Map<String, String> env, Path userHome, Optional<Path> homeFlag) {
+        return homeFlag.orElseGet(() -> Optional.ofNullable(env.get(Settings.HOME_ENV))
+                .filter(s -> !s.isBlank()).map(Path::of).orElse(userHome.resolve(".brokerbridge")))
+                .toAbsolutePath().normalize();
     }
 
     private static void checkWeights(Map<String, String> values, List<String> problems) {
