@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tech.brokerbridge.launcher.wiring.VersionInfo;
 import org.junit.jupiter.api.Test;
 
 /** CHANGELOG.md keeps the Keep a Changelog shape, and its newest release is the version the build stamps. */

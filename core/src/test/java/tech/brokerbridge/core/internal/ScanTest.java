@@ -30,6 +30,7 @@ import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.desk.ScanReport;
 import tech.brokerbridge.ports.fakes.FakeAdvisor;
 import tech.brokerbridge.ports.journal.DecisionRecord;
+import tech.brokerbridge.ports.journal.KillSwitchState;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
@@ -248,7 +249,9 @@ class ScanTest {
         assertTrue(h.desk.health().killSwitchEngaged());
         assertTrue(d.reason().contains("daily loss limit reached"), d.reason());
         assertEquals(0, h.advisor.requests().size());
-        assertEquals("true", h.journal.setting("kill_switch.engaged").orElseThrow());
+        KillSwitchState.Engaged saved = (KillSwitchState.Engaged) h.journal.killSwitch().orElseThrow();
+        assertEquals(KillSwitchState.EngagedBy.DAILY_LOSS_LIMIT, saved.by());
+        assertTrue(saved.reason().startsWith("daily loss limit reached"), saved.reason());
     }
 
     @Test

@@ -9,7 +9,6 @@ import tech.brokerbridge.core.Desk;
 import tech.brokerbridge.core.DeskConfig;
 import tech.brokerbridge.core.DeskFactory;
 import tech.brokerbridge.core.DeskPorts;
-import tech.brokerbridge.launcher.VersionInfo;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.Settings;
 import tech.brokerbridge.ports.advisor.Advisor;
@@ -57,6 +56,7 @@ final class CoreModule extends AbstractModule {
                         c.decimal(Settings.MIN_REWARD_RISK), c.decimal(Settings.RISK_PER_TRADE_PCT)),
                 Duration.ofMinutes(c.integer(Settings.PROPOSAL_TTL_MINUTES)), d.barsForAdvisor(), d.evaluationPeriod())
                 .withLicense(new DeskConfig.License(Duration.ofHours(c.integer(Settings.LICENSE_GRACE_HOURS)),
-                        Duration.ofHours(c.integer(Settings.LICENSE_CHECK_HOURS))));
+                        Duration.ofHours(c.integer(Settings.LICENSE_CHECK_HOURS))))
+                .withProposalCooldown(Duration.ofMinutes(c.integer(Settings.PROPOSAL_COOLDOWN_MINUTES)));
     }
 }

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -18,6 +21,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.brokerbridge.ai.fake.Canned;
+import tech.brokerbridge.ai.fake.FakeProviderServer;
+import tech.brokerbridge.ai.fake.ProviderApi;
+import tech.brokerbridge.ai.fake.ProviderJson;
 
 /**
  * The issue's "Privacy, proven" at the desk level. The desk first holds a position in a paper
@@ -44,6 +51,9 @@ class PrivacyAtTheDeskTest {
     private static final Set<String> REQUEST_FIELDS = Set.of("symbol", "direction", "setup_type", "bars", "scores",
             "evidence", "prices", "risk");
 
+    /** Wednesday 25 Nov 2026, 11:00 New York: the session two trading days before {@link TestDesk#CLOCK}'s. */
+    private static final Clock TWO_DAYS_EARLIER = Clock.fixed(Instant.parse("2026-11-25T16:00:00Z"), ZoneOffset.UTC);
+
     @TempDir
     Path home;
 
@@ -62,12 +72,13 @@ class PrivacyAtTheDeskTest {
         String held = holdAPositionAndFillTheVault(canaries);
         canaries.add(held);
 
-        Map<ProviderApi, ProviderFake> fakes = new EnumMap<>(ProviderApi.class);
+        Map<ProviderApi, FakeProviderServer> fakes = new EnumMap<>(ProviderApi.class);
         Map<ProviderApi, JsonNode> scans = new EnumMap<>(ProviderApi.class);
         Map<ProviderApi, JsonNode> portfolios = new EnumMap<>(ProviderApi.class);
         try {
             for (ProviderApi api : ProviderApi.values()) {
-                ProviderFake fake = new ProviderFake(api, KEYS.get(api), r -> answerAfterOneRepair(api, r));
+                FakeProviderServer fake = new FakeProviderServer(api, KEYS.get(api))
+                        .answering(r -> answerAfterOneRepair(api, r));
                 fakes.put(api, fake);
                 try (TestDesk desk = TestDesk.withProvider(home, api, fake.baseUrl(), flags)) {
                     JsonNode before = desk.get("/api/portfolio");
@@ -84,8 +95,8 @@ class PrivacyAtTheDeskTest {
             }
 
             for (ProviderApi api : ProviderApi.values()) {
-                ProviderFake fake = fakes.get(api);
-                List<ProviderFake.Recorded> sent = fake.generateRequests();
+                FakeProviderServer fake = fakes.get(api);
+                List<FakeProviderServer.Recorded> sent = fake.generateRequests();
                 List<JsonNode> rejected = TestDesk.decisions(scans.get(api), "ai_rejected");
                 assertFalse(rejected.isEmpty(), api + ": a full scan went through the provider: "
                         + TestDesk.outcomes(scans.get(api)));
@@ -104,16 +115,17 @@ class PrivacyAtTheDeskTest {
                 found.forEach(f -> assertTrue(f.endsWith("in the body"), f));
             }
         } finally {
-            fakes.values().forEach(ProviderFake::close);
+            fakes.values().forEach(FakeProviderServer::close);
         }
     }
 
     /**
-     * With the offline advisor: a scan, one proposal approved and filled (a position), the others
-     * rejected (so their symbols go to the providers later); every credential saved in the vault.
+     * With the offline advisor, two trading days before the providers are asked: a scan, one proposal
+     * approved and filled (a position), the others rejected (so their symbols go to the providers later,
+     * once the rejections' cool-downs ended with that day's session); every credential saved in the vault.
      */
     private String holdAPositionAndFillTheVault(Canaries canaries) throws Exception {
-        try (TestDesk desk = TestDesk.start(home, Map.of(), flags)) {
+        try (TestDesk desk = TestDesk.start(home, Map.of(), flags, TWO_DAYS_EARLIER)) {
             JsonNode scan = desk.scan();
             canaries.add(scan.path("scan_id").asText());
             List<JsonNode> pending = desk.pendingProposals();
@@ -156,12 +168,12 @@ class PrivacyAtTheDeskTest {
     }
 
     /** First ask: prose around the JSON (breaks the contract); the repair: a clean reject. */
-    private static Canned answerAfterOneRepair(ProviderApi api, ProviderFake.Recorded r) {
-        String json = ProviderApi.answer("reject", 0.35, "evidence too weak for " + api.provider());
-        return Canned.json(200, api.success(api.userTurns(r.body()) == 1 ? "Here is my decision: " + json : json));
+    private static Canned answerAfterOneRepair(ProviderApi api, FakeProviderServer.Recorded r) {
+        String json = ProviderJson.answer("reject", 0.35, "evidence too weak for " + api.provider());
+        return Canned.of(200, api.success(api.userTurns(r.body()) == 1 ? "Here is my decision: " + json : json));
     }
 
-    private static void assertAuditIsWhatWasSent(ProviderApi api, List<JsonNode> audit, ProviderFake fake) {
+    private static void assertAuditIsWhatWasSent(ProviderApi api, List<JsonNode> audit, FakeProviderServer fake) {
         Set<String> audited = new HashSet<>();
         audit.stream().filter(x -> x.path("provider").asText().equals(api.provider()))
                 .forEach(x -> audited.add(x.path("request_body").asText()));
@@ -171,7 +183,7 @@ class PrivacyAtTheDeskTest {
     }
 
     /** The portfolio leaves as the six risk ratios and counts only, next to the setup's own data. */
-    private static void assertOnlyRatiosAndTheSetup(ProviderApi api, List<ProviderFake.Recorded> sent,
+    private static void assertOnlyRatiosAndTheSetup(ProviderApi api, List<FakeProviderServer.Recorded> sent,
             List<JsonNode> decided, JsonNode portfolio, String held) {
         double netLiq = portfolio.path("account").path("net_liquidation").asDouble();
         double longValue = 0;
@@ -183,7 +195,7 @@ class PrivacyAtTheDeskTest {
         }
         Set<String> symbols = new HashSet<>();
         decided.forEach(d -> symbols.add(d.path("symbol").asText()));
-        for (ProviderFake.Recorded r : sent) {
+        for (FakeProviderServer.Recorded r : sent) {
             JsonNode request = api.decisionRequest(r.body());
             Set<String> fields = new HashSet<>();
             request.fieldNames().forEachRemaining(fields::add);

@@ -9,7 +9,7 @@ import tech.brokerbridge.core.internal.decision.AdvisorGateway;
 import tech.brokerbridge.core.internal.decision.AdvisorOutcome;
 import tech.brokerbridge.core.internal.decision.DecisionRequests;
 import tech.brokerbridge.core.internal.proposals.RandomIds;
-import tech.brokerbridge.core.internal.risk.KillSwitch;
+import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
 import tech.brokerbridge.core.internal.risk.PositionSizer;
 import tech.brokerbridge.core.internal.risk.RiskContext;
 import tech.brokerbridge.core.internal.risk.RiskGates;
@@ -20,8 +20,8 @@ import tech.brokerbridge.core.internal.scoring.ScoredSetup;
 import tech.brokerbridge.ports.advisor.Advice;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.GateResult;
-import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.StatusChange;
 import tech.brokerbridge.ports.market.Bar;
@@ -38,18 +38,18 @@ public final class CandidateEvaluator {
     private final AdvisorGateway advisor;
     private final RiskGates gates;
     private final CompositeScorer scorer;
-    private final KillSwitch killSwitch;
-    private final Journal journal;
+    private final DailyLossBreaker dailyLoss;
+    private final ProposalLog proposals;
     private final Clock clock;
     private volatile ScanSettings settings;
 
-    public CandidateEvaluator(AdvisorGateway advisor, RiskGates gates, CompositeScorer scorer, KillSwitch killSwitch,
-            Journal journal, Clock clock, ScanSettings settings) {
+    public CandidateEvaluator(AdvisorGateway advisor, RiskGates gates, CompositeScorer scorer,
+            DailyLossBreaker dailyLoss, ProposalLog proposals, Clock clock, ScanSettings settings) {
         this.advisor = Objects.requireNonNull(advisor, "advisor");
         this.gates = Objects.requireNonNull(gates, "gates");
         this.scorer = Objects.requireNonNull(scorer, "scorer");
-        this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
-        this.journal = Objects.requireNonNull(journal, "journal");
+        this.dailyLoss = Objects.requireNonNull(dailyLoss, "dailyLoss");
+        this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
@@ -84,9 +84,7 @@ public final class CandidateEvaluator {
         List<GateResult> results = gates.evaluate(plan, ctx);
         d.gates(results);
         if (!RiskGates.allPassed(results)) {
-            if (RiskGates.dailyLossBreached(results) && !killSwitch.engaged()) {
-                killSwitch.engage(false, "daily loss limit reached");
-            }
+            dailyLoss.trip(results);
             return new Result(d.build(Outcomes.GATES_FAILED, RiskGates.failureSummary(results)), ctx);
         }
         if (size.quantity() == 0) {
@@ -105,7 +103,7 @@ public final class CandidateEvaluator {
                 advice.conviction(), composite, plan.entry(), plan.stop(), plan.target(), plan.quantity(),
                 advice.thesisSummary(), results, now, now.plus(settings.proposalTtl()), ProposalStatus.PENDING,
                 List.of(new StatusChange(now, Optional.empty(), ProposalStatus.PENDING, "proposed by a scan")));
-        journal.saveProposal(p);
+        proposals.saveProposal(p);
         return p;
     }
 }
