@@ -5,12 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tech.brokerbridge.launcher.Main;
 
 /** How to run this very program again, for a service definition. */
 public final class LauncherCommand {
     /** Set by the launcher of the installed application (jpackage) to its own path. */
     public static final String APP_PATH_PROPERTY = "jpackage.app-path";
+    /** The entry point (named, not referenced: the launcher package depends on this one). */
+    static final String MAIN_CLASS = "tech.brokerbridge.launcher.Main";
 
     private LauncherCommand() {
     }
@@ -30,12 +31,13 @@ public final class LauncherCommand {
         if (jar.isPresent()) {
             return List.of(java, "-jar", jar.get().toString());
         }
-        return List.of(java, "-cp", properties.get("java.class.path"), Main.class.getName());
+        return List.of(java, "-cp", properties.get("java.class.path"), MAIN_CLASS);
     }
 
     private static Optional<Path> ownJar() {
         try {
-            return Optional.of(Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            // the shaded jar holds every class: where this one comes from is where Main comes from
+            return Optional.of(Path.of(LauncherCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                     .toAbsolutePath());
         } catch (URISyntaxException | NullPointerException | SecurityException e) {
             return Optional.empty();

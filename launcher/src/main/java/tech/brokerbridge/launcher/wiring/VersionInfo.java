@@ -8,15 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * The product version and the commit it was built from, both stamped by the build: the version from
- * the parent pom's {@code revision} property, the commit from git ("unknown" when built outside a
- * git checkout).
+ * the parent pom's {@code revision} property, the commit from {@code git rev-parse HEAD} (launcher's
+ * pom; "unknown" when built outside a git checkout).
  */
 public final class VersionInfo {
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
     private static final Properties BUILD = load();
     private static final String VERSION = BUILD.getProperty("version", "unknown");
-    private static final String COMMIT_ID = java.util.Optional.ofNullable(BUILD.getProperty("commit")).map(String::strip)
-            .filter(c -> COMMIT.matcher(c).matches()).orElse("unknown");
+    private static final String COMMIT_ID = commitOfBuild();
 
     private VersionInfo() {
     }
@@ -33,6 +32,15 @@ public final class VersionInfo {
     /** What {@code brokerbridge --version} prints. */
     public static String line() {
         return "brokerbridge " + version() + " (commit " + commit() + ")";
+    }
+
+    private static String commitOfBuild() {
+        try (InputStream in = VersionInfo.class.getResourceAsStream("/brokerbridge-commit.txt")) {
+            String id = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return COMMIT.matcher(id).matches() ? id : "unknown";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Properties load() {

@@ -1,7 +1,6 @@
 package tech.brokerbridge.launcher.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -70,7 +69,7 @@ class ServiceDefinitionTest {
                 LauncherCommand.APP_PATH_PROPERTY, "/opt/brokerbridge/bin/brokerbridge", "java.home", "/jdk")));
         List<String> dev = LauncherCommand.current(java.util.Map.of("java.home", "/jdk", "java.class.path", "cp"));
         assertEquals("/jdk/bin/java", dev.get(0));
-        assertFalse(dev.contains("serve"));
+        assertEquals(tech.brokerbridge.launcher.Main.class.getName(), dev.get(dev.size() - 1));
     }
 
     private static Node valueOf(Element dict, String key) {
