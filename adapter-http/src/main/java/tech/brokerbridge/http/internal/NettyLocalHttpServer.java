@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +34,7 @@ import tech.brokerbridge.http.internal.pipeline.LicenseGateHandler;
 import tech.brokerbridge.http.internal.pipeline.LocalOnlyGuard;
 import tech.brokerbridge.http.internal.pipeline.RateLimitHandler;
 import tech.brokerbridge.http.internal.pipeline.RequestContextHandler;
+import tech.brokerbridge.http.internal.pipeline.RouteLookup;
 import tech.brokerbridge.http.internal.pipeline.RouterHandler;
 import tech.brokerbridge.http.internal.routes.ApiRoutes;
 import tech.brokerbridge.ports.desk.LicenseDesk;
@@ -172,24 +172,20 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
     }
 
     /** The rate limiter's figures, as the diagnostics show them. */
-    Map<String, Object> rateLimiterFigures() {
+    ApiRoutes.RateLimiterFigures rateLimiterFigures() {
         SlidingLogRateLimiter.Stats s = limiter.stats();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tracked_clients", s.trackedClients());
-        m.put("allowed", s.allowed());
-        m.put("refused", s.refused());
-        m.put("limit", s.limit());
-        m.put("window_seconds", s.window().toMillis() / 1000.0);
-        return m;
+        return new ApiRoutes.RateLimiterFigures(s.trackedClients(), s.allowed(), s.refused(), s.limit(),
+                s.window().toMillis() / 1000.0);
     }
 
     private ServerBootstrap bootstrap() {
         ApiRoutes.AdminInfo admin = new ApiRoutes.AdminInfo(config.version(), clock, () -> startedAt, effectiveConfig,
                 this::rateLimiterFigures, config.adminToken());
-        RouterHandler router = new RouterHandler(ApiRoutes.build(desk, setup, license, clock, admin), blocking);
+        RouteLookup routes = new RouteLookup(ApiRoutes.build(desk, setup, license, clock, admin));
         ServerInitializer init = new ServerInitializer(connections, config.maxBodyBytes(), config.idleTimeout(),
                 new LocalOnlyGuard(config.allowedHosts()), new RateLimitHandler(limiter),
-                new AdminAuthHandler(config.adminToken()), new LicenseGateHandler(desk), router);
+                new AdminAuthHandler(config.adminToken(), routes), new LicenseGateHandler(desk, routes),
+                new RouterHandler(routes, blocking));
         return new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

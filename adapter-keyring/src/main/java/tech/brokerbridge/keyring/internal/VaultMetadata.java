@@ -3,8 +3,6 @@ package tech.brokerbridge.keyring.internal;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import tech.brokerbridge.ports.secrets.SecretStoreException;
 
 /**
@@ -38,12 +36,12 @@ public record VaultMetadata(byte[] salt, int iterations) {
 
     private static VaultMetadata parse(Path file, String text, int minimumIterations) {
         try {
-            Map<String, Object> json = MiniJson.parseObject(text);
-            if (!KDF.equals(json.get("kdf")) || !(json.get("iterations") instanceof Long iterations)
-                    || !(json.get("salt") instanceof String salt)) {
+            VaultJson.Metadata json = VaultJson.read(text, VaultJson.Metadata.class);
+            Long iterations = json.iterations();
+            if (!KDF.equals(json.kdf()) || iterations == null || json.salt() == null) {
                 throw new IllegalArgumentException("missing kdf, iterations or salt");
             }
-            byte[] saltBytes = Base64.getDecoder().decode(salt);
+            byte[] saltBytes = Base64.getDecoder().decode(json.salt());
             if (saltBytes.length != SALT_BYTES || iterations > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("bad salt or iteration count");
             }
@@ -60,12 +58,8 @@ public record VaultMetadata(byte[] salt, int iterations) {
     }
 
     String toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("format", 1L);
-        json.put("kdf", KDF);
-        json.put("iterations", (long) iterations);
-        json.put("salt", Base64.getEncoder().encodeToString(salt));
-        return MiniJson.write(json);
+        return VaultJson.write(new VaultJson.Metadata(1L, KDF, (long) iterations,
+                Base64.getEncoder().encodeToString(salt)));
     }
 
     @Override

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigException;
 import tech.brokerbridge.launcher.config.ConfigLoader;
-import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.launcher.config.DaemonSettings;
 import tech.brokerbridge.launcher.logging.FilePermissions;
 import tech.brokerbridge.launcher.service.LauncherCommand;
 import tech.brokerbridge.launcher.service.ServiceSpec;
@@ -60,7 +60,7 @@ public final class ServiceInstallCommand implements Callable<Integer> {
         Map<String, String> properties = new HashMap<>();
         System.getProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
         ServiceSpec spec = new ServiceSpec(LauncherCommand.current(properties), config.home(), envFile,
-                config.integer(Settings.SHUTDOWN_GRACE_SECONDS) + STOP_MARGIN_SECONDS);
+                config.get(DaemonSettings.SHUTDOWN_GRACE_SECONDS) + STOP_MARGIN_SECONDS);
         Path definition = service.get().definition();
         Files.createDirectories(definition.getParent());
         Files.writeString(definition, service.get().render(spec), StandardCharsets.UTF_8);

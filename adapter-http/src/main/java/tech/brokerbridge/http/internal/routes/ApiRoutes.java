@@ -18,8 +18,12 @@ public final class ApiRoutes {
 
     /** What the diagnostics route shows besides the desk. */
     public record AdminInfo(String version, Clock clock, Supplier<Instant> startedAt,
-            Supplier<Map<String, Object>> effectiveConfig, Supplier<Map<String, Object>> rateLimiter,
+            Supplier<Map<String, Object>> effectiveConfig, Supplier<RateLimiterFigures> rateLimiter,
             Optional<Secret> adminToken) {
+    }
+
+    /** The rate limiter's figures, as the diagnostics show them. */
+    public record RateLimiterFigures(int trackedClients, long allowed, long refused, int limit, double windowSeconds) {
     }
 
     public static Router build(TradingDesk desk, Clock clock, AdminInfo admin) {
