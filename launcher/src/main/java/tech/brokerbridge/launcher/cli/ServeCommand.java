@@ -1,6 +1,7 @@
 package tech.brokerbridge.launcher.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import tech.brokerbridge.launcher.config.ConfigException;
 import tech.brokerbridge.launcher.config.ConfigLoader;
 import tech.brokerbridge.launcher.lifecycle.StartOptions;
 import tech.brokerbridge.launcher.lifecycle.StopSignals;
+import tech.brokerbridge.launcher.logging.LogFile;
 import tech.brokerbridge.launcher.wiring.DeskRuntime;
 import tech.brokerbridge.launcher.wiring.StartupException;
 
@@ -71,6 +73,11 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("brokerbridge: " + e.getMessage());
             err.flush();
             return ExitCodes.INVALID_CONFIG;
+        }
+        try {
+            LogFile.attach(config.home()); // stays open until the JVM exits, so that the shutdown is logged too
+        } catch (UncheckedIOException e) {
+            err.println("brokerbridge: no log file (" + e.getMessage() + "); logging to standard error only");
         }
         StopSignals signals = StopSignals.install();
         DeskRuntime runtime;
