@@ -268,9 +268,28 @@ class TradeActionsDeskTest {
         assertEquals(OrderRecord.State.ENTRY_FILLED, h.journal.findOrder(p.proposalId()).orElseThrow().state());
         assertTrue(h.desk.health().warnings().isEmpty());
 
+        TradeActionResult.Conflict part = assertInstanceOf(TradeActionResult.Conflict.class,
+                h.desk.closePosition("AAPL", close(10, Optional.empty())));
+        assertTrue(part.reason().contains("re-armed stop"), part.reason());
         h.broker.tradeAt("AAPL", 97.5); // the re-armed stop takes the position out
         h.awaitEvents();
         assertEquals(ClosedTrade.ExitReason.STOP, h.journal.findClosedTrade(p.proposalId()).orElseThrow()
+                .exitReason());
+    }
+
+    @Test
+    void aWholeCloseCancelsARearmedStopSoNothingIsLeftWorking() {
+        Proposal p = filledLong();
+        h.broker.tradeAt("AAPL", 101);
+        h.broker.cancelAtBroker(p.proposalId(), OrderLeg.STOP_LOSS);
+        h.awaitEvents();
+        TradeAction rearmed = done(h.desk.rearmStop("AAPL", ActionOptions.none()));
+        done(h.desk.closePosition("AAPL", CloseRequest.all(Optional.empty())));
+        h.awaitEvents();
+        assertTrue(h.broker.positions().isEmpty());
+        assertTrue(h.broker.openOrders().isEmpty(), "no orphan stop: " + h.broker.openOrders());
+        assertEquals(OrderState.CANCELLED, h.broker.ordersByRef(rearmed.placedRef().orElseThrow()).get(0).state());
+        assertEquals(ClosedTrade.ExitReason.CLOSE, h.journal.findClosedTrade(p.proposalId()).orElseThrow()
                 .exitReason());
     }
 

@@ -12,6 +12,7 @@ import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.PlaceResult;
 import tech.brokerbridge.ports.broker.Position;
+import tech.brokerbridge.ports.broker.StopOrder;
 import tech.brokerbridge.ports.desk.ActionOptions;
 import tech.brokerbridge.ports.desk.CloseRequest;
 import tech.brokerbridge.ports.desk.TradeActionResult;
@@ -27,6 +28,9 @@ import tech.brokerbridge.ports.market.Direction;
  * is journaled (with its {@code close} line in the approvals log) and then sent once as a
  * {@link CloseOrder} that cuts the bracket's stop and target in the same step. Allowed while the kill
  * switch is engaged (it reduces risk); the kill switch's flatten closes every position this way.
+ *
+ * <p>A re-armed stop (a stand-alone stop placed for the position) is cancelled with a whole close, just
+ * before the closing order goes out; a partial close of a position it protects is refused.
  *
  * <p>Idempotency: with a key, the first request's action; without, closing a whole position that is
  * already being closed (or was just closed) answers that close again, and shares that working closes
@@ -95,6 +99,13 @@ final class CloseActions {
                     : new TradeActionResult.Invalid("quantity", "the position in " + symbol + " is " + shares
                             + " shares");
         }
+        List<String> loneStops = s.broker.openOrders().stream().filter(o -> o.symbol().equals(symbol)
+                && o.leg() == OrderLeg.STOP_LOSS && o.direction() == side && StopOrder.isStopRef(o.orderRef())
+                && !o.state().done()).map(OrderView::orderRef).distinct().toList();
+        if (!loneStops.isEmpty() && quantity < shares) {
+            return new TradeActionResult.Conflict("a re-armed stop (" + String.join(", ", loneStops) + ") protects "
+                    + symbol + ": close the whole position, which cancels it with the close");
+        }
         Optional<OrderRecord> bracket = s.deskBracket(symbol);
         TradeAction intent = s.intent(kind, request.options(), symbol, bracket.map(OrderRecord::orderRef),
                 Optional.of(CloseOrder.REF_PREFIX), new TradeAction.Request(OptionalLong.of(quantity),
@@ -110,6 +121,9 @@ final class CloseActions {
         CloseOrder order = new CloseOrder(a.placedRef().orElseThrow(), bracket.map(OrderRecord::orderRef), symbol,
                 side, quantity, request.limitPrice());
         try {
+            for (String stop : loneStops) { // a re-armed stop goes with the whole position, like the bracket's
+                s.broker.cancel(stop);
+            }
             PlaceResult result = s.broker.close(order);
             return new TradeActionResult.Done(s.placed(a, result, OrderState.FILLED), false);
         } catch (BrokerException e) {
