@@ -250,26 +250,23 @@ public final class IbkrBroker implements Broker {
 
     @Override
     public ModifyResult modify(String orderRef, ProtectionChange change) {
-        try {
-            return control.modify(orderRef, change);
-        } catch (GatewayException e) {
-            throw e.toBroker();
-        }
+        return translated(() -> control.modify(orderRef, change));
     }
 
     @Override
     public PlaceResult close(CloseOrder order) {
-        try {
-            return control.close(order);
-        } catch (GatewayException e) {
-            throw e.toBroker();
-        }
+        return translated(() -> control.close(order));
     }
 
     @Override
     public PlaceResult protect(StopOrder order) {
+        return translated(() -> control.protect(order));
+    }
+
+    /** The call, its gateway failure turned into the port's exception. */
+    private static <T> T translated(java.util.function.Supplier<T> call) {
         try {
-            return control.protect(order);
+            return call.get();
         } catch (GatewayException e) {
             throw e.toBroker();
         }

@@ -176,19 +176,24 @@ final class AccountStateCodec {
         OrderLeg leg = enumOf(OrderLeg.class, l.leg(), where);
         ids.orderId(l.id(), where);
         OrderState state = enumOf(OrderState.class, l.state(), where);
+        return new LegState(leg, l.id(), state, execution(state, l.executionId(), l.fillPrice(), l.filledAt(), where,
+                ids));
+    }
+
+    /** The execution of a filled order: its id, fill price and time go with a filled order, and only with one. */
+    static Optional<Execution> execution(OrderState state, Optional<String> executionId, Optional<Double> fillPrice,
+            Optional<String> filledAt, String where, Ids ids) {
         boolean filled = state == OrderState.FILLED;
-        check(filled == l.executionId().isPresent() && filled == l.fillPrice().isPresent()
-                && filled == l.filledAt().isPresent(), where + ": executionId, fillPrice and filledAt go with a filled"
-                + " leg, and only with one");
-        Optional<Execution> execution = Optional.empty();
-        if (filled) {
-            Execution x = new Execution(l.executionId().get(), finite(l.fillPrice().get(), where + ": fillPrice"),
-                    Instant.parse(l.filledAt().get()));
-            ids.executionId(x.executionId(), where);
-            check(x.price() > 0, where + ": fill price must be positive");
-            execution = Optional.of(x);
+        check(filled == executionId.isPresent() && filled == fillPrice.isPresent() && filled == filledAt.isPresent(),
+                where + ": executionId, fillPrice and filledAt go with a filled order, and only with one");
+        if (!filled) {
+            return Optional.empty();
         }
-        return new LegState(leg, l.id(), state, execution);
+        Execution x = new Execution(executionId.get(), finite(fillPrice.get(), where + ": fillPrice"),
+                Instant.parse(filledAt.get()));
+        ids.executionId(x.executionId(), where);
+        check(x.price() > 0, where + ": fill price must be positive");
+        return Optional.of(x);
     }
 
     /** A double the file can hold (JSON has no NaN or infinity; an overflowing number reads as infinity). */

@@ -3,7 +3,6 @@ package tech.brokerbridge.paper.internal;
 import static tech.brokerbridge.paper.internal.AccountStateCodec.check;
 import static tech.brokerbridge.paper.internal.AccountStateCodec.finite;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -109,18 +108,8 @@ final class TradeStateCodec {
         ids.orderId(o.id(), where);
         Direction direction = Direction.fromWire(o.direction());
         OrderState state = AccountStateCodec.enumOf(OrderState.class, o.state(), where);
-        boolean filled = state == OrderState.FILLED;
-        check(filled == o.executionId().isPresent() && filled == o.fillPrice().isPresent()
-                && filled == o.filledAt().isPresent(), where + ": executionId, fillPrice and filledAt go with a filled"
-                + " order, and only with one");
-        Optional<Execution> execution = Optional.empty();
-        if (filled) {
-            Execution x = new Execution(o.executionId().get(), finite(o.fillPrice().get(), where + ": fillPrice"),
-                    Instant.parse(o.filledAt().get()));
-            ids.executionId(x.executionId(), where);
-            check(x.price() > 0, where + ": fill price must be positive");
-            execution = Optional.of(x);
-        }
+        Optional<Execution> execution = AccountStateCodec.execution(state, o.executionId(), o.fillPrice(),
+                o.filledAt(), where, ids);
         double price = finite(o.price(), where + ": price");
         boolean closes = leg == OrderLeg.CLOSE && CloseOrder.isCloseRef(o.ref());
         boolean stops = leg == OrderLeg.STOP_LOSS && StopOrder.isStopRef(o.ref()) && price > 0;

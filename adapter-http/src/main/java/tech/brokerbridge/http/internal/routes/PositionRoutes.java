@@ -123,9 +123,7 @@ final class PositionRoutes {
             throw ApiException.conflict(c.reason());
         }
         if (result instanceof TradeActionResult.GatesFailed g) {
-            long failed = g.gates().stream().filter(x -> !x.passed()).count();
-            throw new ApiException(422, "gates_failed", "the new level fails " + failed + " check(s); nothing was"
-                    + " sent", Map.of("gates", GateAnswer.of(g.gates())), Map.of());
+            throw GateAnswer.failed(g.gates(), "the new level", "check", "nothing was sent");
         }
         TradeActionResult.Invalid invalid = (TradeActionResult.Invalid) result;
         throw ApiException.invalidValue(invalid.field(), invalid.reason());
