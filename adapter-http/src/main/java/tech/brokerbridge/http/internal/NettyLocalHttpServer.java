@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
 import tech.brokerbridge.http.HttpServerConfig;
 import tech.brokerbridge.http.HttpServerStartException;
 import tech.brokerbridge.http.LocalHttpServer;
+import tech.brokerbridge.http.internal.limit.ClientEvents;
+import tech.brokerbridge.http.internal.limit.ConnectionLimits;
+import tech.brokerbridge.http.internal.limit.RepeatedWarnings;
 import tech.brokerbridge.http.internal.limit.SlidingLogRateLimiter;
 import tech.brokerbridge.http.internal.pipeline.AdminAuthHandler;
 import tech.brokerbridge.http.internal.pipeline.LicenseGateHandler;
@@ -54,6 +57,8 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
     private final Clock clock;
     private final Supplier<Map<String, Object>> effectiveConfig;
     private final SlidingLogRateLimiter limiter;
+    private final ConnectionLimits connectionLimits;
+    private final ClientEvents clientEvents = new ClientEvents();
     private final Object lock = new Object();
 
     private State state = State.NEW;
@@ -78,6 +83,7 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
         this.effectiveConfig = effectiveConfig;
         this.limiter = new SlidingLogRateLimiter(config.rateLimitRequests(), config.rateLimitWindow(),
                 () -> epochNanos(clock), SlidingLogRateLimiter.DEFAULT_MAX_CLIENTS);
+        this.connectionLimits = new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerClient());
         this.startedAt = clock.instant();
     }
 
@@ -104,6 +110,8 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
                 state = State.STOPPED;
                 throw e;
             }
+            // summaries of held-back warnings and client events, once a minute
+            boss.scheduleAtFixedRate(this::summarize, 1, 1, TimeUnit.MINUTES);
             LOG.info("HTTP API listening on {}", boundAddresses());
         }
     }
@@ -178,16 +186,35 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
         m.put("tracked_clients", s.trackedClients());
         m.put("allowed", s.allowed());
         m.put("refused", s.refused());
+        m.put("evicted", s.evicted());
         m.put("limit", s.limit());
         m.put("window_seconds", s.window().toMillis() / 1000.0);
         return m;
     }
 
+    /** The connection figures, as the diagnostics show them. */
+    Map<String, Object> connectionFigures() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("open", connectionLimits.open());
+        m.put("client_addresses", connectionLimits.clients());
+        m.put("max_connections", config.maxConnections());
+        m.put("max_connections_per_client", config.maxConnectionsPerClient());
+        m.put("body_timeout_seconds", config.bodyTimeout().toMillis() / 1000.0);
+        m.putAll(clientEvents.figures());
+        return m;
+    }
+
+    private void summarize() {
+        RepeatedWarnings.flushAll();
+        clientEvents.summarize();
+    }
+
     private ServerBootstrap bootstrap() {
         ApiRoutes.AdminInfo admin = new ApiRoutes.AdminInfo(config.version(), clock, () -> startedAt, effectiveConfig,
-                this::rateLimiterFigures, config.adminToken());
+                this::rateLimiterFigures, this::connectionFigures, config.adminToken());
         RouterHandler router = new RouterHandler(ApiRoutes.build(desk, setup, license, clock, admin), blocking);
-        ServerInitializer init = new ServerInitializer(connections, config.maxBodyBytes(), config.idleTimeout(),
+        ServerInitializer init = new ServerInitializer(new ServerInitializer.Shared(connections, connectionLimits,
+                clientEvents, config.maxBodyBytes(), config.idleTimeout(), config.bodyTimeout()),
                 new LocalOnlyGuard(config.allowedHosts()), new RateLimitHandler(limiter),
                 new AdminAuthHandler(config.adminToken()), new LicenseGateHandler(desk), router);
         return new ServerBootstrap()

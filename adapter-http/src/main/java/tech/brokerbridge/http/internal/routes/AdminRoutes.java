@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import tech.brokerbridge.http.internal.web.ApiResponse;
 import tech.brokerbridge.http.internal.web.Router;
 
-/** {@code GET /api/admin/diagnostics} (behind the admin guard): uptime, version, JVM, masked configuration, rate limiter. */
+/** {@code GET /api/admin/diagnostics} (behind the admin guard): uptime, version, JVM, masked configuration, rate limiter, connections. */
 final class AdminRoutes {
     private AdminRoutes() {
     }
@@ -30,6 +30,7 @@ final class AdminRoutes {
         m.put("jvm", jvm());
         m.put("configuration", ConfigMasking.mask(safe(info.effectiveConfig()), info.adminToken()));
         m.put("rate_limiter", info.rateLimiter().get());
+        m.put("connections", info.connections().get());
         return m;
     }
 

@@ -19,7 +19,7 @@ public final class ApiRoutes {
     /** What the diagnostics route shows besides the desk. */
     public record AdminInfo(String version, Clock clock, Supplier<Instant> startedAt,
             Supplier<Map<String, Object>> effectiveConfig, Supplier<Map<String, Object>> rateLimiter,
-            Optional<Secret> adminToken) {
+            Supplier<Map<String, Object>> connections, Optional<Secret> adminToken) {
     }
 
     public static Router build(TradingDesk desk, Clock clock, AdminInfo admin) {
