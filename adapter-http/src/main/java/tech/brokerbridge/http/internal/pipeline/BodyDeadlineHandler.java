@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AttributeKey;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
@@ -20,6 +21,8 @@ import tech.brokerbridge.http.internal.web.RequestContext;
  * request in flight, and a body that stalls after one byte keeps a request in flight forever.
  */
 public final class BodyDeadlineHandler extends ChannelInboundHandlerAdapter {
+    /** Set on a connection this handler ended: the aggregator's complaint about the cut body is not the client's doing. */
+    static final AttributeKey<Boolean> EXPIRED = AttributeKey.valueOf("brokerbridge.body-deadline-expired");
     private final long timeoutNanos;
     private final ClientEvents events;
     private ScheduledFuture<?> timer;
@@ -57,6 +60,7 @@ public final class BodyDeadlineHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         events.count(ClientEvents.Kind.BODY_TIMEOUT);
+        ctx.channel().attr(EXPIRED).set(Boolean.TRUE);
         RequestContextHandler requests = ctx.pipeline().get(RequestContextHandler.class);
         RequestContext rc = ctx.channel().attr(RequestContextHandler.CURRENT).get();
         if (requests == null || rc == null || !requests.awaitingAnswer()) {

@@ -35,7 +35,10 @@ public final class ErrorHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof PrematureChannelClosureException || cause instanceof IOException) {
-            events.count(cause instanceof IOException ? ClientEvents.Kind.RESET : ClientEvents.Kind.PREMATURE_CLOSE);
+            if (ctx.channel().attr(BodyDeadlineHandler.EXPIRED).get() == null) {
+                events.count(cause instanceof IOException ? ClientEvents.Kind.RESET
+                        : ClientEvents.Kind.PREMATURE_CLOSE);
+            }
             LOG.debug("connection ended by the client: {}", cause.toString());
             ctx.close();
             return;
