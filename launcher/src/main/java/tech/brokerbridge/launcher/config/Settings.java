@@ -16,6 +16,9 @@ public final class Settings {
     public static final String ADMIN_TOKEN = "admin_token";
     public static final String ALLOWED_HOSTS = "allowed_hosts";
     public static final String SHUTDOWN_GRACE_SECONDS = "shutdown_grace_seconds";
+    public static final String MAX_CONNECTIONS = "max_connections";
+    public static final String MAX_CONNECTIONS_PER_CLIENT = "max_connections_per_client";
+    public static final String BODY_TIMEOUT_SECONDS = "body_timeout_seconds";
     public static final String WATCHLIST = "watchlist";
     public static final String SCAN_INTERVAL_MINUTES = "scan_interval_minutes";
     public static final String MAX_AI_CANDIDATES = "max_ai_candidates";
@@ -78,6 +81,12 @@ public final class Settings {
                 "extra Host header names you trust besides localhost, 127.0.0.1 and [::1]");
         add(SHUTDOWN_GRACE_SECONDS, new SettingType.IntRange(0, 300), "10",
                 "on SIGINT/SIGTERM, how long in-flight requests may finish");
+        add(MAX_CONNECTIONS, new SettingType.IntRange(1, 65535), "512",
+                "open HTTP connections at most; one more is closed at once");
+        add(MAX_CONNECTIONS_PER_CLIENT, new SettingType.IntRange(1, 65535), "128",
+                "open HTTP connections at most from one local address (at most max_connections)");
+        add(BODY_TIMEOUT_SECONDS, new SettingType.IntRange(1, 600), "10",
+                "a request body must arrive within this once its headers have, else 408");
         add(WATCHLIST, new SettingType.CsvList(SYMBOL, "ticker symbols (A-Z, 0-9, .)", 1), DEFAULT_WATCHLIST,
                 "symbols the scan reads");
         add(SCAN_INTERVAL_MINUTES, new SettingType.IntRange(1, 1440), "5", "minutes between scans while trading");

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import tech.brokerbridge.http.HttpServerConfig;
 import tech.brokerbridge.http.HttpServerFactory;
@@ -24,7 +25,10 @@ final class HttpModule extends AbstractModule {
         HttpServerConfig cfg = new HttpServerConfig(config.integer(Settings.PORT),
                 config.rateRequests(Settings.RATE_LIMIT), config.rateWindow(Settings.RATE_LIMIT),
                 new HashSet<>(config.list(Settings.ALLOWED_HOSTS)), config.secret(Settings.ADMIN_TOKEN),
-                defaults.maxBodyBytes(), defaults.idleTimeout(), defaults.blockingThreads(), VersionInfo.version());
+                defaults.maxBodyBytes(), defaults.idleTimeout(), defaults.blockingThreads(), VersionInfo.version(),
+                config.integer(Settings.MAX_CONNECTIONS),
+                Math.min(config.integer(Settings.MAX_CONNECTIONS_PER_CLIENT), config.integer(Settings.MAX_CONNECTIONS)),
+                Duration.ofSeconds(config.integer(Settings.BODY_TIMEOUT_SECONDS)));
         return HttpServerFactory.create(cfg, desk, setup, license, clock, setup::maskedConfig);
     }
 }
