@@ -8,6 +8,7 @@ import tech.brokerbridge.http.internal.web.ApiRequest;
 import tech.brokerbridge.http.internal.web.ApiResponse;
 import tech.brokerbridge.http.internal.web.Route;
 import tech.brokerbridge.ports.PortException;
+import tech.brokerbridge.ports.secrets.VaultDamagedException;
 
 /**
  * Runs a route and turns every failure into an answer: {@link ApiException} as it says, a retryable
@@ -29,6 +30,11 @@ final class RouteInvoker {
             return route.handler().handle(request);
         } catch (ApiException e) {
             return ApiResponse.error(e, id);
+        } catch (VaultDamagedException e) {
+            // the file and the way out, for the user to act on; a retry cannot help
+            WARNINGS.warn("request {} {} {}: {}", id, request.context().method(), request.context().path(),
+                    e.getMessage());
+            return ApiResponse.error(new ApiException(500, "vault_damaged", e.getMessage()), id);
         } catch (PortException e) {
             if (e.retryable()) {
                 // expected while a broker or provider is down: one line, the stack trace only at debug
