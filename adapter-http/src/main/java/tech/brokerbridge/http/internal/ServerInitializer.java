@@ -1,6 +1,7 @@
 package tech.brokerbridge.http.internal;
 
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -76,8 +77,13 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         }
         ch.closeFuture().addListener(f -> shared.limits().release(client));
         shared.connections().add(ch);
+        addHandlers(ch.pipeline());
+    }
+
+    /** Adds one connection's handlers, in order (also used by the fuzz test's embedded channel). */
+    void addHandlers(ChannelPipeline pipeline) {
         ClientEvents events = shared.events();
-        ch.pipeline()
+        pipeline
                 .addLast(NAMES[0], tlsOpening)
                 .addLast(NAMES[1], new HttpServerCodec())
                 .addLast(NAMES[2], new HttpServerKeepAliveHandler())
