@@ -13,15 +13,17 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import tech.brokerbridge.ai.FakeProviderServer.Canned;
-import tech.brokerbridge.ai.FakeProviderServer.Recorded;
+import tech.brokerbridge.ai.fake.Canned;
+import tech.brokerbridge.ai.fake.FakeProviderServer.Recorded;
+import tech.brokerbridge.ai.fake.FakeProviderServer;
+import tech.brokerbridge.ai.fake.ProviderApi;
 import tech.brokerbridge.ports.Secret;
 
 /** The credential test makes the cheapest authenticated call and answers ok / unauthorized / unreachable. */
 class CredentialCheckTest {
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void aGoodKeyIsOkWithOneCheapGet(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void aGoodKeyIsOkWithOneCheapGet(ProviderApi f) {
         try (FakeProviderServer server = new FakeProviderServer(f, Support.key(f))) {
             CredentialCheck check = AdvisorFactory.testCredential(f.provider(), Secret.of(Support.key(f)),
                     Support.config(f, server, Duration.ofSeconds(5)));
@@ -37,8 +39,8 @@ class CredentialCheckTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void aBadKeyIsUnauthorizedAndTheMessageNeverHoldsIt(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void aBadKeyIsUnauthorizedAndTheMessageNeverHoldsIt(ProviderApi f) {
         try (FakeProviderServer server = new FakeProviderServer(f, Support.key(f))) {
             String wrong = "wrong-key-123456";
             CredentialCheck check = AdvisorFactory.testCredential(f.provider(), Secret.of(wrong),
@@ -49,8 +51,8 @@ class CredentialCheckTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void aClosedPortOrAServerErrorIsUnreachable(Flavor f) throws IOException {
+    @EnumSource(ProviderApi.class)
+    void aClosedPortOrAServerErrorIsUnreachable(ProviderApi f) throws IOException {
         URI closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = URI.create("http://127.0.0.1:" + s.getLocalPort() + f.basePath());
@@ -69,8 +71,8 @@ class CredentialCheckTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void aSlowProviderIsUnreachable(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void aSlowProviderIsUnreachable(ProviderApi f) {
         try (FakeProviderServer server = new FakeProviderServer(f, Support.key(f)).then(Canned.hanging())) {
             CredentialCheck check = AdvisorFactory.testCredential(f.provider(), Secret.of(Support.key(f)),
                     Support.config(f, server, Duration.ofMillis(300)));
@@ -81,9 +83,9 @@ class CredentialCheckTest {
 
     @Test
     void anEmptyKeyIsUnauthorizedWithoutACall() {
-        try (FakeProviderServer server = new FakeProviderServer(Flavor.OPENAI, "k")) {
+        try (FakeProviderServer server = new FakeProviderServer(ProviderApi.OPENAI, "k")) {
             CredentialCheck check = AdvisorFactory.testCredential("openai", Secret.of(""),
-                    Support.config(Flavor.OPENAI, server, Duration.ofSeconds(5)));
+                    Support.config(ProviderApi.OPENAI, server, Duration.ofSeconds(5)));
             assertEquals(CredentialCheck.Result.UNAUTHORIZED, check.result());
             assertTrue(server.requests().isEmpty());
         }

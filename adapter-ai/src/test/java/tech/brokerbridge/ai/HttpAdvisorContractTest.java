@@ -2,6 +2,8 @@ package tech.brokerbridge.ai;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
+import tech.brokerbridge.ai.fake.FakeProviderServer;
+import tech.brokerbridge.ai.fake.ProviderApi;
 import tech.brokerbridge.ports.advisor.Advisor;
 import tech.brokerbridge.ports.tck.AdvisorContract;
 
@@ -10,7 +12,7 @@ class HttpAdvisorContractTest {
     abstract static class AgainstFake extends AdvisorContract {
         private FakeProviderServer server;
 
-        abstract Flavor flavor();
+        abstract ProviderApi flavor();
 
         @Override
         protected Advisor newAdvisor() {
@@ -29,32 +31,32 @@ class HttpAdvisorContractTest {
     @Nested
     class Claude extends AgainstFake {
         @Override
-        Flavor flavor() {
-            return Flavor.CLAUDE;
+        ProviderApi flavor() {
+            return ProviderApi.CLAUDE;
         }
     }
 
     @Nested
     class OpenAi extends AgainstFake {
         @Override
-        Flavor flavor() {
-            return Flavor.OPENAI;
+        ProviderApi flavor() {
+            return ProviderApi.OPENAI;
         }
     }
 
     @Nested
     class OpenRouter extends AgainstFake {
         @Override
-        Flavor flavor() {
-            return Flavor.OPENROUTER;
+        ProviderApi flavor() {
+            return ProviderApi.OPENROUTER;
         }
     }
 
     @Nested
     class Google extends AgainstFake {
         @Override
-        Flavor flavor() {
-            return Flavor.GOOGLE;
+        ProviderApi flavor() {
+            return ProviderApi.GOOGLE;
         }
     }
 }

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import tech.brokerbridge.ai.FakeProviderServer.Recorded;
+import tech.brokerbridge.ai.fake.FakeProviderServer.Recorded;
+import tech.brokerbridge.ai.fake.FakeProviderServer;
+import tech.brokerbridge.ai.fake.ProviderApi;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.advisor.AdvisorException;
 import tech.brokerbridge.ports.advisor.AiExchange;
@@ -42,8 +44,8 @@ class PrivacyTest {
             "admin.token", "adm-CANARY-token-4455");
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void noCanaryLeavesTheMachine(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void noCanaryLeavesTheMachine(ProviderApi f) {
         TestSecretStore vault = Support.vault();
         OTHER_SECRETS.forEach(vault::with);
         List<String> canaries = canaries(f, vault);
@@ -66,7 +68,7 @@ class PrivacyTest {
                 assertClean(f, r.path() + r.query().map(q -> "?" + q).orElse(""), "URL", canaries);
                 r.headers().forEach((name, values) -> {
                     if (name.equals(f.authHeader())) {
-                        assertEquals(List.of(f == Flavor.CLAUDE || f == Flavor.GOOGLE ? ownKey : "Bearer " + ownKey),
+                        assertEquals(List.of(f == ProviderApi.CLAUDE || f == ProviderApi.GOOGLE ? ownKey : "Bearer " + ownKey),
                                 values, "the auth header holds exactly the provider's own key");
                     } else {
                         values.forEach(v -> assertClean(f, v, "header " + name, canaries));
@@ -84,8 +86,8 @@ class PrivacyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void aFailedDecisionCarriesNoSecretEither(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void aFailedDecisionCarriesNoSecretEither(ProviderApi f) {
         TestSecretStore vault = Support.vault();
         try (FakeProviderServer server = new FakeProviderServer(f, "another-valid-key")) {
             AdvisorHandle advisor = Support.advisor(f, server, vault, d -> { });
@@ -96,14 +98,14 @@ class PrivacyTest {
         }
     }
 
-    private static void assertClean(Flavor f, String text, String where, List<String> canaries) {
+    private static void assertClean(ProviderApi f, String text, String where, List<String> canaries) {
         for (String c : canaries) {
             assertFalse(text.contains(c), f.provider() + ": canary '" + c + "' in " + where);
         }
     }
 
     /** Everything the desk knows that must never be sent to this provider. */
-    private static List<String> canaries(Flavor f, TestSecretStore vault) {
+    private static List<String> canaries(ProviderApi f, TestSecretStore vault) {
         List<String> c = new ArrayList<>(List.of(ACCOUNT_ID, "123456.78", "123456", "45678.91", "246913.56",
                 "40404.04", "2345.67", "321.09", "654.32"));
         for (Position p : POSITIONS) {

@@ -16,8 +16,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import tech.brokerbridge.ai.FakeProviderServer.Canned;
 import tech.brokerbridge.ai.Support.RecordingSleeper;
+import tech.brokerbridge.ai.fake.Canned;
+import tech.brokerbridge.ai.fake.FakeProviderServer;
+import tech.brokerbridge.ai.fake.ProviderApi;
+import tech.brokerbridge.ai.fake.ProviderJson;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.advisor.Advice;
 import tech.brokerbridge.ports.advisor.AdvisorException;
@@ -33,8 +36,8 @@ class ProviderFailureTest {
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void retriesA429AfterTheWaitTheProviderAsksFor(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void retriesA429AfterTheWaitTheProviderAsksFor(ProviderApi f) {
         try (FakeProviderServer server = new FakeProviderServer(f, Support.key(f)).then(f.rateLimited("3"))) {
             Advice advice = Support.advisor(f, server, Support.vault(), sleeper).decide(REQUEST);
             assertEquals(List.of(429, 200), statuses(advice.exchanges()));
@@ -43,8 +46,8 @@ class ProviderFailureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void retriesAnOverloadWithBackoffThenSucceeds(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void retriesAnOverloadWithBackoffThenSucceeds(ProviderApi f) {
         try (FakeProviderServer server = new FakeProviderServer(f, Support.key(f)).then(f.overloaded(), f.overloaded())) {
             Advice advice = Support.advisor(f, server, Support.vault(), sleeper).decide(REQUEST);
             int overload = f.overloaded().status();
@@ -57,10 +60,10 @@ class ProviderFailureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void givesUpAfterTwoRetries(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void givesUpAfterTwoRetries(ProviderApi f) {
         try (FakeProviderServer server = new FakeProviderServer(f, Support.key(f))
-                .then(f.overloaded(), f.overloaded(), f.overloaded(), f.ok(Flavor.VALID_ANSWER))) {
+                .then(f.overloaded(), f.overloaded(), f.overloaded(), f.ok(ProviderJson.VALID_ANSWER))) {
             AdvisorHandle advisor = Support.advisor(f, server, Support.vault(), sleeper);
             AdvisorException e = assertThrows(AdvisorException.class, () -> advisor.decide(REQUEST));
             assertEquals(Kind.UNREACHABLE, e.kind());
@@ -73,8 +76,8 @@ class ProviderFailureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void reportsRateLimitedWhenTheLimitPersists(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void reportsRateLimitedWhenTheLimitPersists(ProviderApi f) {
         try (FakeProviderServer server = new FakeProviderServer(f, Support.key(f))
                 .then(f.rateLimited("1"), f.rateLimited("1"), f.rateLimited("1"))) {
             AdvisorException e = assertThrows(AdvisorException.class,
@@ -87,8 +90,8 @@ class ProviderFailureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void doesNotWaitLongerThanTheCap(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void doesNotWaitLongerThanTheCap(ProviderApi f) {
         try (FakeProviderServer server = new FakeProviderServer(f, Support.key(f)).then(f.rateLimited("120"))) {
             AdvisorException e = assertThrows(AdvisorException.class,
                     () -> Support.advisor(f, server, Support.vault(), sleeper).decide(REQUEST));
@@ -100,8 +103,8 @@ class ProviderFailureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void aRejectedKeyIsUnauthorizedAndNeverRetried(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void aRejectedKeyIsUnauthorizedAndNeverRetried(ProviderApi f) {
         // the fake answers with the provider's real bad-key error (Gemini: HTTP 400 API_KEY_INVALID)
         try (FakeProviderServer server = new FakeProviderServer(f, "the-valid-key")) {
             AdvisorHandle advisor = Support.advisor(f, server, Support.vault(), sleeper);
@@ -109,7 +112,7 @@ class ProviderFailureTest {
             assertEquals(Kind.UNAUTHORIZED, e.kind());
             assertEquals("unauthorized", e.getMessage());
             assertEquals(1, server.requests().size());
-            assertEquals(List.of(f == Flavor.GOOGLE ? 400 : 401), statuses(e.exchanges()));
+            assertEquals(List.of(f == ProviderApi.GOOGLE ? 400 : 401), statuses(e.exchanges()));
             assertFalse(advisor.connected());
             assertEquals(Optional.of(Kind.UNAUTHORIZED), advisor.lastFailure());
             assertTrue(sleeper.waits().isEmpty());
@@ -117,8 +120,8 @@ class ProviderFailureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void aKeyEchoedInAnErrorNeverReachesTheAudit(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void aKeyEchoedInAnErrorNeverReachesTheAudit(ProviderApi f) {
         String key = Support.key(f);
         Canned echo = Canned.of(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + key
                 + "\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}");
@@ -132,8 +135,8 @@ class ProviderFailureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void aSlowAnswerTimesOutWithoutRetry(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void aSlowAnswerTimesOutWithoutRetry(ProviderApi f) {
         try (FakeProviderServer server = new FakeProviderServer(f, Support.key(f)).then(Canned.hanging())) {
             AdvisorHandle advisor = AdvisorFactory.create(Support.config(f, server, Duration.ofMillis(300)),
                     Support.vault(), Support.CLOCK, sleeper);
@@ -145,8 +148,8 @@ class ProviderFailureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void aClosedPortIsUnreachable(Flavor f) throws IOException {
+    @EnumSource(ProviderApi.class)
+    void aClosedPortIsUnreachable(ProviderApi f) throws IOException {
         URI closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = URI.create("http://127.0.0.1:" + s.getLocalPort() + f.basePath());
@@ -160,17 +163,17 @@ class ProviderFailureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void proseAroundTheJsonGetsOneRepairWithTheError(Flavor f) throws IOException {
-        String prose = "Sure! Here is my decision: " + Flavor.VALID_ANSWER + " Hope this helps.";
+    @EnumSource(ProviderApi.class)
+    void proseAroundTheJsonGetsOneRepairWithTheError(ProviderApi f) throws IOException {
+        String prose = "Sure! Here is my decision: " + ProviderJson.VALID_ANSWER + " Hope this helps.";
         try (FakeProviderServer server = new FakeProviderServer(f, Support.key(f)).then(f.ok(prose))) {
             Advice advice = Support.advisor(f, server, Support.vault(), sleeper).decide(REQUEST);
             assertEquals(Advice.Verdict.APPROVE, advice.verdict());
             assertEquals(2, advice.exchanges().size());
             JsonNode second = JSON.readTree(server.requests().get(1).body());
             List<String> roles = roles(f, second);
-            assertEquals(f == Flavor.GOOGLE ? List.of("user", "model", "user")
-                    : f == Flavor.CLAUDE ? List.of("user", "assistant", "user")
+            assertEquals(f == ProviderApi.GOOGLE ? List.of("user", "model", "user")
+                    : f == ProviderApi.CLAUDE ? List.of("user", "assistant", "user")
                     : List.of("system", "user", "assistant", "user"), roles);
             String body = server.requests().get(1).body();
             assertTrue(body.contains("Hope this helps."), "the invalid answer is shown back");
@@ -180,8 +183,8 @@ class ProviderFailureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void anAnswerThatStaysInvalidIsAiInvalidResponse(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void anAnswerThatStaysInvalidIsAiInvalidResponse(ProviderApi f) {
         String bad = "{\"decision\":\"maybe\",\"conviction\":0.5,\"thesis_summary\":\"unsure\"}";
         try (FakeProviderServer server = new FakeProviderServer(f, Support.key(f)).then(f.ok(bad), f.ok(bad))) {
             AdvisorHandle advisor = Support.advisor(f, server, Support.vault(), sleeper);
@@ -195,8 +198,8 @@ class ProviderFailureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void aRefusalGetsARepairThenIsInvalid(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void aRefusalGetsARepairThenIsInvalid(ProviderApi f) {
         try (FakeProviderServer server = new FakeProviderServer(f, Support.key(f)).then(f.refused(), f.refused())) {
             AdvisorException e = assertThrows(AdvisorException.class,
                     () -> Support.advisor(f, server, Support.vault(), sleeper).decide(REQUEST));
@@ -207,8 +210,8 @@ class ProviderFailureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void aTruncatedAnswerIsRepaired(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void aTruncatedAnswerIsRepaired(ProviderApi f) {
         String cut = "{\"decision\":\"approve\",\"conviction\":0.7,\"thesis_summary\":\"Breakout ab";
         try (FakeProviderServer server = new FakeProviderServer(f, Support.key(f)).then(f.truncated(cut))) {
             Advice advice = Support.advisor(f, server, Support.vault(), sleeper).decide(REQUEST);
@@ -218,8 +221,8 @@ class ProviderFailureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void aMissingKeyIsUnauthorizedWithoutACallAndASavedKeyWorksAtOnce(Flavor f) {
+    @EnumSource(ProviderApi.class)
+    void aMissingKeyIsUnauthorizedWithoutACallAndASavedKeyWorksAtOnce(ProviderApi f) {
         try (FakeProviderServer server = new FakeProviderServer(f, Support.key(f))) {
             TestSecretStore vault = new TestSecretStore();
             AdvisorHandle advisor = Support.advisor(f, server, vault, sleeper);
@@ -234,8 +237,8 @@ class ProviderFailureTest {
         }
     }
 
-    private static List<String> roles(Flavor f, JsonNode body) {
-        JsonNode turns = f == Flavor.GOOGLE ? body.get("contents") : body.get("messages");
+    private static List<String> roles(ProviderApi f, JsonNode body) {
+        JsonNode turns = f == ProviderApi.GOOGLE ? body.get("contents") : body.get("messages");
         return java.util.stream.StreamSupport.stream(turns.spliterator(), false)
                 .map(t -> t.get("role").asText()).toList();
     }

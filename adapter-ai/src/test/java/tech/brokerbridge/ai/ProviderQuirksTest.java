@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import tech.brokerbridge.ai.FakeProviderServer.Canned;
 import tech.brokerbridge.ai.Support.RecordingSleeper;
+import tech.brokerbridge.ai.fake.Canned;
+import tech.brokerbridge.ai.fake.FakeProviderServer;
+import tech.brokerbridge.ai.fake.ProviderApi;
+import tech.brokerbridge.ai.fake.ProviderJson;
 import tech.brokerbridge.ports.advisor.Advice;
 import tech.brokerbridge.ports.advisor.AdvisorException;
 import tech.brokerbridge.ports.advisor.AdvisorException.Kind;
@@ -22,11 +25,11 @@ class ProviderQuirksTest {
 
     @Test
     void openAiOutOfCreditIsNotRetried() {
-        Canned quota = Flavor.error(429, Map.of("error", Map.of("message", "You exceeded your current quota",
-                "type", "insufficient_quota", "param", Flavor.NULL, "code", "insufficient_quota")));
-        try (FakeProviderServer server = new FakeProviderServer(Flavor.OPENAI, Support.key(Flavor.OPENAI)).then(quota)) {
+        Canned quota = ProviderJson.error(429, Map.of("error", Map.of("message", "You exceeded your current quota",
+                "type", "insufficient_quota", "param", ProviderJson.NULL, "code", "insufficient_quota")));
+        try (FakeProviderServer server = new FakeProviderServer(ProviderApi.OPENAI, Support.key(ProviderApi.OPENAI)).then(quota)) {
             AdvisorException e = assertThrows(AdvisorException.class,
-                    () -> Support.advisor(Flavor.OPENAI, server, Support.vault(), sleeper).decide(REQUEST));
+                    () -> Support.advisor(ProviderApi.OPENAI, server, Support.vault(), sleeper).decide(REQUEST));
             assertEquals(Kind.RATE_LIMITED, e.kind());
             assertTrue(e.getMessage().contains("out of credit"), e.getMessage());
             assertEquals(1, server.requests().size());
@@ -35,14 +38,14 @@ class ProviderQuirksTest {
 
     @Test
     void openRouterErrorInsideA200GetsARepair() {
-        Canned midStream = Canned.of(200, Flavor.json(Map.of("id", "gen-9", "object", "chat.completion",
+        Canned midStream = Canned.of(200, ProviderJson.json(Map.of("id", "gen-9", "object", "chat.completion",
                 "created", 1_780_000_000L, "model", "openai/gpt-5.4-mini",
                 "error", Map.of("code", 502, "message", "upstream disconnected"),
-                "choices", List.of(Map.of("index", 0, "finish_reason", "error", "logprobs", Flavor.NULL,
-                        "message", Map.of("role", "assistant", "content", "", "refusal", Flavor.NULL))))));
-        try (FakeProviderServer server = new FakeProviderServer(Flavor.OPENROUTER, Support.key(Flavor.OPENROUTER))
+                "choices", List.of(Map.of("index", 0, "finish_reason", "error", "logprobs", ProviderJson.NULL,
+                        "message", Map.of("role", "assistant", "content", "", "refusal", ProviderJson.NULL))))));
+        try (FakeProviderServer server = new FakeProviderServer(ProviderApi.OPENROUTER, Support.key(ProviderApi.OPENROUTER))
                 .then(midStream)) {
-            Advice advice = Support.advisor(Flavor.OPENROUTER, server, Support.vault(), sleeper).decide(REQUEST);
+            Advice advice = Support.advisor(ProviderApi.OPENROUTER, server, Support.vault(), sleeper).decide(REQUEST);
             assertEquals(List.of(200, 200), ProviderFailureTest.statuses(advice.exchanges()));
             assertTrue(server.requests().get(1).body().contains("upstream disconnected"));
         }
@@ -50,11 +53,11 @@ class ProviderQuirksTest {
 
     @Test
     void openRouterModerationBlockIsNotABadKey() {
-        Canned blocked = Flavor.error(403, Map.of("error", Map.of("code", 403, "message", "Input was flagged",
+        Canned blocked = ProviderJson.error(403, Map.of("error", Map.of("code", 403, "message", "Input was flagged",
                 "metadata", Map.of("reasons", List.of("violence"), "flagged_input", "..."))));
-        try (FakeProviderServer server = new FakeProviderServer(Flavor.OPENROUTER, Support.key(Flavor.OPENROUTER))
+        try (FakeProviderServer server = new FakeProviderServer(ProviderApi.OPENROUTER, Support.key(ProviderApi.OPENROUTER))
                 .then(blocked)) {
-            AdvisorHandle advisor = Support.advisor(Flavor.OPENROUTER, server, Support.vault(), sleeper);
+            AdvisorHandle advisor = Support.advisor(ProviderApi.OPENROUTER, server, Support.vault(), sleeper);
             AdvisorException e = assertThrows(AdvisorException.class, () -> advisor.decide(REQUEST));
             assertEquals(Kind.INVALID_RESPONSE, e.kind());
             assertTrue(e.getMessage().contains("moderation"), e.getMessage());
@@ -64,10 +67,10 @@ class ProviderQuirksTest {
 
     @Test
     void anthropicOverloadIsNotRetriedWhenTheServerSaysSo() {
-        Canned noRetry = Flavor.CLAUDE.overloaded().withHeader("x-should-retry", "false");
-        try (FakeProviderServer server = new FakeProviderServer(Flavor.CLAUDE, Support.key(Flavor.CLAUDE)).then(noRetry)) {
+        Canned noRetry = ProviderApi.CLAUDE.overloaded().withHeader("x-should-retry", "false");
+        try (FakeProviderServer server = new FakeProviderServer(ProviderApi.CLAUDE, Support.key(ProviderApi.CLAUDE)).then(noRetry)) {
             AdvisorException e = assertThrows(AdvisorException.class,
-                    () -> Support.advisor(Flavor.CLAUDE, server, Support.vault(), sleeper).decide(REQUEST));
+                    () -> Support.advisor(ProviderApi.CLAUDE, server, Support.vault(), sleeper).decide(REQUEST));
             assertEquals(Kind.UNREACHABLE, e.kind());
             assertTrue(e.getMessage().contains("overloaded_error"), e.getMessage());
             assertEquals(1, server.requests().size());
@@ -76,26 +79,26 @@ class ProviderQuirksTest {
 
     @Test
     void geminiWithoutAKeyIs403PermissionDenied() {
-        Canned noKey = Flavor.error(403, Map.of("error", Map.of("code", 403,
+        Canned noKey = ProviderJson.error(403, Map.of("error", Map.of("code", 403,
                 "message", "Method doesn't allow unregistered callers (callers without established identity).",
                 "status", "PERMISSION_DENIED")));
-        try (FakeProviderServer server = new FakeProviderServer(Flavor.GOOGLE, Support.key(Flavor.GOOGLE)).then(noKey)) {
+        try (FakeProviderServer server = new FakeProviderServer(ProviderApi.GOOGLE, Support.key(ProviderApi.GOOGLE)).then(noKey)) {
             AdvisorException e = assertThrows(AdvisorException.class,
-                    () -> Support.advisor(Flavor.GOOGLE, server, Support.vault(), sleeper).decide(REQUEST));
+                    () -> Support.advisor(ProviderApi.GOOGLE, server, Support.vault(), sleeper).decide(REQUEST));
             assertEquals(Kind.UNAUTHORIZED, e.kind());
         }
     }
 
     @Test
     void geminiThoughtPartsAreSkipped() {
-        Canned withThought = Canned.of(200, Flavor.json(Map.of("candidates", List.of(Map.of(
+        Canned withThought = Canned.of(200, ProviderJson.json(Map.of("candidates", List.of(Map.of(
                 "content", Map.of("role", "model", "parts", List.of(
                         Map.of("text", "Let me think about the breakout...", "thought", true),
-                        Map.of("text", Flavor.VALID_ANSWER))),
+                        Map.of("text", ProviderJson.VALID_ANSWER))),
                 "finishReason", "STOP", "index", 0)))));
-        try (FakeProviderServer server = new FakeProviderServer(Flavor.GOOGLE, Support.key(Flavor.GOOGLE))
+        try (FakeProviderServer server = new FakeProviderServer(ProviderApi.GOOGLE, Support.key(ProviderApi.GOOGLE))
                 .then(withThought)) {
-            Advice advice = Support.advisor(Flavor.GOOGLE, server, Support.vault(), sleeper).decide(REQUEST);
+            Advice advice = Support.advisor(ProviderApi.GOOGLE, server, Support.vault(), sleeper).decide(REQUEST);
             assertEquals(1, advice.exchanges().size());
             assertTrue(advice.exchanges().get(0).inputTokens().isEmpty(), "no usage reported, none invented");
         }
@@ -105,9 +108,9 @@ class ProviderQuirksTest {
     void anthropicAcceptsAdjustedPricesWithinTheRules() {
         String adjusted = "{\"decision\":\"approve\",\"conviction\":0.81,\"thesis_summary\":\"Tighter stop.\","
                 + "\"stop_price\":100.5}";
-        try (FakeProviderServer server = new FakeProviderServer(Flavor.CLAUDE, Support.key(Flavor.CLAUDE))
-                .then(Flavor.CLAUDE.ok(adjusted))) {
-            Advice advice = Support.advisor(Flavor.CLAUDE, server, Support.vault(), sleeper).decide(REQUEST);
+        try (FakeProviderServer server = new FakeProviderServer(ProviderApi.CLAUDE, Support.key(ProviderApi.CLAUDE))
+                .then(ProviderApi.CLAUDE.ok(adjusted))) {
+            Advice advice = Support.advisor(ProviderApi.CLAUDE, server, Support.vault(), sleeper).decide(REQUEST);
             assertEquals(100.5, advice.stopPrice().getAsDouble(), 1e-9);
             assertTrue(advice.entryPrice().isEmpty() && advice.targetPrice().isEmpty());
             AdvisorContract.assertValidAdvice(REQUEST, advice);

@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import tech.brokerbridge.ai.FakeProviderServer.Recorded;
+import tech.brokerbridge.ai.fake.FakeProviderServer.Recorded;
+import tech.brokerbridge.ai.fake.FakeProviderServer;
+import tech.brokerbridge.ai.fake.ProviderApi;
 import tech.brokerbridge.ai.internal.DecisionJson;
 import tech.brokerbridge.ai.internal.SystemPrompt;
 import tech.brokerbridge.ports.advisor.Advice;
@@ -28,8 +30,8 @@ class ProviderRequestShapeTest {
             "entry_price", "stop_price", "target_price");
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void sendsTheDocumentedRequestAndReadsTheAnswer(Flavor f) throws Exception {
+    @EnumSource(ProviderApi.class)
+    void sendsTheDocumentedRequestAndReadsTheAnswer(ProviderApi f) throws Exception {
         DecisionRequest request = AdvisorContract.strongLong("AAPL");
         try (FakeProviderServer server = new FakeProviderServer(f, Support.key(f))) {
             AdvisorHandle advisor = AdvisorFactory.create(Support.config(f, server, Duration.ofSeconds(5))
@@ -100,9 +102,9 @@ class ProviderRequestShapeTest {
         assertFalse(schema.get("additionalProperties").asBoolean(true));
     }
 
-    private static void chatCompletions(Flavor f, Recorded r, JsonNode body, String userJson) {
+    private static void chatCompletions(ProviderApi f, Recorded r, JsonNode body, String userJson) {
         assertTrue(r.header("authorization").orElseThrow().startsWith("Bearer "));
-        boolean or = f == Flavor.OPENROUTER;
+        boolean or = f == ProviderApi.OPENROUTER;
         Set<String> expected = new TreeSet<>(Set.of("model", "messages", "response_format", "stream",
                 or ? "max_tokens" : "max_completion_tokens"));
         if (or) {

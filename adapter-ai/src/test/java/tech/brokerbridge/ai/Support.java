@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tech.brokerbridge.ai.fake.FakeProviderServer;
+import tech.brokerbridge.ai.fake.ProviderApi;
 import tech.brokerbridge.ai.internal.Sleeper;
 
 /** Shared fixtures: one distinct key per provider, a fixed clock, a sleeper that only records. */
@@ -21,7 +23,7 @@ final class Support {
     private Support() {
     }
 
-    static String key(Flavor f) {
+    static String key(ProviderApi f) {
         return KEYS.get(f.provider());
     }
 
@@ -32,12 +34,12 @@ final class Support {
         return store;
     }
 
-    static AdvisorConfig config(Flavor f, FakeProviderServer server, Duration timeout) {
+    static AdvisorConfig config(ProviderApi f, FakeProviderServer server, Duration timeout) {
         return AdvisorConfig.defaults().withProvider(f.provider()).withBaseUrl(f.provider(), server.baseUrl())
                 .withTimeout(timeout);
     }
 
-    static AdvisorHandle advisor(Flavor f, FakeProviderServer server, TestSecretStore vault, Sleeper sleeper) {
+    static AdvisorHandle advisor(ProviderApi f, FakeProviderServer server, TestSecretStore vault, Sleeper sleeper) {
         return AdvisorFactory.create(config(f, server, Duration.ofSeconds(5)), vault, CLOCK, sleeper);
     }
 

@@ -59,8 +59,8 @@ public final class IbkrFactory {
 
     static IbkrGateway create(ClientSettings settings) {
         IbkrClient client = new IbkrClient(settings);
-        IbkrBroker broker = new IbkrBroker(client);
-        IbkrMarketData market = new IbkrMarketData(client);
+        IbkrBroker broker = client.broker();
+        IbkrMarketData market = client.marketData();
         return new IbkrGateway() {
             @Override
             public Broker broker() {

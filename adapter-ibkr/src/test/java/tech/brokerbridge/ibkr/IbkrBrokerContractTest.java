@@ -21,11 +21,6 @@ class IbkrBrokerContractTest extends BrokerContract {
     }
 
     @Override
-    protected String knownSymbol() {
-        return "AAPL";
-    }
-
-    @Override
     protected void marketTradesAt(String symbol, double price) {
         rig.gw.marketTradesAt(symbol, price);
     }

@@ -15,13 +15,13 @@ class PaperBrokerContractTest extends BrokerContract {
 
     @Override
     protected Broker newBroker() {
-        market = new SimulatedMarket(PaperConfig.defaults(), CLOCK);
+        market = new SimulatedMarket(config(), CLOCK);
         return market.broker();
     }
 
-    @Override
-    protected String knownSymbol() {
-        return "AAPL";
+    /** The paper account under test: in memory here. */
+    PaperConfig config() {
+        return PaperConfig.defaults();
     }
 
     @Override

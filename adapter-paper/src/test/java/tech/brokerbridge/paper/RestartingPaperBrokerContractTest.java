@@ -34,11 +34,6 @@ class RestartingPaperBrokerContractTest extends BrokerContract {
     }
 
     @Override
-    protected String knownSymbol() {
-        return "AAPL";
-    }
-
-    @Override
     protected void marketTradesAt(String symbol, double price) {
         broker.restart();
         broker.market.exchange().forcePrice(symbol, price);

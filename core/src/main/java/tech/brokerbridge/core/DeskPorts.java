@@ -4,7 +4,6 @@ import java.util.Objects;
 import tech.brokerbridge.ports.advisor.Advisor;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.journal.Journal;
-import tech.brokerbridge.core.internal.license.NoLicenseService;
 import tech.brokerbridge.ports.license.InstallationIdentity;
 import tech.brokerbridge.ports.license.LicenseService;
 import tech.brokerbridge.ports.market.MarketData;

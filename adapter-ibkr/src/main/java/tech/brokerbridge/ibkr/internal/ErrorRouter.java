@@ -4,8 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ibkr.internal.error.ErrorKind;
 import tech.brokerbridge.ibkr.internal.error.ErrorTable;
+import tech.brokerbridge.ibkr.internal.error.GatewayException;
 import tech.brokerbridge.ibkr.internal.msg.Inbound.ErrorMessage;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
+import tech.brokerbridge.ibkr.internal.order.OrderTracker;
 
 /**
  * Routes each IB error message, by the meaning of its code ({@link ErrorTable}), to the order or
@@ -14,9 +16,15 @@ import tech.brokerbridge.ibkr.internal.msg.Outbound;
 final class ErrorRouter {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorRouter.class);
     private final IbkrClient client;
+    private final OrderTracker tracker;
+    private final Requests requests;
+    private final int clientId;
 
-    ErrorRouter(IbkrClient client) {
+    ErrorRouter(IbkrClient client, OrderTracker tracker, Requests requests, int clientId) {
         this.client = client;
+        this.tracker = tracker;
+        this.requests = requests;
+        this.clientId = clientId;
     }
 
     /** Routes one IB error by the meaning of its code (see {@link ErrorTable}) to its owner. */
@@ -26,7 +34,7 @@ final class ErrorRouter {
         switch (kind) {
             case NOTICE -> {
                 if (e.id() >= 0) {
-                    client.tracker().onOrderError(e.id(), kind, e.code(), e.message());
+                    tracker.onOrderError(e.id(), kind, e.code(), e.message());
                 }
                 LOG.debug("notice {}", text);
             }
@@ -50,7 +58,7 @@ final class ErrorRouter {
                 client.restoreStatus();
             }
             case CLIENT_ID_IN_USE -> {
-                s.closeReason = "client id " + client.settings().clientId() + " is already in use at the gateway;"
+                s.closeReason = "client id " + clientId + " is already in use at the gateway;"
                         + " set ibkr.client_id to another number";
                 s.started.completeExceptionally(GatewayException.notConnected(s.closeReason));
                 client.setStatus(false, s.closeReason);
@@ -58,7 +66,7 @@ final class ErrorRouter {
             }
             case NOT_CONNECTED -> {
                 GatewayException g = GatewayException.notConnected("gateway not connected (" + text + ")");
-                if (!(e.id() >= 0 && client.requests().fail(e.id(), g))) {
+                if (!(e.id() >= 0 && requests.fail(e.id(), g))) {
                     LOG.warn("{}: dropping the session to reconnect", text);
                     if (s.connection != null) {
                         s.connection.close();
@@ -66,17 +74,17 @@ final class ErrorRouter {
                 }
             }
             case ORDER_REJECTED, ORDER_CANCELLED, CANCEL_REFUSED, UNKNOWN_CONTRACT, DUPLICATE_ORDER_ID -> {
-                boolean order = client.tracker().onOrderError(e.id(), kind, e.code(), e.message());
+                boolean order = tracker.onOrderError(e.id(), kind, e.code(), e.message());
                 if (kind == ErrorKind.DUPLICATE_ORDER_ID) {
                     client.trySend(new Outbound.ReqIds(1)); // re-sync: the answer raises nextOrderId
                 }
-                if (!order && !client.requests().fail(e.id(), requestFailure(kind, text))) {
+                if (!order && !requests.fail(e.id(), requestFailure(kind, text))) {
                     LOG.warn("{} (id {} matches no order or request)", text, e.id());
                 }
             }
             case PACING_VIOLATION, REQUEST_FAILED, UNKNOWN -> {
-                if (!client.tracker().onOrderError(e.id(), kind, e.code(), e.message())
-                        && !client.requests().fail(e.id(), requestFailure(kind, text))) {
+                if (!tracker.onOrderError(e.id(), kind, e.code(), e.message())
+                        && !requests.fail(e.id(), requestFailure(kind, text))) {
                     LOG.warn("{}", text);
                 }
             }

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import tech.brokerbridge.ibkr.internal.account.AccountState;
+import tech.brokerbridge.ibkr.internal.error.GatewayException;
 import tech.brokerbridge.ibkr.internal.msg.Contract;
 import tech.brokerbridge.ibkr.internal.msg.Inbound;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
 import tech.brokerbridge.ibkr.internal.msg.Outbound.PlaceOrder;
 import tech.brokerbridge.ibkr.internal.order.BracketAck;
 import tech.brokerbridge.ibkr.internal.order.BracketPlanner;
+import tech.brokerbridge.ibkr.internal.order.EventBus;
+import tech.brokerbridge.ibkr.internal.order.OrderTracker;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.Broker;
@@ -32,13 +35,25 @@ import tech.brokerbridge.ports.broker.SubmitResult;
 public final class IbkrBroker implements Broker {
     private static final String SUMMARY_TAGS = "NetLiquidation,TotalCashValue,BuyingPower,AvailableFunds";
     private static final OrderLeg[] LEGS = {OrderLeg.ENTRY, OrderLeg.STOP_LOSS, OrderLeg.TAKE_PROFIT};
-    private final IbkrClient client;
+    private final GatewayLink link;
+    private final Requests requests;
+    private final OrderTracker tracker;
+    private final AccountState accountState;
+    private final EventBus events;
+    private final ClientSettings settings;
     private final Object submitLock = new Object();
     private final Object positionsLock = new Object();
     private final Object openOrdersLock = new Object();
 
-    public IbkrBroker(IbkrClient client) {
-        this.client = client;
+    /** Built by {@link IbkrClient}, which owns the session and the collaborators passed here. */
+    IbkrBroker(GatewayLink link, Requests requests, OrderTracker tracker, AccountState accountState, EventBus events,
+            ClientSettings settings) {
+        this.link = link;
+        this.requests = requests;
+        this.tracker = tracker;
+        this.accountState = accountState;
+        this.events = events;
+        this.settings = settings;
     }
 
     @Override
@@ -48,16 +63,15 @@ public final class IbkrBroker implements Broker {
 
     @Override
     public ConnectionStatus connectionStatus() {
-        return client.status();
+        return link.status();
     }
 
     @Override
     public AccountSnapshot account() {
         try {
             ready();
-            Requests requests = client.requests();
             int reqId = requests.newId();
-            String account = client.selectedAccount();
+            String account = link.selectedAccount();
             CompletableFuture<Map<String, Inbound.AccountSummary>> f = requests.register(reqId,
                     new Requests.Collector<Map<String, Inbound.AccountSummary>>() {
                         private final Map<String, Inbound.AccountSummary> tags = new HashMap<>();
@@ -73,7 +87,7 @@ public final class IbkrBroker implements Broker {
                             return false;
                         }
                     });
-            client.send(new Outbound.ReqAccountSummary(reqId, "All", SUMMARY_TAGS));
+            link.send(new Outbound.ReqAccountSummary(reqId, "All", SUMMARY_TAGS));
             Map<String, Inbound.AccountSummary> tags;
             try {
                 tags = Requests.await(f, timeoutOf(), "account summary");
@@ -82,11 +96,11 @@ public final class IbkrBroker implements Broker {
                 trySend(new Outbound.CancelAccountSummary(reqId)); // it is a subscription
             }
             Inbound.AccountSummary nl = tags.get("NetLiquidation");
-            String currency = nl == null || nl.currency().isEmpty() ? client.settings().currency() : nl.currency();
-            AccountState st = client.accountState();
+            String currency = nl == null || nl.currency().isEmpty() ? settings.currency() : nl.currency();
             return new AccountSnapshot(currency, num(tags, "NetLiquidation"), num(tags, "TotalCashValue"),
-                    num(tags, "BuyingPower"), num(tags, "AvailableFunds"), st.unrealizedPnl(currency),
-                    st.realizedPnlToday(currency), st.dailyPnl(currency), client.settings().clock().instant());
+                    num(tags, "BuyingPower"), num(tags, "AvailableFunds"), accountState.unrealizedPnl(currency),
+                    accountState.realizedPnlToday(currency), accountState.dailyPnl(currency),
+                    settings.clock().instant());
         } catch (GatewayException e) {
             throw e.toBroker();
         }
@@ -98,7 +112,6 @@ public final class IbkrBroker implements Broker {
             ready();
             List<Inbound.PositionData> rows;
             synchronized (positionsLock) {
-                Requests requests = client.requests();
                 CompletableFuture<List<Inbound.PositionData>> f = requests.register(Requests.POSITIONS_KEY,
                         new Requests.Collector<List<Inbound.PositionData>>() {
                             private final List<Inbound.PositionData> seen = new ArrayList<>();
@@ -114,7 +127,7 @@ public final class IbkrBroker implements Broker {
                                 return false;
                             }
                         });
-                client.send(new Outbound.ReqPositions());
+                link.send(new Outbound.ReqPositions());
                 try {
                     rows = Requests.await(f, timeoutOf(), "positions");
                 } finally {
@@ -122,13 +135,13 @@ public final class IbkrBroker implements Broker {
                     trySend(new Outbound.CancelPositions());
                 }
             }
-            String account = client.selectedAccount();
+            String account = link.selectedAccount();
             List<Position> out = new ArrayList<>();
             for (Inbound.PositionData p : rows) {
                 if (!p.account().equals(account) || p.position() == 0.0 || p.position() == Double.MAX_VALUE) {
                     continue;
                 }
-                var h = client.accountState().holding(p.contract().conId());
+                var h = accountState.holding(p.contract().conId());
                 double price = h.map(AccountState.Holding::marketPrice).orElse(p.avgCost());
                 out.add(new Position(p.contract().symbol(), Math.round(p.position()), p.avgCost(), price,
                         h.map(AccountState.Holding::unrealizedPnl).orElse(0.0),
@@ -145,7 +158,6 @@ public final class IbkrBroker implements Broker {
         try {
             ready();
             synchronized (openOrdersLock) {
-                Requests requests = client.requests();
                 CompletableFuture<Boolean> f = requests.register(Requests.OPEN_ORDERS_KEY,
                         new Requests.Collector<Boolean>() {
                             @Override
@@ -157,10 +169,10 @@ public final class IbkrBroker implements Broker {
                                 return false;
                             }
                         });
-                client.send(new Outbound.ReqAllOpenOrders());
+                link.send(new Outbound.ReqAllOpenOrders());
                 Requests.await(f, timeoutOf(), "open orders");
             }
-            return client.tracker().openOrders();
+            return tracker.openOrders();
         } catch (GatewayException e) {
             throw e.toBroker();
         }
@@ -170,7 +182,7 @@ public final class IbkrBroker implements Broker {
     public List<OrderView> ordersByRef(String orderRef) {
         try {
             ready();
-            return client.tracker().byRef(orderRef);
+            return tracker.byRef(orderRef);
         } catch (GatewayException e) {
             throw e.toBroker();
         }
@@ -181,32 +193,32 @@ public final class IbkrBroker implements Broker {
         synchronized (submitLock) {
             try {
                 ready();
-                if (client.tracker().knows(order.orderRef())) {
+                if (tracker.knows(order.orderRef())) {
                     return new SubmitResult.Rejected(order.orderRef(),
                             "the gateway already holds orders with this orderRef; nothing was sent", true);
                 }
-                ClientSettings cfg = client.settings();
-                int parentId = client.allocateOrderIds(LEGS.length);
-                Contract contract = Contract.stock(order.symbol(), cfg.exchange(), cfg.currency());
-                List<PlaceOrder> legs = BracketPlanner.plan(order, parentId, contract, client.selectedAccount());
-                CompletableFuture<BracketAck.Outcome> ack = client.tracker().expect(legs, LEGS, order.symbol(),
+                int parentId = link.allocateOrderIds(LEGS.length);
+                Contract contract = Contract.stock(order.symbol(), settings.exchange(), settings.currency());
+                List<PlaceOrder> legs = BracketPlanner.plan(order, parentId, contract, link.selectedAccount());
+                CompletableFuture<BracketAck.Outcome> ack = tracker.expect(legs, LEGS, order.symbol(),
                         order.direction());
                 BracketAck.Outcome outcome;
                 try {
-                    client.sendAll(legs);
-                    outcome = Requests.await(ack, cfg.requestTimeout(), "acknowledgement of bracket " + order.orderRef());
+                    link.sendAll(legs);
+                    outcome = Requests.await(ack, settings.requestTimeout(),
+                            "acknowledgement of bracket " + order.orderRef());
                 } catch (GatewayException e) {
-                    client.tracker().settle(order.orderRef(), true);
+                    tracker.settle(order.orderRef(), true);
                     throw new GatewayException(e.reason(), e.getMessage()
                             + "; the gateway may hold part of this bracket: resubmitting is safe, the orderRef is"
                             + " checked against the gateway after reconciliation");
                 }
                 if (outcome.unknownContract()) {
-                    client.tracker().settle(order.orderRef(), false);
+                    tracker.settle(order.orderRef(), false);
                     return new SubmitResult.Rejected(order.orderRef(),
                             "unknown symbol " + order.symbol() + " (" + outcome.reason() + ")", false);
                 }
-                client.tracker().settle(order.orderRef(), true);
+                tracker.settle(order.orderRef(), true);
                 return new SubmitResult.Accepted(order.orderRef(), legs.stream()
                         .map(l -> Integer.toString(l.orderId())).toList());
             } catch (GatewayException e) {
@@ -219,9 +231,9 @@ public final class IbkrBroker implements Broker {
     public int cancel(String orderRef) {
         try {
             ready();
-            List<Integer> ids = client.tracker().cancellable(orderRef);
+            List<Integer> ids = tracker.cancellable(orderRef);
             for (int id : ids) {
-                client.send(new Outbound.CancelOrder(id));
+                link.send(new Outbound.CancelOrder(id));
             }
             return ids.size();
         } catch (GatewayException e) {
@@ -231,20 +243,20 @@ public final class IbkrBroker implements Broker {
 
     @Override
     public AutoCloseable subscribe(OrderEventListener listener) {
-        return client.events().subscribe(listener);
+        return events.subscribe(listener);
     }
 
     private void ready() {
-        client.awaitReady(timeoutOf());
+        link.awaitReady(timeoutOf());
     }
 
     private java.time.Duration timeoutOf() {
-        return client.settings().requestTimeout();
+        return settings.requestTimeout();
     }
 
     private void trySend(Outbound m) {
         try {
-            client.send(m);
+            link.send(m);
         } catch (GatewayException e) {
             // the session is gone; the subscription went with it
         }

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ibkr.internal.account.AccountState;
 import tech.brokerbridge.ibkr.internal.conn.GatewayConnection;
-import tech.brokerbridge.ibkr.internal.conn.Pacer;
+import tech.brokerbridge.ibkr.internal.error.GatewayException;
 import tech.brokerbridge.ibkr.internal.msg.Inbound;
 import tech.brokerbridge.ibkr.internal.msg.Inbound.*;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
@@ -24,12 +24,11 @@ import tech.brokerbridge.ports.broker.ConnectionStatus;
  * <p>Thread-safety: all public methods may be called from any thread. Messages arrive on the
  * connection's reader thread; the {@link Supervisor} thread connects and reconciles.
  */
-public final class IbkrClient implements AutoCloseable {
+public final class IbkrClient implements GatewayLink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IbkrClient.class);
     public static final int CURRENT_TIME_KEY = -1003;
 
     private final ClientSettings settings;
-    private final Pacer pacer;
     private final Requests requests = new Requests();
     private final EventBus bus = new EventBus();
     private final OrderTracker tracker;
@@ -37,7 +36,9 @@ public final class IbkrClient implements AutoCloseable {
     private final AtomicInteger nextOrderId = new AtomicInteger(1);
     private final Object readyLock = new Object();
     private final Supervisor supervisor;
-    private final ErrorRouter errors = new ErrorRouter(this);
+    private final ErrorRouter errors;
+    private final IbkrBroker broker;
+    private final IbkrMarketData marketData;
     private volatile Session session;
     private volatile boolean ready;
     /** False between IB's 1100 (gateway lost IB) and 1101/1102 (restored): the socket is up, IB is not. */
@@ -47,11 +48,13 @@ public final class IbkrClient implements AutoCloseable {
 
     public IbkrClient(ClientSettings settings) {
         this.settings = settings;
-        this.pacer = Pacer.ibDefault(settings.ticker(), settings.sleeper());
         this.tracker = new OrderTracker(bus, settings.clock());
         this.account = new AccountState(settings.clock());
         this.status = new ConnectionStatus(false, "not started");
-        this.supervisor = new Supervisor(this);
+        this.errors = new ErrorRouter(this, tracker, requests, settings.clientId());
+        this.supervisor = new Supervisor(this, settings, requests, account);
+        this.broker = new IbkrBroker(this, requests, tracker, account, bus, settings);
+        this.marketData = new IbkrMarketData(this, requests, settings);
     }
 
     /** One connection and what it told us at the start. */
@@ -102,35 +105,22 @@ public final class IbkrClient implements AutoCloseable {
         status = new ConnectionStatus(false, "closed");
     }
 
-    public ClientSettings settings() {
-        return settings;
+    /** The Broker port over this client's session; one per client, so submissions stay serialized. */
+    public IbkrBroker broker() {
+        return broker;
     }
 
+    /** The MarketData port over this client's session; one per client, so its pacing is shared. */
+    public IbkrMarketData marketData() {
+        return marketData;
+    }
+
+    @Override
     public ConnectionStatus status() {
         return status;
     }
 
-    public Requests requests() {
-        return requests;
-    }
-
-    public OrderTracker tracker() {
-        return tracker;
-    }
-
-    public AccountState accountState() {
-        return account;
-    }
-
-    public EventBus events() {
-        return bus;
-    }
-
-    public Pacer pacer() {
-        return pacer;
-    }
-
-    /** The account this adapter trades (chosen at connect). */
+    @Override
     public String selectedAccount() {
         return currentAccount;
     }
@@ -145,12 +135,12 @@ public final class IbkrClient implements AutoCloseable {
         trySend(new Outbound.ReqPnL(id, currentAccount, ""));
     }
 
-    /** Reserves {@code n} consecutive order ids. */
+    @Override
     public int allocateOrderIds(int n) {
         return nextOrderId.getAndAdd(n);
     }
 
-    /** Blocks until connected and reconciled, at most {@code timeout}. */
+    @Override
     public void awaitReady(Duration timeout) {
         long deadline = settings.ticker().nanos() + timeout.toNanos();
         synchronized (readyLock) {
@@ -177,7 +167,7 @@ public final class IbkrClient implements AutoCloseable {
         return ready;
     }
 
-    /** Sends on the current connection. */
+    @Override
     public void send(Outbound m) {
         Session s = session;
         GatewayConnection c = s == null ? null : s.connection;
@@ -191,7 +181,7 @@ public final class IbkrClient implements AutoCloseable {
         }
     }
 
-    /** Sends several messages in one write on the current connection. */
+    @Override
     public void sendAll(List<? extends Outbound> messages) {
         Session s = session;
         GatewayConnection c = s == null ? null : s.connection;

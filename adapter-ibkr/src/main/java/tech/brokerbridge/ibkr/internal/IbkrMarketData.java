@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.ibkr.internal.error.GatewayException;
 import tech.brokerbridge.ibkr.internal.market.Durations;
 import tech.brokerbridge.ibkr.internal.market.HistoricalPacing;
 import tech.brokerbridge.ibkr.internal.msg.Contract;
@@ -28,12 +29,17 @@ import tech.brokerbridge.ports.market.MarketDataException;
 public final class IbkrMarketData implements MarketData {
     private static final Logger LOG = LoggerFactory.getLogger(IbkrMarketData.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
-    private final IbkrClient client;
+    private final GatewayLink link;
+    private final Requests requests;
+    private final ClientSettings cfg;
     private final HistoricalPacing pacing;
 
-    public IbkrMarketData(IbkrClient client) {
-        this.client = client;
-        this.pacing = new HistoricalPacing(client.settings().ticker(), client.settings().sleeper());
+    /** Built by {@link IbkrClient}, which owns the session and the collaborators passed here. */
+    IbkrMarketData(GatewayLink link, Requests requests, ClientSettings settings) {
+        this.link = link;
+        this.requests = requests;
+        this.cfg = settings;
+        this.pacing = new HistoricalPacing(settings.ticker(), settings.sleeper());
     }
 
     @Override
@@ -41,7 +47,6 @@ public final class IbkrMarketData implements MarketData {
         if (request.barSize() != BarSize.ONE_DAY) {
             throw new IllegalArgumentException("unsupported bar size " + request.barSize());
         }
-        ClientSettings cfg = client.settings();
         String duration = Durations.of(request.lookback());
         String symbol = request.symbol().trim().toUpperCase(java.util.Locale.ROOT);
         String key = symbol + "|" + duration + "|1 day|TRADES";
@@ -50,7 +55,7 @@ public final class IbkrMarketData implements MarketData {
             return cached.get();
         }
         try {
-            client.awaitReady(cfg.requestTimeout());
+            link.awaitReady(cfg.requestTimeout());
             pacing.acquire(symbol + "|" + cfg.exchange() + "|TRADES", cfg.requestTimeout());
             List<Bar> bars;
             try {
@@ -69,8 +74,6 @@ public final class IbkrMarketData implements MarketData {
     }
 
     private List<Bar> fetch(String symbol, String duration, BarRequest request) {
-        ClientSettings cfg = client.settings();
-        Requests requests = client.requests();
         int reqId = requests.newId();
         CompletableFuture<Inbound.HistoricalData> f = requests.register(reqId,
                 new Requests.Collector<Inbound.HistoricalData>() {
@@ -84,7 +87,7 @@ public final class IbkrMarketData implements MarketData {
                     }
                 });
         Contract contract = Contract.stock(symbol, cfg.exchange(), cfg.currency());
-        client.send(new Outbound.ReqHistoricalData(reqId, contract, "", "1 day", duration, true, "TRADES", 1, false));
+        link.send(new Outbound.ReqHistoricalData(reqId, contract, "", "1 day", duration, true, "TRADES", 1, false));
         Inbound.HistoricalData data;
         try {
             data = Requests.await(f, cfg.requestTimeout(), "historical bars for " + symbol);
@@ -92,7 +95,7 @@ public final class IbkrMarketData implements MarketData {
             requests.remove(reqId);
             if (e.reason() == GatewayException.Reason.TIMEOUT) {
                 try {
-                    client.send(new Outbound.CancelHistoricalData(reqId));
+                    link.send(new Outbound.CancelHistoricalData(reqId));
                 } catch (GatewayException ignored) {
                     LOG.debug("could not cancel historical request {}", reqId);
                 }

@@ -11,8 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.ibkr.internal.account.AccountState;
 import tech.brokerbridge.ibkr.internal.conn.Backoff;
 import tech.brokerbridge.ibkr.internal.conn.GatewayConnection;
+import tech.brokerbridge.ibkr.internal.conn.Pacer;
+import tech.brokerbridge.ibkr.internal.error.GatewayException;
 import tech.brokerbridge.ibkr.internal.msg.Inbound;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
 import tech.brokerbridge.ibkr.internal.wire.ProtocolException;
@@ -28,13 +31,19 @@ final class Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     private final IbkrClient client;
     private final ClientSettings cfg;
+    private final Pacer pacer;
+    private final Requests requests;
+    private final AccountState accountState;
     private final Backoff backoff;
     private volatile boolean running;
     private Thread thread;
 
-    Supervisor(IbkrClient client) {
+    Supervisor(IbkrClient client, ClientSettings settings, Requests requests, AccountState account) {
         this.client = client;
-        this.cfg = client.settings();
+        this.cfg = settings;
+        this.pacer = Pacer.ibDefault(settings.ticker(), settings.sleeper()); // one for every session of the client
+        this.requests = requests;
+        this.accountState = account;
         this.backoff = new Backoff(cfg.initialBackoff(), cfg.maxBackoff(), cfg.random());
     }
 
@@ -99,13 +108,13 @@ final class Supervisor {
     private IbkrClient.Session connect() throws IOException, InterruptedException {
         IbkrClient.Session s = client.newSession();
         GatewayConnection c = GatewayConnection.open(cfg.host(), cfg.port(), cfg.clientId(), cfg.connectTimeout(),
-                client.pacer(), s);
+                pacer, s);
         s.connection = c;
         await(s.started, cfg.connectTimeout(), "nextValidId and managedAccounts");
         String account = chooseAccount(s.accounts);
         client.selectAccount(account);
         reconcile();
-        CompletableFuture<Void> downloaded = client.accountState().downloadFuture();
+        CompletableFuture<Void> downloaded = accountState.downloadFuture();
         client.send(new Outbound.ReqAccountUpdates(true, account));
         client.subscribePnl();
         try {
@@ -133,7 +142,6 @@ final class Supervisor {
      * (reqExecutions) go through the tracker, so it knows every orderRef the gateway holds.
      */
     private void reconcile() throws InterruptedException {
-        Requests requests = client.requests();
         CompletableFuture<Integer> open = requests.register(Requests.OPEN_ORDERS_KEY, new Counting(
                 m -> m instanceof Inbound.OpenOrderEnd));
         client.send(new Outbound.ReqAllOpenOrders());

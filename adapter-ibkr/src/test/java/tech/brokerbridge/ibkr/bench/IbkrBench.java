@@ -123,7 +123,7 @@ public final class IbkrBench {
             try {
                 client.start();
                 client.awaitReady(Duration.ofSeconds(10));
-                IbkrBroker broker = new IbkrBroker(client);
+                IbkrBroker broker = client.broker();
                 long[] lat = new long[n];
                 for (int i = 0; i < n; i++) {
                     BracketOrder b = new BracketOrder("bench-" + i, "AAPL", Direction.LONG, 10, 100.0, 95.0, 110.0);

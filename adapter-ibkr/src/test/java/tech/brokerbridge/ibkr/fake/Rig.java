@@ -40,8 +40,8 @@ public final class Rig implements AutoCloseable {
         };
         ClientSettings base = settings(gw.port(), 1, Duration.ofSeconds(5)).withTiming(fast, Ticker.SYSTEM, () -> 0.5);
         this.client = new IbkrClient(tweak.apply(base));
-        this.broker = new IbkrBroker(client);
-        this.market = new IbkrMarketData(client);
+        this.broker = client.broker();
+        this.market = client.marketData();
         broker.subscribe(events);
     }
 

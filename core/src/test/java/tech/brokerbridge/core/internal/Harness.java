@@ -103,8 +103,10 @@ final class Harness implements AutoCloseable {
         return journal.findProposal(p.proposalId()).orElseThrow();
     }
 
+    /** Waits until the broker has delivered its events so far and the desk has applied them. */
     void awaitEvents() {
         try {
+            broker.awaitDelivered();
             desk.awaitEvents();
         } catch (Exception e) {
             fail("events not applied: " + e);

@@ -2,7 +2,7 @@ package tech.brokerbridge.launcher.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import tech.brokerbridge.launcher.VersionInfo;
+import tech.brokerbridge.launcher.wiring.VersionInfo;
 
 /** {@code brokerbridge}: the root command; its subcommands do the work. */
 @Command(name = "brokerbridge", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,

@@ -14,12 +14,12 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tech.brokerbridge.launcher.DeskRuntime;
-import tech.brokerbridge.launcher.StartupException;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigException;
 import tech.brokerbridge.launcher.config.ConfigLoader;
 import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.launcher.wiring.DeskRuntime;
+import tech.brokerbridge.launcher.wiring.StartupException;
 
 /** {@code brokerbridge serve}: starts the desk and its local HTTP API, until SIGINT/SIGTERM. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -67,7 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (StartupException e) {
             err.println("brokerbridge: " + e.getMessage());
             err.flush();
-            return e.exitCode();
+            return e.portInUse() ? ExitCodes.PORT_IN_USE : ExitCodes.FAILURE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

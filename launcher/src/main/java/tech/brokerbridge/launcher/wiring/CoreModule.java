@@ -9,7 +9,6 @@ import tech.brokerbridge.core.Desk;
 import tech.brokerbridge.core.DeskConfig;
 import tech.brokerbridge.core.DeskFactory;
 import tech.brokerbridge.core.DeskPorts;
-import tech.brokerbridge.launcher.VersionInfo;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.Settings;
 import tech.brokerbridge.ports.advisor.Advisor;

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import tech.brokerbridge.http.HttpServerConfig;
 import tech.brokerbridge.http.HttpServerFactory;
 import tech.brokerbridge.http.LocalHttpServer;
-import tech.brokerbridge.launcher.VersionInfo;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.Settings;
 import tech.brokerbridge.launcher.setup.SetupService;

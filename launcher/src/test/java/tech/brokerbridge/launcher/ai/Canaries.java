@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tech.brokerbridge.ai.fake.FakeProviderServer;
+import tech.brokerbridge.ai.fake.ProviderApi;
 
 /**
  * Values the desk knows and must never send to an AI provider, and the search for them in what a
@@ -65,13 +67,13 @@ final class Canaries {
      * Where any of {@code canaries} appears in what {@code api}'s fake received; empty when nowhere.
      * {@code ownKey} may appear in the provider's auth header only, and that header must be exactly it.
      */
-    static List<String> leaks(ProviderApi api, String ownKey, List<ProviderFake.Recorded> sent, Set<String> canaries) {
+    static List<String> leaks(ProviderApi api, String ownKey, List<FakeProviderServer.Recorded> sent, Set<String> canaries) {
         List<String> found = new ArrayList<>();
         Set<String> withOwnKey = new LinkedHashSet<>(canaries);
         withOwnKey.add(ownKey);
         Set<String> others = new LinkedHashSet<>(canaries);
         others.remove(ownKey);
-        for (ProviderFake.Recorded r : sent) {
+        for (FakeProviderServer.Recorded r : sent) {
             String call = r.method() + " " + r.target();
             search(call, "URL", r.target(), withOwnKey, found);
             for (Map.Entry<String, List<String>> h : r.headers().entrySet()) {

@@ -18,6 +18,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.brokerbridge.ai.fake.Canned;
+import tech.brokerbridge.ai.fake.FakeProviderServer;
+import tech.brokerbridge.ai.fake.ProviderApi;
+import tech.brokerbridge.ai.fake.ProviderJson;
 
 /**
  * The issue's "Privacy, proven" at the desk level. The desk first holds a position in a paper
@@ -62,12 +66,13 @@ class PrivacyAtTheDeskTest {
         String held = holdAPositionAndFillTheVault(canaries);
         canaries.add(held);
 
-        Map<ProviderApi, ProviderFake> fakes = new EnumMap<>(ProviderApi.class);
+        Map<ProviderApi, FakeProviderServer> fakes = new EnumMap<>(ProviderApi.class);
         Map<ProviderApi, JsonNode> scans = new EnumMap<>(ProviderApi.class);
         Map<ProviderApi, JsonNode> portfolios = new EnumMap<>(ProviderApi.class);
         try {
             for (ProviderApi api : ProviderApi.values()) {
-                ProviderFake fake = new ProviderFake(api, KEYS.get(api), r -> answerAfterOneRepair(api, r));
+                FakeProviderServer fake = new FakeProviderServer(api, KEYS.get(api))
+                        .answering(r -> answerAfterOneRepair(api, r));
                 fakes.put(api, fake);
                 try (TestDesk desk = TestDesk.withProvider(home, api, fake.baseUrl(), flags)) {
                     JsonNode before = desk.get("/api/portfolio");
@@ -84,8 +89,8 @@ class PrivacyAtTheDeskTest {
             }
 
             for (ProviderApi api : ProviderApi.values()) {
-                ProviderFake fake = fakes.get(api);
-                List<ProviderFake.Recorded> sent = fake.generateRequests();
+                FakeProviderServer fake = fakes.get(api);
+                List<FakeProviderServer.Recorded> sent = fake.generateRequests();
                 List<JsonNode> rejected = TestDesk.decisions(scans.get(api), "ai_rejected");
                 assertFalse(rejected.isEmpty(), api + ": a full scan went through the provider: "
                         + TestDesk.outcomes(scans.get(api)));
@@ -104,7 +109,7 @@ class PrivacyAtTheDeskTest {
                 found.forEach(f -> assertTrue(f.endsWith("in the body"), f));
             }
         } finally {
-            fakes.values().forEach(ProviderFake::close);
+            fakes.values().forEach(FakeProviderServer::close);
         }
     }
 
@@ -156,12 +161,12 @@ class PrivacyAtTheDeskTest {
     }
 
     /** First ask: prose around the JSON (breaks the contract); the repair: a clean reject. */
-    private static Canned answerAfterOneRepair(ProviderApi api, ProviderFake.Recorded r) {
-        String json = ProviderApi.answer("reject", 0.35, "evidence too weak for " + api.provider());
-        return Canned.json(200, api.success(api.userTurns(r.body()) == 1 ? "Here is my decision: " + json : json));
+    private static Canned answerAfterOneRepair(ProviderApi api, FakeProviderServer.Recorded r) {
+        String json = ProviderJson.answer("reject", 0.35, "evidence too weak for " + api.provider());
+        return Canned.of(200, api.success(api.userTurns(r.body()) == 1 ? "Here is my decision: " + json : json));
     }
 
-    private static void assertAuditIsWhatWasSent(ProviderApi api, List<JsonNode> audit, ProviderFake fake) {
+    private static void assertAuditIsWhatWasSent(ProviderApi api, List<JsonNode> audit, FakeProviderServer fake) {
         Set<String> audited = new HashSet<>();
         audit.stream().filter(x -> x.path("provider").asText().equals(api.provider()))
                 .forEach(x -> audited.add(x.path("request_body").asText()));
@@ -171,7 +176,7 @@ class PrivacyAtTheDeskTest {
     }
 
     /** The portfolio leaves as the six risk ratios and counts only, next to the setup's own data. */
-    private static void assertOnlyRatiosAndTheSetup(ProviderApi api, List<ProviderFake.Recorded> sent,
+    private static void assertOnlyRatiosAndTheSetup(ProviderApi api, List<FakeProviderServer.Recorded> sent,
             List<JsonNode> decided, JsonNode portfolio, String held) {
         double netLiq = portfolio.path("account").path("net_liquidation").asDouble();
         double longValue = 0;
@@ -183,7 +188,7 @@ class PrivacyAtTheDeskTest {
         }
         Set<String> symbols = new HashSet<>();
         decided.forEach(d -> symbols.add(d.path("symbol").asText()));
-        for (ProviderFake.Recorded r : sent) {
+        for (FakeProviderServer.Recorded r : sent) {
             JsonNode request = api.decisionRequest(r.body());
             Set<String> fields = new HashSet<>();
             request.fieldNames().forEachRemaining(fields::add);

@@ -20,6 +20,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import tech.brokerbridge.ai.fake.Canned;
+import tech.brokerbridge.ai.fake.FakeProviderServer;
+import tech.brokerbridge.ai.fake.ProviderApi;
+import tech.brokerbridge.ai.fake.ProviderJson;
 
 /**
  * A provider that is down or slow never stops the scan loop or the HTTP API: the setups are
@@ -35,7 +39,7 @@ class ProviderDownTest {
     @ParameterizedTest
     @EnumSource(ProviderApi.class)
     void aProviderOnAClosedPortLeavesTheLoopRunningAndProposesNothing(ProviderApi api) throws Exception {
-        String baseUrl = "http://127.0.0.1:" + closedPort() + api.basePath();
+        URI baseUrl = URI.create("http://127.0.0.1:" + closedPort() + api.basePath());
         try (TestDesk desk = TestDesk.withProvider(home, api, baseUrl,
                 Map.of("ai.max_retries", "0", "ai.timeout_seconds", "1"))) {
             desk.saveCredential(api.provider(), "key-" + api.provider());
@@ -59,7 +63,7 @@ class ProviderDownTest {
             for (JsonNode x : audit) {
                 assertEquals(api.provider(), x.path("provider").asText());
                 assertEquals(0, x.path("status").asInt(), "no response came");
-                assertTrue(x.path("url").asText().startsWith(baseUrl), x.toString());
+                assertTrue(x.path("url").asText().startsWith(baseUrl.toString()), x.toString());
                 assertTrue(x.path("request_body").asText().contains("\\\"symbol\\\""), "what would have left");
                 assertEquals("", x.path("response_body").asText());
             }
@@ -77,9 +81,9 @@ class ProviderDownTest {
     @EnumSource(ProviderApi.class)
     void aProviderSlowerThanTheTimeoutNeverHoldsUpTheApi(ProviderApi api) throws Exception {
         String key = "key-" + api.provider();
-        Canned tooLate = Canned.json(200, api.success(ProviderApi.answer("approve", 0.9, "too late")))
+        Canned tooLate = Canned.of(200, api.success(ProviderJson.answer("approve", 0.9, "too late")))
                 .after(Duration.ofSeconds(5));
-        try (ProviderFake fake = new ProviderFake(api, key, r -> tooLate);
+        try (FakeProviderServer fake = new FakeProviderServer(api, key).answering(r -> tooLate);
                 TestDesk desk = TestDesk.withProvider(home, api, fake.baseUrl(),
                         Map.of("ai.timeout_seconds", "1", "ai.max_retries", "0"))) {
             desk.saveCredential(api.provider(), key);
@@ -107,7 +111,7 @@ class ProviderDownTest {
 
             HttpResponse<String> answered = scanning.get(60, TimeUnit.SECONDS);
             assertEquals(200, answered.statusCode(), answered.body());
-            JsonNode scan = ProviderApi.read(answered.body());
+            JsonNode scan = ProviderJson.read(answered.body());
             List<JsonNode> timedOut = TestDesk.decisions(scan, "ai_timeout");
             assertFalse(timedOut.isEmpty(), TestDesk.outcomes(scan).toString());
             assertTrue(TestDesk.decisions(scan, "proposed").isEmpty(), TestDesk.outcomes(scan).toString());

@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import tech.brokerbridge.launcher.DeskRuntime;
+import tech.brokerbridge.ai.fake.ProviderApi;
+import tech.brokerbridge.ai.fake.ProviderJson;
 import tech.brokerbridge.launcher.config.ConfigLoader;
+import tech.brokerbridge.launcher.wiring.DeskRuntime;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.secrets.SecretStore;
 
@@ -57,8 +59,9 @@ final class TestDesk implements AutoCloseable {
     }
 
     /** A desk that asks {@code api}'s provider at {@code baseUrl}. */
-    static TestDesk withProvider(Path home, ProviderApi api, String baseUrl, Map<String, String> flags) {
-        return start(home, Map.of("BROKERBRIDGE_AI_PROVIDER", api.provider(), api.baseUrlEnv(), baseUrl), flags);
+    static TestDesk withProvider(Path home, ProviderApi api, URI baseUrl, Map<String, String> flags) {
+        return start(home, Map.of("BROKERBRIDGE_AI_PROVIDER", api.provider(), api.baseUrlEnv(), baseUrl.toString()),
+                flags);
     }
 
     /** Saves a provider's credential as the user does: {@code POST /api/credentials/save}. */
@@ -99,7 +102,7 @@ final class TestDesk implements AutoCloseable {
         if (r.statusCode() != 200) {
             throw new AssertionError("GET " + path + " → " + r.statusCode() + " " + r.body());
         }
-        return ProviderApi.read(r.body());
+        return ProviderJson.read(r.body());
     }
 
     /** POST a JSON body (or none), answer 200 required, parsed. */
@@ -111,7 +114,7 @@ final class TestDesk implements AutoCloseable {
         if (r.statusCode() != 200) {
             throw new AssertionError("POST " + path + " → " + r.statusCode() + " " + r.body());
         }
-        return ProviderApi.read(r.body());
+        return ProviderJson.read(r.body());
     }
 
     /** {@code POST /api/scan}: the scan report. */

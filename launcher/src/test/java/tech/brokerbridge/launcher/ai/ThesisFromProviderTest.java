@@ -14,6 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tech.brokerbridge.ai.AdvisorConfig;
+import tech.brokerbridge.ai.fake.Canned;
+import tech.brokerbridge.ai.fake.FakeProviderServer;
+import tech.brokerbridge.ai.fake.ProviderApi;
+import tech.brokerbridge.ai.fake.ProviderJson;
 
 /**
  * The issue's "done when": with a key saved in the vault and {@code BROKERBRIDGE_AI_PROVIDER} set, a
@@ -29,8 +33,8 @@ class ThesisFromProviderTest {
     void aScanProposesWithTheProvidersThesisAndTheAuditShowsEveryExchange(ProviderApi api) throws Exception {
         String key = "key-" + api.provider() + "-4b1d7e";
         String thesis = api.provider() + " says: close above the 20-day high on 1.4x volume, trend intact";
-        String answer = api.success(ProviderApi.answer("approve", 0.81, thesis));
-        try (ProviderFake fake = new ProviderFake(api, key, r -> Canned.json(200, answer));
+        String answer = api.success(ProviderJson.answer("approve", 0.81, thesis));
+        try (FakeProviderServer fake = new FakeProviderServer(api, key).answering(r -> Canned.of(200, answer));
                 TestDesk desk = TestDesk.withProvider(home, api, fake.baseUrl(), Map.of("ai.max_retries", "0"))) {
             desk.saveCredential(api.provider(), key);
 
@@ -52,7 +56,7 @@ class ThesisFromProviderTest {
             pending.forEach(p -> assertEquals(thesis, p.path("thesis_summary").asText()));
 
             // every setup sent to the provider is one the scan decided on, one call each (no repair needed)
-            List<ProviderFake.Recorded> sent = fake.generateRequests();
+            List<FakeProviderServer.Recorded> sent = fake.generateRequests();
             assertEquals(fake.requests().size(), sent.size(), "only generate calls");
             String model = AdvisorConfig.DEFAULT_MODELS.get(api.provider());
             sent.forEach(r -> assertTrue(r.body().contains("\"model\":\"" + model + "\"")
@@ -79,7 +83,7 @@ class ThesisFromProviderTest {
                 assertEquals(model, x.path("model").asText());
                 assertEquals(200, x.path("status").asInt());
                 assertEquals(answer, x.path("response_body").asText());
-                assertTrue(x.path("url").asText().startsWith(fake.baseUrl()), x.path("url").asText());
+                assertTrue(x.path("url").asText().startsWith(fake.baseUrl().toString()), x.path("url").asText());
                 assertTrue(x.path("input_tokens").isNumber() && x.path("output_tokens").isNumber(),
                         "token counts as the provider reported them: " + x);
                 assertTrue(x.path("latency_ms").asDouble() > 0, x.toString());

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.brokerbridge.ai.fake.Canned;
+import tech.brokerbridge.ai.fake.FakeProviderServer;
+import tech.brokerbridge.ai.fake.ProviderApi;
 
 /**
  * A provider that refuses the saved key (401 in its own error shape; for Gemini also its real
@@ -40,8 +43,10 @@ class UnauthorizedTest {
     void aRefusedKeyIsAskedOncePerCandidateAndRecordedUnauthorized(ProviderApi api, int status, Canned refusal)
             throws Exception {
         String wrongKey = "wrong-key-" + api.provider() + "-0c9d";
-        try (ProviderFake fake = new ProviderFake(api, "the-right-key", refusal,
-                r -> { throw new AssertionError("the right key was never saved"); });
+        try (FakeProviderServer fake = new FakeProviderServer(api, "the-right-key").refusingKeysWith(refusal)
+                .answering(r -> {
+                    throw new AssertionError("the right key was never saved");
+                });
                 TestDesk desk = TestDesk.withProvider(home, api, fake.baseUrl(), Map.of())) { // default: 2 retries
             desk.saveCredential(api.provider(), wrongKey);
 
@@ -53,10 +58,10 @@ class UnauthorizedTest {
             assertTrue(desk.pendingProposals().isEmpty());
             scan.path("decisions").forEach(d -> assertTrue(d.path("ai_verdict").isNull(), d.toString()));
 
-            List<ProviderFake.Recorded> calls = fake.requests();
+            List<FakeProviderServer.Recorded> calls = fake.requests();
             assertEquals(refused.size(), calls.size(), "exactly one call per candidate: no retry, no repair");
             List<String> askedAbout = new ArrayList<>();
-            for (ProviderFake.Recorded r : calls) {
+            for (FakeProviderServer.Recorded r : calls) {
                 assertTrue(api.isGenerate(r.method(), r.path()), r.target());
                 assertEquals(List.of(api.authValue(wrongKey)), r.headers().get(api.authHeader()));
                 assertEquals(1, api.userTurns(r.body()), "a first ask, never a repair");

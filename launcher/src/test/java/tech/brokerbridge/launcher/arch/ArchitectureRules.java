@@ -7,12 +7,16 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The architecture's rules, each named, each a function of the root package so that the same rule
@@ -50,6 +54,8 @@ final class ArchitectureRules {
                 .as("no_java_util_logging"));
         rules.put("no_generic_exceptions", root -> GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS
                 .as("no_generic_exceptions"));
+        rules.put("internal_packages_used_only_inside_their_module", ArchitectureRules::internalStaysInside);
+        rules.put("no_package_cycles_inside_a_module", ArchitectureRules::noPackageCyclesInsideModules);
         return rules;
     }
 
@@ -95,6 +101,80 @@ final class ArchitectureRules {
 
     static ArchRule noModuleCycles(String root) {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles().as("no_cycles_between_modules");
+    }
+
+    /** Every module by its package below the root. */
+    static List<String> modules() {
+        return Stream.concat(Stream.of("ports", "core", "launcher"), ADAPTERS.stream()).toList();
+    }
+
+    /**
+     * A module's {@code ..internal..} packages are its own: no class of another module depends on
+     * them, so a module can change its insides without breaking anyone. Tests are not imported.
+     */
+    static ArchRule internalStaysInside(String root) {
+        return CompositeArchRule.of(modules().stream().map(m -> noClasses()
+                        .that().resideOutsideOfPackage(root + "." + m + "..")
+                        .should().dependOnClassesThat().resideInAPackage(root + "." + m + "..internal..")
+                        .allowEmptyShould(true))
+                        .toList())
+                .as("internal_packages_used_only_inside_their_module");
+    }
+
+    /**
+     * The packages of each module form no cycle (cycles between modules are
+     * {@code no_cycles_between_modules}). Each package is a node of its own, so a cycle between a
+     * package and its sub-package counts too.
+     *
+     * <p>One edge is allowed back: a module's published factory (a class named {@code *Factory} in
+     * the module's root package) may build the implementation under its own {@code internal}. The
+     * implementation necessarily refers to the root: it implements the published interface the
+     * factory returns ({@code Desk}, {@code LocalHttpServer}, {@code PaperMarket}, ...) and reads the
+     * published config record, which issue 11 makes the one owner of its settings (an internal copy
+     * of each record would be a second place every new setting must be added to). Any other class of
+     * the root reaching into {@code internal}, and any cycle among the packages under
+     * {@code internal}, is a violation.
+     */
+    static ArchRule noPackageCyclesInsideModules(String root) {
+        return CompositeArchRule.of(modules().stream().map(m -> {
+                    String module = root + "." + m;
+                    return slices().assignedFrom(packagesOf(module))
+                            .should().beFreeOfCycles()
+                            .ignoreDependency(publishedFactoryOf(module),
+                                    JavaClass.Predicates.resideInAPackage(module + ".internal.."))
+                            .allowEmptyShould(true);
+                })
+                        .toList())
+                .as("no_package_cycles_inside_a_module")
+                .because("only a module's published factory may reach into its internal package, whose code"
+                        + " implements and reads the published types");
+    }
+
+    /** One slice per package of the module; classes of other modules belong to no slice. */
+    private static SliceAssignment packagesOf(String module) {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass c) {
+                String p = c.getPackageName();
+                return p.equals(module) || p.startsWith(module + ".") ? SliceIdentifier.of(p) : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "the packages of " + module;
+            }
+        };
+    }
+
+    /** A class named {@code *Factory} in the module's root package, or a class nested in one. */
+    private static DescribedPredicate<JavaClass> publishedFactoryOf(String module) {
+        return new DescribedPredicate<>("the published factory of " + module) {
+            @Override
+            public boolean test(JavaClass c) {
+                String topLevel = c.getName().split("\\$", 2)[0];
+                return c.getPackageName().equals(module) && topLevel.endsWith("Factory");
+            }
+        };
     }
 
     static ArchRule guiceOnlyInLauncher(String root) {

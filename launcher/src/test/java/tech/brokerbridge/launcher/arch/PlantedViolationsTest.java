@@ -1,9 +1,9 @@
 package tech.brokerbridge.launcher.arch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.util.LinkedHashMap;
@@ -32,6 +32,8 @@ class PlantedViolationsTest {
         PLANTED.put("adapters_do_not_depend_on_each_other", "a2a");
         PLANTED.put("no_cycles_between_modules", "cyc");
         PLANTED.put("guice_only_in_launcher", "guice");
+        PLANTED.put("internal_packages_used_only_inside_their_module", "internal");
+        PLANTED.put("no_package_cycles_inside_a_module", "pkgcyc");
         for (String vendor : Set.of("netty_only_in_http", "jackson_only_in_http_ai_sqlite_launcher",
                 "stripe_only_in_stripe", "java_keyring_only_in_keyring", "bouncy_castle_only_in_keyring",
                 "sqlite_jdbc_only_in_sqlite", "ta4j_only_in_signals")) {
@@ -51,10 +53,8 @@ class PlantedViolationsTest {
     @TestFactory
     Stream<DynamicTest> everyRuleFailsOnItsPlantedViolation() {
         return PLANTED.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-            String root = FIXTURES + "." + e.getValue();
-            JavaClasses planted = new ClassFileImporter().importPackages(root);
-            EvaluationResult result = ArchitectureRules.all().get(e.getKey()).apply(root).evaluate(planted);
-            assertTrue(result.hasViolation(), e.getKey() + " did not catch the planted violation in " + root);
+            assertTrue(evaluate(e.getKey(), e.getValue()).hasViolation(),
+                    e.getKey() + " did not catch the planted violation in " + FIXTURES + "." + e.getValue());
         }));
     }
 
@@ -67,5 +67,41 @@ class PlantedViolationsTest {
         for (String read : new String[] {"currentTimeMillis", "Instant.now", "getenv", "getProperty"}) {
             assertTrue(report.contains(read), "not caught: " + read + "\n" + report);
         }
+    }
+
+    @Test
+    void theInternalRuleCatchesOtherModulesOnlyAtAnyDepth() {
+        String report = report("internal_packages_used_only_inside_their_module", "internal");
+        assertTrue(report.contains("UsesCoreInternal"), "launcher → core.internal not caught:\n" + report);
+        assertTrue(report.contains("UsesPaperEngine"), "http → paper.internal.sim not caught:\n" + report);
+        assertFalse(report.contains("ThingFactory"), "a module's use of its own internal was reported:\n" + report);
+    }
+
+    @Test
+    void thePackageCycleRuleAllowsOnlyTheFactoryEdge() {
+        String report = report("no_package_cycles_inside_a_module", "pkgcyc");
+        assertTrue(report.contains("pkgcyc.core.internal.risk") && report.contains("pkgcyc.core.internal.scoring"),
+                "the cycle between two core sub-packages not caught:\n" + report);
+        assertTrue(report.contains("ServerSettings"), "a root class other than the factory into internal not caught:\n"
+                + report);
+        assertFalse(report.contains("pkgcyc.paper"), "the factory → internal → published interface edge was reported:\n"
+                + report);
+    }
+
+    @Test
+    void eachCycleRuleSeesOnlyItsOwnKindOfCycle() {
+        assertFalse(evaluate("no_package_cycles_inside_a_module", "cyc").hasViolation(),
+                "a cycle between modules is no_cycles_between_modules' to report");
+        assertFalse(evaluate("no_cycles_between_modules", "pkgcyc").hasViolation(),
+                "cycles inside a module are no_package_cycles_inside_a_module's to report");
+    }
+
+    private static EvaluationResult evaluate(String rule, String fixture) {
+        String root = FIXTURES + "." + fixture;
+        return ArchitectureRules.all().get(rule).apply(root).evaluate(new ClassFileImporter().importPackages(root));
+    }
+
+    private static String report(String rule, String fixture) {
+        return String.join("\n", evaluate(rule, fixture).getFailureReport().getDetails());
     }
 }

@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import tech.brokerbridge.ibkr.fake.FakeGateway;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
-import tech.brokerbridge.launcher.DeskRuntime;
 import tech.brokerbridge.launcher.config.ConfigLoader;
+import tech.brokerbridge.launcher.wiring.DeskRuntime;
 
 /**
  * The whole desk in this JVM, built as {@code serve} builds it ({@link DeskRuntime}, Guice), with

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tech.brokerbridge.launcher.DeskRuntime;
 import tech.brokerbridge.launcher.config.ConfigLoader;
+import tech.brokerbridge.launcher.wiring.DeskRuntime;
 
 /**
  * Licensing as a user meets it, through the real desk and HTTP API against a local Stripe-shaped

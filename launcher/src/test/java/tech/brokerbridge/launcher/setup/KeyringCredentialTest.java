@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tech.brokerbridge.launcher.StartupException;
+import tech.brokerbridge.launcher.wiring.StartupException;
 
 /**
  * Issue 4's "done when" on the real desk and the real Secret Service: a credential saved through the

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import tech.brokerbridge.launcher.DeskRuntime;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigLoader;
+import tech.brokerbridge.launcher.wiring.DeskRuntime;
 
 /**
  * The whole desk in this JVM, built as {@code serve} builds it ({@link DeskRuntime}, Guice) on port 0

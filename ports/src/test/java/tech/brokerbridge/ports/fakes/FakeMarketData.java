@@ -1,7 +1,9 @@
 package tech.brokerbridge.ports.fakes;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,9 @@ import tech.brokerbridge.ports.market.MarketDataException;
 
 /**
  * In-memory {@link MarketData}: bars set per symbol, or a failure per symbol; an unknown symbol
- * throws {@link MarketDataException#unknownSymbol}. Records every request. Thread-safe.
+ * throws {@link MarketDataException#unknownSymbol}. A request gets the bars of its lookback, counted
+ * back from the symbol's latest bar, as a real source counts back from today (proven by
+ * {@code FakeMarketDataContractTest}). Records every request. Thread-safe.
  */
 public final class FakeMarketData implements MarketData {
     private final Map<String, List<Bar>> bars = new ConcurrentHashMap<>();
@@ -27,7 +31,7 @@ public final class FakeMarketData implements MarketData {
         return this;
     }
 
-    /** Gives {@code symbol} {@code count} daily bars ending the day before {@code end}, gently rising from {@code start}. */
+    /** Gives {@code symbol} {@code count} daily bars, one per weekday, ending before {@code end}; see {@link #series}. */
     public FakeMarketData putSeries(String symbol, int count, double start, Instant end) {
         return put(symbol, series(count, start, end));
     }
@@ -52,22 +56,42 @@ public final class FakeMarketData implements MarketData {
         if (b == null) {
             throw MarketDataException.unknownSymbol(request.symbol());
         }
-        return b;
+        return lookback(b, request);
     }
 
-    /** A deterministic daily series, oldest first. */
+    /** The bars after the latest bar's time minus the lookback. */
+    private static List<Bar> lookback(List<Bar> series, BarRequest request) {
+        if (series.isEmpty()) {
+            return series;
+        }
+        Instant latest = series.get(series.size() - 1).time();
+        Instant from = latest.atZone(ZoneOffset.UTC).minus(request.lookback()).toInstant();
+        return series.stream().filter(bar -> bar.time().isAfter(from)).toList();
+    }
+
+    /**
+     * A deterministic daily series, oldest first, gently rising from {@code start}: one bar per
+     * weekday (a trading day, holidays aside), the last on the weekday before {@code end}.
+     */
     public static List<Bar> series(int count, double start, Instant end) {
+        List<Instant> days = new ArrayList<>(count);
+        Instant t = end.minus(Duration.ofDays(1));
+        while (days.size() < count) {
+            DayOfWeek day = t.atZone(ZoneOffset.UTC).getDayOfWeek();
+            if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
+                days.add(0, t);
+            }
+            t = t.minus(Duration.ofDays(1));
+        }
         List<Bar> out = new ArrayList<>(count);
-        Instant t = end.minus(Duration.ofDays(count));
         double price = start;
         for (int i = 0; i < count; i++) {
             double open = price;
             double close = price * (1 + ((i % 7) - 3) * 0.002 + 0.001);
             double high = Math.max(open, close) * 1.005;
             double low = Math.min(open, close) * 0.995;
-            out.add(new Bar(t, open, high, low, close, 1_000_000L + i * 1000L));
+            out.add(new Bar(days.get(i), open, high, low, close, 1_000_000L + i * 1000L));
             price = close;
-            t = t.plus(Duration.ofDays(1));
         }
         return out;
     }

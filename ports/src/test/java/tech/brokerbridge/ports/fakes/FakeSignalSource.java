@@ -12,9 +12,13 @@ import tech.brokerbridge.ports.signals.SignalSourceException;
 
 /**
  * A {@link SignalSource} with scripted answers: setups per symbol (none by default), or a failure
- * per symbol. Counts its calls and remembers the symbols asked. Thread-safe.
+ * per symbol. Like the real source, it first checks the bars: fewer than {@value #MIN_BARS} or out of
+ * order is a {@link SignalSourceException} (proven by {@code FakeSignalSourceContractTest}). Counts
+ * its calls and remembers the symbols asked. Thread-safe.
  */
 public final class FakeSignalSource implements SignalSource {
+    /** The fewest bars a scan accepts, as many as the ta4j source needs. */
+    public static final int MIN_BARS = 60;
     private final Map<String, List<Setup>> setups = new ConcurrentHashMap<>();
     private final Map<String, SignalSourceException> failures = new ConcurrentHashMap<>();
     private final List<String> scanned = new CopyOnWriteArrayList<>();
@@ -47,6 +51,16 @@ public final class FakeSignalSource implements SignalSource {
         SignalSourceException e = failures.get(symbol);
         if (e != null) {
             throw e;
+        }
+        if (bars.size() < MIN_BARS) {
+            throw new SignalSourceException("too few bars for " + symbol + ": " + bars.size() + ", need at least "
+                    + MIN_BARS, null);
+        }
+        for (int i = 1; i < bars.size(); i++) {
+            if (!bars.get(i).time().isAfter(bars.get(i - 1).time())) {
+                throw new SignalSourceException("bars of " + symbol + " are not oldest first at " + bars.get(i).time(),
+                        null);
+            }
         }
         return setups.getOrDefault(symbol, List.of());
     }

@@ -44,7 +44,7 @@ import tech.brokerbridge.ports.market.Direction;
  *   <li>{@link #newBroker()} — a fresh, connected broker for each test: no orders, no position in
  *       {@link #knownSymbol()}, and buying power for at least {@value #QUANTITY} shares at about
  *       {@value #REFERENCE_PRICE} on either side;</li>
- *   <li>{@link #knownSymbol()} — a symbol it trades;</li>
+ *   <li>{@link #knownSymbol()} — a symbol it trades (AAPL unless overridden);</li>
  *   <li>{@link #marketTradesAt(String, double)} — the market for the symbol trades at that price
  *       now.</li>
  * </ul>
@@ -70,8 +70,10 @@ public abstract class BrokerContract {
     /** A fresh, connected broker (see the class comment for what it must hold); called once per test. */
     protected abstract Broker newBroker();
 
-    /** A symbol the broker trades. */
-    protected abstract String knownSymbol();
+    /** A symbol the broker trades; AAPL unless overridden. */
+    protected String knownSymbol() {
+        return "AAPL";
+    }
 
     /**
      * The market for {@code symbol} trades at {@code price} now, as if the price had moved there:

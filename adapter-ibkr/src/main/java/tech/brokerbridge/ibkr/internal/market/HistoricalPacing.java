@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import tech.brokerbridge.ibkr.internal.GatewayException;
+import tech.brokerbridge.ibkr.internal.error.GatewayException;
 import tech.brokerbridge.ibkr.internal.conn.Sleeper;
 import tech.brokerbridge.ibkr.internal.conn.Ticker;
 import tech.brokerbridge.ports.market.Bar;

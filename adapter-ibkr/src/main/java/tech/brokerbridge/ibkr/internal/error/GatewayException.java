@@ -1,4 +1,4 @@
-package tech.brokerbridge.ibkr.internal;
+package tech.brokerbridge.ibkr.internal.error;
 
 import tech.brokerbridge.ports.broker.BrokerException;
 import tech.brokerbridge.ports.market.MarketDataException;

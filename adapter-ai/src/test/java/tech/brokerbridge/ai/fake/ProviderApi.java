@@ -1,54 +1,59 @@
-package tech.brokerbridge.ai;
+package tech.brokerbridge.ai.fake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static tech.brokerbridge.ai.fake.ProviderJson.NULL;
+import static tech.brokerbridge.ai.fake.ProviderJson.error;
+import static tech.brokerbridge.ai.fake.ProviderJson.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import tech.brokerbridge.ai.FakeProviderServer.Canned;
-import tech.brokerbridge.ai.FakeProviderServer.Recorded;
+import tech.brokerbridge.ai.fake.FakeProviderServer.Recorded;
 
 /**
- * Each provider's API as its fakes need it: paths, auth, and the bodies real servers send (success,
- * cut-off, refusal, the bad-key, rate-limit and overload errors), after
- * {@code shared/protocols/ai-providers.md}.
+ * Each AI provider's API as its fakes need it, after {@code shared/protocols/ai-providers.md}: the base
+ * path the SDKs use, the generate and key-check paths, the auth header, the bodies real servers send
+ * (success, cut-off, refusal, the bad-key, rate-limit and overload errors), and where the user message
+ * (the DecisionRequest JSON) sits in a request body. Shared with the launcher's desk-level tests
+ * through adapter-ai's test-jar.
  */
-enum Flavor {
-    CLAUDE("claude", "") {
+public enum ProviderApi {
+    CLAUDE("claude", "", "x-api-key") {
         @Override
-        String generatePath(String model) {
+        public String generatePath(String model) {
             return "/v1/messages";
         }
 
         @Override
-        String keyCheckPath() {
+        public String keyCheckPath() {
             return "/v1/models";
         }
 
         @Override
-        Optional<String> keyOf(Recorded r) {
+        public Optional<String> keyOf(Recorded r) {
             return r.header("x-api-key").or(() -> bearer(r));
         }
 
         @Override
-        String success(String text, String stop) {
+        public String success(String text, String stop) {
             return json(Map.of("id", "msg_01", "type", "message", "role", "assistant", "model", "claude-test",
                     "content", List.of(Map.of("type", "text", "text", text)), "stop_reason", stop,
                     "stop_sequence", NULL, "usage", Map.of("input_tokens", 812, "output_tokens", 64)));
         }
 
         @Override
-        String normalStop() {
+        public String normalStop() {
             return "end_turn";
         }
 
         @Override
-        String truncatedStop() {
+        public String truncatedStop() {
             return "max_tokens";
         }
 
         @Override
-        String refusal() {
+        public String refusal() {
             return json(Map.of("id", "msg_02", "type", "message", "role", "assistant", "model", "claude-test",
                     "content", List.of(), "stop_reason", "refusal",
                     "stop_details", Map.of("type", "refusal", "category", "other", "explanation", "declined"),
@@ -56,14 +61,14 @@ enum Flavor {
         }
 
         @Override
-        Canned badKey() {
+        public Canned badKey() {
             return error(401, Map.of("type", "error", "error",
                     Map.of("type", "authentication_error", "message", "invalid x-api-key"), "request_id", "req_011"))
                     .withHeader("request-id", "req_011");
         }
 
         @Override
-        Canned rateLimited(String retryAfter) {
+        public Canned rateLimited(String retryAfter) {
             return error(429, Map.of("type", "error", "error",
                     Map.of("type", "rate_limit_error", "message", "Number of request tokens has exceeded your rate limit"),
                     "request_id", "req_012"))
@@ -72,13 +77,13 @@ enum Flavor {
         }
 
         @Override
-        Canned overloaded() {
+        public Canned overloaded() {
             return error(529, Map.of("type", "error", "error",
                     Map.of("type", "overloaded_error", "message", "Overloaded"), "request_id", "req_013"));
         }
 
         @Override
-        Optional<Canned> precondition(Recorded r) {
+        public Optional<Canned> precondition(Recorded r) {
             if (r.header("anthropic-version").isEmpty()) {
                 return Optional.of(error(400, Map.of("type", "error", "error", Map.of("type", "invalid_request_error",
                         "message", "anthropic-version: header is required"))));
@@ -87,26 +92,26 @@ enum Flavor {
         }
 
         @Override
-        String modelList() {
+        public String modelList() {
             return json(Map.of("data", List.of(Map.of("type", "model", "id", "claude-sonnet-4-6",
                     "display_name", "Claude Sonnet 4.6", "created_at", "2026-02-17T00:00:00Z")),
                     "has_more", false, "first_id", "claude-sonnet-4-6", "last_id", "claude-sonnet-4-6"));
         }
     },
 
-    OPENAI("openai", "/v1") {
+    OPENAI("openai", "/v1", "authorization") {
         @Override
-        String generatePath(String model) {
+        public String generatePath(String model) {
             return "/v1/chat/completions";
         }
 
         @Override
-        String keyCheckPath() {
+        public String keyCheckPath() {
             return "/v1/models";
         }
 
         @Override
-        Canned badKey() {
+        public Canned badKey() {
             return error(401, Map.of("error", Map.of("message",
                     "Incorrect API key provided: sk-wrong. You can find your API key at https://platform.openai.com/account/api-keys.",
                     "type", "invalid_request_error", "param", NULL, "code", "invalid_api_key")))
@@ -114,7 +119,7 @@ enum Flavor {
         }
 
         @Override
-        Canned rateLimited(String retryAfter) {
+        public Canned rateLimited(String retryAfter) {
             return error(429, Map.of("error", Map.of("message", "Rate limit reached for requests",
                     "type", "requests", "param", NULL, "code", "rate_limit_exceeded")))
                     .withHeader("retry-after", retryAfter)
@@ -122,49 +127,49 @@ enum Flavor {
         }
 
         @Override
-        Canned overloaded() {
+        public Canned overloaded() {
             return error(503, Map.of("error", Map.of("message", "The engine is currently overloaded, please try again later",
                     "type", "server_error", "param", NULL, "code", NULL)));
         }
 
         @Override
-        String modelList() {
+        public String modelList() {
             return json(Map.of("object", "list", "data", List.of(Map.of("id", "gpt-5.4-mini", "object", "model",
                     "created", 1_773_705_600L, "owned_by", "openai"))));
         }
     },
 
-    OPENROUTER("openrouter", "/api/v1") {
+    OPENROUTER("openrouter", "/api/v1", "authorization") {
         @Override
-        String generatePath(String model) {
+        public String generatePath(String model) {
             return "/api/v1/chat/completions";
         }
 
         @Override
-        String keyCheckPath() {
+        public String keyCheckPath() {
             return "/api/v1/key";
         }
 
         @Override
-        Canned badKey() {
+        public Canned badKey() {
             return error(401, Map.of("error", Map.of("code", 401, "message", "User not found.")));
         }
 
         @Override
-        Canned rateLimited(String retryAfter) {
+        public Canned rateLimited(String retryAfter) {
             return error(429, Map.of("error", Map.of("code", 429, "message", "Rate limit exceeded: free-models-per-min",
                     "metadata", Map.of("headers", Map.of("X-RateLimit-Remaining", "0")))))
                     .withHeader("Retry-After", retryAfter);
         }
 
         @Override
-        Canned overloaded() {
+        public Canned overloaded() {
             return error(502, Map.of("error", Map.of("code", 502, "message", "Upstream provider returned an error",
                     "metadata", Map.of("provider_name", "OpenAI"))));
         }
 
         @Override
-        String success(String text, String finish) {
+        public String success(String text, String finish) {
             return json(Map.of("id", "gen-01", "object", "chat.completion", "created", 1_780_000_000L,
                     "model", "openai/gpt-5.4-mini", "provider", "OpenAI",
                     "choices", List.of(Map.of("index", 0, "logprobs", NULL, "finish_reason", finish,
@@ -174,35 +179,35 @@ enum Flavor {
         }
 
         @Override
-        String modelList() {
+        public String modelList() {
             return json(Map.of("data", Map.of("label", "sk-or-v1-abc...xyz", "limit", NULL, "usage", 0.25)));
         }
     },
 
-    GOOGLE("google", "") {
+    GOOGLE("google", "", "x-goog-api-key") {
         @Override
-        String generatePath(String model) {
+        public String generatePath(String model) {
             return "/v1beta/models/" + model + ":generateContent";
         }
 
         @Override
-        String keyCheckPath() {
+        public String keyCheckPath() {
             return "/v1beta/models";
         }
 
         @Override
-        boolean isGenerate(String path) {
+        boolean isGeneratePath(String path) {
             return path.startsWith("/v1beta/models/") && path.endsWith(":generateContent");
         }
 
         @Override
-        Optional<String> keyOf(Recorded r) {
+        public Optional<String> keyOf(Recorded r) {
             return r.header("x-goog-api-key").or(() -> r.query().filter(q -> q.startsWith("key="))
                     .map(q -> q.substring(4)));
         }
 
         @Override
-        String success(String text, String finish) {
+        public String success(String text, String finish) {
             return json(Map.of("candidates", List.of(Map.of("content", Map.of("role", "model",
                             "parts", List.of(Map.of("text", text))), "finishReason", finish, "index", 0)),
                     "usageMetadata", Map.of("promptTokenCount", 840, "candidatesTokenCount", 60,
@@ -211,23 +216,23 @@ enum Flavor {
         }
 
         @Override
-        String normalStop() {
+        public String normalStop() {
             return "STOP";
         }
 
         @Override
-        String truncatedStop() {
+        public String truncatedStop() {
             return "MAX_TOKENS";
         }
 
         @Override
-        String refusal() {
+        public String refusal() {
             return json(Map.of("promptFeedback", Map.of("blockReason", "SAFETY"),
                     "usageMetadata", Map.of("promptTokenCount", 840, "totalTokenCount", 840)));
         }
 
         @Override
-        Canned badKey() {
+        public Canned badKey() {
             return error(400, Map.of("error", Map.of("code", 400, "message", "API key not valid. Please pass a valid API key.",
                     "status", "INVALID_ARGUMENT", "details", List.of(Map.of(
                             "@type", "type.googleapis.com/google.rpc.ErrorInfo", "reason", "API_KEY_INVALID",
@@ -236,7 +241,7 @@ enum Flavor {
         }
 
         @Override
-        Canned rateLimited(String retryAfter) {
+        public Canned rateLimited(String retryAfter) {
             // Gemini sends no Retry-After header; the delay is in the body's RetryInfo
             return error(429, Map.of("error", Map.of("code", 429, "message", "You exceeded your current quota.",
                     "status", "RESOURCE_EXHAUSTED", "details", List.of(
@@ -246,67 +251,112 @@ enum Flavor {
         }
 
         @Override
-        Canned overloaded() {
+        public Canned overloaded() {
             return error(503, Map.of("error", Map.of("code", 503, "message", "The model is overloaded. Please try again later.",
                     "status", "UNAVAILABLE")));
         }
 
         @Override
-        String modelList() {
+        public String modelList() {
             return json(Map.of("models", List.of(Map.of("name", "models/gemini-3.5-flash"))));
+        }
+
+        /** Google's 401 shape (bad OAuth credentials, or a proxy in front); a bad API key is {@link #badKey()}. */
+        @Override
+        public Canned unauthorized() {
+            return error(401, Map.of("error", Map.of("code", 401, "message", "Request had invalid authentication "
+                    + "credentials. Expected OAuth 2 access token, login cookie or other valid authentication "
+                    + "credential.", "status", "UNAUTHENTICATED")));
+        }
+
+        @Override
+        JsonNode userMessages(JsonNode requestBody) {
+            return requestBody.path("contents");
+        }
+
+        @Override
+        String text(JsonNode message) {
+            StringBuilder s = new StringBuilder();
+            message.path("parts").forEach(p -> s.append(p.path("text").asText()));
+            return s.toString();
         }
     };
 
-    static final Object NULL = new Object();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final String provider;
     private final String basePath;
+    private final String authHeader;
 
-    Flavor(String provider, String basePath) {
+    ProviderApi(String provider, String basePath, String authHeader) {
         this.provider = provider;
         this.basePath = basePath;
+        this.authHeader = authHeader;
     }
 
-    String provider() {
+    /** The desk's name for this provider ({@code ai_provider.provider}). */
+    public String provider() {
         return provider;
     }
 
-    String basePath() {
+    /** What the official SDK's base URL adds after host and port. */
+    public String basePath() {
         return basePath;
     }
 
-    abstract String generatePath(String model);
+    /** The header carrying the key, lower case. */
+    public String authHeader() {
+        return authHeader;
+    }
 
-    abstract String keyCheckPath();
+    /** The auth header's value for this key. */
+    public String authValue(String key) {
+        return authHeader.equals("authorization") ? "Bearer " + key : key;
+    }
 
-    abstract Canned badKey();
+    /** The environment variable that overrides the base URL. */
+    public String baseUrlEnv() {
+        return "BROKERBRIDGE_" + provider.toUpperCase(Locale.ROOT) + "_BASE_URL";
+    }
+
+    public abstract String generatePath(String model);
+
+    /** The cheapest authenticated call, used to test a key. */
+    public abstract String keyCheckPath();
+
+    /** What the real API answers to a wrong key. */
+    public abstract Canned badKey();
+
+    /** A 401 in this provider's own error shape (the bad-key answer unless overridden). */
+    public Canned unauthorized() {
+        return badKey();
+    }
 
     /** A 429 asking to wait that many seconds, the way this provider says it. */
-    abstract Canned rateLimited(String retryAfter);
+    public abstract Canned rateLimited(String retryAfter);
 
-    abstract Canned overloaded();
+    public abstract Canned overloaded();
 
-    abstract String modelList();
+    /** The 200 body of the key check. */
+    public abstract String modelList();
 
-    boolean isGenerate(String path) {
+    public boolean isGenerate(String method, String path) {
+        return method.equals("POST") && isGeneratePath(path);
+    }
+
+    boolean isGeneratePath(String path) {
         return path.equals(generatePath(""));
     }
 
+    public boolean isKeyCheck(String method, String path) {
+        return method.equals("GET") && path.equals(keyCheckPath());
+    }
+
     /** The key the request carries in this provider's auth header. */
-    Optional<String> keyOf(Recorded r) {
+    public Optional<String> keyOf(Recorded r) {
         return bearer(r);
     }
 
-    String authHeader() {
-        return switch (this) {
-            case CLAUDE -> "x-api-key";
-            case GOOGLE -> "x-goog-api-key";
-            default -> "authorization";
-        };
-    }
-
     /** A success body (Chat Completions shape unless overridden) whose answer text is {@code text}. */
-    String success(String text, String finish) {
+    public String success(String text, String finish) {
         return json(Map.of("id", "chatcmpl-01", "object", "chat.completion", "created", 1_780_000_000L,
                 "model", "gpt-5.4-mini",
                 "choices", List.of(Map.of("index", 0, "logprobs", NULL, "finish_reason", finish,
@@ -314,16 +364,21 @@ enum Flavor {
                 "usage", Map.of("prompt_tokens", 830, "completion_tokens", 70, "total_tokens", 900)));
     }
 
-    String normalStop() {
+    /** A complete success body whose answer text is {@code text}. */
+    public String success(String text) {
+        return success(text, normalStop());
+    }
+
+    public String normalStop() {
         return "stop";
     }
 
-    String truncatedStop() {
+    public String truncatedStop() {
         return "length";
     }
 
     /** A refusal: no usable content (Chat Completions shape unless overridden). */
-    String refusal() {
+    public String refusal() {
         return json(Map.of("id", "chatcmpl-02", "object", "chat.completion", "created", 1_780_000_000L,
                 "model", "gpt-5.4-mini",
                 "choices", List.of(Map.of("index", 0, "logprobs", NULL, "finish_reason", "stop",
@@ -332,73 +387,56 @@ enum Flavor {
                 "usage", Map.of("prompt_tokens", 830, "completion_tokens", 9, "total_tokens", 839)));
     }
 
-    Canned ok(String answerText) {
-        return Canned.of(200, success(answerText, normalStop()));
+    public Canned ok(String answerText) {
+        return Canned.of(200, success(answerText));
     }
 
-    Canned truncated(String partialText) {
+    public Canned truncated(String partialText) {
         return Canned.of(200, success(partialText, truncatedStop()));
     }
 
-    Canned refused() {
+    public Canned refused() {
         return Canned.of(200, refusal());
     }
 
-    Optional<Canned> precondition(Recorded r) {
+    /** An error the real API sends whatever the key, e.g. Anthropic's 400 without {@code anthropic-version}. */
+    public Optional<Canned> precondition(Recorded r) {
         return Optional.empty();
     }
 
-    /** What the real API would answer when nothing is scripted. */
-    Canned respond(Recorded r, String validKey) {
-        Optional<Canned> pre = precondition(r);
-        if (pre.isPresent()) {
-            return pre.get();
+    /** The first user turn of a generate request: the DecisionRequest JSON as the desk sent it. */
+    public JsonNode decisionRequest(String requestBody) {
+        for (JsonNode m : userMessages(ProviderJson.read(requestBody))) {
+            if (isUser(m)) {
+                return ProviderJson.read(text(m));
+            }
         }
-        if (!keyOf(r).filter(validKey::equals).isPresent()) {
-            return badKey();
-        }
-        if (r.method().equals("GET") && r.path().equals(keyCheckPath())) {
-            return Canned.of(200, modelList());
-        }
-        if (r.method().equals("POST") && isGenerate(r.path())) {
-            return ok(VALID_ANSWER);
-        }
-        return error(404, Map.of("error", Map.of("message", "no route " + r.path())));
+        throw new AssertionError(provider + ": no user turn in " + requestBody);
     }
 
-    static final String VALID_ANSWER = "{\"decision\":\"approve\",\"conviction\":0.72,"
-            + "\"thesis_summary\":\"Breakout above the 20-day high on rising volume.\","
-            + "\"entry_price\":null,\"stop_price\":null,\"target_price\":null}";
+    /** The number of user turns: 1 for a first ask, 2 for the repair. */
+    public int userTurns(String requestBody) {
+        int n = 0;
+        for (JsonNode m : userMessages(ProviderJson.read(requestBody))) {
+            n += isUser(m) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The conversation turns of a generate request (Chat Completions {@code messages} unless overridden). */
+    JsonNode userMessages(JsonNode requestBody) {
+        return requestBody.path("messages");
+    }
+
+    String text(JsonNode message) {
+        return message.path("content").asText();
+    }
+
+    boolean isUser(JsonNode message) {
+        return message.path("role").asText().equals("user");
+    }
 
     static Optional<String> bearer(Recorded r) {
         return r.header("authorization").filter(v -> v.startsWith("Bearer ")).map(v -> v.substring(7));
-    }
-
-    static Canned error(int status, Map<String, ?> body) {
-        return Canned.of(status, json(body));
-    }
-
-    static String json(Map<String, ?> body) {
-        try {
-            return MAPPER.writeValueAsString(replaceNulls(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Map.of refuses null values; {@link #NULL} stands for JSON null. */
-    private static Object replaceNulls(Object o) {
-        if (o == NULL) {
-            return null;
-        }
-        if (o instanceof Map<?, ?> m) {
-            Map<Object, Object> out = new java.util.LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(k, replaceNulls(v)));
-            return out;
-        }
-        if (o instanceof List<?> l) {
-            return l.stream().map(Flavor::replaceNulls).collect(java.util.stream.Collectors.toList());
-        }
-        return o;
     }
 }

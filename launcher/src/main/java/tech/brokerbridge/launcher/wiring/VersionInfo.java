@@ -1,4 +1,4 @@
-package tech.brokerbridge.launcher;
+package tech.brokerbridge.launcher.wiring;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package tech.brokerbridge.launcher.ai;
+package tech.brokerbridge.ai.fake;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,42 +23,45 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A local recording HTTP server on 127.0.0.1 shaped like one provider's API. Every request is
- * recorded exactly as it arrived (method, raw path and query, every header, body). A generate
- * request that carries the expected key is answered by the test's {@code onGenerate}, a key check
- * (model list, OpenRouter's key info) with a 200; a wrong or missing key gets the provider's own 401
- * (or the given bad-key answer); any other path a 404.
+ * A local HTTP server on 127.0.0.1 shaped like one AI provider's API ({@link ProviderApi}). It records
+ * every request exactly as it arrived (method, raw path and query, every header, body) and answers
+ * with the next scripted answer ({@link #then}), or else like the provider would: its own error when a
+ * precondition fails, its bad-key error when the auth header does not hold exactly the expected key,
+ * the model list to a key check, the test's answer ({@link #answering}; by default a valid decision) to
+ * a generate request, and a 404 to anything else.
  */
-final class ProviderFake implements AutoCloseable {
+public final class FakeProviderServer implements AutoCloseable {
     /** A request as received; header names lower case, values as sent. */
-    record Recorded(String method, String path, Optional<String> query, Map<String, List<String>> headers,
+    public record Recorded(String method, String path, Optional<String> query, Map<String, List<String>> headers,
             String body) {
+        public Optional<String> header(String name) {
+            List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
+            return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+        }
+
         /** Path and query as they appeared on the request line. */
-        String target() {
+        public String target() {
             return path + query.map(q -> "?" + q).orElse("");
         }
     }
 
     private final ProviderApi api;
-    private final String key;
-    private final Canned badKey;
-    private final Function<Recorded, Canned> onGenerate;
+    private final String validKey;
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final ConcurrentLinkedQueue<Canned> script = new ConcurrentLinkedQueue<>();
     private final List<Recorded> requests = new ArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final CountDownLatch firstRequest = new CountDownLatch(1);
+    private volatile Canned badKey;
+    private volatile Function<Recorded, Canned> onGenerate;
 
-    ProviderFake(ProviderApi api, String key, Function<Recorded, Canned> onGenerate) {
-        this(api, key, api.unauthorized(), onGenerate);
-    }
-
-    /** A fake that answers {@code badKey} to a request without the right key. */
-    ProviderFake(ProviderApi api, String key, Canned badKey, Function<Recorded, Canned> onGenerate) {
+    /** Starts a server on an ephemeral loopback port that accepts {@code validKey}. */
+    public FakeProviderServer(ProviderApi api, String validKey) {
         this.api = api;
-        this.key = key;
-        this.badKey = badKey;
-        this.onGenerate = onGenerate;
+        this.validKey = validKey;
+        this.badKey = api.badKey();
+        this.onGenerate = r -> api.ok(ProviderJson.VALID_ANSWER);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -67,24 +72,47 @@ final class ProviderFake implements AutoCloseable {
         server.start();
     }
 
-    /** The base URL to configure, as the provider's SDK defines it. */
-    String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + api.basePath();
+    /** Generate requests with the right key get this answer. */
+    public FakeProviderServer answering(Function<Recorded, Canned> answer) {
+        this.onGenerate = answer;
+        return this;
     }
 
-    List<Recorded> requests() {
+    /** Requests without the right key get this answer instead of the provider's bad-key error. */
+    public FakeProviderServer refusingKeysWith(Canned answer) {
+        this.badKey = answer;
+        return this;
+    }
+
+    /** The next requests get these answers, in order, whatever they ask. */
+    public FakeProviderServer then(Canned... answers) {
+        script.addAll(List.of(answers));
+        return this;
+    }
+
+    /** The base URL to configure, as the provider's SDK defines it (e.g. {@code http://127.0.0.1:p/v1}). */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + api.basePath());
+    }
+
+    public List<Recorded> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
+    public Recorded last() {
+        List<Recorded> all = requests();
+        return all.get(all.size() - 1);
+    }
+
     /** The generate requests only. */
-    List<Recorded> generateRequests() {
+    public List<Recorded> generateRequests() {
         return requests().stream().filter(r -> api.isGenerate(r.method(), r.path())).toList();
     }
 
     /** Waits (bounded) until the first request arrived. */
-    boolean awaitFirstRequest(long seconds) throws InterruptedException {
+    public boolean awaitFirstRequest(long seconds) throws InterruptedException {
         return firstRequest.await(seconds, TimeUnit.SECONDS);
     }
 
@@ -99,7 +127,7 @@ final class ProviderFake implements AutoCloseable {
                 requests.add(r);
             }
             firstRequest.countDown();
-            Canned answer = answer(r);
+            Canned answer = Optional.ofNullable(script.poll()).orElseGet(() -> answer(r));
             if (!answer.delay().isZero() && closing.await(answer.delay().toMillis(), TimeUnit.MILLISECONDS)) {
                 return; // closed while holding the answer
             }
@@ -113,26 +141,25 @@ final class ProviderFake implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
-            // the client gave up (a timeout): nothing to answer
+            // the client gave up (a timeout test): nothing to answer
         }
     }
 
     private Canned answer(Recorded r) {
-        Optional<Canned> refused = api.precondition(r.headers());
+        Optional<Canned> refused = api.precondition(r);
         if (refused.isPresent()) {
             return refused.get();
         }
-        List<String> auth = r.headers().getOrDefault(api.authHeader(), List.of());
-        if (!auth.equals(List.of(api.authValue(key)))) {
+        if (!r.headers().getOrDefault(api.authHeader(), List.of()).equals(List.of(api.authValue(validKey)))) {
             return badKey;
         }
         if (api.isKeyCheck(r.method(), r.path())) {
-            return Canned.json(200, api.keyCheckAnswer());
+            return Canned.of(200, api.modelList());
         }
-        if (!api.isGenerate(r.method(), r.path())) {
-            return Canned.json(404, "{\"error\":{\"message\":\"no route\"}}");
+        if (api.isGenerate(r.method(), r.path())) {
+            return onGenerate.apply(r);
         }
-        return onGenerate.apply(r);
+        return ProviderJson.error(404, Map.of("error", Map.of("message", "no route " + r.path())));
     }
 
     @Override

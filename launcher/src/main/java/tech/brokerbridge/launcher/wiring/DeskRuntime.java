@@ -1,4 +1,4 @@
-package tech.brokerbridge.launcher;
+package tech.brokerbridge.launcher.wiring;
 
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
@@ -11,11 +11,8 @@ import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.http.HttpServerStartException;
-import tech.brokerbridge.launcher.cli.ExitCodes;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.Settings;
-import tech.brokerbridge.launcher.wiring.DeskModules;
-import tech.brokerbridge.launcher.wiring.ManagedServices;
 
 /**
  * The running desk: a strict Guice injector ({@link Stage#PRODUCTION}, explicit bindings only) built
@@ -43,7 +40,7 @@ public final class DeskRuntime {
             return new DeskRuntime(Guice.createInjector(Stage.PRODUCTION, DeskModules.all(config, clock)), config);
         } catch (CreationException | ProvisionException e) {
             Throwable root = rootCause(e);
-            throw new StartupException("cannot start: " + root.getMessage(), ExitCodes.FAILURE, root);
+            throw new StartupException("cannot start: " + root.getMessage(), root);
         }
     }
 
@@ -60,15 +57,14 @@ public final class DeskRuntime {
                 LOG.info("started {}", s.name());
             } catch (HttpServerStartException e) {
                 stop();
-                int code = e.addressInUse() ? ExitCodes.PORT_IN_USE : ExitCodes.FAILURE;
                 String msg = e.addressInUse()
                         ? "port " + config.text(Settings.PORT) + " on 127.0.0.1 is already in use; stop the other "
                                 + "program or choose another port (BROKERBRIDGE_PORT or --port)"
                         : "cannot start the HTTP server: " + e.getMessage();
-                throw new StartupException(msg, code, e);
+                throw new StartupException(msg, e);
             } catch (RuntimeException e) {
                 stop();
-                throw new StartupException("cannot start " + s.name() + ": " + e.getMessage(), ExitCodes.FAILURE, e);
+                throw new StartupException("cannot start " + s.name() + ": " + e.getMessage(), e);
             }
         }
     }

@@ -1,4 +1,4 @@
-package tech.brokerbridge.core.internal.license;
+package tech.brokerbridge.core;
 
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.license.LicenseService;
@@ -7,11 +7,12 @@ import tech.brokerbridge.ports.license.SubscriptionCheck;
 /**
  * The license provider of a desk built without one (e.g. an embedder that only paper-trades in the
  * evaluation): every call answers {@link SubscriptionCheck.Unreachable}, so an activation is refused
- * and nothing is ever bound. Thread-safe, no I/O.
+ * and nothing is ever bound. Thread-safe, no I/O. Package-private: only {@link DeskPorts} hands it
+ * out, and it lives beside it so that the published root never reaches into {@code internal}.
  */
-public final class NoLicenseService implements LicenseService {
+final class NoLicenseService implements LicenseService {
     /** The one instance. */
-    public static final NoLicenseService INSTANCE = new NoLicenseService();
+    static final NoLicenseService INSTANCE = new NoLicenseService();
     private static final String REASON = "this desk was built without a license provider";
 
     private NoLicenseService() {

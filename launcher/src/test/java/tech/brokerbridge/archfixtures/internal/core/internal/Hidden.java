@@ -1,0 +1,5 @@
+package tech.brokerbridge.archfixtures.internal.core.internal;
+
+/** Core's own insides. */
+public class Hidden {
+}
