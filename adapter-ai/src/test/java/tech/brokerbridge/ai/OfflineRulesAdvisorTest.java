@@ -72,6 +72,15 @@ class OfflineRulesAdvisorTest extends AdvisorContract {
     }
 
     @Test
+    void aFlatDayReadsPlusZeroNeverMinusZero() {
+        Advice a = advisor.decide(withRisk(new RiskMetrics(0.0, 0, 5, -0.0, 10, 0)));
+        assertTrue(a.thesisSummary().contains("today's P&L +0.00%"), a.thesisSummary());
+        Advice tiny = advisor.decide(withRisk(new RiskMetrics(-0.0, 0, 5, -0.001, 10, 0)));
+        assertTrue(tiny.thesisSummary().contains("heat 0.00%, 0 of 5 trades open, today's P&L +0.00%"),
+                tiny.thesisSummary());
+    }
+
+    @Test
     void rejectsPricesOnTheWrongSides() {
         DecisionRequest s = strongLong("AAPL");
         DecisionRequest bad = new DecisionRequest(s.symbol(), s.direction(), s.setupType(), s.bars(), s.scores(),

@@ -17,7 +17,7 @@ import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalStatus;
-import tech.brokerbridge.ports.tck.JournalContract;
+import tech.brokerbridge.ports.tck.JournalSamples;
 
 /**
  * The child process of {@link JournalKillTest}: writes to the journal in {@code args[0]} in a loop
@@ -75,7 +75,7 @@ public final class JournalWriterMain {
     }
 
     static Proposal pending(int n) {
-        return JournalContract.proposal(n, T0.plusSeconds(n), ProposalStatus.PENDING);
+        return JournalSamples.proposal(n, T0.plusSeconds(n), ProposalStatus.PENDING);
     }
 
     static Proposal approved(int n) {

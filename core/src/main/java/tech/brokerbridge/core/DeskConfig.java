@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  * <li>{@code scoring.*} ({@link ScoreWeights}) — weights of the composite score</li>
  * <li>the risk limits ({@link RiskLimits})</li>
  * <li>{@code proposal_ttl_minutes} ({@link #proposalTtl}, 30 min) — a pending proposal expires after it</li>
+ * <li>{@code proposal_cooldown_minutes} ({@link #proposalCooldown}, 0) — after a rejection or an expiry, how
+ *     long the same symbol, direction and setup type is not proposed again unless the setup changes
+ *     materially; 0 to 10080 minutes, 0 meaning the rest of the US trading day (until 16:00 New York
+ *     time)</li>
  * <li>{@code bars_for_advisor} (60) — how many of the latest daily bars the advisor sees, 1 to 1000</li>
  * <li>{@code evaluation_period} (14 days) — length of the license evaluation; a product term, not meant
  *     to be user-configurable</li>
@@ -34,11 +38,14 @@ import java.util.regex.Pattern;
  */
 public record DeskConfig(String version, List<String> watchlist, Duration scanInterval, int maxAiCandidates,
         ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor, Duration evaluationPeriod,
-        License license) {
+        License license, Duration proposalCooldown) {
 
     /** The default watchlist: liquid US stocks. */
     public static final List<String> DEFAULT_WATCHLIST = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META",
             "TSLA", "JPM", "V", "MA", "UNH", "HD", "PG", "XOM", "JNJ", "COST", "AVGO", "LLY", "NFLX", "AMD");
+
+    /** The default {@link #proposalCooldown}: zero, the rest of the US trading day. */
+    public static final Duration REST_OF_TRADING_DAY = Duration.ZERO;
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0,11}");
 
@@ -74,10 +81,22 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
         if (license == null) {
             problems.add("license settings are missing");
         }
+        if (proposalCooldown == null || proposalCooldown.isNegative()
+                || proposalCooldown.compareTo(Duration.ofDays(7)) > 0) {
+            problems.add("proposal_cooldown_minutes must be between 0 and 10080, got " + minutes(proposalCooldown));
+        }
         throwIfAny(problems);
     }
 
-    /** Without license settings: {@link License#defaults()}. */
+    /** With the default cool-down ({@link #REST_OF_TRADING_DAY}). */
+    public DeskConfig(String version, List<String> watchlist, Duration scanInterval, int maxAiCandidates,
+            ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor,
+            Duration evaluationPeriod, License license) {
+        this(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl, barsForAdvisor,
+                evaluationPeriod, license, REST_OF_TRADING_DAY);
+    }
+
+    /** Without license settings ({@link License#defaults()}) and with the default cool-down. */
     public DeskConfig(String version, List<String> watchlist, Duration scanInterval, int maxAiCandidates,
             ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor,
             Duration evaluationPeriod) {
@@ -88,13 +107,20 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
     /** The same configuration with these license settings. */
     public DeskConfig withLicense(License settings) {
         return new DeskConfig(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl,
-                barsForAdvisor, evaluationPeriod, settings);
+                barsForAdvisor, evaluationPeriod, settings, proposalCooldown);
+    }
+
+    /** The same configuration with this cool-down ({@link #REST_OF_TRADING_DAY} for the rest of the day). */
+    public DeskConfig withProposalCooldown(Duration cooldown) {
+        return new DeskConfig(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl,
+                barsForAdvisor, evaluationPeriod, license, cooldown);
     }
 
     /** The defaults, with the given product version. */
     public static DeskConfig defaults(String version) {
         return new DeskConfig(version, DEFAULT_WATCHLIST, Duration.ofMinutes(5), 3, ScoreWeights.defaults(),
-                RiskLimits.defaults(), Duration.ofMinutes(30), 60, Duration.ofDays(14), License.defaults());
+                RiskLimits.defaults(), Duration.ofMinutes(30), 60, Duration.ofDays(14), License.defaults(),
+                REST_OF_TRADING_DAY);
     }
 
     private static List<String> normalizeWatchlist(List<String> watchlist, List<String> problems) {

@@ -13,6 +13,10 @@ import tech.brokerbridge.ports.signals.SignalSource;
 /**
  * The driven ports a desk needs. The desk uses them but does not own them: closing the desk does not
  * close them. Every implementation must be thread-safe.
+ *
+ * <p>The {@code journal} is one object with all the journal's roles ({@link Journal}: proposals,
+ * decisions, orders, the outbound audit, the desk's state), e.g. the one SQLite file of
+ * {@code SqliteJournalFactory}; inside, each of the desk's services uses only the roles it needs.
  */
 public record DeskPorts(Broker broker, MarketData marketData, SignalSource signals, Advisor advisor, Journal journal,
         SecretStore secrets, InstallationIdentity installation, LicenseService license) {

@@ -20,6 +20,21 @@ class DeskConfigTest {
         assertEquals(Duration.ofMinutes(30), c.proposalTtl());
         assertEquals(60, c.barsForAdvisor());
         assertEquals(Duration.ofDays(14), c.evaluationPeriod());
+        assertEquals(Duration.ZERO, c.proposalCooldown(), "the rest of the trading day");
+        assertEquals(DeskConfig.REST_OF_TRADING_DAY, c.proposalCooldown());
+    }
+
+    @Test
+    void theCooldownIsZeroToSevenDays() {
+        DeskConfig d = DeskConfig.defaults("1.0");
+        assertEquals(Duration.ofDays(7), d.withProposalCooldown(Duration.ofDays(7)).proposalCooldown());
+        assertEquals(Duration.ofMinutes(30), d.withProposalCooldown(Duration.ofMinutes(30))
+                .withLicense(DeskConfig.License.defaults()).proposalCooldown(), "kept by withLicense");
+        for (Duration bad : java.util.Arrays.asList(Duration.ofMinutes(-1), Duration.ofDays(7).plusMinutes(1), null)) {
+            var e = assertThrows(IllegalArgumentException.class, () -> d.withProposalCooldown(bad));
+            assertTrue(e.getMessage().contains("proposal_cooldown_minutes must be between 0 and 10080"),
+                    e.getMessage());
+        }
     }
 
     @Test

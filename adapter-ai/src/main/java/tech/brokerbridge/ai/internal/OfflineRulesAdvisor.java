@@ -160,15 +160,18 @@ public final class OfflineRulesAdvisor implements AdvisorHandle {
         return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
     }
 
+    /** Two decimals, as the desk's answers show scores; never {@code -0.00}. */
     private static String num(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        return s.equals("-0.00") ? "0.00" : s;
     }
 
     private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.2f%%", v);
+        return num(v) + "%";
     }
 
     private static String signedPct(double v) {
-        return String.format(Locale.ROOT, "%+.2f%%", v);
+        String s = num(v);
+        return (s.startsWith("-") ? s : "+" + s) + "%";
     }
 }

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +37,7 @@ import tech.brokerbridge.http.internal.pipeline.LicenseGateHandler;
 import tech.brokerbridge.http.internal.pipeline.LocalOnlyGuard;
 import tech.brokerbridge.http.internal.pipeline.RateLimitHandler;
 import tech.brokerbridge.http.internal.pipeline.RequestContextHandler;
+import tech.brokerbridge.http.internal.pipeline.RouteLookup;
 import tech.brokerbridge.http.internal.pipeline.RouterHandler;
 import tech.brokerbridge.http.internal.routes.ApiRoutes;
 import tech.brokerbridge.ports.desk.LicenseDesk;
@@ -180,28 +180,21 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
     }
 
     /** The rate limiter's figures, as the diagnostics show them. */
-    Map<String, Object> rateLimiterFigures() {
+    ApiRoutes.RateLimiterFigures rateLimiterFigures() {
         SlidingLogRateLimiter.Stats s = limiter.stats();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tracked_clients", s.trackedClients());
-        m.put("allowed", s.allowed());
-        m.put("refused", s.refused());
-        m.put("evicted", s.evicted());
-        m.put("limit", s.limit());
-        m.put("window_seconds", s.window().toMillis() / 1000.0);
-        return m;
+        return new ApiRoutes.RateLimiterFigures(s.trackedClients(), s.allowed(), s.refused(), s.evicted(), s.limit(),
+                s.window().toMillis() / 1000.0);
     }
 
     /** The connection figures, as the diagnostics show them. */
-    Map<String, Object> connectionFigures() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("open", connectionLimits.open());
-        m.put("client_addresses", connectionLimits.clients());
-        m.put("max_connections", config.maxConnections());
-        m.put("max_connections_per_client", config.maxConnectionsPerClient());
-        m.put("body_timeout_seconds", config.bodyTimeout().toMillis() / 1000.0);
-        m.putAll(clientEvents.figures());
-        return m;
+    ApiRoutes.ConnectionFigures connectionFigures() {
+        ClientEvents e = clientEvents;
+        return new ApiRoutes.ConnectionFigures(connectionLimits.open(), connectionLimits.clients(),
+                config.maxConnections(), config.maxConnectionsPerClient(), config.bodyTimeout().toMillis() / 1000.0,
+                e.total(ClientEvents.Kind.PREMATURE_CLOSE), e.total(ClientEvents.Kind.RESET),
+                e.total(ClientEvents.Kind.TLS_OPENING), e.total(ClientEvents.Kind.HTTP2_OPENING),
+                e.total(ClientEvents.Kind.BODY_TIMEOUT), e.total(ClientEvents.Kind.REFUSED_OVER_TOTAL),
+                e.total(ClientEvents.Kind.REFUSED_OVER_CLIENT));
     }
 
     private void summarize() {
@@ -212,11 +205,12 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
     private ServerBootstrap bootstrap() {
         ApiRoutes.AdminInfo admin = new ApiRoutes.AdminInfo(config.version(), clock, () -> startedAt, effectiveConfig,
                 this::rateLimiterFigures, this::connectionFigures, config.adminToken());
-        RouterHandler router = new RouterHandler(ApiRoutes.build(desk, setup, license, clock, admin), blocking);
+        RouteLookup routes = new RouteLookup(ApiRoutes.build(desk, setup, license, clock, admin));
         ServerInitializer init = new ServerInitializer(new ServerInitializer.Shared(connections, connectionLimits,
                 clientEvents, config.maxBodyBytes(), config.idleTimeout(), config.bodyTimeout()),
                 new LocalOnlyGuard(config.allowedHosts()), new RateLimitHandler(limiter),
-                new AdminAuthHandler(config.adminToken()), new LicenseGateHandler(desk), router);
+                new AdminAuthHandler(config.adminToken(), routes), new LicenseGateHandler(desk, routes),
+                new RouterHandler(routes, blocking));
         return new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

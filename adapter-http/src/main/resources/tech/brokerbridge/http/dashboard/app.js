@@ -97,7 +97,7 @@
       cell(tr, p.symbol);
       cell(tr, p.direction);
       cell(tr, p.setup_type);
-      cell(tr, num(p.composite_score, 1), 'num');
+      cell(tr, num(p.composite_score, 2), 'num');
       cell(tr, num(p.conviction, 2), 'num');
       cell(tr, num(p.entry_price, 2), 'num');
       cell(tr, num(p.stop_price, 2), 'num');
@@ -132,7 +132,7 @@
 
   function decisionLine(d) {
     return when(d.time) + ' · ' + d.symbol + ' ' + d.direction + ' ' + show(d.setup_type) + ' · score '
-      + num(d.composite_score, 1) + ' · ' + show(d.outcome) + (d.reason ? ' — ' + d.reason : '');
+      + num(d.composite_score, 2) + ' · ' + show(d.outcome) + (d.reason ? ' — ' + d.reason : '');
   }
 
   function renderPortfolio(p) {

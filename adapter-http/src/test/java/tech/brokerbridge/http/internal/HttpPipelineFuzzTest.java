@@ -23,6 +23,7 @@ import tech.brokerbridge.http.internal.pipeline.AdminAuthHandler;
 import tech.brokerbridge.http.internal.pipeline.LicenseGateHandler;
 import tech.brokerbridge.http.internal.pipeline.LocalOnlyGuard;
 import tech.brokerbridge.http.internal.pipeline.RateLimitHandler;
+import tech.brokerbridge.http.internal.pipeline.RouteLookup;
 import tech.brokerbridge.http.internal.pipeline.RouterHandler;
 import tech.brokerbridge.http.internal.routes.ApiRoutes;
 import tech.brokerbridge.http.testing.MutableClock;
@@ -44,17 +45,18 @@ class HttpPipelineFuzzTest {
 
     private static ServerInitializer initializer() {
         StubDesk desk = new StubDesk();
-        ApiRoutes.AdminInfo admin = new ApiRoutes.AdminInfo("fuzz", CLOCK, () -> Instant.EPOCH, Map::of, Map::of,
-                Map::of, Optional.of(Secret.of(ADMIN)));
-        RouterHandler router = new RouterHandler(ApiRoutes.build(desk, Optional.of(new StubSetupDesk()),
-                Optional.empty(), CLOCK, admin), Runnable::run);
+        ApiRoutes.AdminInfo admin = new ApiRoutes.AdminInfo("fuzz", CLOCK, () -> Instant.EPOCH, Map::of,
+                () -> new ApiRoutes.RateLimiterFigures(0, 0, 0, 0, 100, 60),
+                () -> new ApiRoutes.ConnectionFigures(1, 1, 1, 1, 10, 0, 0, 0, 0, 0, 0, 0), Optional.of(Secret.of(ADMIN)));
+        RouteLookup routes = new RouteLookup(ApiRoutes.build(desk, Optional.of(new StubSetupDesk()),
+                Optional.empty(), CLOCK, admin));
         SlidingLogRateLimiter limiter = new SlidingLogRateLimiter(Integer.MAX_VALUE, Duration.ofSeconds(60),
                 System::nanoTime, 16);
         ClientEvents events = new ClientEvents();
         return new ServerInitializer(new ServerInitializer.Shared(null, new ConnectionLimits(1, 1), events,
                 64 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(10)), new LocalOnlyGuard(Set.of("desk.example")),
-                new RateLimitHandler(limiter), new AdminAuthHandler(Optional.of(Secret.of(ADMIN))),
-                new LicenseGateHandler(desk), router);
+                new RateLimitHandler(limiter), new AdminAuthHandler(Optional.of(Secret.of(ADMIN)), routes),
+                new LicenseGateHandler(desk, routes), new RouterHandler(routes, Runnable::run));
     }
 
     /** An embedded channel whose peer is a loopback client. */

@@ -3,7 +3,6 @@ package tech.brokerbridge.keyring.internal;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -88,15 +87,15 @@ public final class FileTokenStorage implements TokenStorage {
             return tokens;
         }
         try {
-            Object secrets = MiniJson.parseObject(text.get()).get("secrets");
-            if (!(secrets instanceof Map<?, ?> map)) {
+            Map<String, String> secrets = VaultJson.read(text.get(), VaultJson.Secrets.class).secrets();
+            if (secrets == null) {
                 throw new IllegalArgumentException("no \"secrets\" object");
             }
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (!(entry.getValue() instanceof String token)) {
+            for (Map.Entry<String, String> entry : secrets.entrySet()) {
+                if (entry.getValue() == null) {
                     throw new IllegalArgumentException("a value is not a string");
                 }
-                tokens.put((String) entry.getKey(), token);
+                tokens.put(entry.getKey(), entry.getValue());
             }
             return tokens;
         } catch (RuntimeException ex) { // truncated, garbled or of the wrong shape: all the same damage
@@ -121,11 +120,8 @@ public final class FileTokenStorage implements TokenStorage {
     }
 
     private void save(TreeMap<String, String> tokens) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("format", 1L);
-        json.put("secrets", tokens);
         try {
-            SecureFiles.writeAtomically(file, MiniJson.write(json));
+            SecureFiles.writeAtomically(file, VaultJson.write(new VaultJson.Secrets(1L, tokens)));
         } catch (UncheckedIOException ex) {
             throw new SecretStoreException("cannot write " + file + ": " + ex.getCause().getMessage(), true, false, ex);
         }

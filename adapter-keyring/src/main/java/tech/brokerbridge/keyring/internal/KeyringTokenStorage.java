@@ -3,9 +3,7 @@ package tech.brokerbridge.keyring.internal;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -92,12 +90,12 @@ public final class KeyringTokenStorage implements TokenStorage {
             return names;
         }
         try {
-            Object list = MiniJson.parseObject(text.get()).get("names");
-            if (!(list instanceof List<?> items)) {
+            List<String> items = VaultJson.read(text.get(), VaultJson.Index.class).names();
+            if (items == null) {
                 throw new IllegalArgumentException("no \"names\" list");
             }
-            for (Object item : items) {
-                if (!(item instanceof String name)) {
+            for (String name : items) {
+                if (name == null) {
                     throw new IllegalArgumentException("a name is not a string");
                 }
                 names.add(name);
@@ -119,12 +117,9 @@ public final class KeyringTokenStorage implements TokenStorage {
             if (!change.apply(names)) {
                 return false;
             }
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("format", 1L);
-            json.put("service", service);
-            json.put("names", new ArrayList<>(names));
             try {
-                SecureFiles.writeAtomically(indexFile, MiniJson.write(json));
+                SecureFiles.writeAtomically(indexFile,
+                        VaultJson.write(new VaultJson.Index(1L, service, new ArrayList<>(names))));
             } catch (UncheckedIOException ex) {
                 throw new SecretStoreException("cannot write " + indexFile + ": " + ex.getCause().getMessage(),
                         true, false, ex);

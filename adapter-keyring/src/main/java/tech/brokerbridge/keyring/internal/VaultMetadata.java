@@ -3,8 +3,6 @@ package tech.brokerbridge.keyring.internal;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import tech.brokerbridge.ports.secrets.SecretStoreException;
 import tech.brokerbridge.ports.secrets.VaultDamagedException;
@@ -62,12 +60,12 @@ public record VaultMetadata(byte[] salt, int iterations, Optional<String> keyChe
 
     private static VaultMetadata parse(Path file, String text, int minimumIterations) {
         try {
-            Map<String, Object> json = MiniJson.parseObject(text);
-            if (!KDF.equals(json.get("kdf")) || !(json.get("iterations") instanceof Long iterations)
-                    || !(json.get("salt") instanceof String salt)) {
+            VaultJson.Metadata json = VaultJson.read(text, VaultJson.Metadata.class);
+            Long iterations = json.iterations();
+            if (!KDF.equals(json.kdf()) || iterations == null || json.salt() == null) {
                 throw new IllegalArgumentException("missing kdf, iterations or salt");
             }
-            byte[] saltBytes = Base64.getDecoder().decode(salt);
+            byte[] saltBytes = Base64.getDecoder().decode(json.salt());
             if (saltBytes.length != SALT_BYTES) {
                 throw new IllegalArgumentException("bad salt");
             }
@@ -77,16 +75,12 @@ public record VaultMetadata(byte[] salt, int iterations, Optional<String> keyChe
                         + "): the file is damaged. Restore it from a backup, or run 'brokerbridge credentials "
                         + "reset' to start an empty vault");
             }
-            Object check = json.get("key_check");
-            if (check != null && !(check instanceof String)) {
-                throw new IllegalArgumentException("key_check is not a string");
-            }
             if (iterations < minimumIterations) {
                 throw new SecretStoreException(
                         file + " asks for " + iterations + " PBKDF2 iterations, fewer than " + minimumIterations,
                         false, false, null);
             }
-            return new VaultMetadata(saltBytes, iterations.intValue(), Optional.ofNullable((String) check));
+            return new VaultMetadata(saltBytes, iterations.intValue(), Optional.ofNullable(json.keyCheck()));
         } catch (SecretStoreException ex) {
             throw ex;
         } catch (RuntimeException ex) { // any parse failure of the file is damage
@@ -97,13 +91,8 @@ public record VaultMetadata(byte[] salt, int iterations, Optional<String> keyChe
     }
 
     String toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("format", 1L);
-        json.put("kdf", KDF);
-        json.put("iterations", (long) iterations);
-        json.put("salt", Base64.getEncoder().encodeToString(salt));
-        keyCheck.ifPresent(c -> json.put("key_check", c));
-        return MiniJson.write(json);
+        return VaultJson.write(new VaultJson.Metadata(1L, KDF, (long) iterations,
+                Base64.getEncoder().encodeToString(salt), keyCheck.orElse(null)));
     }
 
     @Override

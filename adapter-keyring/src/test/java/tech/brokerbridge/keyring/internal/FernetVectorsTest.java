@@ -34,7 +34,7 @@ class FernetVectorsTest {
             assertNotNull(in, "test resource /fernet/" + file + " is missing");
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        List<Map<String, Object>> cases = (List<Map<String, Object>>) MiniJson.parse(text);
+        List<Map<String, Object>> cases = TestVaults.parse(text);
         assertFalse(cases.isEmpty(), file + " has no cases");
         return cases;
     }

@@ -43,9 +43,9 @@ class FileBackendTest {
         assertEquals("rw-------", mode(vault));
         String content = Files.readString(secrets);
         assertFalse(content.contains(PLAINTEXT) || content.contains("0a1b2c3d"), "no plaintext on disk");
-        Object token = ((Map<?, ?>) MiniJson.parseObject(content).get("secrets")).get("claude.api_key");
+        Object token = ((Map<?, ?>) TestVaults.<Map<?, ?>>parse(content).get("secrets")).get("claude.api_key");
         assertTrue(token instanceof String t && t.startsWith("gAAAAA"), "a Fernet token");
-        Map<String, Object> metadata = MiniJson.parseObject(Files.readString(vault));
+        Map<String, Object> metadata = TestVaults.parse(Files.readString(vault));
         assertEquals("PBKDF2-HMAC-SHA256", metadata.get("kdf"));
         assertEquals((long) TestVaults.TEST_ITERATIONS, metadata.get("iterations"));
         assertEquals(16, java.util.Base64.getDecoder().decode((String) metadata.get("salt")).length);

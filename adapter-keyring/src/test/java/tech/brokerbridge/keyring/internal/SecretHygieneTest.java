@@ -93,7 +93,7 @@ class SecretHygieneTest {
     private void collectTokens(Path dataDir) throws Exception {
         Path secrets = dataDir.resolve(FileTokenStorage.FILE);
         if (Files.exists(secrets)) {
-            Object map = MiniJson.parseObject(Files.readString(secrets)).get("secrets");
+            Object map = TestVaults.<Map<?, ?>>parse(Files.readString(secrets)).get("secrets");
             ((Map<?, ?>) map).values().forEach(token -> tokens.add((String) token));
         }
     }

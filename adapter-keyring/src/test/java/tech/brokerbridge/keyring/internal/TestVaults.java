@@ -33,4 +33,16 @@ final class TestVaults {
     static FernetSecretStore openFile(Path dataDir, String machineId) {
         return withoutKeyring().open(dataDir, Backend.FILE, Optional.of(machineId));
     }
+
+    /** A JSON document as plain Java values (whole numbers as {@code Long}), for looking at files. */
+    @SuppressWarnings("unchecked")
+    static <T> T parse(String json) {
+        try {
+            return (T) new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS)
+                    .readValue(json, Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON", e);
+        }
+    }
 }

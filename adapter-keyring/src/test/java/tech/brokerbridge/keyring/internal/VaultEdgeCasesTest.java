@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +89,7 @@ class VaultEdgeCasesTest {
         saveOne();
         Path secrets = dataDir().resolve(FileTokenStorage.FILE);
         String json = Files.readString(secrets);
-        String token = (String) ((Map<?, ?>) MiniJson.parseObject(json).get("secrets")).get("openai.api_key");
+        String token = VaultJson.read(json, VaultJson.Secrets.class).secrets().get("openai.api_key");
         int at = token.length() / 2;
         char flipped = token.charAt(at) == 'A' ? 'B' : 'A';
         Files.writeString(secrets, json.replace(token, token.substring(0, at) + flipped + token.substring(at + 1)));

@@ -1,5 +1,6 @@
 package tech.brokerbridge.paper.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import tech.brokerbridge.paper.internal.AccountState.BracketState;
 import tech.brokerbridge.paper.internal.AccountState.Execution;
@@ -23,7 +25,7 @@ import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
- * The account file's format, version 1: one JSON object (see {@link Json}) with {@code format}
+ * The account file's format, version 1: one JSON object ({@link AccountDocument}) with {@code format}
  * ({@value #FORMAT}), {@code version}, the account's {@code currency}, {@code seed}, {@code idPrefix},
  * id counters, {@code simulatedTime}, {@code cash}, {@code day}, {@code realizedToday},
  * {@code startOfDayEquity}, {@code positions}, {@code priceFactors} and {@code brackets} (each with its
@@ -41,169 +43,154 @@ final class AccountStateCodec {
     }
 
     static String encode(AccountState s) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("format", FORMAT);
-        doc.put("version", Json.Num.of(VERSION));
-        doc.put("currency", s.currency());
-        doc.put("seed", Json.Num.of(s.seed()));
-        doc.put("idPrefix", s.idPrefix());
-        doc.put("nextOrderId", Json.Num.of(s.nextOrderId()));
-        doc.put("nextExecutionId", Json.Num.of(s.nextExecutionId()));
-        doc.put("simulatedTime", s.simulatedTime().toString());
         Ledger l = s.ledger();
-        doc.put("cash", Json.Num.of(l.cash()));
-        doc.put("day", l.day().toString());
-        doc.put("realizedToday", Json.Num.of(l.realizedToday()));
-        doc.put("startOfDayEquity", Json.Num.of(l.startOfDayEquity()));
-        List<Object> positions = new ArrayList<>();
+        List<AccountDocument.Position> positions = new ArrayList<>();
         for (Holding h : l.holdings()) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("symbol", h.symbol());
-            p.put("quantity", Json.Num.of(h.quantity()));
-            p.put("averageCost", Json.Num.of(h.averageCost()));
-            p.put("realized", Json.Num.of(h.realized()));
-            positions.add(p);
+            positions.add(new AccountDocument.Position(h.symbol(), h.quantity(), finite(h.averageCost()),
+                    finite(h.realized())));
         }
-        doc.put("positions", positions);
-        Map<String, Object> factors = new LinkedHashMap<>();
-        new TreeMap<>(s.priceFactors()).forEach((symbol, f) -> factors.put(symbol, Json.Num.of(f)));
-        doc.put("priceFactors", factors);
-        List<Object> brackets = new ArrayList<>();
+        SortedMap<String, Double> factors = new TreeMap<>();
+        s.priceFactors().forEach((symbol, f) -> factors.put(symbol, finite(f)));
+        List<AccountDocument.Bracket> brackets = new ArrayList<>();
         for (BracketState b : s.brackets()) {
             brackets.add(encode(b));
         }
-        doc.put("brackets", brackets);
-        return Json.write(doc);
+        return AccountDocument.write(new AccountDocument.Account(FORMAT, (long) VERSION, s.currency(), s.seed(),
+                s.idPrefix(), s.nextOrderId(), s.nextExecutionId(), s.simulatedTime().toString(), finite(l.cash()),
+                l.day().toString(), finite(l.realizedToday()), finite(l.startOfDayEquity()), positions, factors,
+                brackets));
     }
 
-    private static Map<String, Object> encode(BracketState b) {
+    private static AccountDocument.Bracket encode(BracketState b) {
         BracketOrder o = b.order();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("orderRef", o.orderRef());
-        m.put("symbol", o.symbol());
-        m.put("direction", o.direction().wire());
-        m.put("quantity", Json.Num.of(o.quantity()));
-        m.put("entryLimit", Json.Num.of(o.entryLimit()));
-        m.put("stopLoss", Json.Num.of(o.stopLoss()));
-        m.put("takeProfit", Json.Num.of(o.takeProfit()));
-        List<Object> legs = new ArrayList<>();
+        List<AccountDocument.Leg> legs = new ArrayList<>();
         for (LegState leg : b.legs()) {
-            Map<String, Object> l = new LinkedHashMap<>();
-            l.put("leg", leg.leg().wire());
-            l.put("id", leg.id());
-            l.put("state", leg.state().wire());
-            leg.execution().ifPresent(x -> {
-                l.put("executionId", x.executionId());
-                l.put("fillPrice", Json.Num.of(x.price()));
-                l.put("filledAt", x.time().toString());
-            });
-            legs.add(l);
+            Optional<Execution> x = leg.execution();
+            legs.add(new AccountDocument.Leg(leg.leg().wire(), leg.id(), leg.state().wire(),
+                    x.map(Execution::executionId), x.map(e -> finite(e.price())), x.map(e -> e.time().toString())));
         }
-        m.put("legs", legs);
-        return m;
+        return new AccountDocument.Bracket(o.orderRef(), o.symbol(), o.direction().wire(), o.quantity(),
+                finite(o.entryLimit()), finite(o.stopLoss()), finite(o.takeProfit()), legs);
     }
 
     /** Parses and checks a whole file. */
     static AccountState decode(String text) {
-        JsonFields f = new JsonFields("the account", Json.read(text));
-        if (!FORMAT.equals(f.string("format"))) {
+        JsonNode tree = AccountDocument.tree(text);
+        if (!tree.isObject() || !FORMAT.equals(tree.path("format").textValue())) {
             throw new IllegalArgumentException("not a paper account file (format is not " + FORMAT + ")");
         }
-        long version = f.integer("version");
-        if (version != VERSION) {
-            throw new IllegalArgumentException("format version " + version + " is not supported here (this version reads "
-                    + VERSION + "); was the file written by a newer BrokerBridge?");
+        JsonNode version = tree.path("version");
+        if (!version.isIntegralNumber()) {
+            throw new IllegalArgumentException("the account: \"version\" must be a whole number");
+        }
+        if (version.asLong() != VERSION) {
+            throw new IllegalArgumentException("format version " + version.asText() + " is not supported here (this"
+                    + " version reads " + VERSION + "); was the file written by a newer BrokerBridge?");
         }
         try {
-            return decodeFields(f);
+            return decodeFields(AccountDocument.account(tree));
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("a bad date or time: " + e.getMessage(), e);
         }
     }
 
-    private static AccountState decodeFields(JsonFields f) {
-        String currency = f.string("currency");
+    private static AccountState decodeFields(AccountDocument.Account f) {
+        String currency = f.currency();
         check(currency.matches("[A-Z]{3}"), "currency must be three capital letters");
-        long seed = f.integer("seed");
-        String idPrefix = f.string("idPrefix");
+        long seed = f.seed();
+        String idPrefix = f.idPrefix();
         check(!idPrefix.isEmpty(), "idPrefix is empty");
-        long nextOrderId = f.integer("nextOrderId");
-        long nextExecutionId = f.integer("nextExecutionId");
+        long nextOrderId = f.nextOrderId();
+        long nextExecutionId = f.nextExecutionId();
         check(nextOrderId >= 1 && nextExecutionId >= 1, "id counters start at 1");
-        Instant time = Instant.parse(f.string("simulatedTime"));
-        double cash = f.decimal("cash");
-        LocalDate day = LocalDate.parse(f.string("day"));
-        double realizedToday = f.decimal("realizedToday");
-        double startOfDayEquity = f.decimal("startOfDayEquity");
+        Instant time = Instant.parse(f.simulatedTime());
+        double cash = finite(f.cash(), "cash");
+        LocalDate day = LocalDate.parse(f.day());
+        double realizedToday = finite(f.realizedToday(), "realizedToday");
+        double startOfDayEquity = finite(f.startOfDayEquity(), "startOfDayEquity");
         List<Holding> holdings = new ArrayList<>();
         Set<String> held = new HashSet<>();
-        for (Object o : f.array("positions")) {
-            JsonFields p = new JsonFields("a position", o);
-            Holding h = new Holding(p.string("symbol"), p.integer("quantity"), p.decimal("averageCost"), p.decimal("realized"));
-            p.end();
+        for (AccountDocument.Position p : f.positions()) {
+            check(p != null, "a position is null");
+            Holding h = new Holding(p.symbol(), p.quantity(), finite(p.averageCost(), "a position's averageCost"),
+                    finite(p.realized(), "a position's realized"));
             check(PriceModel.isListed(h.symbol()) && held.add(h.symbol()), "position symbol invalid or repeated: " + h.symbol());
             check(h.quantity() != 0 && h.averageCost() > 0, "position " + h.symbol() + ": zero quantity or cost");
             holdings.add(h);
         }
         Map<String, Double> factors = new LinkedHashMap<>();
-        JsonFields pf = f.object("priceFactors");
-        for (String symbol : pf.keys()) {
-            double factor = pf.decimal(symbol);
-            check(PriceModel.isListed(symbol) && factor > 0, "price factor of " + symbol + " invalid");
+        f.priceFactors().forEach((symbol, factor) -> {
+            check(factor != null && PriceModel.isListed(symbol) && factor > 0 && Double.isFinite(factor),
+                    "price factor of " + symbol + " invalid");
             factors.put(symbol, factor);
-        }
-        pf.end();
+        });
         Ids ids = new Ids(idPrefix, nextOrderId, nextExecutionId);
         Set<String> refs = new HashSet<>();
         List<BracketState> brackets = new ArrayList<>();
-        for (Object o : f.array("brackets")) {
-            BracketState b = decodeBracket(new JsonFields("a bracket", o), ids);
-            check(refs.add(b.order().orderRef()), "orderRef " + b.order().orderRef() + " appears twice");
-            brackets.add(b);
+        for (AccountDocument.Bracket b : f.brackets()) {
+            check(b != null, "a bracket is null");
+            BracketState bracket = decodeBracket(b, ids);
+            check(refs.add(bracket.order().orderRef()), "orderRef " + bracket.order().orderRef() + " appears twice");
+            brackets.add(bracket);
         }
-        f.end();
         return new AccountState(currency, seed, idPrefix, nextOrderId, nextExecutionId, time,
                 new Ledger(cash, day, realizedToday, startOfDayEquity, holdings), factors, brackets);
     }
 
-    private static BracketState decodeBracket(JsonFields b, Ids ids) {
-        String ref = b.string("orderRef");
+    private static BracketState decodeBracket(AccountDocument.Bracket b, Ids ids) {
+        String ref = b.orderRef();
         BracketOrder order;
         try {
-            order = new BracketOrder(ref, b.string("symbol"), Direction.fromWire(b.string("direction")),
-                    b.integer("quantity"), b.decimal("entryLimit"), b.decimal("stopLoss"), b.decimal("takeProfit"));
+            order = new BracketOrder(ref, b.symbol(), Direction.fromWire(b.direction()), b.quantity(),
+                    b.entryLimit(), b.stopLoss(), b.takeProfit());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bracket " + ref + ": " + e.getMessage(), e);
         }
         check(PriceModel.isListed(order.symbol()), "bracket " + ref + ": symbol " + order.symbol() + " is not traded");
-        List<Object> raw = b.array("legs");
-        b.end();
+        List<AccountDocument.Leg> raw = b.legs();
         check(raw.size() == OrderLeg.values().length, "bracket " + ref + " must have three legs");
         List<LegState> legs = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
-            JsonFields l = new JsonFields("leg " + i + " of bracket " + ref, raw.get(i));
-            LegState leg = decodeLeg(l, ids);
-            check(leg.leg() == OrderLeg.values()[i], l.where() + " must be " + OrderLeg.values()[i].wire());
+            String where = "leg " + i + " of bracket " + ref;
+            check(raw.get(i) != null, where + " is null");
+            LegState leg = decodeLeg(raw.get(i), where, ids);
+            check(leg.leg() == OrderLeg.values()[i], where + " must be " + OrderLeg.values()[i].wire());
             legs.add(leg);
         }
         checkLegs(ref, legs.get(0).state(), legs.get(1).state(), legs.get(2).state());
         return new BracketState(order, legs);
     }
 
-    private static LegState decodeLeg(JsonFields l, Ids ids) {
-        OrderLeg leg = enumOf(OrderLeg.class, l.string("leg"), l.where());
-        String id = l.string("id");
-        ids.orderId(id, l.where());
-        OrderState state = enumOf(OrderState.class, l.string("state"), l.where());
+    private static LegState decodeLeg(AccountDocument.Leg l, String where, Ids ids) {
+        OrderLeg leg = enumOf(OrderLeg.class, l.leg(), where);
+        ids.orderId(l.id(), where);
+        OrderState state = enumOf(OrderState.class, l.state(), where);
+        boolean filled = state == OrderState.FILLED;
+        check(filled == l.executionId().isPresent() && filled == l.fillPrice().isPresent()
+                && filled == l.filledAt().isPresent(), where + ": executionId, fillPrice and filledAt go with a filled"
+                + " leg, and only with one");
         Optional<Execution> execution = Optional.empty();
-        if (state == OrderState.FILLED) {
-            Execution x = new Execution(l.string("executionId"), l.decimal("fillPrice"), Instant.parse(l.string("filledAt")));
-            ids.executionId(x.executionId(), l.where());
-            check(x.price() > 0, l.where() + ": fill price must be positive");
+        if (filled) {
+            Execution x = new Execution(l.executionId().get(), finite(l.fillPrice().get(), where + ": fillPrice"),
+                    Instant.parse(l.filledAt().get()));
+            ids.executionId(x.executionId(), where);
+            check(x.price() > 0, where + ": fill price must be positive");
             execution = Optional.of(x);
         }
-        l.end();
-        return new LegState(leg, id, state, execution);
+        return new LegState(leg, l.id(), state, execution);
+    }
+
+    /** A double the file can hold (JSON has no NaN or infinity; an overflowing number reads as infinity). */
+    private static double finite(double v, String what) {
+        check(Double.isFinite(v), what + " must be a finite number");
+        return v;
+    }
+
+    private static double finite(double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("not a finite number: " + v);
+        }
+        return v;
     }
 
     /** The states a bracket's legs can be in together, as the exchange moves them. */

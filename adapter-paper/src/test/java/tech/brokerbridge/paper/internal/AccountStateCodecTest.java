@@ -62,7 +62,7 @@ class AccountStateCodecTest {
     @Test
     void refusesFilesItDidNotWrite() {
         String good = AccountStateCodec.encode(sample());
-        Map<String, String> edits = Map.ofEntries(
+        List<Map.Entry<String, String>> edits = List.of(
                 Map.entry("\"version\": 1", "\"version\": 2"),
                 Map.entry("brokerbridge-paper-account", "something-else"),
                 Map.entry("\"seed\": -42,", "\"seed\": -42, \"extra\": true,"),
@@ -81,8 +81,22 @@ class AccountStateCodecTest {
                 Map.entry("\"symbol\": \"TSLA\"", "\"symbol\": \"MSFT\""),
                 Map.entry("\"AAPL\": 0.9876543210123", "\"AAPL\": -1.0"),
                 Map.entry("\"cash\": 100063.75", "\"cash\": \"lots\""),
-                Map.entry("\"fillPrice\": 380.0,", ""));
-        edits.forEach((from, to) -> {
+                Map.entry("\"fillPrice\": 380.0,", ""),
+                // each member of its own JSON type, present, known and not null
+                Map.entry("\"seed\": -42", "\"seed\": \"-42\""),
+                Map.entry("\"seed\": -42", "\"seed\": -42.5"),
+                Map.entry("\"seed\": -42", "\"seed\": null"),
+                Map.entry("\"currency\": \"USD\"", "\"currency\": 840"),
+                Map.entry("\"cash\": 100063.75", "\"cash\": 1e400"),
+                Map.entry("\"cash\": 100063.75", "\"cash\": true"),
+                Map.entry("\"id\": \"Pt1-2\",", ""),
+                Map.entry("\"id\": \"Pt1-2\",", "\"id\": \"Pt1-2\", \"note\": \"x\","),
+                Map.entry("\"positions\": [", "\"positions\": [null, "),
+                Map.entry("\"AAPL\": 0.9876543210123", "\"AAPL\": null"),
+                Map.entry("\"state\": \"cancelled\"", "\"state\": \"cancelled\", \"fillPrice\": 1.0"));
+        edits.forEach(edit -> {
+            String from = edit.getKey();
+            String to = edit.getValue();
             assertTrue(good.contains(from), "the sample holds " + from);
             String bad = good.replace(from, to);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AccountStateCodec.decode(bad),

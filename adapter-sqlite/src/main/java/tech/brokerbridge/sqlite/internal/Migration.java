@@ -4,27 +4,49 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One schema step: a version, a description and its SQL statements.
+ * One schema step: a version, a description, its SQL statements and a step in Java run after them
+ * (in the same transaction) for conversions SQL cannot express.
  *
  * @param statements SQL statements without their trailing {@code ;}
  */
-record Migration(int version, String description, List<String> statements) {
+record Migration(int version, String description, List<String> statements, Step step) {
     /** The schema of this build, oldest first. Append new migrations; never edit a released one. */
     static List<Migration> all() {
-        return List.of(fromResource(1, "initial schema", "migrations/V001__initial_schema.sql"));
+        return List.of(fromResource(1, "initial schema", "migrations/V001__initial_schema.sql"),
+                fromResource(2, "typed desk state", "migrations/V002__typed_desk_state.sql")
+                        .followedBy(LegacySettings::convert));
+    }
+
+    /** Work on the connection inside the migration's transaction. */
+    @FunctionalInterface
+    interface Step {
+        void run(Connection c) throws SQLException;
     }
 
     Migration {
         Objects.requireNonNull(description, "description");
         statements = List.copyOf(statements);
+        Objects.requireNonNull(step, "step");
         if (version < 1) {
             throw new IllegalArgumentException("migration version must be >= 1, was " + version);
         }
+    }
+
+    /** SQL statements only. */
+    Migration(int version, String description, List<String> statements) {
+        this(version, description, statements, c -> { });
+    }
+
+    /** This migration with {@code next} run after its statements. */
+    Migration followedBy(Step next) {
+        return new Migration(version, description, statements, next);
     }
 
     /** Loads a script next to this class; see {@link #split(String)} for its format. */

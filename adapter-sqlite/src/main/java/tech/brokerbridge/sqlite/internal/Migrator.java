@@ -64,6 +64,7 @@ final class Migrator {
         for (String sql : m.statements()) {
             execute(c, sql);
         }
+        m.step().run(c);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_version (version, description, applied_at)"
                 + " VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")) {
             ps.setInt(1, m.version());

@@ -9,8 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.ApprovedTrade;
+import tech.brokerbridge.ports.journal.CoolDown;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.FillRecord;
+import tech.brokerbridge.ports.journal.KillSwitchState;
+import tech.brokerbridge.ports.journal.LicenseRecord;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalPage;
@@ -18,7 +22,10 @@ import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.sqlite.ClosableJournal;
 
-/** The {@link tech.brokerbridge.ports.journal.Journal} on one SQLite file; each call is one transaction. */
+/**
+ * Every role of the {@link tech.brokerbridge.ports.journal.Journal} on one SQLite file; each call is one
+ * transaction.
+ */
 public final class SqliteJournal implements ClosableJournal {
     private final Database db;
 
@@ -55,6 +62,21 @@ public final class SqliteJournal implements ClosableJournal {
         db.write("save proposal " + proposal.proposalId() + " with its approval", c -> {
             ProposalStore.save(c, proposal);
             ApprovalStore.append(c, approval);
+            return null;
+        });
+    }
+
+    @Override
+    public void saveApprovedTrade(ApprovedTrade trade) {
+        Objects.requireNonNull(trade, "trade");
+        Proposal p = trade.proposal();
+        db.write("save the approved trade " + p.proposalId(), c -> {
+            if (OrderStore.find(c, p.proposalId()).isPresent()) {
+                throw new IllegalStateException("an order record already exists for " + p.proposalId());
+            }
+            ProposalStore.save(c, p);
+            ApprovalStore.append(c, trade.approval());
+            OrderStore.save(c, trade.intent());
             return null;
         });
     }
@@ -147,19 +169,46 @@ public final class SqliteJournal implements ClosableJournal {
     }
 
     @Override
-    public Optional<String> setting(String key) {
-        Objects.requireNonNull(key, "key");
-        return db.read("read setting " + key, c -> SettingStore.get(c, key));
+    public Optional<KillSwitchState> killSwitch() {
+        return db.read("read the kill switch", KillSwitchStore::get);
     }
 
     @Override
-    public void putSetting(String key, String value) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        db.write("write setting " + key, c -> {
-            SettingStore.put(c, key, value);
+    public void saveKillSwitch(KillSwitchState state) {
+        Objects.requireNonNull(state, "state");
+        db.write("save the kill switch", c -> {
+            KillSwitchStore.put(c, state);
             return null;
         });
+    }
+
+    @Override
+    public Optional<LicenseRecord> license() {
+        return db.read("read the license records", LicenseStore::get);
+    }
+
+    @Override
+    public void saveLicense(LicenseRecord record) {
+        Objects.requireNonNull(record, "record");
+        db.write("save the license records", c -> {
+            LicenseStore.put(c, record);
+            return null;
+        });
+    }
+
+    @Override
+    public void startCoolDown(CoolDown coolDown) {
+        Objects.requireNonNull(coolDown, "coolDown");
+        db.write("start a cool-down of " + coolDown.symbol(), c -> {
+            CoolDownStore.start(c, coolDown);
+            return null;
+        });
+    }
+
+    @Override
+    public List<CoolDown> activeCoolDowns(Instant now) {
+        Objects.requireNonNull(now, "now");
+        return db.read("read the cool-downs", c -> CoolDownStore.active(c, now));
     }
 
     @Override

@@ -2,14 +2,13 @@ package tech.brokerbridge.sqlite.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static tech.brokerbridge.sqlite.internal.SqlRows.column;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +45,23 @@ class MigratorTest {
     }
 
     @Test
+    void aFailingJavaStepUndoesItsMigrationsStatements() throws SQLException {
+        Migration failing = new Migration(2, "with a java step", List.of("CREATE TABLE c (z INTEGER)"))
+                .followedBy(c -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("INSERT INTO c VALUES (1)");
+                    }
+                    throw new SQLException("conversion failed");
+                });
+        try (Connection c = connect()) {
+            new Migrator(List.of(V1)).migrate(c);
+            assertThrows(SQLException.class, () -> new Migrator(List.of(V1, failing)).migrate(c));
+            assertEquals(List.of("1"), column(c, "SELECT version FROM schema_version"));
+            assertEquals(List.of(), column(c, "SELECT name FROM sqlite_master WHERE name = 'c'"));
+        }
+    }
+
+    @Test
     void migrationsMustBeNumberedFromOneWithoutGaps() {
         assertThrows(IllegalArgumentException.class, () -> new Migrator(List.of(V2)));
         assertThrows(IllegalArgumentException.class, () -> new Migrator(List.of(V1, V1)));
@@ -71,15 +87,5 @@ class MigratorTest {
 
     private Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("m.db"));
-    }
-
-    private static List<String> column(Connection c, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 }

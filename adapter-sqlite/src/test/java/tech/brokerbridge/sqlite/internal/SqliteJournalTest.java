@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tech.brokerbridge.sqlite.internal.SqlRows.column;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -25,7 +24,8 @@ import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.JournalException;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalStatus;
-import tech.brokerbridge.ports.tck.JournalContract;
+import tech.brokerbridge.ports.tck.JournalSamples;
+import tech.brokerbridge.ports.tck.ProposalLogContract;
 import tech.brokerbridge.sqlite.ClosableJournal;
 import tech.brokerbridge.sqlite.SqliteConfig;
 import tech.brokerbridge.sqlite.SqliteJournalFactory;
@@ -55,10 +55,11 @@ class SqliteJournalTest {
         open(SqliteConfig.defaults(dir)).close();
         open(SqliteConfig.defaults(dir)).close();
         try (Connection c = raw()) {
-            assertEquals(List.of("1"), column(c, "SELECT version FROM schema_version"));
+            assertEquals(List.of("1", "2"), column(c, "SELECT version FROM schema_version ORDER BY version"));
             assertEquals(List.of("ai_audit", "approvals", "decision_evidence", "decision_gate_values",
-                    "decision_gates", "decisions", "fills", "order_broker_ids", "orders", "proposal_gate_values",
-                    "proposal_gates", "proposal_status_history", "proposals", "schema_version", "settings"),
+                    "decision_gates", "decisions", "fills", "kill_switch", "license", "order_broker_ids", "orders",
+                    "proposal_cool_downs", "proposal_gate_values", "proposal_gates", "proposal_status_history",
+                    "proposals", "schema_version"),
                     column(c, "SELECT name FROM sqlite_master WHERE type = 'table'"
                             + " AND name NOT LIKE 'sqlite_%' ORDER BY name"));
         }
@@ -104,15 +105,28 @@ class SqliteJournalTest {
         try (SqliteJournal journal = open(SqliteConfig.defaults(dir))) {
             Proposal pending = proposal(1);
             journal.saveProposal(pending);
-            try (Connection c = raw(); Statement s = c.createStatement()) {
-                s.execute("CREATE TRIGGER refuse BEFORE INSERT ON approvals BEGIN SELECT RAISE(ABORT, 'refused'); END");
-            }
+            refuseInsertsInto("approvals");
             Proposal approved = pending.withStatus(ProposalStatus.APPROVED, T0.plusSeconds(1), "user");
             JournalException e = assertThrows(JournalException.class,
                     () -> journal.saveProposalWithApproval(approved, approval(approved)));
             assertFalse(e.retryable());
             assertEquals(Optional.of(pending), journal.findProposal(pending.proposalId()));
             assertEquals(List.of(), journal.approvals());
+        }
+    }
+
+    /** The order intent is written last: refusing it must undo the proposal and the approval too. */
+    @Test
+    void anApprovedTradeIsOneTransaction() throws SQLException {
+        try (SqliteJournal journal = open(SqliteConfig.defaults(dir))) {
+            Proposal pending = proposal(1);
+            journal.saveProposal(pending);
+            refuseInsertsInto("orders");
+            assertThrows(JournalException.class,
+                    () -> journal.saveApprovedTrade(ProposalLogContract.approvedTrade(pending)));
+            assertEquals(List.of(Optional.of(pending), List.of(), Optional.empty()), List.of(
+                    journal.findProposal(pending.proposalId()), journal.approvals(),
+                    journal.findOrder(pending.proposalId())));
         }
     }
 
@@ -145,7 +159,7 @@ class SqliteJournalTest {
         SqliteJournal journal = open(SqliteConfig.defaults(dir));
         journal.close();
         journal.close();
-        JournalException e = assertThrows(JournalException.class, () -> journal.setting("x"));
+        JournalException e = assertThrows(JournalException.class, journal::killSwitch);
         assertFalse(e.retryable());
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
     }
@@ -155,22 +169,19 @@ class SqliteJournalTest {
         return (SqliteJournal) journal;
     }
 
+    private void refuseInsertsInto(String table) throws SQLException {
+        try (Connection c = raw(); Statement s = c.createStatement()) {
+            s.execute("CREATE TRIGGER refuse_" + table + " BEFORE INSERT ON " + table
+                    + " BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        }
+    }
+
     private Connection raw() throws SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("brokerbridge.db"));
     }
 
-    private static List<String> column(Connection c, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
-    }
-
     private static Proposal proposal(int n) {
-        return JournalContract.proposal(n, T0, ProposalStatus.PENDING);
+        return JournalSamples.proposal(n, T0, ProposalStatus.PENDING);
     }
 
     private static ApprovalRecord approval(Proposal p) {

@@ -27,8 +27,10 @@ import tech.brokerbridge.core.internal.loop.ScanPipeline;
 import tech.brokerbridge.core.internal.loop.ScanSettings;
 import tech.brokerbridge.core.internal.loop.Scanner;
 import tech.brokerbridge.core.internal.loop.TradingLoop;
+import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
+import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
 import tech.brokerbridge.core.internal.risk.GateLimits;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
 import tech.brokerbridge.core.internal.risk.RiskContextLoader;
@@ -47,6 +49,7 @@ import tech.brokerbridge.ports.desk.Portfolio;
 import tech.brokerbridge.ports.desk.ScanReport;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.DecisionRecord;
+import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalPage;
@@ -78,6 +81,7 @@ public final class DefaultDesk implements Desk {
     private final CompositeScorer scorer;
     private final ScanPipeline pipeline;
     private final CandidateEvaluator evaluator;
+    private final CoolDowns coolDowns;
     private AutoCloseable subscription;
     private boolean started;
     private boolean closed;
@@ -88,23 +92,27 @@ public final class DefaultDesk implements Desk {
         this.tuning = tuning;
         this.scorer = new CompositeScorer(weights(config));
         ScanSettings settings = settings(config);
-        this.contexts = new RiskContextLoader(ports.broker(), ports.journal(), limits(config));
+        Journal journal = ports.journal();
+        this.contexts = new RiskContextLoader(ports.broker(), journal, limits(config));
         RiskGates gates = new RiskGates();
-        this.book = new ProposalBook(ports.journal(), clock, new ProposalLocks());
-        this.killSwitch = new KillSwitch(ports.journal(), ports.broker(), clock);
-        this.license = new LicenseKeeper(ports.journal(), ports.secrets(), ports.license(), ports.installation(),
+        this.coolDowns = new CoolDowns(journal, clock, config.proposalCooldown());
+        this.book = new ProposalBook(journal, clock, new ProposalLocks(), coolDowns);
+        this.killSwitch = new KillSwitch(journal, ports.broker(), clock);
+        DailyLossBreaker dailyLoss = new DailyLossBreaker(killSwitch);
+        this.license = new LicenseKeeper(journal, ports.secrets(), ports.license(), ports.installation(),
                 new LicensePolicy(config.evaluationPeriod(), config.license().grace()),
                 config.license().checkInterval(), licenseThread, clock);
-        this.advisor = new AdvisorGateway(ports.advisor(), ports.journal(), advisorThreads, tuning.advisorDeadline());
-        BrokerReconciler reconciler = new BrokerReconciler(ports.broker(), ports.journal(), book, clock);
-        BracketSubmitter submitter = new BracketSubmitter(ports.broker(), ports.journal(), book, killSwitch,
+        this.advisor = new AdvisorGateway(ports.advisor(), journal, advisorThreads, tuning.advisorDeadline());
+        BrokerReconciler reconciler = new BrokerReconciler(ports.broker(), journal, journal, book, clock);
+        BracketSubmitter submitter = new BracketSubmitter(ports.broker(), journal, journal, book, killSwitch,
                 reconciler, clock);
-        this.approvals = new ApprovalService(ports.journal(), book, contexts, gates, killSwitch, submitter);
-        this.events = new OrderEventHandler(ports.journal(), book, clock);
+        this.approvals = new ApprovalService(journal, book, contexts, gates, killSwitch, dailyLoss, submitter,
+                coolDowns);
+        this.events = new OrderEventHandler(journal, journal, book, clock);
         this.maintenance = new Maintenance(ports.broker(), book, reconciler, license);
-        this.evaluator = new CandidateEvaluator(advisor, gates, scorer, killSwitch, ports.journal(), clock, settings);
-        this.pipeline = new ScanPipeline(settings, ports.marketData(), ports.signals(), contexts, killSwitch, scorer,
-                evaluator, ports.journal(), clock);
+        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, journal, clock, settings);
+        this.pipeline = new ScanPipeline(settings, ports.marketData(), ports.signals(), contexts, killSwitch, dailyLoss,
+                scorer, evaluator, coolDowns, journal, clock);
         this.scanner = new Scanner(pipeline);
         this.loop = new TradingLoop(scanner, killSwitch, loopThread, config.scanInterval());
         killSwitch.onEngage(loop::stop);
@@ -127,12 +135,14 @@ public final class DefaultDesk implements Desk {
     @Override
     public synchronized void reconfigure(DeskConfig next) {
         DeskConfig c = new DeskConfig(config.version(), next.watchlist(), next.scanInterval(), next.maxAiCandidates(),
-                next.weights(), next.risk(), next.proposalTtl(), next.barsForAdvisor(), config.evaluationPeriod());
+                next.weights(), next.risk(), next.proposalTtl(), next.barsForAdvisor(), config.evaluationPeriod())
+                .withProposalCooldown(next.proposalCooldown());
         contexts.limits(limits(c));
         scorer.weights(weights(c));
         pipeline.settings(settings(c));
         evaluator.settings(settings(c));
         loop.interval(c.scanInterval());
+        coolDowns.length(c.proposalCooldown());
         config = c;
         LOG.info("desk reconfigured: {} symbols, scan every {}", c.watchlist().size(), c.scanInterval());
     }

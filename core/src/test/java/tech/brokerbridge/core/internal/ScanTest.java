@@ -30,6 +30,7 @@ import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.desk.ScanReport;
 import tech.brokerbridge.ports.fakes.FakeAdvisor;
 import tech.brokerbridge.ports.journal.DecisionRecord;
+import tech.brokerbridge.ports.journal.KillSwitchState;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
@@ -82,8 +83,14 @@ class ScanTest {
         assertEquals(ProposalStatus.PENDING, p.status());
         assertEquals(50, p.quantity(), "0.5 % of 100 000 / 2 = 250, capped at 5 % / 100 = 50");
         assertEquals(0.7, p.conviction(), "the FakeAdvisor's default approval");
-        assertEquals(0.4 * 0.9 + 0.35 * 0.9 + 0.25 * 0.7, p.compositeScore(), 1e-9, "uses the AI's conviction");
+        DecisionRequest judged = h.advisor.requests().stream().filter(q -> q.symbol().equals("AAPL")).findFirst()
+                .orElseThrow();
+        assertEquals(0.4 * 0.9 + 0.35 * 0.9 + 0.25 * 1.0, p.compositeScore(), 1e-9,
+                "the composite the advisor judged (two agreeing setups: signal conviction 1.0), not recomputed with"
+                        + " the advisor's conviction, so that a thesis quoting it quotes what is stored");
+        assertEquals(judged.scores().compositeScore(), p.compositeScore(), 0.0);
         assertEquals(p.compositeScore(), aapl.compositeScore(), 1e-12);
+        assertEquals(0.7, aapl.aiConviction().orElseThrow(), "the advisor's conviction is kept beside it");
         assertEquals(5, p.gates().size());
         assertEquals(Harness.T0.plus(Duration.ofMinutes(30)), p.expiresAt());
         assertEquals(1, p.history().size());
@@ -248,7 +255,9 @@ class ScanTest {
         assertTrue(h.desk.health().killSwitchEngaged());
         assertTrue(d.reason().contains("daily loss limit reached"), d.reason());
         assertEquals(0, h.advisor.requests().size());
-        assertEquals("true", h.journal.setting("kill_switch.engaged").orElseThrow());
+        KillSwitchState.Engaged saved = (KillSwitchState.Engaged) h.journal.killSwitch().orElseThrow();
+        assertEquals(KillSwitchState.EngagedBy.DAILY_LOSS_LIMIT, saved.by());
+        assertTrue(saved.reason().startsWith("daily loss limit reached"), saved.reason());
     }
 
     @Test

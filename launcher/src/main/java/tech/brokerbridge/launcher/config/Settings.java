@@ -23,6 +23,7 @@ public final class Settings {
     public static final String SCAN_INTERVAL_MINUTES = "scan_interval_minutes";
     public static final String MAX_AI_CANDIDATES = "max_ai_candidates";
     public static final String PROPOSAL_TTL_MINUTES = "proposal_ttl_minutes";
+    public static final String PROPOSAL_COOLDOWN_MINUTES = "proposal_cooldown_minutes";
     public static final String TRADING_MODE = "trading_mode";
     public static final String WEIGHT_EVIDENCE = "scoring.evidence_weight";
     public static final String WEIGHT_QUALITY = "scoring.quality_weight";
@@ -92,6 +93,9 @@ public final class Settings {
         add(SCAN_INTERVAL_MINUTES, new SettingType.IntRange(1, 1440), "5", "minutes between scans while trading");
         add(MAX_AI_CANDIDATES, new SettingType.IntRange(1, 50), "3", "best setups per scan sent to the advisor");
         add(PROPOSAL_TTL_MINUTES, new SettingType.IntRange(1, 1440), "30", "a pending proposal expires after");
+        add(PROPOSAL_COOLDOWN_MINUTES, new SettingType.IntRange(0, 10080), "0",
+                "after a rejection or expiry, the same symbol, direction and setup type is not proposed again for"
+                        + " this long unless the setup changes materially; 0 = the rest of the US trading day");
         add(TRADING_MODE, new SettingType.OneOf(List.of("paper", "live")), "paper",
                 "live needs broker.kind ibkr and a license that allows live trading (POST /api/setup/config checks both)");
         add(WEIGHT_EVIDENCE, new SettingType.DecimalRange(0, 1, false), "0.4",

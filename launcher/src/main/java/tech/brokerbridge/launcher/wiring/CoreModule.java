@@ -56,6 +56,7 @@ final class CoreModule extends AbstractModule {
                         c.decimal(Settings.MIN_REWARD_RISK), c.decimal(Settings.RISK_PER_TRADE_PCT)),
                 Duration.ofMinutes(c.integer(Settings.PROPOSAL_TTL_MINUTES)), d.barsForAdvisor(), d.evaluationPeriod())
                 .withLicense(new DeskConfig.License(Duration.ofHours(c.integer(Settings.LICENSE_GRACE_HOURS)),
-                        Duration.ofHours(c.integer(Settings.LICENSE_CHECK_HOURS))));
+                        Duration.ofHours(c.integer(Settings.LICENSE_CHECK_HOURS))))
+                .withProposalCooldown(Duration.ofMinutes(c.integer(Settings.PROPOSAL_COOLDOWN_MINUTES)));
     }
 }

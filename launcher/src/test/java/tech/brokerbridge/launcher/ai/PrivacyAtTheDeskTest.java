@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -47,6 +50,9 @@ class PrivacyAtTheDeskTest {
             "daily_pnl_pct", "long_exposure_pct", "short_exposure_pct");
     private static final Set<String> REQUEST_FIELDS = Set.of("symbol", "direction", "setup_type", "bars", "scores",
             "evidence", "prices", "risk");
+
+    /** Wednesday 25 Nov 2026, 11:00 New York: the session two trading days before {@link TestDesk#CLOCK}'s. */
+    private static final Clock TWO_DAYS_EARLIER = Clock.fixed(Instant.parse("2026-11-25T16:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
     Path home;
@@ -114,11 +120,12 @@ class PrivacyAtTheDeskTest {
     }
 
     /**
-     * With the offline advisor: a scan, one proposal approved and filled (a position), the others
-     * rejected (so their symbols go to the providers later); every credential saved in the vault.
+     * With the offline advisor, two trading days before the providers are asked: a scan, one proposal
+     * approved and filled (a position), the others rejected (so their symbols go to the providers later,
+     * once the rejections' cool-downs ended with that day's session); every credential saved in the vault.
      */
     private String holdAPositionAndFillTheVault(Canaries canaries) throws Exception {
-        try (TestDesk desk = TestDesk.start(home, Map.of(), flags)) {
+        try (TestDesk desk = TestDesk.start(home, Map.of(), flags, TWO_DAYS_EARLIER)) {
             JsonNode scan = desk.scan();
             canaries.add(scan.path("scan_id").asText());
             List<JsonNode> pending = desk.pendingProposals();

@@ -43,12 +43,17 @@ final class TestDesk implements AutoCloseable {
 
     /** A desk in {@code home}, with these environment variables and flags on top of the test defaults. */
     static TestDesk start(Path home, Map<String, String> env, Map<String, String> flags) {
+        return start(home, env, flags, CLOCK);
+    }
+
+    /** The same on another clock. */
+    static TestDesk start(Path home, Map<String, String> env, Map<String, String> flags, Clock clock) {
         Map<String, String> e = new HashMap<>(Map.of("BROKERBRIDGE_SECRETS_BACKEND", "file",
                 "BROKERBRIDGE_MACHINE_ID", MACHINE_ID));
         e.putAll(env);
         Map<String, String> f = new HashMap<>(Map.of("port", "0", "rate_limit", "1000/60s"));
         f.putAll(flags);
-        DeskRuntime runtime = DeskRuntime.create(ConfigLoader.load(e, home, Optional.of(home), f), CLOCK);
+        DeskRuntime runtime = DeskRuntime.create(ConfigLoader.load(e, home, Optional.of(home), f), clock);
         try {
             runtime.start();
         } catch (RuntimeException ex) {

@@ -39,8 +39,7 @@ final class ArchitectureRules {
         rules.put("no_cycles_between_modules", ArchitectureRules::noModuleCycles);
         rules.put("guice_only_in_launcher", ArchitectureRules::guiceOnlyInLauncher);
         rules.put("netty_only_in_http", root -> vendorOnlyIn(root, "io.netty..", Set.of("http")));
-        rules.put("jackson_only_in_http_ai_sqlite_launcher",
-                root -> vendorOnlyIn(root, "com.fasterxml.jackson..", Set.of("http", "ai", "sqlite", "launcher")));
+        rules.put("jackson_only_in_adapters_and_launcher", ArchitectureRules::jacksonOnlyInAdaptersAndLauncher);
         rules.put("stripe_only_in_stripe", root -> vendorOnlyIn(root, "com.stripe..", Set.of("stripe")));
         rules.put("java_keyring_only_in_keyring",
                 root -> vendorOnlyIn(root, "com.github.javakeyring..", Set.of("keyring")));
@@ -189,6 +188,13 @@ final class ArchitectureRules {
         return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackages(allowed)
                 .should().dependOnClassesThat().resideInAPackage(vendorPackage)
                 .as(vendorPackage.replace("..", "") + " only in " + String.join(", ", modules));
+    }
+
+    /** Any adapter may read and write JSON with Jackson; ports and core never see it. */
+    static ArchRule jacksonOnlyInAdaptersAndLauncher(String root) {
+        Set<String> allowed = new java.util.HashSet<>(ADAPTERS);
+        allowed.add("launcher");
+        return vendorOnlyIn(root, "com.fasterxml.jackson..", allowed);
     }
 
     static ArchRule noAmbientReads(String root) {

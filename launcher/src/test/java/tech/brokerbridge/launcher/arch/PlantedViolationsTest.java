@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -34,7 +35,7 @@ class PlantedViolationsTest {
         PLANTED.put("guice_only_in_launcher", "guice");
         PLANTED.put("internal_packages_used_only_inside_their_module", "internal");
         PLANTED.put("no_package_cycles_inside_a_module", "pkgcyc");
-        for (String vendor : Set.of("netty_only_in_http", "jackson_only_in_http_ai_sqlite_launcher",
+        for (String vendor : Set.of("netty_only_in_http", "jackson_only_in_adapters_and_launcher",
                 "stripe_only_in_stripe", "java_keyring_only_in_keyring", "bouncy_castle_only_in_keyring",
                 "sqlite_jdbc_only_in_sqlite", "ta4j_only_in_signals")) {
             PLANTED.put(vendor, "vendors");
@@ -56,6 +57,17 @@ class PlantedViolationsTest {
             assertTrue(evaluate(e.getKey(), e.getValue()).hasViolation(),
                     e.getKey() + " did not catch the planted violation in " + FIXTURES + "." + e.getValue());
         }));
+    }
+
+    @Test
+    void jacksonIsCaughtInPortsAndCoreButAllowedInAnAdapter() {
+        String root = FIXTURES + ".vendors";
+        List<String> caught = ArchitectureRules.jacksonOnlyInAdaptersAndLauncher(root)
+                .evaluate(new ClassFileImporter().importPackages(root)).getFailureReport().getDetails();
+        for (String where : new String[] {"vendors.core.UsesVendors", "vendors.ports.UsesJackson"}) {
+            assertTrue(caught.stream().anyMatch(d -> d.contains(where)), where + " not caught: " + caught);
+        }
+        assertTrue(caught.stream().noneMatch(d -> d.contains("vendors.keyring")), "an adapter may: " + caught);
     }
 
     @Test

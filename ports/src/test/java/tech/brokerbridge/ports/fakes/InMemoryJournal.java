@@ -18,10 +18,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.ApprovedTrade;
+import tech.brokerbridge.ports.journal.CoolDown;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.FillRecord;
 import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.journal.JournalException;
+import tech.brokerbridge.ports.journal.KillSwitchState;
+import tech.brokerbridge.ports.journal.LicenseRecord;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalPage;
@@ -32,7 +36,8 @@ import tech.brokerbridge.ports.market.Direction;
 /**
  * A {@link Journal} in memory, for tests of the core. Thread-safe (every method is synchronized);
  * keeps nothing beyond the object, so one instance shared by two desks plays a journal that survives
- * a restart. Passes {@link tech.brokerbridge.ports.tck.JournalContract}.
+ * a restart. Passes the contract of every journal role ({@code tech.brokerbridge.ports.tck}: {@link
+ * tech.brokerbridge.ports.tck.ProposalLogContract} and the others).
  *
  * <p>Test helpers: {@link #writes()}, a log of the writes in the order they happened (to check that,
  * say, the AI exchange is audited before the decision that used it), and {@link #failWrites(boolean)}
@@ -48,7 +53,9 @@ public final class InMemoryJournal implements Journal {
     private final Map<String, OrderRecord> orders = new HashMap<>();
     private final Map<String, FillRecord> fills = new LinkedHashMap<>();
     private final List<AiExchange> audit = new ArrayList<>();
-    private final Map<String, String> settings = new HashMap<>();
+    private final List<CoolDown> coolDowns = new ArrayList<>();
+    private KillSwitchState killSwitch;
+    private LicenseRecord license;
     private final List<String> writes = new ArrayList<>();
     private boolean failWrites;
 
@@ -56,8 +63,10 @@ public final class InMemoryJournal implements Journal {
      * Every write that succeeded so far, oldest first, one line each: {@code "proposal <id> <status>"},
      * {@code "proposal+approval <id> <status> <action>"}, {@code "decision <outcome>"},
      * {@code "order <ref> <state>"}, {@code "fill <execution id>"} (only a new execution),
-     * {@code "ai_exchange"} and {@code "setting <key>"} (statuses, states and actions as their
-     * {@code wire()} names). A write refused by {@link #failWrites} is not in the log.
+     * {@code "approved_trade <id>"}, {@code "ai_exchange"}, {@code "kill_switch engaged|released"},
+     * {@code "license"} and {@code "cool_down <symbol> <direction> <setup type> <cause>"} (statuses,
+     * states, actions, directions and causes as their {@code wire()} names). A write refused by
+     * {@link #failWrites} is not in the log.
      */
     public synchronized List<String> writes() {
         return List.copyOf(writes);
@@ -99,6 +108,19 @@ public final class InMemoryJournal implements Journal {
                 + approval.action().wire());
         proposals.put(proposal.proposalId(), proposal);
         approvals.add(approval);
+    }
+
+    @Override
+    public synchronized void saveApprovedTrade(ApprovedTrade trade) {
+        Objects.requireNonNull(trade, "trade");
+        String id = trade.proposal().proposalId();
+        if (orders.containsKey(id)) {
+            throw new IllegalStateException("an order record already exists for " + id);
+        }
+        write("approved_trade " + id);
+        proposals.put(id, trade.proposal());
+        approvals.add(trade.approval());
+        orders.put(id, trade.intent());
     }
 
     @Override
@@ -203,16 +225,43 @@ public final class InMemoryJournal implements Journal {
     }
 
     @Override
-    public synchronized Optional<String> setting(String key) {
-        return Optional.ofNullable(settings.get(Objects.requireNonNull(key, "key")));
+    public synchronized Optional<KillSwitchState> killSwitch() {
+        return Optional.ofNullable(killSwitch);
     }
 
     @Override
-    public synchronized void putSetting(String key, String value) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        write("setting " + key);
-        settings.put(key, value);
+    public synchronized void saveKillSwitch(KillSwitchState state) {
+        Objects.requireNonNull(state, "state");
+        write("kill_switch " + (state instanceof KillSwitchState.Engaged ? "engaged" : "released"));
+        killSwitch = state;
+    }
+
+    @Override
+    public synchronized Optional<LicenseRecord> license() {
+        return Optional.ofNullable(license);
+    }
+
+    @Override
+    public synchronized void saveLicense(LicenseRecord record) {
+        Objects.requireNonNull(record, "record");
+        write("license");
+        license = record;
+    }
+
+    @Override
+    public synchronized void startCoolDown(CoolDown coolDown) {
+        Objects.requireNonNull(coolDown, "coolDown");
+        write("cool_down " + coolDown.symbol() + " " + coolDown.direction().wire() + " " + coolDown.setupType() + " "
+                + coolDown.cause().wire());
+        coolDowns.removeIf(c -> c.sameSetupAs(coolDown));
+        coolDowns.add(coolDown);
+    }
+
+    @Override
+    public synchronized List<CoolDown> activeCoolDowns(Instant now) {
+        Objects.requireNonNull(now, "now");
+        return coolDowns.stream().filter(c -> now.isBefore(c.until())).sorted(Comparator.comparing(CoolDown::at))
+                .toList();
     }
 
     private static void requirePositive(int limit) {

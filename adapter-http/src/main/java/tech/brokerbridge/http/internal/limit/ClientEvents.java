@@ -53,13 +53,6 @@ public final class ClientEvents {
         return total.get(kind).sum();
     }
 
-    /** Every count since the start, by its diagnostics name. */
-    public Map<String, Object> figures() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        total.forEach((k, v) -> m.put(k.key, v.sum()));
-        return m;
-    }
-
     /** Logs one INFO line with the counts since the last summary, when any is not zero. */
     public void summarize() {
         StringBuilder sb = new StringBuilder();

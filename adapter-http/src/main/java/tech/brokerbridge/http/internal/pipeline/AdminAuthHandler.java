@@ -15,26 +15,25 @@ import tech.brokerbridge.http.internal.web.RequestContext;
 import tech.brokerbridge.ports.Secret;
 
 /**
- * Guards {@code /api/admin/*}: {@code Authorization: Bearer <token>}, compared in constant time (both
- * sides hashed first, so not even the length leaks). No token configured: every admin route is 403,
- * never open. The token is never logged nor echoed.
+ * Guards the routes marked {@link tech.brokerbridge.http.internal.web.Route.Attribute#ADMIN_ONLY admin only}:
+ * {@code Authorization: Bearer <token>}, compared in constant time (both sides hashed first, so not
+ * even the length leaks). No token configured: every admin route is 403, never open. The token is
+ * never logged nor echoed.
  */
 @Sharable
 public final class AdminAuthHandler extends RequestGate {
     private static final String BEARER = "bearer ";
     private final byte[] expectedDigest;
+    private final RouteLookup routes;
 
-    public AdminAuthHandler(Optional<Secret> token) {
+    public AdminAuthHandler(Optional<Secret> token, RouteLookup routes) {
         this.expectedDigest = token.filter(t -> !t.isEmpty()).map(t -> sha256(t.reveal())).orElse(null);
-    }
-
-    static boolean adminPath(String path) {
-        return path.equals("/api/admin") || path.startsWith("/api/admin/");
+        this.routes = routes;
     }
 
     @Override
     ApiException check(FullHttpRequest request, RequestContext rc, ChannelHandlerContext ctx) {
-        if (rc == null || !adminPath(rc.path())) {
+        if (rc == null || !routes.of(ctx.channel(), rc).map(m -> m.route().adminOnly()).orElse(false)) {
             return null;
         }
         if (expectedDigest == null) {

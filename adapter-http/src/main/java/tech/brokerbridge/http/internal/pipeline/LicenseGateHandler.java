@@ -11,26 +11,24 @@ import tech.brokerbridge.ports.desk.TradingDesk;
 import tech.brokerbridge.ports.license.LicenseState;
 
 /**
- * Refuses the API with 403 while the license is invalid, saying why and what to do. Exempt: health,
- * the license routes, setup status and the admin routes (which have their own guard). The check is
+ * Refuses the routes with 403 while the license is invalid, saying why and what to do, except the
+ * routes marked {@link tech.brokerbridge.http.internal.web.Route.Attribute#LICENSE_EXEMPT license exempt}
+ * (health, the license routes, setup status, the admin routes, the dashboard's files). The check is
  * the desk's in-memory license state: no I/O on the request path.
  */
 @Sharable
 public final class LicenseGateHandler extends RequestGate {
     private final TradingDesk desk;
+    private final RouteLookup routes;
 
-    public LicenseGateHandler(TradingDesk desk) {
+    public LicenseGateHandler(TradingDesk desk, RouteLookup routes) {
         this.desk = desk;
-    }
-
-    static boolean exempt(String path) {
-        return path.equals("/api/health") || path.equals("/api/license") || path.startsWith("/api/license/")
-                || path.equals("/api/setup/status") || AdminAuthHandler.adminPath(path);
+        this.routes = routes;
     }
 
     @Override
     ApiException check(FullHttpRequest request, RequestContext rc, ChannelHandlerContext ctx) {
-        if (rc == null || !rc.api() || exempt(rc.path())) {
+        if (rc == null || routes.of(ctx.channel(), rc).map(m -> m.route().licenseExempt()).orElse(true)) {
             return null;
         }
         LicenseState license = desk.license();

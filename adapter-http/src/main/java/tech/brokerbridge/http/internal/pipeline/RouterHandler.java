@@ -28,11 +28,11 @@ import tech.brokerbridge.http.internal.web.Router;
  */
 @Sharable
 public final class RouterHandler extends ChannelInboundHandlerAdapter {
-    private final Router router;
+    private final RouteLookup routes;
     private final Executor blocking;
 
-    public RouterHandler(Router router, Executor blocking) {
-        this.router = router;
+    public RouterHandler(RouteLookup routes, Executor blocking) {
+        this.routes = routes;
         this.blocking = blocking;
     }
 
@@ -47,7 +47,8 @@ public final class RouterHandler extends ChannelInboundHandlerAdapter {
         Route route;
         ApiRequest api;
         try {
-            Router.Match match = router.match(rc.method(), rc.path());
+            Router.Match match = routes.of(channel, rc)
+                    .orElseGet(() -> routes.router().match(rc.method(), rc.path())); // 404 or 405
             route = match.route();
             api = new ApiRequest(rc, query(request.uri(), route.queryParams()), match.pathParams(), body(request, route));
         } catch (ApiException e) {
@@ -99,7 +100,7 @@ public final class RouterHandler extends ChannelInboundHandlerAdapter {
         if (!Utf8Body.isUtf8(HttpUtil.getCharsetAsSequence(request), body)) {
             throw ApiException.notUtf8();
         }
-        if (!route.acceptsBody()) {
+        if (!route.takesBody()) {
             // only "nothing" is accepted: null or {}; anything else names its first field
             JsonBody.optionalObject(body, Set.of());
         }

@@ -5,7 +5,6 @@ import java.lang.management.MemoryUsage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import tech.brokerbridge.http.internal.web.ApiResponse;
@@ -16,22 +15,27 @@ final class AdminRoutes {
     private AdminRoutes() {
     }
 
-    static void register(Router.Builder b, ApiRoutes.AdminInfo info) {
-        b.get("/api/admin/diagnostics", r -> ApiResponse.ok(diagnostics(info)));
+    /** {@code configuration} is the launcher's effective configuration, masked: its keys are its own. */
+    record Diagnostics(String version, Instant startedAt, long uptimeSeconds, Jvm jvm,
+            Map<String, Object> configuration, ApiRoutes.RateLimiterFigures rateLimiter,
+            ApiRoutes.ConnectionFigures connections) {
     }
 
-    static Map<String, Object> diagnostics(ApiRoutes.AdminInfo info) {
+    record Jvm(String version, String vendor, String vm, int availableProcessors, long heapUsedBytes,
+            long heapCommittedBytes, long heapMaxBytes) {
+    }
+
+    static void register(Router.Builder b, ApiRoutes.AdminInfo info) {
+        b.route("GET", "/api/admin/diagnostics").adminOnly().licenseExempt().to(r -> ApiResponse.ok(diagnostics(info)));
+    }
+
+    static Diagnostics diagnostics(ApiRoutes.AdminInfo info) {
         Clock clock = info.clock();
         Instant started = info.startedAt().get();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", info.version());
-        m.put("started_at", started.toString());
-        m.put("uptime_seconds", Math.max(0, Duration.between(started, clock.instant()).toSeconds()));
-        m.put("jvm", jvm());
-        m.put("configuration", ConfigMasking.mask(safe(info.effectiveConfig()), info.adminToken()));
-        m.put("rate_limiter", info.rateLimiter().get());
-        m.put("connections", info.connections().get());
-        return m;
+        long uptime = Math.max(0, Duration.between(started, clock.instant()).toSeconds());
+        return new Diagnostics(info.version(), started, uptime, jvm(),
+                ConfigMasking.mask(safe(info.effectiveConfig()), info.adminToken()), info.rateLimiter().get(),
+                info.connections().get());
     }
 
     private static Map<String, ?> safe(Supplier<Map<String, Object>> config) {
@@ -39,17 +43,11 @@ final class AdminRoutes {
         return c == null ? Map.of() : c;
     }
 
-    private static Map<String, Object> jvm() {
+    private static Jvm jvm() {
         Runtime rt = Runtime.getRuntime();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", Runtime.version().toString());
-        m.put("vendor", System.getProperty("java.vendor", "unknown"));
-        m.put("vm", System.getProperty("java.vm.name", "unknown"));
-        m.put("available_processors", rt.availableProcessors());
-        m.put("heap_used_bytes", heap.getUsed());
-        m.put("heap_committed_bytes", heap.getCommitted());
-        m.put("heap_max_bytes", heap.getMax());
-        return m;
+        return new Jvm(Runtime.version().toString(), System.getProperty("java.vendor", "unknown"),
+                System.getProperty("java.vm.name", "unknown"), rt.availableProcessors(), heap.getUsed(),
+                heap.getCommitted(), heap.getMax());
     }
 }

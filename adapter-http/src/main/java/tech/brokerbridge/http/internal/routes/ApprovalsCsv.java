@@ -1,15 +1,15 @@
 package tech.brokerbridge.http.internal.routes;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import tech.brokerbridge.http.internal.web.Rounded;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 
 /**
  * The approvals log as RFC 4180 CSV: CRLF line ends, a header row, fields holding a comma, quote, CR
  * or LF in double quotes with quotes doubled. Text cells that a spreadsheet would run as a formula
- * (starting with {@code = + - @}, tab or CR) get a leading apostrophe.
+ * (starting with {@code = + - @}, tab or CR) get a leading apostrophe. Prices are rounded to the tick.
  */
 final class ApprovalsCsv {
     static final String HEADER = "time,proposal_id,symbol,action,original_quantity,original_stop,original_target,"
@@ -48,8 +48,9 @@ final class ApprovalsCsv {
         return v;
     }
 
+    /** A price, to the tick as the JSON answers write it. */
     private static String number(double d) {
-        return Double.isFinite(d) ? BigDecimal.valueOf(d).toPlainString() : "";
+        return Double.isFinite(d) ? Rounded.price(d).toPlainString() : "";
     }
 
     private static String number(OptionalDouble d) {

@@ -27,17 +27,33 @@ final class CredentialRoutes {
 
     private final SetupDesk setup;
 
+    record Tested(String provider, String result, String message) {
+    }
+
+    record State(String provider, String status, String message) {
+    }
+
+    /** Each provider's state and message, by provider name. */
+    record Statuses(Map<String, String> providers, Map<String, String> messages) {
+    }
+
+    record Deleted(String provider, boolean deleted, String status) {
+    }
+
+    record IbkrAnswer(boolean ok, int serverVersion, List<String> accounts, String message) {
+    }
+
     private CredentialRoutes(SetupDesk setup) {
         this.setup = setup;
     }
 
     static void register(Router.Builder b, SetupDesk setup) {
         CredentialRoutes r = new CredentialRoutes(setup);
-        b.add("POST", "/api/credentials/test", Set.of(), true, true, r::test);
-        b.add("POST", "/api/credentials/save", Set.of(), true, true, r::save);
-        b.add("GET", "/api/credentials/status", Set.of(), false, true, r::status);
-        b.add("DELETE", "/api/credentials/{provider}", Set.of(), false, true, r::delete);
-        b.add("POST", "/api/credentials/ibkr/test", Set.of(), true, true, r::ibkr);
+        b.route("POST", "/api/credentials/test").blocking().takesBody().to(r::test);
+        b.route("POST", "/api/credentials/save").blocking().takesBody().to(r::save);
+        b.route("GET", "/api/credentials/status").blocking().to(r::status);
+        b.route("DELETE", "/api/credentials/{provider}").blocking().to(r::delete);
+        b.route("POST", "/api/credentials/ibkr/test").blocking().takesBody().to(r::ibkr);
     }
 
     /** A credential request after the checks every such request gets. */
@@ -69,11 +85,7 @@ final class CredentialRoutes {
         CredentialRequest c = read(r);
         CredentialTest t = setup.testCredential(c.provider(), c.authType(), c.credential());
         c.credential().wipe();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("provider", c.provider());
-        m.put("result", t.result().wire());
-        m.put("message", t.message());
-        return ApiResponse.ok(m);
+        return ApiResponse.ok(new Tested(c.provider(), t.result().wire(), t.message()));
     }
 
     private ApiResponse save(ApiRequest r) {
@@ -88,16 +100,13 @@ final class CredentialRoutes {
     }
 
     private ApiResponse status(ApiRequest r) {
-        Map<String, Object> states = new LinkedHashMap<>();
-        Map<String, Object> messages = new LinkedHashMap<>();
+        Map<String, String> states = new LinkedHashMap<>();
+        Map<String, String> messages = new LinkedHashMap<>();
         setup.credentialStatus().forEach((provider, s) -> {
             states.put(provider, s.state().wire());
             messages.put(provider, s.message());
         });
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("providers", states);
-        m.put("messages", messages);
-        return ApiResponse.ok(m);
+        return ApiResponse.ok(new Statuses(states, messages));
     }
 
     private ApiResponse delete(ApiRequest r) {
@@ -106,11 +115,7 @@ final class CredentialRoutes {
             throw ApiException.notFound("no such provider; known: " + String.join(", ", SetupDesk.PROVIDERS));
         }
         boolean deleted = setup.deleteCredential(provider);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("provider", provider);
-        m.put("deleted", deleted);
-        m.put("status", setup.credentialStatus().get(provider).state().wire());
-        return ApiResponse.ok(m);
+        return ApiResponse.ok(new Deleted(provider, deleted, setup.credentialStatus().get(provider).state().wire()));
     }
 
     private ApiResponse ibkr(ApiRequest r) {
@@ -142,19 +147,10 @@ final class CredentialRoutes {
             throw SetupRoutes.invalid(invalid.errors());
         }
         IbkrCheck.Answered a = (IbkrCheck.Answered) check;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ok", a.ok());
-        m.put("server_version", a.serverVersion());
-        m.put("accounts", List.copyOf(a.accounts()));
-        m.put("message", a.message());
-        return ApiResponse.ok(m);
+        return ApiResponse.ok(new IbkrAnswer(a.ok(), a.serverVersion(), a.accounts(), a.message()));
     }
 
-    private static Map<String, Object> state(String provider, CredentialStatus s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("provider", provider);
-        m.put("status", s.state().wire());
-        m.put("message", s.message());
-        return m;
+    private static State state(String provider, CredentialStatus s) {
+        return new State(provider, s.state().wire(), s.message());
     }
 }

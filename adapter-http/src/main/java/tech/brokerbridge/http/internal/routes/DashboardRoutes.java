@@ -9,9 +9,9 @@ import tech.brokerbridge.http.internal.web.Router;
 
 /**
  * The static dashboard: {@code GET /}, {@code /app.js} and {@code /app.css}, classpath resources read
- * once when the route table is built and served from memory on the event loop. They are outside
- * {@code /api}, so the license gate lets them through (the page must load to show the license state);
- * the API calls the page makes are gated as usual. The pipeline adds the security headers.
+ * once when the route table is built and served from memory on the event loop. They are license
+ * exempt (the page must load to show the license state); the API calls the page makes are gated as
+ * usual. The pipeline adds the security headers.
  */
 final class DashboardRoutes {
     static final String BASE = "/tech/brokerbridge/http/dashboard/";
@@ -29,7 +29,7 @@ final class DashboardRoutes {
 
     private static void serve(Router.Builder b, String path, String file, String contentType) {
         byte[] body = read(file);
-        b.get(path, r -> new ApiResponse(200, contentType, body, NO_CACHE));
+        b.route("GET", path).licenseExempt().to(r -> new ApiResponse(200, contentType, body, NO_CACHE));
     }
 
     static byte[] read(String file) {

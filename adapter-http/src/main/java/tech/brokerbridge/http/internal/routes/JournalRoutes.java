@@ -3,9 +3,7 @@ package tech.brokerbridge.http.internal.routes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import tech.brokerbridge.http.internal.web.ApiRequest;
 import tech.brokerbridge.http.internal.web.ApiResponse;
 import tech.brokerbridge.http.internal.web.Router;
@@ -19,6 +17,15 @@ final class JournalRoutes {
     private final TradingDesk desk;
     private final Clock clock;
 
+    record Orders(List<OrderAnswer> orders) {
+    }
+
+    record Decisions(LocalDate date, List<DecisionAnswer> decisions) {
+    }
+
+    record Exchanges(List<AiExchangeAnswer> exchanges) {
+    }
+
     private JournalRoutes(TradingDesk desk, Clock clock) {
         this.desk = desk;
         this.clock = clock;
@@ -26,29 +33,26 @@ final class JournalRoutes {
 
     static void register(Router.Builder b, TradingDesk desk, Clock clock) {
         JournalRoutes r = new JournalRoutes(desk, clock);
-        b.add("GET", "/api/portfolio", Set.of(), false, true, x -> ApiResponse.ok(DeskJson.portfolio(desk.portfolio())));
-        b.add("GET", "/api/orders", Set.of("limit"), false, true, r::orders);
-        b.add("GET", "/api/decisions", Set.of("date"), false, true, r::decisions);
-        b.add("GET", "/api/journal/approvals.csv", Set.of(), false, true,
-                x -> ApiResponse.csv(ApprovalsCsv.write(desk.approvals()), "approvals.csv"));
-        b.add("GET", "/api/ai/audit", Set.of("limit"), false, true, r::aiAudit);
+        b.route("GET", "/api/portfolio").blocking().to(x -> ApiResponse.ok(PortfolioAnswer.of(desk.portfolio())));
+        b.route("GET", "/api/orders").query("limit").blocking().to(r::orders);
+        b.route("GET", "/api/decisions").query("date").blocking().to(r::decisions);
+        b.route("GET", "/api/journal/approvals.csv").blocking()
+                .to(x -> ApiResponse.csv(ApprovalsCsv.write(desk.approvals()), "approvals.csv"));
+        b.route("GET", "/api/ai/audit").query("limit").blocking().to(r::aiAudit);
     }
 
     private ApiResponse orders(ApiRequest r) {
         int limit = Params.limit(r, DEFAULT_LIMIT, MAX_LIMIT);
-        return ApiResponse.ok(Map.of("orders", desk.orders(limit).stream().map(DeskJson::order).toList()));
+        return ApiResponse.ok(new Orders(desk.orders(limit).stream().map(OrderAnswer::of).toList()));
     }
 
     private ApiResponse decisions(ApiRequest r) {
         LocalDate day = Params.date(r).orElseGet(() -> LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("date", day.toString());
-        m.put("decisions", desk.decisions(day).stream().map(DeskJson::decision).toList());
-        return ApiResponse.ok(m);
+        return ApiResponse.ok(new Decisions(day, DecisionAnswer.of(desk.decisions(day))));
     }
 
     private ApiResponse aiAudit(ApiRequest r) {
         int limit = Params.limit(r, DEFAULT_LIMIT, MAX_LIMIT);
-        return ApiResponse.ok(Map.of("exchanges", desk.aiAudit(limit).stream().map(DeskJson::aiExchange).toList()));
+        return ApiResponse.ok(new Exchanges(desk.aiAudit(limit).stream().map(AiExchangeAnswer::of).toList()));
     }
 }

@@ -27,8 +27,8 @@ final class LicenseRoutes {
 
     static void register(Router.Builder b, LicenseDesk license) {
         LicenseRoutes r = new LicenseRoutes(license);
-        b.add("POST", "/api/license/activate", Set.of(), true, true, r::activate);
-        b.add("POST", "/api/admin/license/refresh", Set.of(), false, true, r::refresh);
+        b.route("POST", "/api/license/activate").licenseExempt().blocking().takesBody().to(r::activate);
+        b.route("POST", "/api/admin/license/refresh").adminOnly().licenseExempt().blocking().to(r::refresh);
     }
 
     private ApiResponse activate(ApiRequest r) {
@@ -38,7 +38,7 @@ final class LicenseRoutes {
         // not wiped here: the desk may keep these very objects (in its vault or for its periodic checks)
         ActivationResult result = license.activate(licenseKey, stripeKey);
         if (result instanceof ActivationResult.Activated a) {
-            return ApiResponse.ok(DeskJson.license(a.state()));
+            return ApiResponse.ok(LicenseAnswer.of(a.state()));
         }
         ActivationResult.Refused refused = (ActivationResult.Refused) result;
         int status = switch (refused.cause()) {
@@ -49,7 +49,7 @@ final class LicenseRoutes {
     }
 
     private ApiResponse refresh(ApiRequest r) {
-        return ApiResponse.ok(DeskJson.license(license.refresh()));
+        return ApiResponse.ok(LicenseAnswer.of(license.refresh()));
     }
 
     private static String key(JsonBody body, String field) {

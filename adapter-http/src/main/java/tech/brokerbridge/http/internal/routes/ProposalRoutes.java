@@ -1,6 +1,6 @@
 package tech.brokerbridge.http.internal.routes;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -26,16 +26,20 @@ final class ProposalRoutes {
 
     private final TradingDesk desk;
 
+    /** A page of proposals; {@code next_cursor} is null on the last page. */
+    record Page(List<ProposalAnswer> proposals, Optional<String> nextCursor) {
+    }
+
     private ProposalRoutes(TradingDesk desk) {
         this.desk = desk;
     }
 
     static void register(Router.Builder b, TradingDesk desk) {
         ProposalRoutes r = new ProposalRoutes(desk);
-        b.add("GET", "/api/proposals", Set.of("status", "date", "limit", "cursor"), false, true, r::list);
-        b.add("GET", "/api/proposals/{id}", Set.of(), false, true, r::one);
-        b.add("POST", "/api/proposals/{id}/approve", Set.of(), true, true, r::approve);
-        b.add("POST", "/api/proposals/{id}/reject", Set.of(), true, true, r::reject);
+        b.route("GET", "/api/proposals").query("status", "date", "limit", "cursor").blocking().to(r::list);
+        b.route("GET", "/api/proposals/{id}").blocking().to(r::one);
+        b.route("POST", "/api/proposals/{id}/approve").blocking().takesBody().to(r::approve);
+        b.route("POST", "/api/proposals/{id}/reject").blocking().takesBody().to(r::reject);
     }
 
     private ApiResponse list(ApiRequest r) {
@@ -50,15 +54,12 @@ final class ProposalRoutes {
             }
             throw e;
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("proposals", page.proposals().stream().map(DeskJson::proposal).toList());
-        m.put("next_cursor", page.nextCursor().orElse(null));
-        return ApiResponse.ok(m);
+        return ApiResponse.ok(new Page(page.proposals().stream().map(ProposalAnswer::of).toList(), page.nextCursor()));
     }
 
     private ApiResponse one(ApiRequest r) {
         String id = id(r);
-        return desk.proposal(id).map(p -> ApiResponse.ok(DeskJson.proposal(p)))
+        return desk.proposal(id).map(p -> ApiResponse.ok(ProposalAnswer.of(p)))
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -94,7 +95,7 @@ final class ProposalRoutes {
 
     static ApiResponse result(ActionResult result) {
         if (result instanceof ActionResult.Done done) {
-            return ApiResponse.ok(DeskJson.proposal(done.proposal()));
+            return ApiResponse.ok(ProposalAnswer.of(done.proposal()));
         }
         if (result instanceof ActionResult.NotFound nf) {
             throw notFound(nf.proposalId());
@@ -105,7 +106,7 @@ final class ProposalRoutes {
         if (result instanceof ActionResult.GatesFailed g) {
             long failed = g.gates().stream().filter(x -> !x.passed()).count();
             throw new ApiException(422, "gates_failed", "the modified trade fails " + failed
-                    + " risk gate(s); the proposal stays pending", Map.of("gates", DeskJson.gates(g.gates())), Map.of());
+                    + " risk gate(s); the proposal stays pending", Map.of("gates", GateAnswer.of(g.gates())), Map.of());
         }
         ActionResult.Invalid invalid = (ActionResult.Invalid) result;
         throw ApiException.invalidValue(invalid.field(), invalid.reason());

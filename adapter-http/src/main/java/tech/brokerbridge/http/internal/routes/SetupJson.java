@@ -3,7 +3,6 @@ package tech.brokerbridge.http.internal.routes;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,8 @@ import tech.brokerbridge.ports.setup.FieldError;
 import tech.brokerbridge.ports.setup.SetupConfig;
 
 /**
- * The setup configuration as JSON. Reading is strict: a malformed body or one that is not an object
+ * Reads an update of the setup configuration ({@code POST /api/setup/config}; the answers are
+ * {@link SetupConfigAnswer}s). Reading is strict: a malformed body or one that is not an object
  * is 400; unknown members are 400 and all named at once; members of the wrong JSON type are
  * collected as field errors (named by JSON path, e.g. {@code risk.max_open_trades}) so that they are
  * reported together with the desk's own checks. A member whose value is {@code null} is absent.
@@ -70,58 +70,6 @@ final class SetupJson {
                 r.integer(root, "", "scan_interval_minutes"), r.integer(root, "", "max_ai_candidates"),
                 r.integer(root, "", "proposal_ttl_minutes"));
         return new Parsed(update, List.copyOf(r.typeErrors));
-    }
-
-    /** The configuration as JSON: present members only. */
-    static Map<String, Object> write(SetupConfig c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        c.aiProvider().ifPresent(a -> {
-            Map<String, Object> o = new LinkedHashMap<>();
-            a.provider().ifPresent(v -> o.put("provider", v));
-            a.authType().ifPresent(v -> o.put("auth_type", v));
-            a.model().ifPresent(v -> o.put("model", v));
-            m.put("ai_provider", o);
-        });
-        c.broker().ifPresent(b -> {
-            Map<String, Object> o = new LinkedHashMap<>();
-            b.kind().ifPresent(v -> o.put("kind", v));
-            b.host().ifPresent(v -> o.put("host", v));
-            b.port().ifPresent(v -> o.put("port", v));
-            b.clientId().ifPresent(v -> o.put("client_id", v));
-            m.put("broker", o);
-        });
-        c.risk().ifPresent(r -> {
-            Map<String, Object> o = new LinkedHashMap<>();
-            put(o, "max_position_size_pct", r.maxPositionSizePct());
-            r.maxOpenTrades().ifPresent(v -> o.put("max_open_trades", v));
-            put(o, "max_portfolio_heat_pct", r.maxPortfolioHeatPct());
-            put(o, "max_daily_loss_pct", r.maxDailyLossPct());
-            put(o, "min_reward_risk", r.minRewardRisk());
-            put(o, "risk_per_trade_pct", r.riskPerTradePct());
-            m.put("risk", o);
-        });
-        c.scoring().ifPresent(s -> {
-            Map<String, Object> o = new LinkedHashMap<>();
-            put(o, "evidence_weight", s.evidenceWeight());
-            put(o, "quality_weight", s.qualityWeight());
-            put(o, "conviction_weight", s.convictionWeight());
-            m.put("scoring", o);
-        });
-        c.tradingMode().ifPresent(v -> m.put("trading_mode", v));
-        c.watchlist().ifPresent(v -> m.put("watchlist", v));
-        c.scanIntervalMinutes().ifPresent(v -> m.put("scan_interval_minutes", v));
-        c.maxAiCandidates().ifPresent(v -> m.put("max_ai_candidates", v));
-        c.proposalTtlMinutes().ifPresent(v -> m.put("proposal_ttl_minutes", v));
-        return m;
-    }
-
-    /** Field errors as JSON: {@code [{"field","message"}]}. */
-    static List<Map<String, String>> errors(List<FieldError> errors) {
-        return errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList();
-    }
-
-    private static void put(Map<String, Object> o, String name, OptionalDouble v) {
-        v.ifPresent(d -> o.put(name, d));
     }
 
     private void checkMembers(String prefix, JsonNode node, Set<String> allowed) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tech.brokerbridge.http.internal.web.ApiException;
 import tech.brokerbridge.http.internal.web.ApiRequest;
 import tech.brokerbridge.http.internal.web.ApiResponse;
@@ -22,24 +21,26 @@ import tech.brokerbridge.ports.setup.SetupStatus;
 final class SetupRoutes {
     private final SetupDesk setup;
 
+    record Status(boolean complete, List<String> missing, List<String> restartRequired) {
+    }
+
+    record Applied(SetupConfigAnswer config, List<String> restartRequired) {
+    }
+
     private SetupRoutes(SetupDesk setup) {
         this.setup = setup;
     }
 
     static void register(Router.Builder b, SetupDesk setup) {
         SetupRoutes r = new SetupRoutes(setup);
-        b.add("GET", "/api/setup/status", Set.of(), false, true, r::status);
-        b.add("GET", "/api/setup/config", Set.of(), false, false, x -> ApiResponse.ok(SetupJson.write(setup.currentConfig())));
-        b.add("POST", "/api/setup/config", Set.of(), true, true, r::apply);
+        b.route("GET", "/api/setup/status").licenseExempt().blocking().to(r::status);
+        b.route("GET", "/api/setup/config").to(x -> ApiResponse.ok(SetupConfigAnswer.of(setup.currentConfig())));
+        b.route("POST", "/api/setup/config").blocking().takesBody().to(r::apply);
     }
 
     private ApiResponse status(ApiRequest r) {
         SetupStatus s = setup.setupStatus();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("complete", s.complete());
-        m.put("missing", s.missing());
-        m.put("restart_required", s.restartRequired());
-        return ApiResponse.ok(m);
+        return ApiResponse.ok(new Status(s.complete(), s.missing(), s.restartRequired()));
     }
 
     private ApiResponse apply(ApiRequest r) {
@@ -54,17 +55,14 @@ final class SetupRoutes {
             throw invalid(invalid.errors());
         }
         ApplyResult.Applied applied = (ApplyResult.Applied) result;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("config", SetupJson.write(applied.config()));
-        m.put("restart_required", applied.restartRequired());
-        return ApiResponse.ok(m);
+        return ApiResponse.ok(new Applied(SetupConfigAnswer.of(applied.config()), applied.restartRequired()));
     }
 
     static ApiException invalid(List<FieldError> errors) {
         List<String> fields = errors.stream().map(FieldError::field).distinct().toList();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("field", fields.get(0));
-        details.put("errors", SetupJson.errors(errors));
+        details.put("errors", SetupConfigAnswer.FieldErrorAnswer.of(errors));
         String message = errors.size() == 1 ? errors.get(0).message()
                 : errors.size() + " invalid fields: " + String.join(", ", fields);
         return new ApiException(422, "invalid_config", message, details, Map.of());

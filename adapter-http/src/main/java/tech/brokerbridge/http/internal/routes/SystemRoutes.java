@@ -13,16 +13,16 @@ final class SystemRoutes {
     }
 
     static void register(Router.Builder b, TradingDesk desk) {
-        HealthAnswer health = new HealthAnswer();
-        b.get("/api/health", r -> health.answer(desk.health()));
-        b.get("/api/license", r -> ApiResponse.ok(DeskJson.license(desk.license())));
+        HealthCache health = new HealthCache();
+        b.route("GET", "/api/health").licenseExempt().to(r -> health.answer(desk.health()));
+        b.route("GET", "/api/license").licenseExempt().to(r -> ApiResponse.ok(LicenseAnswer.of(desk.license())));
     }
 
     /**
      * Health is polled often and rarely changes: the JSON of the last state is kept and reused while
      * the desk reports an equal state (records compare by value), so each answer is still what is true now.
      */
-    static final class HealthAnswer {
+    static final class HealthCache {
         private volatile Cached last;
 
         private record Cached(Health health, byte[] json) {
@@ -31,7 +31,7 @@ final class SystemRoutes {
         ApiResponse answer(Health now) {
             Cached c = last;
             if (c == null || !c.health().equals(now)) {
-                c = new Cached(now, Json.write(DeskJson.health(now)));
+                c = new Cached(now, Json.write(HealthAnswer.of(now)));
                 last = c;
             }
             return new ApiResponse(200, ApiResponse.JSON, c.json(), Map.of());

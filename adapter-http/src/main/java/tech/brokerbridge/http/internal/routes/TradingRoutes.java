@@ -1,7 +1,5 @@
 package tech.brokerbridge.http.internal.routes;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import tech.brokerbridge.http.internal.web.ApiException;
 import tech.brokerbridge.http.internal.web.ApiRequest;
@@ -16,29 +14,38 @@ final class TradingRoutes {
 
     private final TradingDesk desk;
 
+    record Loop(boolean tradingLoopActive) {
+    }
+
+    record Engaged(boolean killSwitchEngaged, boolean tradingLoopActive, int cancelledOrderLegs, String reason) {
+    }
+
+    record Released(boolean killSwitchEngaged) {
+    }
+
     private TradingRoutes(TradingDesk desk) {
         this.desk = desk;
     }
 
     static void register(Router.Builder b, TradingDesk desk) {
         TradingRoutes r = new TradingRoutes(desk);
-        b.add("POST", "/api/scan", Set.of(), false, true, x -> ApiResponse.ok(DeskJson.scan(desk.scanNow())));
-        b.add("POST", "/api/trading/start", Set.of(), false, true, r::start);
-        b.add("POST", "/api/trading/stop", Set.of(), false, true, r::stop);
-        b.add("POST", "/api/kill-switch", Set.of(), true, true, r::engage);
-        b.add("DELETE", "/api/kill-switch", Set.of(), false, true, r::release);
+        b.route("POST", "/api/scan").blocking().to(x -> ApiResponse.ok(ScanAnswer.of(desk.scanNow())));
+        b.route("POST", "/api/trading/start").blocking().to(r::start);
+        b.route("POST", "/api/trading/stop").blocking().to(r::stop);
+        b.route("POST", "/api/kill-switch").blocking().takesBody().to(r::engage);
+        b.route("DELETE", "/api/kill-switch").blocking().to(r::release);
     }
 
     private ApiResponse start(ApiRequest r) {
         if (!desk.startTrading()) {
             throw ApiException.conflict("the kill switch is engaged: release it (DELETE /api/kill-switch) first");
         }
-        return ApiResponse.ok(Map.of("trading_loop_active", true));
+        return ApiResponse.ok(new Loop(true));
     }
 
     private ApiResponse stop(ApiRequest r) {
         desk.stopTrading();
-        return ApiResponse.ok(Map.of("trading_loop_active", false));
+        return ApiResponse.ok(new Loop(false));
     }
 
     private ApiResponse engage(ApiRequest r) {
@@ -51,16 +58,11 @@ final class TradingRoutes {
                     "'reason' must be at most " + ProposalRoutes.MAX_REASON + " characters");
         }
         int cancelled = desk.engageKillSwitch(cancel, reason);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kill_switch_engaged", true);
-        m.put("trading_loop_active", false);
-        m.put("cancelled_order_legs", cancelled);
-        m.put("reason", reason);
-        return ApiResponse.ok(m);
+        return ApiResponse.ok(new Engaged(true, false, cancelled, reason));
     }
 
     private ApiResponse release(ApiRequest r) {
         desk.releaseKillSwitch();
-        return ApiResponse.ok(Map.of("kill_switch_engaged", false));
+        return ApiResponse.ok(new Released(false));
     }
 }

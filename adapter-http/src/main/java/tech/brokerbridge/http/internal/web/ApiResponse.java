@@ -32,11 +32,6 @@ public record ApiResponse(int status, String contentType, byte[] body, Map<Strin
 
     /** The JSON error answer for {@code e}. */
     public static ApiResponse error(ApiException e, String requestId) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", e.code());
-        error.put("message", e.getMessage());
-        error.put("request_id", requestId);
-        e.details().forEach(error::putIfAbsent);
-        return new ApiResponse(e.status(), JSON, Json.write(Map.of("error", error)), e.headers());
+        return new ApiResponse(e.status(), JSON, Json.write(ErrorAnswer.of(e, requestId)), e.headers());
     }
 }

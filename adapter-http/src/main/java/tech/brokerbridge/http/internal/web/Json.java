@@ -5,23 +5,34 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The one JSON mapper: strict when reading (duplicate keys, trailing tokens), plain when writing. */
+/**
+ * The one JSON mapper: strict when reading (duplicate keys, trailing tokens); when writing, answer
+ * records get one naming policy, snake_case ({@code proposalId} is {@code proposal_id}), an empty
+ * {@code Optional} is {@code null}, times are ISO-8601 text. Map keys are written as they are.
+ */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new Jdk8Module())
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
     private Json() {
     }
 
-    /** Serializes maps, lists, strings, numbers and booleans. */
+    /** Serializes an answer record (or maps, lists, strings, numbers and booleans). */
     public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);

@@ -9,10 +9,14 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.http.internal.limit.SlidingLogRateLimiter;
+import tech.brokerbridge.http.internal.web.ApiResponse;
+import tech.brokerbridge.http.internal.web.RouteHandler;
+import tech.brokerbridge.http.internal.web.Router;
 import tech.brokerbridge.http.testing.StubDesk;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.license.LicenseStatus;
@@ -20,6 +24,22 @@ import tech.brokerbridge.ports.license.LicenseStatus;
 /** The rate limiter, admin auth and license gate handlers on an embedded channel. */
 class GatesTest {
     private static final String TOKEN = "tok-0123456789";
+
+    /** Routes with the attributes the real table gives these paths, and plain routes beside them. */
+    static RouteLookup routes() {
+        RouteHandler h = r -> ApiResponse.ok(Map.of());
+        Router.Builder b = Router.builder();
+        b.route("GET", "/api/health").licenseExempt().to(h);
+        b.route("GET", "/api/license").licenseExempt().to(h);
+        b.route("GET", "/api/license/activate").licenseExempt().to(h);
+        b.route("GET", "/api/setup/status").licenseExempt().to(h);
+        b.route("GET", "/api/admin/diagnostics").adminOnly().licenseExempt().to(h);
+        for (String plain : new String[] {"/api/administrator", "/api/proposals", "/api/healthz", "/api/licenses",
+            "/api/setup", "/api/scan"}) {
+            b.route("GET", plain).to(h);
+        }
+        return new RouteLookup(b.build());
+    }
 
     private static FullHttpResponse through(io.netty.channel.ChannelHandler handler, FullHttpRequest request,
             boolean expectPass) throws Exception {
@@ -64,7 +84,7 @@ class GatesTest {
 
     @Test
     void adminNeedsTheBearerToken() throws Exception {
-        AdminAuthHandler h = new AdminAuthHandler(Optional.of(Secret.of(TOKEN)));
+        AdminAuthHandler h = new AdminAuthHandler(Optional.of(Secret.of(TOKEN)), routes());
         FullHttpResponse missing = through(h, TestChannels.get("/api/admin/diagnostics"), false);
         assertEquals(401, missing.status().code());
         assertEquals("Bearer", missing.headers().get("WWW-Authenticate"));
@@ -85,7 +105,7 @@ class GatesTest {
     @Test
     void adminWithoutATokenIsDisabledNeverOpen() throws Exception {
         for (Optional<Secret> token : java.util.List.of(Optional.<Secret>empty(), Optional.of(Secret.of("")))) {
-            AdminAuthHandler h = new AdminAuthHandler(token);
+            AdminAuthHandler h = new AdminAuthHandler(token, routes());
             FullHttpResponse r = through(h, TestChannels.request(HttpMethod.GET, "/api/admin/diagnostics",
                     "localhost", "Authorization", "Bearer "), false);
             assertEquals(403, r.status().code());
@@ -98,7 +118,7 @@ class GatesTest {
     @Test
     void licenseGateRefusesTheApiButNotTheExemptRoutes() throws Exception {
         StubDesk desk = new StubDesk();
-        LicenseGateHandler h = new LicenseGateHandler(desk);
+        LicenseGateHandler h = new LicenseGateHandler(desk, routes());
         through(h, TestChannels.get("/api/proposals"), true);
         desk.license = StubDesk.license(LicenseStatus.INVALID, "the subscription was canceled");
         FullHttpResponse r = through(h, TestChannels.get("/api/proposals"), false);

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
@@ -28,21 +27,23 @@ class RouterHandlerTest {
     private final Executor recording = queued::add;
 
     private final Router router = Router.builder()
-            .get("/api/fast", r -> ApiResponse.ok(Map.of("q", r.query().toString())))
-            .add("GET", "/api/slow", Set.of("limit"), false, true, r -> ApiResponse.ok(Map.of("slow", true)))
-            .add("POST", "/api/body", Set.of(), true, true, r -> ApiResponse.ok(Map.of("len", r.body().length)))
-            .add("POST", "/api/nobody", Set.of(), false, false, r -> ApiResponse.ok(Map.of()))
-            .get("/api/boom", r -> {
+            .route("GET", "/api/fast").to(r -> ApiResponse.ok(Map.of("q", r.query().toString())))
+            .route("GET", "/api/slow").query("limit").blocking().to(r -> ApiResponse.ok(Map.of("slow", true)))
+            .route("POST", "/api/body").blocking().takesBody()
+            .to(r -> ApiResponse.ok(Map.of("len", r.body().length)))
+            .route("POST", "/api/nobody").to(r -> ApiResponse.ok(Map.of()))
+            .route("GET", "/api/boom").to(r -> {
                 throw new IllegalStateException("secret internals at line 42");
             })
-            .get("/api/down", r -> {
+            .route("GET", "/api/down").to(r -> {
                 throw new JournalException("disk busy", true, null);
             })
             .build();
 
     private FullHttpResponse call(Executor executor, FullHttpRequest request) throws Exception {
         TestChannels.PeerChannel ch = new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER,
-                new RequestContextHandler(), SecurityHeadersHandler.INSTANCE, new RouterHandler(router, executor),
+                new RequestContextHandler(), SecurityHeadersHandler.INSTANCE,
+                new RouterHandler(new RouteLookup(router), executor),
                 new ErrorHandler(new tech.brokerbridge.http.internal.limit.ClientEvents()));
         ch.writeInbound(request);
         assertEquals(0, request.refCnt(), "the router releases the request");

@@ -26,8 +26,9 @@ import tech.brokerbridge.http.testing.StubSetupDesk;
 class JsonBodiesFuzzTest {
     private static final MutableClock CLOCK = MutableClock.at("2026-03-02T15:00:00Z");
     private static final Router ROUTER = ApiRoutes.build(new StubDesk(), Optional.of(new StubSetupDesk()),
-            Optional.empty(), CLOCK, new ApiRoutes.AdminInfo("fuzz", CLOCK, () -> Instant.EPOCH, Map::of, Map::of,
-                    Map::of, Optional.empty()));
+            Optional.empty(), CLOCK, new ApiRoutes.AdminInfo("fuzz", CLOCK, () -> Instant.EPOCH, Map::of,
+                    () -> new ApiRoutes.RateLimiterFigures(0, 0, 0, 0, 100, 60), RouteCalls::noConnections,
+                    Optional.empty()));
     /** Every route that takes a body, with a path that exists in the stub desk. */
     private static final List<String[]> ROUTES = List.of(
             new String[] {"POST", "/api/proposals/prp-0123456789ab/approve"},

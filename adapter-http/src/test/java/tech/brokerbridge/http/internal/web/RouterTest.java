@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
     private final RouteHandler h = r -> ApiResponse.ok(Map.of());
     private final Router router = Router.builder()
-            .get("/api/health", h)
-            .add("GET", "/api/proposals/{id}", Set.of(), false, true, h)
-            .add("POST", "/api/proposals/{id}/approve", Set.of(), true, true, h)
-            .add("POST", "/api/kill-switch", Set.of(), true, true, h)
-            .add("DELETE", "/api/kill-switch", Set.of(), false, true, h)
+            .route("GET", "/api/health").to(h)
+            .route("GET", "/api/proposals/{id}").blocking().to(h)
+            .route("POST", "/api/proposals/{id}/approve").blocking().takesBody().to(h)
+            .route("POST", "/api/kill-switch").blocking().takesBody().to(h)
+            .route("DELETE", "/api/kill-switch").blocking().to(h)
             .build();
 
     @Test

@@ -9,8 +9,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.core.internal.execution.BracketSubmitter;
+import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalTransitions;
+import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
 import tech.brokerbridge.core.internal.risk.RiskContextLoader;
 import tech.brokerbridge.core.internal.risk.RiskGates;
@@ -18,9 +20,10 @@ import tech.brokerbridge.core.internal.risk.TradePlan;
 import tech.brokerbridge.ports.desk.ActionResult;
 import tech.brokerbridge.ports.desk.Modification;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.CoolDown;
 import tech.brokerbridge.ports.journal.GateResult;
-import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 
 /**
@@ -33,28 +36,35 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
  * Then, in this order: the proposal (approved, with the approval record), the {@code SUBMITTING}
  * order record and the {@code executing} status are saved, and the bracket is sent once.
  *
+ * <p>Reject: only a pending proposal; the proposal (rejected, with the approval record) is saved, then
+ * its symbol, direction and setup type cool down ({@link CoolDowns}).
+ *
  * <p>Threading: the proposal's lock is held for the whole approval; gate checks and the move to
  * executing are also serialized across proposals (an admission lock), so two approvals can never
  * both pass a limit only one of them fits. The broker call happens outside the admission lock.
  */
 public final class ApprovalService {
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalService.class);
-    private final Journal journal;
+    private final ProposalLog proposals;
     private final ProposalBook book;
     private final RiskContextLoader contexts;
     private final RiskGates gates;
     private final KillSwitch killSwitch;
+    private final DailyLossBreaker dailyLoss;
     private final BracketSubmitter submitter;
+    private final CoolDowns coolDowns;
     private final ReentrantLock admission = new ReentrantLock();
 
-    public ApprovalService(Journal journal, ProposalBook book, RiskContextLoader contexts, RiskGates gates,
-            KillSwitch killSwitch, BracketSubmitter submitter) {
-        this.journal = Objects.requireNonNull(journal, "journal");
+    public ApprovalService(ProposalLog proposals, ProposalBook book, RiskContextLoader contexts, RiskGates gates,
+            KillSwitch killSwitch, DailyLossBreaker dailyLoss, BracketSubmitter submitter, CoolDowns coolDowns) {
+        this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.book = Objects.requireNonNull(book, "book");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.gates = Objects.requireNonNull(gates, "gates");
         this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
+        this.dailyLoss = Objects.requireNonNull(dailyLoss, "dailyLoss");
         this.submitter = Objects.requireNonNull(submitter, "submitter");
+        this.coolDowns = Objects.requireNonNull(coolDowns, "coolDowns");
     }
 
     public ActionResult approve(String proposalId, Modification modification) {
@@ -92,15 +102,13 @@ public final class ApprovalService {
                     Optional.of(id));
             List<GateResult> results = gates.evaluate(plan, contexts.load());
             if (!RiskGates.allPassed(results)) {
-                if (RiskGates.dailyLossBreached(results)) {
-                    engageForDailyLoss(results);
-                }
+                engageOnDailyLoss(results);
                 return new ActionResult.GatesFailed(results);
             }
             String why = mod.isEmpty() ? "approved by the user" : "approved with modifications by the user";
             Proposal approved = p.withTrade(qty, stop, target, results).withStatus(ProposalStatus.APPROVED,
                     book.now(), why);
-            journal.saveProposalWithApproval(approved, approvalRecord(p, mod, mod.isEmpty()
+            proposals.saveProposalWithApproval(approved, approvalRecord(p, mod, mod.isEmpty()
                     ? ApprovalRecord.Action.APPROVE : ApprovalRecord.Action.MODIFY, ""));
             executing = submitter.prepare(approved);
         } finally {
@@ -109,12 +117,10 @@ public final class ApprovalService {
         return new ActionResult.Done(submitter.submit(executing));
     }
 
-    private void engageForDailyLoss(List<GateResult> results) {
-        String why = results.stream().filter(r -> !r.passed() && r.gate().equals("daily_loss"))
-                .map(GateResult::reason).findFirst().orElse("daily loss limit reached");
+    private void engageOnDailyLoss(List<GateResult> results) {
         try {
-            killSwitch.engage(false, why);
-        } catch (RuntimeException e) {
+            dailyLoss.trip(results);
+        } catch (RuntimeException e) { // the approval is refused either way; the refusal must reach the user
             LOG.error("kill switch could not be fully engaged: {}", e.getMessage());
         }
     }
@@ -134,8 +140,9 @@ public final class ApprovalService {
             }
             Proposal rejected = p.withStatus(ProposalStatus.REJECTED, book.now(),
                     text.isEmpty() ? "rejected by the user" : "rejected by the user: " + text);
-            journal.saveProposalWithApproval(rejected,
+            proposals.saveProposalWithApproval(rejected,
                     approvalRecord(p, Modification.none(), ApprovalRecord.Action.REJECT, text));
+            coolDowns.start(rejected, CoolDown.Cause.REJECTED);
             return new ActionResult.Done(rejected);
         });
     }

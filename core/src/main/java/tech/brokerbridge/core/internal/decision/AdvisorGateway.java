@@ -16,7 +16,7 @@ import tech.brokerbridge.ports.advisor.AdvisorException;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.advisor.DecisionRequest;
 import tech.brokerbridge.ports.desk.Health;
-import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.OutboundAudit;
 
 /**
  * Asks the advisor with a deadline, writes every exchange it reports to the journal's AI audit
@@ -30,15 +30,15 @@ import tech.brokerbridge.ports.journal.Journal;
 public final class AdvisorGateway {
     private static final Logger LOG = LoggerFactory.getLogger(AdvisorGateway.class);
     private final Advisor advisor;
-    private final Journal journal;
+    private final OutboundAudit audit;
     private final ExecutorService executor;
     private final Duration deadline;
     private final String provider;
     private volatile Health.Service lastStatus;
 
-    public AdvisorGateway(Advisor advisor, Journal journal, ExecutorService executor, Duration deadline) {
+    public AdvisorGateway(Advisor advisor, OutboundAudit audit, ExecutorService executor, Duration deadline) {
         this.advisor = Objects.requireNonNull(advisor, "advisor");
-        this.journal = Objects.requireNonNull(journal, "journal");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.deadline = Objects.requireNonNull(deadline, "deadline");
         this.provider = advisor.provider();
@@ -88,7 +88,7 @@ public final class AdvisorGateway {
 
     private void audit(List<AiExchange> exchanges) {
         for (AiExchange x : exchanges) {
-            journal.recordAiExchange(x);
+            audit.recordAiExchange(x);
         }
     }
 

@@ -11,10 +11,11 @@ import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.broker.BrokerException;
 import tech.brokerbridge.ports.broker.SubmitResult;
-import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.OrderLog;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.OrderRecord.State;
 import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 
 /**
@@ -29,16 +30,18 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
 public final class BracketSubmitter {
     private static final Logger LOG = LoggerFactory.getLogger(BracketSubmitter.class);
     private final Broker broker;
-    private final Journal journal;
+    private final OrderLog orders;
+    private final ProposalLog proposals;
     private final ProposalBook book;
     private final KillSwitch killSwitch;
     private final BrokerReconciler reconciler;
     private final Clock clock;
 
-    public BracketSubmitter(Broker broker, Journal journal, ProposalBook book, KillSwitch killSwitch,
-            BrokerReconciler reconciler, Clock clock) {
+    public BracketSubmitter(Broker broker, OrderLog orders, ProposalLog proposals, ProposalBook book,
+            KillSwitch killSwitch, BrokerReconciler reconciler, Clock clock) {
         this.broker = Objects.requireNonNull(broker, "broker");
-        this.journal = Objects.requireNonNull(journal, "journal");
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.book = Objects.requireNonNull(book, "book");
         this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
         this.reconciler = Objects.requireNonNull(reconciler, "reconciler");
@@ -50,11 +53,11 @@ public final class BracketSubmitter {
         if (approved.status() != ProposalStatus.APPROVED) {
             throw new IllegalStateException("only an approved proposal can be prepared, not " + approved.status());
         }
-        if (journal.findOrder(approved.proposalId()).isPresent()) {
+        if (orders.findOrder(approved.proposalId()).isPresent()) {
             throw new IllegalStateException("an order record already exists for " + approved.proposalId());
         }
         var now = clock.instant();
-        journal.saveOrder(new OrderRecord(approved.proposalId(), approved.symbol(), approved.direction(),
+        orders.saveOrder(new OrderRecord(approved.proposalId(), approved.symbol(), approved.direction(),
                 approved.quantity(), approved.entryPrice(), approved.stopPrice(), approved.targetPrice(),
                 State.SUBMITTING, List.of(), "about to be sent to " + broker.name(), now, now));
         return book.transition(approved, ProposalStatus.EXECUTING, "bracket order being sent to " + broker.name());
@@ -107,17 +110,17 @@ public final class BracketSubmitter {
     }
 
     private Proposal current(Proposal p) {
-        return journal.findProposal(p.proposalId()).orElse(p);
+        return proposals.findProposal(p.proposalId()).orElse(p);
     }
 
     private void updateOrder(String ref, State state, List<String> ids, String message) {
-        journal.findOrder(ref).ifPresent(r -> {
+        orders.findOrder(ref).ifPresent(r -> {
             OrderRecord next = state == State.SUBMITTING
                     ? r.with(r.state(), r.brokerOrderIds(), r.state() == State.SUBMITTING ? message : r.message(),
                             clock.instant())
                     : OrderProgress.advance(r, state, ids, message, clock.instant());
             if (!next.equals(r)) {
-                journal.saveOrder(next);
+                orders.saveOrder(next);
             }
         });
     }

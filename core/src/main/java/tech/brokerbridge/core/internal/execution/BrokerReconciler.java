@@ -12,10 +12,11 @@ import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.OrderView;
-import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.OrderLog;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.OrderRecord.State;
 import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 
 /**
@@ -26,13 +27,15 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
 public final class BrokerReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerReconciler.class);
     private final Broker broker;
-    private final Journal journal;
+    private final OrderLog orders;
+    private final ProposalLog proposals;
     private final ProposalBook book;
     private final Clock clock;
 
-    public BrokerReconciler(Broker broker, Journal journal, ProposalBook book, Clock clock) {
+    public BrokerReconciler(Broker broker, OrderLog orders, ProposalLog proposals, ProposalBook book, Clock clock) {
         this.broker = Objects.requireNonNull(broker, "broker");
-        this.journal = Objects.requireNonNull(journal, "journal");
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.book = Objects.requireNonNull(book, "book");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -47,7 +50,7 @@ public final class BrokerReconciler {
     }
 
     private void reconcileLocked(String id, ReconcileMode mode) {
-        Optional<Proposal> found = journal.findProposal(id);
+        Optional<Proposal> found = proposals.findProposal(id);
         if (found.isEmpty()) {
             return;
         }
@@ -57,13 +60,13 @@ public final class BrokerReconciler {
             return;
         }
         List<OrderView> legs = broker.ordersByRef(id);
-        Optional<OrderRecord> order = journal.findOrder(id);
+        Optional<OrderRecord> order = orders.findOrder(id);
         if (legs.isEmpty()) {
             Optional<String> why = mode.missingReason(order);
             if (why.isPresent() && p.status() != ProposalStatus.EXECUTED) {
                 LOG.warn("proposal {}: {}", id, why.get());
                 book.transition(p, ProposalStatus.FAILED, why.get());
-                order.ifPresent(r -> journal.saveOrder(r.with(State.FAILED, r.brokerOrderIds(), why.get(),
+                order.ifPresent(r -> orders.saveOrder(r.with(State.FAILED, r.brokerOrderIds(), why.get(),
                         clock.instant())));
             }
             return;
@@ -99,7 +102,7 @@ public final class BrokerReconciler {
                             .findFirst().map(l -> l.leg().wire()).orElse("child"), clock.instant());
         }
         if (!rec.equals(order.orElse(null))) {
-            journal.saveOrder(rec);
+            orders.saveOrder(rec);
         }
     }
 

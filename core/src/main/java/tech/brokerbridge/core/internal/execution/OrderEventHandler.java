@@ -10,10 +10,11 @@ import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.ports.broker.OrderEvent;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.journal.FillRecord;
-import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.OrderLog;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.OrderRecord.State;
 import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 
 /**
@@ -24,12 +25,14 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
  */
 public final class OrderEventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(OrderEventHandler.class);
-    private final Journal journal;
+    private final OrderLog orders;
+    private final ProposalLog proposals;
     private final ProposalBook book;
     private final Clock clock;
 
-    public OrderEventHandler(Journal journal, ProposalBook book, Clock clock) {
-        this.journal = Objects.requireNonNull(journal, "journal");
+    public OrderEventHandler(OrderLog orders, ProposalLog proposals, ProposalBook book, Clock clock) {
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.book = Objects.requireNonNull(book, "book");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -39,7 +42,7 @@ public final class OrderEventHandler {
     }
 
     private void handleLocked(OrderEvent event) {
-        Optional<OrderRecord> found = journal.findOrder(event.orderRef());
+        Optional<OrderRecord> found = orders.findOrder(event.orderRef());
         if (found.isEmpty()) {
             LOG.debug("order event for unknown ref ignored");
             return;
@@ -50,7 +53,7 @@ public final class OrderEventHandler {
         if (event instanceof OrderEvent.Working) {
             next = OrderProgress.advance(rec, State.ACCEPTED, List.of(), "working at the broker", now);
         } else if (event instanceof OrderEvent.Filled f) {
-            journal.recordFill(new FillRecord(f.executionId(), f.orderRef(), f.leg(), f.symbol(), f.filledQuantity(),
+            orders.recordFill(new FillRecord(f.executionId(), f.orderRef(), f.leg(), f.symbol(), f.filledQuantity(),
                     f.price(), f.time()));
             if (f.complete() && f.leg() == OrderLeg.ENTRY) {
                 next = OrderProgress.advance(rec, State.ENTRY_FILLED, List.of(), "entry filled at " + f.price(), now);
@@ -65,7 +68,7 @@ public final class OrderEventHandler {
             proposal(r.orderRef(), ProposalStatus.FAILED, why);
         } else if (event instanceof OrderEvent.Cancelled c && c.leg() == OrderLeg.ENTRY
                 && rec.state() != State.ENTRY_FILLED && rec.state() != State.CLOSED) {
-            long filled = journal.fills(c.orderRef()).stream().filter(x -> x.leg() == OrderLeg.ENTRY)
+            long filled = orders.fills(c.orderRef()).stream().filter(x -> x.leg() == OrderLeg.ENTRY)
                     .mapToLong(FillRecord::quantity).sum();
             if (filled > 0) {
                 String why = "entry partly filled (" + filled + " shares), rest cancelled: " + c.reason();
@@ -78,12 +81,12 @@ public final class OrderEventHandler {
             }
         }
         if (!next.equals(rec)) {
-            journal.saveOrder(next);
+            orders.saveOrder(next);
         }
     }
 
     private void proposal(String id, ProposalStatus to, String reason) {
-        Optional<Proposal> p = journal.findProposal(id);
+        Optional<Proposal> p = proposals.findProposal(id);
         if (p.isPresent() && p.get().status() == ProposalStatus.EXECUTING) {
             book.transition(p.get(), to, reason);
         } else if (p.isPresent() && to == ProposalStatus.EXECUTED && p.get().status() != ProposalStatus.EXECUTED) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.desk.ActivationResult;
+import tech.brokerbridge.ports.journal.LicenseRecord;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.license.SubscriptionCheck;
 import tech.brokerbridge.ports.secrets.SecretStore;
@@ -99,15 +100,15 @@ final class Activation {
     }
 
     /** A definitive answer (anything but unreachable) as evidence obtained at {@code at}. */
-    static LicenseEvidence.Answer answerOf(SubscriptionCheck answer, Instant at) {
+    static LicenseRecord.Answer answerOf(SubscriptionCheck answer, Instant at) {
         if (answer instanceof SubscriptionCheck.Found f) {
-            return new LicenseEvidence.Found(at, f.status(), f.boundInstallation(), f.currentPeriodEnd());
+            return new LicenseRecord.Found(at, f.status(), f.boundInstallation(), f.currentPeriodEnd());
         }
         if (answer instanceof SubscriptionCheck.NotFound) {
-            return new LicenseEvidence.NotFound(at);
+            return new LicenseRecord.NotFound(at);
         }
         if (answer instanceof SubscriptionCheck.Unauthorized) {
-            return new LicenseEvidence.KeyRefused(at);
+            return new LicenseRecord.KeyRefused(at);
         }
         throw new IllegalArgumentException("not a definitive answer: " + answer.getClass().getSimpleName());
     }

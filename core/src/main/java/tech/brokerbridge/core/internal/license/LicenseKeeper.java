@@ -3,7 +3,6 @@ package tech.brokerbridge.core.internal.license;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -14,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.desk.ActivationResult;
-import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.DeskState;
 import tech.brokerbridge.ports.journal.JournalException;
+import tech.brokerbridge.ports.journal.LicenseRecord;
 import tech.brokerbridge.ports.license.InstallationIdentity;
 import tech.brokerbridge.ports.license.LicenseService;
 import tech.brokerbridge.ports.license.LicenseState;
@@ -28,8 +28,8 @@ import tech.brokerbridge.ports.secrets.SecretStoreException;
  * Holds the license state in memory and decides when Stripe is asked.
  *
  * <ul>
- * <li>{@link #start()} reads the journal ({@code license.first_start}, recorded at the very first
- *     start, and Stripe's last answer) and serves that state at once, then queues a check on the
+ * <li>{@link #start()} reads the journal's {@link LicenseRecord} (the first start, recorded at the very
+ *     first start, and Stripe's last answer) and serves that state at once, then queues a check on the
  *     background executor: the vault is read and Stripe asked there, never on the caller's thread.</li>
  * <li>{@link #maintain()} (the desk's upkeep timer) recomputes the state for the time and queues a
  *     check when the last one is {@code checkInterval} old. It never blocks.</li>
@@ -49,12 +49,11 @@ public final class LicenseKeeper {
     public static final String LICENSE_KEY = "stripe.license_key";
     /** Vault name of the restricted Stripe API key. */
     public static final String API_KEY = "stripe.api_key";
-    static final String FIRST_START = "license.first_start";
     /** How soon after an activation its binding is checked again (queued by the next upkeep). */
     public static final Duration EARLY_RECHECK = Duration.ofSeconds(20);
     private static final Logger LOG = LoggerFactory.getLogger(LicenseKeeper.class);
 
-    private final Journal journal;
+    private final DeskState deskState;
     private final SecretStore vault;
     private final LicenseService provider;
     private final InstallationIdentity installation;
@@ -62,7 +61,6 @@ public final class LicenseKeeper {
     private final Duration checkInterval;
     private final Executor background;
     private final Clock clock;
-    private final LicenseRecords records;
     /** Serializes start, checks and activations (which may block on the vault and the provider). */
     private final Object lock = new Object();
     /** Serializes recomputations of the state; never held across I/O. */
@@ -75,9 +73,10 @@ public final class LicenseKeeper {
     private volatile Instant earlyCheckAt;
     private volatile LicenseState state;
 
-    public LicenseKeeper(Journal journal, SecretStore vault, LicenseService provider, InstallationIdentity installation,
-            LicensePolicy policy, Duration checkInterval, Executor background, Clock clock) {
-        this.journal = Objects.requireNonNull(journal, "journal");
+    public LicenseKeeper(DeskState deskState, SecretStore vault, LicenseService provider,
+            InstallationIdentity installation, LicensePolicy policy, Duration checkInterval, Executor background,
+            Clock clock) {
+        this.deskState = Objects.requireNonNull(deskState, "deskState");
         this.vault = Objects.requireNonNull(vault, "vault");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.installation = Objects.requireNonNull(installation, "installation");
@@ -85,7 +84,6 @@ public final class LicenseKeeper {
         this.checkInterval = Objects.requireNonNull(checkInterval, "checkInterval");
         this.background = Objects.requireNonNull(background, "background");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.records = new LicenseRecords(journal);
         this.state = new LicenseState(LicenseStatus.INVALID, "the desk has not started yet", false, Optional.empty(),
                 Optional.empty(), Optional.empty(), "");
     }
@@ -96,31 +94,22 @@ public final class LicenseKeeper {
      */
     public void start() {
         synchronized (lock) {
-            Optional<Instant> stored = journal.setting(FIRST_START).flatMap(LicenseKeeper::parse);
-            Instant first = stored.orElseGet(() -> {
+            Optional<LicenseRecord> stored = deskState.license();
+            Instant first = stored.map(LicenseRecord::firstStart).orElseGet(() -> {
                 Instant now = clock.instant();
-                journal.putSetting(FIRST_START, now.toString());
+                deskState.saveLicense(LicenseRecord.firstStartedAt(now));
                 return now;
             });
             installationId = installation.installationId();
             firstStart = first;
-            Optional<LicenseEvidence.Answer> answer = records.answer();
-            Optional<LicenseEvidence.Outage> outage = records.outage();
+            Optional<LicenseRecord.Answer> answer = stored.flatMap(LicenseRecord::answer);
+            Optional<LicenseRecord.Outage> outage = stored.flatMap(LicenseRecord::outage);
             evidence = answer.isPresent() || outage.isPresent()
                     ? new LicenseEvidence.Subscription(first, answer, outage)
                     : new LicenseEvidence.Evaluation(first);
             refresh();
         }
         requestCheck();
-    }
-
-    private static Optional<Instant> parse(String s) {
-        try {
-            return Optional.of(Instant.parse(s.strip()));
-        } catch (DateTimeParseException e) {
-            // a damaged setting must not restart the evaluation: treat it as long over
-            return Optional.of(Instant.EPOCH);
-        }
     }
 
     /** Recomputes the state for the current time; no I/O. */
@@ -282,9 +271,9 @@ public final class LicenseKeeper {
                 : new LicenseEvidence.Subscription(firstStart, Optional.empty(), Optional.empty());
         LicenseEvidence.Subscription after;
         if (answer instanceof SubscriptionCheck.Unreachable u) {
-            Instant since = before.outage().map(LicenseEvidence.Outage::since).orElse(now);
+            Instant since = before.outage().map(LicenseRecord.Outage::since).orElse(now);
             after = new LicenseEvidence.Subscription(firstStart, before.answer(),
-                    Optional.of(new LicenseEvidence.Outage(since, now, u.reason())));
+                    Optional.of(new LicenseRecord.Outage(since, now, u.reason())));
         } else {
             after = new LicenseEvidence.Subscription(firstStart, Optional.of(Activation.answerOf(answer, now)),
                     Optional.empty());
@@ -294,9 +283,9 @@ public final class LicenseKeeper {
         refresh();
     }
 
-    private void persist(Optional<LicenseEvidence.Answer> answer, Optional<LicenseEvidence.Outage> outage) {
+    private void persist(Optional<LicenseRecord.Answer> answer, Optional<LicenseRecord.Outage> outage) {
         try {
-            records.save(answer, outage);
+            deskState.saveLicense(new LicenseRecord(firstStart, answer, outage));
         } catch (JournalException e) {
             // the state in memory is right; a restart would serve the previous one until its first check
             LOG.warn("the license state could not be saved in the journal: {}", e.getMessage());

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import tech.brokerbridge.ports.journal.LicenseRecord;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.license.LicenseStatus;
 
@@ -89,16 +90,16 @@ public final class LicensePolicy {
                     + o.reason() + "); ").orElse("the saved license key has not been checked with Stripe yet; ");
             return evaluation(s.firstStart(), now, id, prefix, checked);
         }
-        LicenseEvidence.Answer a = s.answer().get();
-        if (a instanceof LicenseEvidence.NotFound) {
+        LicenseRecord.Answer a = s.answer().get();
+        if (a instanceof LicenseRecord.NotFound) {
             return invalid("Stripe knows no such subscription \u2014 check the license key and activate it again "
                     + ACTIVATE, Optional.empty(), checked, id);
         }
-        if (a instanceof LicenseEvidence.KeyRefused) {
+        if (a instanceof LicenseRecord.KeyRefused) {
             return invalid("Stripe refused the saved API key \u2014 activate again with the restricted key that came "
                     + "with the license " + ACTIVATE, Optional.empty(), checked, id);
         }
-        LicenseEvidence.Found f = (LicenseEvidence.Found) a;
+        LicenseRecord.Found f = (LicenseRecord.Found) a;
         if (!paid(f.status())) {
             return invalid(unpaidReason(f.status()), Optional.empty(), checked, id);
         }
@@ -119,7 +120,7 @@ public final class LicensePolicy {
             return invalid(reason, f.periodEnd(), checked, id);
         }
         if (s.outage().isPresent()) {
-            LicenseEvidence.Outage o = s.outage().get();
+            LicenseRecord.Outage o = s.outage().get();
             String reason = "grace: Stripe cannot be reached (" + o.reason() + "); the license confirmed at "
                     + when(f.at()) + " is honoured until " + when(graceEnd) + " \u2014 check the internet connection"
                     + pastDueWarning(f.status());
@@ -130,7 +131,7 @@ public final class LicensePolicy {
                 checked, id);
     }
 
-    private static String licensedReason(LicenseEvidence.Found f) {
+    private static String licensedReason(LicenseRecord.Found f) {
         String until = f.periodEnd().map(e -> " (current period ends on " + day(e) + ")").orElse("");
         return switch (f.status()) {
             case "trialing" -> "licensed: trial subscription" + until;

@@ -9,19 +9,18 @@ import tech.brokerbridge.core.internal.decision.AdvisorGateway;
 import tech.brokerbridge.core.internal.decision.AdvisorOutcome;
 import tech.brokerbridge.core.internal.decision.DecisionRequests;
 import tech.brokerbridge.core.internal.proposals.RandomIds;
-import tech.brokerbridge.core.internal.risk.KillSwitch;
+import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
 import tech.brokerbridge.core.internal.risk.PositionSizer;
 import tech.brokerbridge.core.internal.risk.RiskContext;
 import tech.brokerbridge.core.internal.risk.RiskGates;
 import tech.brokerbridge.core.internal.risk.RiskMetricsFactory;
 import tech.brokerbridge.core.internal.risk.TradePlan;
-import tech.brokerbridge.core.internal.scoring.CompositeScorer;
 import tech.brokerbridge.core.internal.scoring.ScoredSetup;
 import tech.brokerbridge.ports.advisor.Advice;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.GateResult;
-import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.StatusChange;
 import tech.brokerbridge.ports.market.Bar;
@@ -31,25 +30,24 @@ import tech.brokerbridge.ports.signals.Setup;
  * Takes one selected setup through the advisor, sizing and the gates, and makes the proposal when
  * all pass. The advisor's exchanges are in the audit before its answer is used (see
  * {@link AdvisorGateway}); a failed or rejecting advisor never yields a proposal. The advisor's
- * adjusted prices replace the setup's when present, and the composite score is recomputed with the
- * advisor's conviction.
+ * adjusted prices replace the setup's when present. The composite score is the one the advisor was
+ * shown and judged, kept as it is on the decision and the proposal, so that a thesis quoting it
+ * quotes what the desk stores; the advisor's own conviction is kept beside it.
  */
 public final class CandidateEvaluator {
     private final AdvisorGateway advisor;
     private final RiskGates gates;
-    private final CompositeScorer scorer;
-    private final KillSwitch killSwitch;
-    private final Journal journal;
+    private final DailyLossBreaker dailyLoss;
+    private final ProposalLog proposals;
     private final Clock clock;
     private volatile ScanSettings settings;
 
-    public CandidateEvaluator(AdvisorGateway advisor, RiskGates gates, CompositeScorer scorer, KillSwitch killSwitch,
-            Journal journal, Clock clock, ScanSettings settings) {
+    public CandidateEvaluator(AdvisorGateway advisor, RiskGates gates, DailyLossBreaker dailyLoss,
+            ProposalLog proposals, Clock clock, ScanSettings settings) {
         this.advisor = Objects.requireNonNull(advisor, "advisor");
         this.gates = Objects.requireNonNull(gates, "gates");
-        this.scorer = Objects.requireNonNull(scorer, "scorer");
-        this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
-        this.journal = Objects.requireNonNull(journal, "journal");
+        this.dailyLoss = Objects.requireNonNull(dailyLoss, "dailyLoss");
+        this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
@@ -71,7 +69,7 @@ public final class CandidateEvaluator {
         }
         Advice advice = ((AdvisorOutcome.Answered) outcome).advice();
         Setup s = candidate.setup();
-        d.advice(advice).composite(scorer.score(s.evidenceStrength(), s.setupQuality(), advice.conviction()));
+        d.advice(advice);
         if (advice.verdict() == Advice.Verdict.REJECT) {
             return new Result(d.build(Outcomes.AI_REJECTED, "the advisor rejected it: " + advice.thesisSummary()), ctx);
         }
@@ -84,9 +82,7 @@ public final class CandidateEvaluator {
         List<GateResult> results = gates.evaluate(plan, ctx);
         d.gates(results);
         if (!RiskGates.allPassed(results)) {
-            if (RiskGates.dailyLossBreached(results) && !killSwitch.engaged()) {
-                killSwitch.engage(false, "daily loss limit reached");
-            }
+            dailyLoss.trip(results);
             return new Result(d.build(Outcomes.GATES_FAILED, RiskGates.failureSummary(results)), ctx);
         }
         if (size.quantity() == 0) {
@@ -100,12 +96,11 @@ public final class CandidateEvaluator {
     private Proposal propose(ScoredSetup candidate, Advice advice, TradePlan plan, List<GateResult> results) {
         Setup s = candidate.setup();
         Instant now = clock.instant();
-        double composite = scorer.score(s.evidenceStrength(), s.setupQuality(), advice.conviction());
         Proposal p = new Proposal(RandomIds.proposalId(), s.symbol(), s.direction(), s.setupType(),
-                advice.conviction(), composite, plan.entry(), plan.stop(), plan.target(), plan.quantity(),
-                advice.thesisSummary(), results, now, now.plus(settings.proposalTtl()), ProposalStatus.PENDING,
+                advice.conviction(), candidate.compositeScore(), plan.entry(), plan.stop(), plan.target(),
+                plan.quantity(), advice.thesisSummary(), results, now, now.plus(settings.proposalTtl()), ProposalStatus.PENDING,
                 List.of(new StatusChange(now, Optional.empty(), ProposalStatus.PENDING, "proposed by a scan")));
-        journal.saveProposal(p);
+        proposals.saveProposal(p);
         return p;
     }
 }

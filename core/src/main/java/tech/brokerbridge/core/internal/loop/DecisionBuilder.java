@@ -16,7 +16,7 @@ final class DecisionBuilder {
     private final String scanId;
     private final Instant time;
     private final Setup setup;
-    private double composite;
+    private final double composite;
     private Optional<String> verdict = Optional.empty();
     private OptionalDouble aiConviction = OptionalDouble.empty();
     private Optional<String> thesis = Optional.empty();
@@ -34,11 +34,6 @@ final class DecisionBuilder {
         verdict = Optional.of(a.verdict().wire());
         aiConviction = OptionalDouble.of(a.conviction());
         thesis = Optional.of(a.thesisSummary());
-        return this;
-    }
-
-    DecisionBuilder composite(double c) {
-        composite = c;
         return this;
     }
 

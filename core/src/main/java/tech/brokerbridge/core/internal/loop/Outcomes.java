@@ -5,6 +5,7 @@ final class Outcomes {
     static final String PROPOSED = "proposed";
     static final String NOT_SELECTED = "not_selected";
     static final String SYMBOL_BUSY = "symbol_busy";
+    static final String SUPPRESSED = "suppressed";
     static final String KILL_SWITCH = "kill_switch_engaged";
     static final String AI_REJECTED = "ai_rejected";
     static final String GATES_FAILED = "gates_failed";

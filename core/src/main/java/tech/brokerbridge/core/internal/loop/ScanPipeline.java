@@ -10,8 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.RandomIds;
-import tech.brokerbridge.core.internal.risk.DailyLossGate;
+import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
 import tech.brokerbridge.core.internal.risk.RiskContext;
 import tech.brokerbridge.core.internal.risk.RiskContextLoader;
@@ -20,9 +21,9 @@ import tech.brokerbridge.core.internal.scoring.CompositeScorer;
 import tech.brokerbridge.core.internal.scoring.ScoredSetup;
 import tech.brokerbridge.core.internal.scoring.SignalConviction;
 import tech.brokerbridge.ports.desk.ScanReport;
+import tech.brokerbridge.ports.journal.CoolDown;
 import tech.brokerbridge.ports.journal.DecisionRecord;
-import tech.brokerbridge.ports.journal.GateResult;
-import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.DecisionLog;
 import tech.brokerbridge.ports.market.Bar;
 import tech.brokerbridge.ports.market.BarRequest;
 import tech.brokerbridge.ports.market.MarketData;
@@ -34,8 +35,10 @@ import tech.brokerbridge.ports.signals.SignalSourceException;
 /**
  * One scan: read the risk context once; for each watchlist symbol read the daily bars and the
  * setups (a symbol that fails is reported in {@link ScanReport#errors()}, the scan goes on); record
- * setups on symbols already in a position, working order or proposal as {@code symbol_busy}; score
- * the rest, send the best to the advisor ({@link CandidateEvaluator}), record every setup's decision.
+ * setups on symbols already in a position, working order or proposal as {@code symbol_busy}, and
+ * setups held back by the cool-down of a rejected or expired proposal as {@code suppressed}
+ * ({@link CoolDowns}); score the rest, send the best to the advisor ({@link CandidateEvaluator}),
+ * record every setup's decision.
  * If today's loss already reached the daily limit, the kill switch engages first and no candidate
  * goes to the advisor.
  */
@@ -46,21 +49,26 @@ public final class ScanPipeline {
     private final SignalSource signals;
     private final RiskContextLoader contexts;
     private final KillSwitch killSwitch;
+    private final DailyLossBreaker dailyLoss;
     private final CompositeScorer scorer;
     private final CandidateEvaluator evaluator;
-    private final Journal journal;
+    private final CoolDowns coolDowns;
+    private final DecisionLog decisions;
     private final Clock clock;
 
     public ScanPipeline(ScanSettings settings, MarketData marketData, SignalSource signals, RiskContextLoader contexts,
-            KillSwitch killSwitch, CompositeScorer scorer, CandidateEvaluator evaluator, Journal journal, Clock clock) {
+            KillSwitch killSwitch, DailyLossBreaker dailyLoss, CompositeScorer scorer, CandidateEvaluator evaluator,
+            CoolDowns coolDowns, DecisionLog decisions, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.marketData = Objects.requireNonNull(marketData, "marketData");
         this.signals = Objects.requireNonNull(signals, "signals");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
+        this.dailyLoss = Objects.requireNonNull(dailyLoss, "dailyLoss");
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
-        this.journal = Objects.requireNonNull(journal, "journal");
+        this.coolDowns = Objects.requireNonNull(coolDowns, "coolDowns");
+        this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -73,14 +81,12 @@ public final class ScanPipeline {
         String scanId = RandomIds.scanId();
         Instant started = clock.instant();
         RiskContext ctx = contexts.load();
-        GateResult daily = new DailyLossGate().evaluate(ctx);
-        if (!daily.passed() && !killSwitch.engaged()) {
-            killSwitch.engage(false, daily.reason());
-        }
+        dailyLoss.trip(ctx);
+        List<CoolDown> coolingDown = coolDowns.active();
         List<String> errors = new ArrayList<>();
         List<DecisionRecord> decisions = new ArrayList<>();
         Map<String, List<Bar>> bars = new HashMap<>();
-        List<Setup> found = new ArrayList<>();
+        List<ScoredSetup> scored = new ArrayList<>();
         int scanned = 0;
         for (String symbol : settings.watchlist()) {
             List<Setup> setups;
@@ -99,17 +105,18 @@ public final class ScanPipeline {
             }
             Optional<String> busy = busyReason(symbol, ctx);
             for (Setup s : setups) {
+                ScoredSetup one = score(s, setups); // a suppressed setup still counts for its siblings' conviction
+                Optional<String> held = busy.isPresent() ? Optional.empty() : CoolDowns.suppression(s, coolingDown);
                 if (busy.isPresent()) {
-                    decisions.add(record(new DecisionBuilder(scanId, clock.instant(), score(s, setups))
+                    decisions.add(record(new DecisionBuilder(scanId, clock.instant(), one)
                             .build(Outcomes.SYMBOL_BUSY, busy.get())));
+                } else if (held.isPresent()) {
+                    decisions.add(record(new DecisionBuilder(scanId, clock.instant(), one)
+                            .build(Outcomes.SUPPRESSED, held.get())));
                 } else {
-                    found.add(s);
+                    scored.add(one);
                 }
             }
-        }
-        List<ScoredSetup> scored = new ArrayList<>();
-        for (Setup s : found) {
-            scored.add(score(s, found));
         }
         CandidateSelection selection = CandidateSelection.select(scored, settings.maxAiCandidates());
         for (CandidateSelection.Rejected r : selection.notSelected()) {
@@ -136,7 +143,7 @@ public final class ScanPipeline {
     }
 
     private DecisionRecord record(DecisionRecord d) {
-        journal.recordDecision(d);
+        decisions.recordDecision(d);
         return d;
     }
 

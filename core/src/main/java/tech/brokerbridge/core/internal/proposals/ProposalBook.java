@@ -9,28 +9,32 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.CoolDown;
 import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 
 /**
  * Proposals as the desk reads and changes them: every read expires an overdue pending proposal
- * first (lazily), {@link #sweepExpired()} does it for all of them, and {@link #transition} applies an
+ * first (lazily) and starts its cool-down ({@link CoolDowns}), {@link #sweepExpired()} does it for all of
+ * them, and {@link #transition} applies an
  * allowed status change and saves it. Callers hold the proposal's lock ({@link #locks()}) around a
  * read-decide-write sequence; the methods here take it themselves for a single change.
  */
 public final class ProposalBook {
     private static final Logger LOG = LoggerFactory.getLogger(ProposalBook.class);
-    private final Journal journal;
+    private final ProposalLog journal;
     private final Clock clock;
     private final ProposalLocks locks;
+    private final CoolDowns coolDowns;
 
-    public ProposalBook(Journal journal, Clock clock, ProposalLocks locks) {
+    public ProposalBook(ProposalLog journal, Clock clock, ProposalLocks locks, CoolDowns coolDowns) {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.locks = Objects.requireNonNull(locks, "locks");
+        this.coolDowns = Objects.requireNonNull(coolDowns, "coolDowns");
     }
 
     public ProposalLocks locks() {
@@ -80,6 +84,7 @@ public final class ProposalBook {
                 "not approved before " + current.expiresAt());
         journal.saveProposal(expired);
         LOG.info("proposal {} expired", proposalId);
+        coolDowns.start(expired, CoolDown.Cause.EXPIRED);
         return expired;
     }
 

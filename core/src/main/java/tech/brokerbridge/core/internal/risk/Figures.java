@@ -17,7 +17,9 @@ final class Figures {
         return values;
     }
 
+    /** Two decimals; a value that rounds to zero is {@code 0.00}, never {@code -0.00}. */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        return s.equals("-0.00") ? "0.00" : s;
     }
 }

@@ -16,25 +16,23 @@ import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.broker.BrokerException;
 import tech.brokerbridge.ports.broker.OrderView;
-import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.DeskState;
+import tech.brokerbridge.ports.journal.KillSwitchState;
+import tech.brokerbridge.ports.journal.KillSwitchState.EngagedBy;
 
 /**
  * The kill switch. Engaged, it stops the trading loop (through the listeners registered with
- * {@link #onEngage}) and refuses approvals and executions until released. Its state is kept in the
- * journal settings {@code kill_switch.engaged}, {@code kill_switch.reason}, {@code kill_switch.since},
- * so it survives a restart.
+ * {@link #onEngage}) and refuses approvals and executions until released. Its state (who engaged it,
+ * why, since when) is kept in the journal's {@link DeskState}, so it survives a restart.
  *
  * <p>Thread-safe. Submissions run inside {@link #whileReleased}, under a read lock; engaging takes
  * the write lock to flip the state, so once {@link #engage} has flipped it no submission is in
  * flight and none starts: the open orders it cancels afterwards include every bracket ever sent.
  */
 public final class KillSwitch {
-    static final String ENGAGED = "kill_switch.engaged";
-    static final String REASON = "kill_switch.reason";
-    static final String SINCE = "kill_switch.since";
     private static final Logger LOG = LoggerFactory.getLogger(KillSwitch.class);
 
-    private final Journal journal;
+    private final DeskState state;
     private final Broker broker;
     private final Clock clock;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -42,16 +40,17 @@ public final class KillSwitch {
     private volatile boolean engaged;
     private volatile String reason = "";
 
-    public KillSwitch(Journal journal, Broker broker, Clock clock) {
-        this.journal = Objects.requireNonNull(journal, "journal");
+    public KillSwitch(DeskState state, Broker broker, Clock clock) {
+        this.state = Objects.requireNonNull(state, "state");
         this.broker = Objects.requireNonNull(broker, "broker");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Reads the persisted state (at start-up). */
     public void restore() {
-        boolean on = journal.setting(ENGAGED).map(Boolean::parseBoolean).orElse(false);
-        String why = journal.setting(REASON).orElse("");
+        Optional<KillSwitchState> saved = state.killSwitch();
+        boolean on = saved.isPresent() && saved.get() instanceof KillSwitchState.Engaged;
+        String why = on ? ((KillSwitchState.Engaged) saved.get()).reason() : "";
         lock.writeLock().lock();
         try {
             engaged = on;
@@ -80,20 +79,26 @@ public final class KillSwitch {
         return "kill switch engaged: " + reason;
     }
 
+    /** The user engages the switch: {@link #engage(boolean, EngagedBy, String)} by {@link EngagedBy#USER}. */
+    public int engage(boolean cancelOpenOrders, String why) {
+        return engage(cancelOpenOrders, EngagedBy.USER, why);
+    }
+
     /**
      * Engages (or re-engages, with the new reason), persists the state, tells the listeners, and when
      * asked cancels every open bracket at the broker.
      *
      * @return how many order legs the broker was asked to cancel
      * @throws BrokerException when some brackets could not be cancelled (the switch is engaged anyway)
+     * @throws tech.brokerbridge.ports.journal.JournalException when the state cannot be saved (the
+     *     switch is then unchanged)
      */
-    public int engage(boolean cancelOpenOrders, String why) {
+    public int engage(boolean cancelOpenOrders, EngagedBy by, String why) {
+        Objects.requireNonNull(by, "by");
         String text = why == null || why.isBlank() ? "engaged by the user" : why.strip();
         lock.writeLock().lock();
         try {
-            journal.putSetting(SINCE, clock.instant().toString());
-            journal.putSetting(REASON, text);
-            journal.putSetting(ENGAGED, "true");
+            state.saveKillSwitch(new KillSwitchState.Engaged(clock.instant(), by, text));
             engaged = true;
             reason = text;
         } finally {
@@ -132,8 +137,7 @@ public final class KillSwitch {
     public void release() {
         lock.writeLock().lock();
         try {
-            journal.putSetting(ENGAGED, "false");
-            journal.putSetting(REASON, "");
+            state.saveKillSwitch(new KillSwitchState.Released(clock.instant()));
             engaged = false;
             reason = "";
         } finally {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.Broker;
-import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 
 /**
@@ -15,12 +15,12 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
  */
 public final class RiskContextLoader {
     private final Broker broker;
-    private final Journal journal;
+    private final ProposalLog proposals;
     private volatile GateLimits limits;
 
-    public RiskContextLoader(Broker broker, Journal journal, GateLimits limits) {
+    public RiskContextLoader(Broker broker, ProposalLog proposals, GateLimits limits) {
         this.broker = Objects.requireNonNull(broker, "broker");
-        this.journal = Objects.requireNonNull(journal, "journal");
+        this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
@@ -28,7 +28,7 @@ public final class RiskContextLoader {
         AccountSnapshot account = broker.account();
         var positions = broker.positions();
         var openOrders = broker.openOrders();
-        List<Proposal> live = journal.proposalsWithStatus(
+        List<Proposal> live = proposals.proposalsWithStatus(
                 EnumSet.of(ProposalStatus.PENDING, ProposalStatus.APPROVED, ProposalStatus.EXECUTING));
         List<Proposal> pending = live.stream().filter(p -> p.status() == ProposalStatus.PENDING).toList();
         List<Proposal> active = live.stream().filter(p -> p.status() != ProposalStatus.PENDING).toList();

@@ -2,6 +2,7 @@ package tech.brokerbridge.core.internal.risk;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tech.brokerbridge.ports.journal.GateResult;
 
 /** The five gates, run in a fixed order; every gate runs even when an earlier one fails. */
@@ -23,7 +24,12 @@ public final class RiskGates {
 
     /** True when the daily loss gate is among the failed ones: the kill switch must engage. */
     public static boolean dailyLossBreached(List<GateResult> results) {
-        return results.stream().anyMatch(r -> r.gate().equals(DailyLossGate.NAME) && !r.passed());
+        return dailyLossFailure(results).isPresent();
+    }
+
+    /** The failed daily loss gate's result, if it is among {@code results}. */
+    public static Optional<GateResult> dailyLossFailure(List<GateResult> results) {
+        return results.stream().filter(r -> r.gate().equals(DailyLossGate.NAME) && !r.passed()).findFirst();
     }
 
     /** The failed gates' reasons, joined. */

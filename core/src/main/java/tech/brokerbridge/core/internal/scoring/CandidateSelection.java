@@ -38,7 +38,7 @@ public record CandidateSelection(List<ScoredSetup> selected, List<Rejected> notS
             ScoredSetup best = bestPerSymbol.putIfAbsent(s.setup().symbol(), s);
             if (best != null) {
                 rejected.add(new Rejected(s, String.format(Locale.ROOT,
-                        "a better-scored setup on %s was chosen (%s %s, %.3f)", best.setup().symbol(),
+                        "a better-scored setup on %s was chosen (%s %s, %.2f)", best.setup().symbol(),
                         best.setup().setupType(), best.setup().direction().wire(), best.compositeScore())));
             }
         }
@@ -51,7 +51,7 @@ public record CandidateSelection(List<ScoredSetup> selected, List<Rejected> notS
                 selected.add(s);
             } else {
                 rejected.add(new Rejected(s, String.format(Locale.ROOT,
-                        "ranked %d of %d symbols by composite score (%.3f); only the best %d go to the advisor",
+                        "ranked %d of %d symbols by composite score (%.2f); only the best %d go to the advisor",
                         rank, total, s.compositeScore(), maxCandidates)));
             }
         }

@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * {@code composite_score = wE·evidence_strength + wQ·setup_quality + wC·conviction}, with normalized
- * weights, clamped to [0,1]. Before the advisor answers, the conviction is the
- * {@link SignalConviction signal conviction}; afterwards it is the advisor's conviction.
+ * weights, clamped to [0,1], where the conviction is the {@link SignalConviction signal conviction}.
+ * It is computed once per setup, before the advisor: the advisor is shown it, and the decision and the
+ * proposal keep that same figure (the advisor's own conviction is kept beside it, never folded in).
  */
 public final class CompositeScorer {
     private volatile ScoringWeights weights;

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
@@ -24,10 +26,11 @@ class BracketSubmitterTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T15:00:00Z"));
     final InMemoryJournal journal = new InMemoryJournal();
     final FakeBroker broker = new FakeBroker(clock);
-    final ProposalBook book = new ProposalBook(journal, clock, new ProposalLocks());
+    final ProposalBook book = new ProposalBook(journal, clock, new ProposalLocks(),
+            new CoolDowns(journal, clock, Duration.ZERO));
     final KillSwitch killSwitch = new KillSwitch(journal, broker, clock);
-    final BracketSubmitter submitter = new BracketSubmitter(broker, journal, book, killSwitch,
-            new BrokerReconciler(broker, journal, book, clock), clock);
+    final BracketSubmitter submitter = new BracketSubmitter(broker, journal, journal, book, killSwitch,
+            new BrokerReconciler(broker, journal, journal, book, clock), clock);
 
     Proposal approved() {
         Instant t = clock.instant();

@@ -16,6 +16,7 @@ import tech.brokerbridge.core.support.MutableClock;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.desk.ActivationResult;
 import tech.brokerbridge.ports.fakes.FakeLicenseService;
+import tech.brokerbridge.ports.journal.LicenseRecord;
 import tech.brokerbridge.ports.license.LicenseService;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.license.LicenseStatus;
@@ -40,7 +41,7 @@ class LicenseKeeperTest {
     void aFreshDeskIsInEvaluationAndAsksNobody() {
         here.start();
         assertEquals(LicenseStatus.EVALUATION, here.state().status());
-        assertEquals(Optional.of(T0.toString()), here.journal.setting("license.first_start"));
+        assertEquals(Optional.of(T0), here.journal.license().map(LicenseRecord::firstStart));
         assertEquals(0, here.vault.reads(), "the vault is read in the background, not on start");
         assertEquals(1, here.background.pending());
         here.settle();
@@ -74,8 +75,9 @@ class LicenseKeeperTest {
         assertEquals(Optional.of(Secret.of(Machine.KEY)), here.vault.get("stripe.api_key"));
         assertEquals(1, stripe.binds());
         assertEquals(0, stripe.checks());
-        String kept = here.journal.setting("license.answer").orElseThrow();
-        assertTrue(kept.contains("status=active"), kept);
+        LicenseRecord.Answer answer = here.journal.license().flatMap(LicenseRecord::answer).orElseThrow();
+        assertEquals("active", assertInstanceOf(LicenseRecord.Found.class, answer).status());
+        String kept = here.journal.license().orElseThrow().toString();
         assertFalse(kept.contains(Machine.SUB) || kept.contains(Machine.KEY), "no key in the journal: " + kept);
     }
 
@@ -129,7 +131,7 @@ class LicenseKeeperTest {
             assertSame(before, here.state());
         }
         assertTrue(here.vault.list().isEmpty(), "nothing saved");
-        assertEquals(Optional.empty(), here.journal.setting("license.answer"));
+        assertEquals(Optional.empty(), here.journal.license().flatMap(LicenseRecord::answer));
     }
 
     @Test
@@ -330,7 +332,7 @@ class LicenseKeeperTest {
         licensed();
         here.vault.delete("stripe.api_key");
         assertEquals(LicenseStatus.EVALUATION, here.keeper.check().status());
-        assertEquals(Optional.of(""), here.journal.setting("license.answer"));
+        assertEquals(Optional.empty(), here.journal.license().flatMap(LicenseRecord::answer));
         here.restart();
         assertEquals(LicenseStatus.EVALUATION, here.state().status());
     }
@@ -389,11 +391,13 @@ class LicenseKeeperTest {
         assertEquals(0, stripe.calls());
     }
 
+    /** A damaged version-1 first start is migrated to the epoch (LegacySettingsMigrationTest in adapter-sqlite). */
     @Test
-    void aDamagedFirstStartDoesNotRestartTheEvaluation() {
-        here.journal.putSetting("license.first_start", "garbage");
+    void aFirstStartLongAgoDoesNotRestartTheEvaluation() {
+        here.journal.saveLicense(LicenseRecord.firstStartedAt(Instant.EPOCH));
         here.start();
         assertEquals(LicenseStatus.INVALID, here.state().status());
+        assertEquals(Optional.of(Instant.EPOCH), here.journal.license().map(LicenseRecord::firstStart));
     }
 
     @Test
@@ -402,7 +406,7 @@ class LicenseKeeperTest {
         clock.advance(Duration.ofDays(15));
         here.restart();
         assertEquals(LicenseStatus.INVALID, here.state().status());
-        assertEquals(Optional.of(T0.toString()), here.journal.setting("license.first_start"));
+        assertEquals(Optional.of(T0), here.journal.license().map(LicenseRecord::firstStart));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import tech.brokerbridge.ports.journal.LicenseRecord;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.license.LicenseStatus;
 
@@ -21,13 +22,13 @@ class LicensePolicyTest {
 
     static LicenseEvidence.Subscription answered(String status, Optional<String> bound) {
         return new LicenseEvidence.Subscription(FIRST,
-                Optional.of(new LicenseEvidence.Found(CHECKED, status, bound, Optional.of(PERIOD_END))),
+                Optional.of(new LicenseRecord.Found(CHECKED, status, bound, Optional.of(PERIOD_END))),
                 Optional.empty());
     }
 
     static LicenseEvidence.Subscription offline(LicenseEvidence.Subscription s, Instant since, Instant last) {
         return new LicenseEvidence.Subscription(s.firstStart(), s.answer(),
-                Optional.of(new LicenseEvidence.Outage(since, last, "could not connect to Stripe")));
+                Optional.of(new LicenseRecord.Outage(since, last, "could not connect to Stripe")));
     }
 
     LicenseState decide(LicenseEvidence e, Instant now) {
@@ -137,11 +138,11 @@ class LicensePolicyTest {
     @Test
     void unknownSubscriptionAndRefusedKeyAreInvalid() {
         LicenseState nf = decide(new LicenseEvidence.Subscription(FIRST,
-                Optional.of(new LicenseEvidence.NotFound(CHECKED)), Optional.empty()), CHECKED);
+                Optional.of(new LicenseRecord.NotFound(CHECKED)), Optional.empty()), CHECKED);
         assertEquals(LicenseStatus.INVALID, nf.status());
         assertTrue(nf.reason().contains("no such subscription"), nf.reason());
         LicenseState kr = decide(new LicenseEvidence.Subscription(FIRST,
-                Optional.of(new LicenseEvidence.KeyRefused(CHECKED)), Optional.empty()), CHECKED);
+                Optional.of(new LicenseRecord.KeyRefused(CHECKED)), Optional.empty()), CHECKED);
         assertEquals(LicenseStatus.INVALID, kr.status());
         assertTrue(kr.reason().contains("refused the saved API key"), kr.reason());
     }
@@ -193,7 +194,7 @@ class LicensePolicyTest {
     void aSavedKeyStripeNeverAnsweredLeavesTheEvaluationRunning() {
         Instant now = FIRST.plus(Duration.ofDays(2));
         LicenseEvidence.Subscription never = new LicenseEvidence.Subscription(FIRST, Optional.empty(),
-                Optional.of(new LicenseEvidence.Outage(now, now, "could not connect to Stripe")));
+                Optional.of(new LicenseRecord.Outage(now, now, "could not connect to Stripe")));
         LicenseState s = decide(never, now);
         assertEquals(LicenseStatus.EVALUATION, s.status());
         assertFalse(s.liveTradingAllowed());

@@ -2,10 +2,13 @@ package tech.brokerbridge.core.internal.risk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.core.support.MutableClock;
@@ -13,6 +16,7 @@ import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.BrokerException;
 import tech.brokerbridge.ports.fakes.FakeBroker;
 import tech.brokerbridge.ports.fakes.InMemoryJournal;
+import tech.brokerbridge.ports.journal.KillSwitchState;
 import tech.brokerbridge.ports.market.Direction;
 
 class KillSwitchTest {
@@ -31,13 +35,17 @@ class KillSwitchTest {
         assertEquals(1, told.get());
         assertEquals("kill switch engaged: market is crazy", ks.refusal());
         assertEquals("refused", ks.whileReleased(() -> "ran", () -> "refused"));
+        assertEquals(Optional.of(new KillSwitchState.Engaged(clock.instant(), KillSwitchState.EngagedBy.USER,
+                "market is crazy")), journal.killSwitch(), "who, why and when are kept");
 
         KillSwitch afterRestart = new KillSwitch(journal, broker, clock);
         afterRestart.restore();
         assertTrue(afterRestart.engaged());
         assertEquals("market is crazy", afterRestart.reason().orElseThrow());
 
+        clock.advance(Duration.ofMinutes(5));
         afterRestart.release();
+        assertEquals(Optional.of(new KillSwitchState.Released(clock.instant())), journal.killSwitch());
         KillSwitch again = new KillSwitch(journal, broker, clock);
         again.restore();
         assertFalse(again.engaged());
@@ -59,6 +67,6 @@ class KillSwitchTest {
         KillSwitch ks = new KillSwitch(journal, broker, clock);
         assertThrows(BrokerException.class, () -> ks.engage(true, "stop"));
         assertTrue(ks.engaged());
-        assertEquals("true", journal.setting("kill_switch.engaged").orElseThrow());
+        assertInstanceOf(KillSwitchState.Engaged.class, journal.killSwitch().orElseThrow());
     }
 }

@@ -1,0 +1,47 @@
+package tech.brokerbridge.ports.journal;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/** The kill switch as the desk keeps it between runs: released, or engaged by someone for a reason. */
+public sealed interface KillSwitchState {
+    /** When the switch took this state. */
+    Instant since();
+
+    /** Released (trading allowed) since {@code since}. */
+    record Released(Instant since) implements KillSwitchState {
+        public Released {
+            Objects.requireNonNull(since, "since");
+        }
+    }
+
+    /**
+     * Engaged since {@code since}: no scan, approval or submission until released.
+     *
+     * @param reason why, as shown to the user (never blank)
+     */
+    record Engaged(Instant since, EngagedBy by, String reason) implements KillSwitchState {
+        public Engaged {
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(reason, "reason");
+            if (reason.isBlank()) {
+                throw new IllegalArgumentException("an engaged kill switch has a reason");
+            }
+        }
+    }
+
+    /** Who engaged the switch: the user, or the desk because today's loss reached the daily limit. */
+    enum EngagedBy {
+        USER, DAILY_LOSS_LIMIT;
+
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static EngagedBy fromWire(String s) {
+            return valueOf(s.toUpperCase(Locale.ROOT));
+        }
+    }
+}

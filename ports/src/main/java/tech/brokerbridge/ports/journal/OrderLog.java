@@ -1,0 +1,31 @@
+package tech.brokerbridge.ports.journal;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The desk's record of every bracket it sent, keyed by the order ref (the proposal id), with the
+ * fills the broker reported (driven port; a role of the {@link Journal}).
+ *
+ * <p>Thread-safe; writes are durable before the method returns; failures throw
+ * {@link JournalException}.
+ */
+public interface OrderLog {
+    /** Inserts or replaces the order record with this {@code orderRef}. */
+    void saveOrder(OrderRecord order);
+
+    Optional<OrderRecord> findOrder(String orderRef);
+
+    /**
+     * Order records, newest first (ties by ref, descending), at most {@code limit}.
+     *
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
+    List<OrderRecord> orders(int limit);
+
+    /** Records a fill; false (and nothing written) when this execution id was already recorded. */
+    boolean recordFill(FillRecord fill);
+
+    /** The fills of one order, oldest first (ties in the order recorded). */
+    List<FillRecord> fills(String orderRef);
+}

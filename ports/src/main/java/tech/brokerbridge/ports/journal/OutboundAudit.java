@@ -1,0 +1,24 @@
+package tech.brokerbridge.ports.journal;
+
+import java.util.List;
+import tech.brokerbridge.ports.advisor.AiExchange;
+
+/**
+ * What left the user's machine, byte for byte: today every exchange with an AI provider (driven
+ * port; a role of the {@link Journal}). Outbound traffic of other kinds (notifications) belongs here
+ * too, so the user can audit everything the desk sent in one place.
+ *
+ * <p>Append-only. Thread-safe; writes are durable before the method returns; failures throw
+ * {@link JournalException}.
+ */
+public interface OutboundAudit {
+    /** Appends one AI exchange. */
+    void recordAiExchange(AiExchange exchange);
+
+    /**
+     * The AI exchanges, newest first (ties: the last recorded first), at most {@code limit}.
+     *
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
+    List<AiExchange> aiAudit(int limit);
+}
