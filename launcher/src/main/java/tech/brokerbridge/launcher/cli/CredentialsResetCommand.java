@@ -9,7 +9,6 @@ import tech.brokerbridge.keyring.VaultConfig;
 import tech.brokerbridge.keyring.VaultFactory;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigException;
-import tech.brokerbridge.launcher.config.Settings;
 
 /**
  * {@code brokerbridge credentials reset --yes}: deletes every stored credential and the vault's key
@@ -45,8 +44,7 @@ final class CredentialsResetCommand implements Callable<Integer> {
                     ExitCodes.INVALID_CONFIG);
         }
         try {
-            int removed = VaultFactory.reset(new VaultConfig(config.home(), config.text(Settings.SECRETS_BACKEND),
-                    config.value(Settings.MACHINE_ID)));
+            int removed = VaultFactory.reset(VaultConfig.from(config.home(), config));
             cl.getOut().println("vault reset: " + removed + " stored credential(s) deleted; enter them again with "
                     + "'brokerbridge credentials set' or the setup page");
             cl.getOut().flush();

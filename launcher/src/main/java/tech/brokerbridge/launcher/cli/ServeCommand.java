@@ -5,19 +5,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tech.brokerbridge.http.HttpServerConfig;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigException;
 import tech.brokerbridge.launcher.config.ConfigLoader;
-import tech.brokerbridge.launcher.config.Settings;
 import tech.brokerbridge.launcher.wiring.DeskRuntime;
 import tech.brokerbridge.launcher.wiring.StartupException;
 
@@ -45,7 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
             description = "set any configuration key, e.g. --set risk.max_open_trades=3 (repeatable)")
-    Map<String, String> settings = new LinkedHashMap<>();
+    List<String> settings = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -98,13 +97,14 @@ public final class ServeCommand implements Callable<Integer> {
         return Clock.offset(system, Duration.between(system.instant(), Instant.parse(start.trim())));
     }
 
-    private Map<String, String> flags() {
-        Map<String, String> flags = new LinkedHashMap<>(settings);
-        for (var e : List.of(Map.entry(Settings.PORT, Optional.ofNullable(port)),
-                Map.entry(Settings.RATE_LIMIT, Optional.ofNullable(rateLimit)),
-                Map.entry(Settings.ALLOWED_HOSTS, Optional.ofNullable(allowedHosts)))) {
-            e.getValue().ifPresent(v -> flags.put(e.getKey(), v));
-        }
+    /** Every value given on the command line, each kept: two for one key are a configuration error. */
+    private List<ConfigLoader.Flag> flags() {
+        List<ConfigLoader.Flag> flags = new ArrayList<>(settings.stream().map(ConfigLoader.Flag::set).toList());
+        Optional.ofNullable(port).ifPresent(v -> flags.add(new ConfigLoader.Flag("--port", HttpServerConfig.PORT.key(), v)));
+        Optional.ofNullable(rateLimit).ifPresent(v -> flags.add(
+                new ConfigLoader.Flag("--rate-limit", HttpServerConfig.RATE_LIMIT.key(), v)));
+        Optional.ofNullable(allowedHosts).ifPresent(v -> flags.add(
+                new ConfigLoader.Flag("--allowed-hosts", HttpServerConfig.ALLOWED_HOSTS.key(), v)));
         return flags;
     }
 }

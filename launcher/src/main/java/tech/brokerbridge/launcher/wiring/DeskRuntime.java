@@ -10,9 +10,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.http.HttpServerConfig;
 import tech.brokerbridge.http.HttpServerStartException;
 import tech.brokerbridge.launcher.config.Config;
-import tech.brokerbridge.launcher.config.Settings;
 
 /**
  * The running desk: a strict Guice injector ({@link Stage#PRODUCTION}, explicit bindings only) built
@@ -58,8 +58,8 @@ public final class DeskRuntime {
             } catch (HttpServerStartException e) {
                 stop();
                 String msg = e.addressInUse()
-                        ? "port " + config.text(Settings.PORT) + " on 127.0.0.1 is already in use; stop the other "
-                                + "program or choose another port (BROKERBRIDGE_PORT or --port)"
+                        ? "port " + config.text(HttpServerConfig.PORT.key()) + " on 127.0.0.1 is already in use; stop the"
+                                + " other program or choose another port (BROKERBRIDGE_PORT or --port)"
                         : "cannot start the HTTP server: " + e.getMessage();
                 throw new StartupException(msg, e);
             } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tech.brokerbridge.ports.config.Setting;
 
 /**
  * Issue 14.12: the configuration loader's public entry, {@link ConfigLoader#load}, on any {@code config.json}
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 class ConfigLoaderFuzzTest {
     private static final Path HOME = home();
-    private static final List<Setting> SETTINGS = Settings.all();
+    private static final List<Setting<?>> SETTINGS = Settings.all();
 
     private static Path home() {
         try {
@@ -46,7 +47,7 @@ class ConfigLoaderFuzzTest {
         } else {
             Files.deleteIfExists(file);
             if (input.length > 1) {
-                Setting s = SETTINGS.get((input[1] & 0xFF) % SETTINGS.size());
+                Setting<?> s = SETTINGS.get((input[1] & 0xFF) % SETTINGS.size());
                 String value = new String(input, 2, input.length - 2, StandardCharsets.UTF_8).replace('\0', ' ');
                 env = Map.of(s.envName(), value);
             }

@@ -1,14 +1,15 @@
-package tech.brokerbridge.launcher.setup;
+package tech.brokerbridge.core.internal.setup;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import tech.brokerbridge.ai.AdvisorHandle;
+import tech.brokerbridge.core.CredentialBook;
 import tech.brokerbridge.ports.advisor.AdvisorException;
 import tech.brokerbridge.ports.desk.Health;
 import tech.brokerbridge.ports.desk.TradingDesk;
 import tech.brokerbridge.ports.license.LicenseState;
+import tech.brokerbridge.ports.setup.AdvisorObservation;
+import tech.brokerbridge.ports.setup.CredentialProbes;
 import tech.brokerbridge.ports.setup.CredentialStatus;
 
 /**
@@ -20,25 +21,22 @@ import tech.brokerbridge.ports.setup.CredentialStatus;
  */
 final class CredentialStates {
     private final CredentialBook book;
-    private final AdvisorHandle advisor;
+    private final CredentialProbes probes;
     private final TradingDesk desk;
     private final String runningBroker;
     /** The advisor's state when a key was saved, per provider: older news than the key. */
-    private final Map<String, Observation> savedAt = new ConcurrentHashMap<>();
+    private final Map<String, AdvisorObservation> savedAt = new ConcurrentHashMap<>();
 
-    private record Observation(boolean connected, String message, Optional<AdvisorException.Kind> failure) {
-    }
-
-    CredentialStates(CredentialBook book, AdvisorHandle advisor, TradingDesk desk, String runningBroker) {
+    CredentialStates(CredentialBook book, CredentialProbes probes, TradingDesk desk, String runningBroker) {
         this.book = book;
-        this.advisor = advisor;
+        this.probes = probes;
         this.desk = desk;
         this.runningBroker = runningBroker;
     }
 
     /** Call after saving a key, so that the advisor's older failure is not shown against it. */
     void saved(String provider) {
-        savedAt.put(provider, observe());
+        savedAt.put(provider, probes.advisor());
     }
 
     Map<String, CredentialStatus> all() {
@@ -57,10 +55,10 @@ final class CredentialStates {
         if (provider.equals("stripe")) {
             return stripe(desk.license(), stored);
         }
-        if (!provider.equals(advisor.provider())) {
+        AdvisorObservation now = probes.advisor();
+        if (!provider.equals(now.provider())) {
             return stored;
         }
-        Observation now = observe();
         if (now.equals(savedAt.get(provider))) {
             return new CredentialStatus(CredentialStatus.State.SAVED, "saved; not used since");
         }
@@ -89,9 +87,5 @@ final class CredentialStates {
             case INVALID -> new CredentialStatus(CredentialStatus.State.ERROR, license.reason());
             default -> stored;
         };
-    }
-
-    private Observation observe() {
-        return new Observation(advisor.connected(), advisor.statusMessage(), advisor.lastFailure());
     }
 }

@@ -1,4 +1,4 @@
-package tech.brokerbridge.launcher.setup;
+package tech.brokerbridge.core;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +34,8 @@ public final class CredentialBook {
     public static final String DAMAGED = "damaged or tampered with \u2014 enter them again";
     static final String IBKR_NOTHING_TO_SAVE = "IB Gateway needs no credential on its API socket: log in inside"
             + " IB Gateway (or TWS), and set broker.host, broker.port and broker.client_id with POST /api/setup/config";
-    static final List<String> AI_PROVIDERS = List.of("claude", "openai", "openrouter", "google");
+    /** The AI providers whose key the vault keeps as {@code <provider>.api_key}. */
+    public static final List<String> AI_PROVIDERS = List.of("claude", "openai", "openrouter", "google");
 
     private final SecretStore secrets;
 
