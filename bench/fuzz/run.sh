@@ -41,15 +41,18 @@ for t in "${TARGETS[@]}"; do
     -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1
   code=$?
   cat "$ROOT/$module"/target/surefire-reports/*"${selector%%#*}"-output.txt >>"$log" 2>/dev/null
-  runs=$(grep -a -o 'Done [0-9]* runs' "$log" | tail -1 | grep -o '[0-9]*')
+  done_line=$(grep -a -o 'Done [0-9]* runs in [0-9]* second' "$log" | tail -1)
+  runs=$(echo "$done_line" | awk '{print $2}')
+  took=$(echo "$done_line" | awk '{print $5}')
   runs=${runs:-0}
+  took=${took:-$secs}
   if [ "$code" -eq 0 ] && ! grep -a -q 'FuzzTestFinding\|== Java Exception' "$log"; then
     result="0 crashes"
   else
     result="FINDING (see $log)"
     status=1
   fi
-  printf '%-14s %-16s %8s %12s %10s  %s\n' "$name" "$module" "$secs" "$runs" "$((runs / (secs > 0 ? secs : 1)))" \
+  printf '%-14s %-16s %8s %12s %10s  %s\n' "$name" "$module" "$took" "$runs" "$((runs / (took > 0 ? took : 1)))" \
     "$result" | tee -a "$OUT/summary.txt"
 done
 echo "results: $OUT" >&2

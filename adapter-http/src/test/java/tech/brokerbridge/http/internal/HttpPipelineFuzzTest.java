@@ -97,7 +97,7 @@ class HttpPipelineFuzzTest {
         ch.checkException();
         out += drain(ch);
         ch.finishAndReleaseAll();
-        checkAnswers(out);
+        checkAnswers(out, new String(input, StandardCharsets.ISO_8859_1));
     }
 
     private static String drain(EmbeddedChannel ch) {
@@ -110,8 +110,11 @@ class HttpPipelineFuzzTest {
         return sb.toString();
     }
 
-    /** Every answer in {@code out}, parsed by its Content-Length. */
-    private static void checkAnswers(String out) {
+    /**
+     * Every answer in {@code out}, parsed by its Content-Length. A 404 may quote the path it was asked for,
+     * so words of a stack trace count only when the request did not send them itself.
+     */
+    private static void checkAnswers(String out, String sent) {
         int at = 0;
         while (at < out.length()) {
             int headEnd = out.indexOf("\r\n\r\n", at);
@@ -134,7 +137,8 @@ class HttpPipelineFuzzTest {
             if (status >= 400) {
                 assertTrue(lower.contains("\r\ncontent-type: application/json"), head);
                 assertTrue(body.startsWith("{\"error\":{\"code\":\"") && body.contains("\"request_id\":\"req-"), body);
-                assertFalse(body.contains("Exception") || body.contains("\tat "), body);
+                assertFalse(body.contains("\tat ") && !sent.contains("\tat "), body);
+                assertFalse(body.contains("Exception") && !sent.contains("Exception"), body);
             }
         }
     }
