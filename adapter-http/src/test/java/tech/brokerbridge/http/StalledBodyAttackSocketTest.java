@@ -62,11 +62,22 @@ class StalledBodyAttackSocketTest {
         return sb.toString();
     }
 
+    /** The connection figures; while the caps are full our own request may be closed at once: retry, bounded. */
     private static JsonNode connections(TestServer s) throws Exception {
-        RawHttp.Response diag = RawHttp.exchange(s.port(), RawHttp.get("/api/admin/diagnostics", "localhost",
-                "Authorization: Bearer " + TestServer.ADMIN_TOKEN));
-        assertEquals(200, diag.status(), diag.body());
-        return JSON.readTree(diag.body()).get("connections");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                RawHttp.Response diag = RawHttp.exchange(s.port(), RawHttp.get("/api/admin/diagnostics", "localhost",
+                        "Authorization: Bearer " + TestServer.ADMIN_TOKEN));
+                assertEquals(200, diag.status(), diag.body());
+                return JSON.readTree(diag.body()).get("connections");
+            } catch (IOException closedAtTheCap) {
+                if (System.nanoTime() > deadline) {
+                    throw closedAtTheCap;
+                }
+                Thread.sleep(20);   // poll interval of a bounded wait
+            }
+        }
     }
 
     @Test
