@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import tech.brokerbridge.http.testing.Diagnostics;
 import tech.brokerbridge.http.testing.LogCapture;
 import tech.brokerbridge.http.testing.RawHttp;
 import tech.brokerbridge.http.testing.TestServer;
@@ -20,7 +20,6 @@ import tech.brokerbridge.http.testing.TestServer;
  * per dropped connection).
  */
 class LogFloodSocketTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] PARTIAL = ("POST /api/proposals/prp-0123456789ab/reject HTTP/1.1\r\nHost: localhost\r\n"
             + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"reason\":").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TLS_HELLO = {0x16, 0x03, 0x01, 0x00, (byte) 0xa5, 0x01, 0x00, 0x00, (byte) 0xa1, 0x03, 0x03};
@@ -39,7 +38,6 @@ class LogFloodSocketTest {
         }
     }
 
-    /** The connection figures; while the drops are still being closed, the per-address cap may refuse us. */
     private static void sendAndAwaitClose(int port, byte[] bytes) throws Exception {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
@@ -51,19 +49,7 @@ class LogFloodSocketTest {
     }
 
     private static JsonNode connections(TestServer s) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try {
-                RawHttp.Response diag = RawHttp.exchange(s.port(), RawHttp.get("/api/admin/diagnostics", "localhost",
-                        "Authorization: Bearer " + TestServer.ADMIN_TOKEN));
-                return JSON.readTree(diag.body()).get("connections");
-            } catch (java.io.IOException closedAtTheCap) {
-                if (System.nanoTime() > deadline) {
-                    throw closedAtTheCap;
-                }
-                Thread.sleep(20);
-            }
-        }
+        return Diagnostics.section(s, "connections");
     }
 
     private static long counted(JsonNode c) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -21,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import tech.brokerbridge.http.testing.Diagnostics;
 import tech.brokerbridge.http.testing.RawHttp;
 import tech.brokerbridge.http.testing.TestServer;
 
@@ -30,7 +30,6 @@ import tech.brokerbridge.http.testing.TestServer;
  * excess is closed at once), and health keeps answering while the attack goes on.
  */
 class StalledBodyAttackSocketTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] STALLED = ("POST /api/proposals/prp-0123456789ab/reject HTTP/1.1\r\nHost: localhost\r\n"
             + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII);
 
@@ -62,22 +61,8 @@ class StalledBodyAttackSocketTest {
         return sb.toString();
     }
 
-    /** The connection figures; while the caps are full our own request may be closed at once: retry, bounded. */
     private static JsonNode connections(TestServer s) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try {
-                RawHttp.Response diag = RawHttp.exchange(s.port(), RawHttp.get("/api/admin/diagnostics", "localhost",
-                        "Authorization: Bearer " + TestServer.ADMIN_TOKEN));
-                assertEquals(200, diag.status(), diag.body());
-                return JSON.readTree(diag.body()).get("connections");
-            } catch (IOException closedAtTheCap) {
-                if (System.nanoTime() > deadline) {
-                    throw closedAtTheCap;
-                }
-                Thread.sleep(20);   // poll interval of a bounded wait
-            }
-        }
+        return Diagnostics.section(s, "connections");
     }
 
     @Test
