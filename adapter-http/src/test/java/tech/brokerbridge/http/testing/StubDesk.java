@@ -33,6 +33,7 @@ import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.StatusChange;
+import tech.brokerbridge.ports.notify.NotificationExchange;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.license.LicenseStatus;
 import tech.brokerbridge.ports.market.Direction;
@@ -156,6 +157,14 @@ public final class StubDesk implements TradingDesk {
     public List<ApprovalRecord> approvals() {
         failIfAsked();
         return approvals;
+    }
+
+    @Override
+    public List<NotificationExchange> notificationAudit(int limit) {
+        calls.add("notificationAudit " + limit);
+        failIfAsked();
+        return List.of(new NotificationExchange(T0, "ntfy", "ntfy.example.org", "proposal", "AAPL long",
+                NotificationExchange.Outcome.SENT, "HTTP 200"));
     }
 
     @Override

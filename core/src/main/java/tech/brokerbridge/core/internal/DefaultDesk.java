@@ -40,6 +40,7 @@ import tech.brokerbridge.ports.broker.ConnectionStatus;
 import tech.brokerbridge.ports.broker.OrderEvent;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.desk.ActionResult;
+import tech.brokerbridge.ports.desk.Actor;
 import tech.brokerbridge.ports.desk.ActivationResult;
 import tech.brokerbridge.ports.desk.Health;
 import tech.brokerbridge.ports.desk.Modification;
@@ -53,6 +54,7 @@ import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.license.LicenseState;
+import tech.brokerbridge.ports.notify.NotificationExchange;
 import tech.brokerbridge.ports.secrets.StoreInfo;
 
 /** The desk: wires the domain services to the ports and runs the desk's threads. */
@@ -227,12 +229,22 @@ public final class DefaultDesk implements Desk {
 
     @Override
     public ActionResult approve(String proposalId, Modification modification) {
-        return approvals.approve(proposalId, modification);
+        return approve(proposalId, modification, Actor.api());
+    }
+
+    @Override
+    public ActionResult approve(String proposalId, Modification modification, Actor actor) {
+        return approvals.approve(proposalId, modification, actor);
     }
 
     @Override
     public ActionResult reject(String proposalId, Optional<String> reason) {
-        return approvals.reject(proposalId, reason);
+        return reject(proposalId, reason, Actor.api());
+    }
+
+    @Override
+    public ActionResult reject(String proposalId, Optional<String> reason, Actor actor) {
+        return approvals.reject(proposalId, reason, actor);
     }
 
     @Override
@@ -259,6 +271,11 @@ public final class DefaultDesk implements Desk {
     @Override
     public List<AiExchange> aiAudit(int limit) {
         return ports.journal().aiAudit(limit);
+    }
+
+    @Override
+    public List<NotificationExchange> notificationAudit(int limit) {
+        return ports.journal().notificationAudit(limit);
     }
 
     @Override

@@ -1,12 +1,18 @@
 package tech.brokerbridge.ports.desk;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import tech.brokerbridge.ports.license.LicenseStatus;
+import tech.brokerbridge.ports.notify.ChannelStatus;
 
-/** What is true of the desk now, as {@code GET /api/health} shows it. */
+/**
+ * What is true of the desk now, as {@code GET /api/health} shows it.
+ *
+ * @param notifications the notification channels the user configured, and only those
+ */
 public record Health(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
-        Service broker, Service ai, LicenseStatus license, Secrets secrets) {
+        Service broker, Service ai, LicenseStatus license, Secrets secrets, List<ChannelStatus> notifications) {
     public Health {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(version, "version");
@@ -14,6 +20,13 @@ public record Health(String status, String version, boolean tradingLoopActive, b
         Objects.requireNonNull(ai, "ai");
         Objects.requireNonNull(license, "license");
         Objects.requireNonNull(secrets, "secrets");
+        notifications = List.copyOf(notifications);
+    }
+
+    /** Without notification channels. */
+    public Health(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
+            Service broker, Service ai, LicenseStatus license, Secrets secrets) {
+        this(status, version, tradingLoopActive, killSwitchEngaged, broker, ai, license, secrets, List.of());
     }
 
     /** A connected service (broker or AI provider). */
