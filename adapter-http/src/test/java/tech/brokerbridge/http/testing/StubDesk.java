@@ -24,6 +24,9 @@ import tech.brokerbridge.ports.desk.Modification;
 import tech.brokerbridge.ports.desk.Portfolio;
 import tech.brokerbridge.ports.desk.ScanReport;
 import tech.brokerbridge.ports.desk.TradingDesk;
+import tech.brokerbridge.ports.events.DeskEventListener;
+import tech.brokerbridge.ports.events.EventSubscription;
+import tech.brokerbridge.ports.fakes.FakeDeskEvents;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.GateResult;
@@ -65,6 +68,8 @@ public final class StubDesk implements TradingDesk {
     public final CountDownLatch scanEntered = new CountDownLatch(1);
     public final List<String> calls = new CopyOnWriteArrayList<>();
     public volatile ProposalQuery lastQuery;
+    /** The desk's events: tests publish to it by hand. */
+    public final FakeDeskEvents events = new FakeDeskEvents(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
 
     public StubDesk() {
         proposals.put(ID, sampleProposal(ID));
@@ -73,6 +78,11 @@ public final class StubDesk implements TradingDesk {
     @Override
     public Health health() {
         return health;
+    }
+
+    @Override
+    public EventSubscription subscribe(DeskEventListener listener) {
+        return events.subscribe(listener);
     }
 
     @Override

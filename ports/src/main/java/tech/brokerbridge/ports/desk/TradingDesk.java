@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import tech.brokerbridge.ports.advisor.AiExchange;
+import tech.brokerbridge.ports.events.DeskEvents;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.OrderRecord;
@@ -20,9 +21,10 @@ import tech.brokerbridge.ports.notify.NotificationExchange;
  * The other calls may block on the journal (local disk) or the broker (bounded by its request
  * timeout); {@link #scanNow()} may take as long as a scan (bounded by the advisor's timeout per
  * candidate). Business outcomes are values; technical failures surface as
- * {@link tech.brokerbridge.ports.PortException}s.
+ * {@link tech.brokerbridge.ports.PortException}s. What happens on the desk is published as events
+ * ({@link DeskEvents#subscribe}).
  */
-public interface TradingDesk {
+public interface TradingDesk extends DeskEvents {
     /** What is true now; never blocks. */
     Health health();
 
