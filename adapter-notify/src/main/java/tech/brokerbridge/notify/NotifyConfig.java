@@ -201,13 +201,14 @@ public record NotifyConfig(Optional<URI> ntfyUrl, Optional<URI> webhookUrl, List
      * @param minGap the least time between two messages of one channel (default 1 s)
      * @param pollTimeout the long-poll of Telegram's {@code getUpdates} (default 25 s)
      * @param staleCommand a {@code /kill} older than this when read is ignored (default 2 min)
+     * @param brokerGrace how long the broker must stay disconnected before a message says so (default 60 s)
      */
     public record Tuning(Duration requestTimeout, int queueSize, int maxAttempts, Duration firstBackoff,
             Duration maxBackoff, Duration maxRetryAfter, Duration batchWindow, Duration minGap, Duration pollTimeout,
-            Duration staleCommand) {
+            Duration staleCommand, Duration brokerGrace) {
         public Tuning {
             for (Duration d : List.of(requestTimeout, firstBackoff, maxBackoff, maxRetryAfter, batchWindow, minGap,
-                    pollTimeout, staleCommand)) {
+                    pollTimeout, staleCommand, brokerGrace)) {
                 if (d.isNegative()) {
                     throw new IllegalArgumentException("notification timings must not be negative");
                 }
@@ -220,7 +221,7 @@ public record NotifyConfig(Optional<URI> ntfyUrl, Optional<URI> webhookUrl, List
         public static Tuning defaults() {
             return new Tuning(Duration.ofSeconds(10), 100, 5, Duration.ofSeconds(1), Duration.ofSeconds(60),
                     Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(25),
-                    Duration.ofMinutes(2));
+                    Duration.ofMinutes(2), Duration.ofSeconds(60));
         }
     }
 

@@ -36,6 +36,7 @@ import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.StatusChange;
+import tech.brokerbridge.ports.notify.ChannelTest;
 import tech.brokerbridge.ports.notify.NotificationExchange;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.license.LicenseStatus;
@@ -175,6 +176,14 @@ public final class StubDesk implements TradingDesk {
         failIfAsked();
         return List.of(new NotificationExchange(T0, "ntfy", "ntfy.example.org", "proposal", "AAPL long",
                 NotificationExchange.Outcome.SENT, "HTTP 200"));
+    }
+
+    @Override
+    public List<ChannelTest> testNotifications(Optional<String> channel) {
+        calls.add("testNotifications " + channel.orElse("*"));
+        failIfAsked();
+        return channel.filter(c -> !c.equals("ntfy")).isPresent() ? List.of()
+                : List.of(new ChannelTest("ntfy", "ntfy.example.org", true, "HTTP 200"));
     }
 
     @Override

@@ -64,6 +64,8 @@ import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.license.LicenseState;
+import tech.brokerbridge.ports.notify.ChannelStatus;
+import tech.brokerbridge.ports.notify.ChannelTest;
 import tech.brokerbridge.ports.notify.NotificationExchange;
 import tech.brokerbridge.ports.notify.Notifier;
 import tech.brokerbridge.ports.secrets.StoreInfo;
@@ -219,7 +221,16 @@ public final class DefaultDesk implements Desk {
     public Health health() {
         return new Health("ok", config.version(), loop.active(), killSwitch.engaged(), brokerService(),
                 advisor.health(), license.current().status(), secrets(), scans.lastScanAt(), scans.nextScanAt(),
-                scans.inProgress());
+                scans.inProgress(), notificationChannels());
+    }
+
+    private List<ChannelStatus> notificationChannels() {
+        try {
+            return ports.notifier().channels();
+        } catch (RuntimeException e) { // health must answer whatever the notifier does
+            LOG.warn("the notifier did not report its channels: {}", e.toString());
+            return List.of();
+        }
     }
 
     private Health.Service brokerService() {
@@ -320,6 +331,11 @@ public final class DefaultDesk implements Desk {
     @Override
     public List<NotificationExchange> notificationAudit(int limit) {
         return ports.journal().notificationAudit(limit);
+    }
+
+    @Override
+    public List<ChannelTest> testNotifications(Optional<String> channel) {
+        return ports.notifier().test(channel);
     }
 
     @Override

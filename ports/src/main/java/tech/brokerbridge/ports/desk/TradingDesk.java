@@ -12,6 +12,7 @@ import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.license.LicenseState;
+import tech.brokerbridge.ports.notify.ChannelTest;
 import tech.brokerbridge.ports.notify.NotificationExchange;
 
 /**
@@ -74,6 +75,13 @@ public interface TradingDesk extends DeskEvents {
 
     /** What left the machine for a notification channel (and the presses refused), newest first. */
     List<NotificationExchange> notificationAudit(int limit);
+
+    /**
+     * Sends a test message to one configured notification channel, or to all when {@code channel} is
+     * empty, and says what came of it (see {@link tech.brokerbridge.ports.notify.Notifier#test}); empty
+     * when that channel is not configured. Blocks for at most about 10 s per channel.
+     */
+    List<ChannelTest> testNotifications(Optional<String> channel);
 
     /** Starts the periodic scan loop (idempotent). Refused (false) while the kill switch is engaged. */
     boolean startTrading();
