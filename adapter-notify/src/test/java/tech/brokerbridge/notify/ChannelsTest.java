@@ -18,8 +18,8 @@ import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.fakes.InMemoryJournal;
 import tech.brokerbridge.ports.fakes.InMemorySecretStore;
 import tech.brokerbridge.ports.notify.ChannelTest;
-import tech.brokerbridge.ports.notify.NotificationExchange;
-import tech.brokerbridge.ports.notify.NotificationExchange.Outcome;
+import tech.brokerbridge.ports.journal.NotificationExchange;
+import tech.brokerbridge.ports.journal.NotificationExchange.Outcome;
 
 /**
  * Each channel against its local fake, through the published {@link Notifications#test}: what is sent,

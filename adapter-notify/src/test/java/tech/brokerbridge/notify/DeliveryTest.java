@@ -22,8 +22,8 @@ import tech.brokerbridge.ports.fakes.InMemoryJournal;
 import tech.brokerbridge.ports.fakes.InMemorySecretStore;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.notify.ChannelStatus;
-import tech.brokerbridge.ports.notify.NotificationExchange;
-import tech.brokerbridge.ports.notify.NotificationExchange.Outcome;
+import tech.brokerbridge.ports.journal.NotificationExchange;
+import tech.brokerbridge.ports.journal.NotificationExchange.Outcome;
 import tech.brokerbridge.ports.tck.JournalSamples;
 
 /**

@@ -25,7 +25,7 @@ import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.notify.ChannelTest;
-import tech.brokerbridge.ports.notify.NotificationExchange;
+import tech.brokerbridge.ports.journal.NotificationExchange;
 
 /**
  * A trading desk that holds proposals in memory and records the actions asked of it: approve and

@@ -37,7 +37,7 @@ import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.StatusChange;
 import tech.brokerbridge.ports.notify.ChannelTest;
-import tech.brokerbridge.ports.notify.NotificationExchange;
+import tech.brokerbridge.ports.journal.NotificationExchange;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.license.LicenseStatus;
 import tech.brokerbridge.ports.market.Direction;

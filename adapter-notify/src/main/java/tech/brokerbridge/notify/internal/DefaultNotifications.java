@@ -37,7 +37,7 @@ import tech.brokerbridge.ports.journal.OutboundAudit;
 import tech.brokerbridge.ports.license.LicenseStatus;
 import tech.brokerbridge.ports.notify.ChannelStatus;
 import tech.brokerbridge.ports.notify.ChannelTest;
-import tech.brokerbridge.ports.notify.NotificationExchange.Outcome;
+import tech.brokerbridge.ports.journal.NotificationExchange.Outcome;
 import tech.brokerbridge.ports.secrets.SecretStore;
 
 /**

@@ -51,6 +51,7 @@ public abstract class RecordingServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Canned> script = new ConcurrentLinkedQueue<>();
     private volatile CountDownLatch hold = new CountDownLatch(0);
     private volatile Predicate<Recorded> holds = r -> false;
+    private final java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
 
     protected RecordingServer() {
         try {
@@ -94,6 +95,11 @@ public abstract class RecordingServer implements AutoCloseable {
         return true;
     }
 
+    /** How many requests have been answered so far (a held one is not). */
+    public int answered() {
+        return answered.get();
+    }
+
     public synchronized List<Recorded> requests() {
         return List.copyOf(requests);
     }
@@ -133,6 +139,7 @@ public abstract class RecordingServer implements AutoCloseable {
                     out.write(bytes);
                 }
             }
+            answered.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import tech.brokerbridge.ports.notify.NotificationExchange;
+import tech.brokerbridge.ports.journal.NotificationExchange;
 
 /** The notification audit: what left the machine for a notification channel, append-only, read newest first. */
 final class NotificationAuditStore {

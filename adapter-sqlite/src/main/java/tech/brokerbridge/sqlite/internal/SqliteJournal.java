@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import tech.brokerbridge.ports.advisor.AiExchange;
-import tech.brokerbridge.ports.notify.NotificationExchange;
+import tech.brokerbridge.ports.journal.NotificationExchange;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.ApprovedTrade;
 import tech.brokerbridge.ports.journal.CoolDown;

@@ -66,7 +66,7 @@ import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.notify.ChannelStatus;
 import tech.brokerbridge.ports.notify.ChannelTest;
-import tech.brokerbridge.ports.notify.NotificationExchange;
+import tech.brokerbridge.ports.journal.NotificationExchange;
 import tech.brokerbridge.ports.notify.Notifier;
 import tech.brokerbridge.ports.secrets.StoreInfo;
 

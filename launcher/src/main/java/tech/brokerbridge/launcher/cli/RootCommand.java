@@ -7,7 +7,8 @@ import tech.brokerbridge.launcher.wiring.VersionInfo;
 /** {@code brokerbridge}: the root command; its subcommands do the work. */
 @Command(name = "brokerbridge", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "A trading desk that runs entirely on your machine.",
-        subcommands = {ServeCommand.class, CredentialsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, CredentialsCommand.class, NotificationsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class RootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

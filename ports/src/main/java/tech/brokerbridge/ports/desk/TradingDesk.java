@@ -13,7 +13,7 @@ import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.notify.ChannelTest;
-import tech.brokerbridge.ports.notify.NotificationExchange;
+import tech.brokerbridge.ports.journal.NotificationExchange;
 
 /**
  * The trading desk's use cases (driving port): what the HTTP adapter and embedders call.

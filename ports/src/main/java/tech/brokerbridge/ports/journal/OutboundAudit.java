@@ -2,7 +2,6 @@ package tech.brokerbridge.ports.journal;
 
 import java.util.List;
 import tech.brokerbridge.ports.advisor.AiExchange;
-import tech.brokerbridge.ports.notify.NotificationExchange;
 
 /**
  * What left the user's machine, byte for byte (driven port; a role of the {@link Journal}): every

@@ -12,8 +12,8 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.journal.OutboundAudit;
-import tech.brokerbridge.ports.notify.NotificationExchange;
-import tech.brokerbridge.ports.notify.NotificationExchange.Outcome;
+import tech.brokerbridge.ports.journal.NotificationExchange;
+import tech.brokerbridge.ports.journal.NotificationExchange.Outcome;
 
 /**
  * The contract every {@link OutboundAudit} passes (TCK): AI and notification bodies kept byte for byte,

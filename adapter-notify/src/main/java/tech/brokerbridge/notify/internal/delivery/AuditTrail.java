@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ports.journal.OutboundAudit;
-import tech.brokerbridge.ports.notify.NotificationExchange;
+import tech.brokerbridge.ports.journal.NotificationExchange;
 
 /**
  * Writes notification exchanges to the journal's outbound audit, secrets masked. A journal that fails

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.notify.NotifyConfig;
 import tech.brokerbridge.ports.notify.ChannelStatus;
-import tech.brokerbridge.ports.notify.NotificationExchange.Outcome;
+import tech.brokerbridge.ports.journal.NotificationExchange.Outcome;
 
 /**
  * The queue and the sending thread of one channel. {@link #offer} never blocks: the queue is bounded,

@@ -21,7 +21,7 @@ import tech.brokerbridge.ports.desk.Actor;
 import tech.brokerbridge.ports.desk.Modification;
 import tech.brokerbridge.ports.desk.TradingDesk;
 import tech.brokerbridge.ports.journal.GateResult;
-import tech.brokerbridge.ports.notify.NotificationExchange.Outcome;
+import tech.brokerbridge.ports.journal.NotificationExchange.Outcome;
 
 /**
  * What the desk does with one Telegram update. A button press or a command counts only from a

@@ -1,4 +1,4 @@
-package tech.brokerbridge.ports.notify;
+package tech.brokerbridge.ports.journal;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One notification exchange as the "what left my machine" audit keeps it: a message sent (or tried) to
  * a notification channel, an answer to a button press, or a press that was refused. Written to the
- * journal's outbound audit ({@link tech.brokerbridge.ports.journal.OutboundAudit}) by the notification
+ * journal's outbound audit ({@link OutboundAudit}) by the notification
  * channels themselves.
  *
  * @param time when it was sent or refused
