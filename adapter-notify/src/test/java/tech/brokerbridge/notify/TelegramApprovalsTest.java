@@ -17,6 +17,7 @@ import tech.brokerbridge.ports.desk.Actor;
 import tech.brokerbridge.ports.events.DeskEvent;
 import tech.brokerbridge.ports.fakes.InMemoryJournal;
 import tech.brokerbridge.ports.fakes.InMemorySecretStore;
+import tech.brokerbridge.ports.fakes.MutableClock;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.NotificationExchange;

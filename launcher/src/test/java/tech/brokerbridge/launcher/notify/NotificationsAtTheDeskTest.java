@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.launcher.ai.TestDesk;
 import tech.brokerbridge.notify.fake.FakeTelegramServer;
 import tech.brokerbridge.notify.fake.RecordingServer;
+import tech.brokerbridge.ports.fakes.MutableClock;
 
 /**
  * Issue 16's proof through the real daemon (every Guice module, the HTTP API, the paper market, the
@@ -37,7 +38,7 @@ class NotificationsAtTheDeskTest {
     @TempDir
     Path home;
 
-    private TestDesk start(Channels channels, DeskClock clock, Map<String, String> more) throws Exception {
+    private TestDesk start(Channels channels, MutableClock clock, Map<String, String> more) throws Exception {
         Map<String, String> flags = new HashMap<>(channels.flags());
         flags.put("paper.starting_cash", STARTING_CASH);
         flags.putAll(more);
@@ -54,7 +55,7 @@ class NotificationsAtTheDeskTest {
 
     @Test
     void aScanReachesEveryChannelAndTheConfiguredUsersPressApprovesOnceAndNothingPrivateLeaves() throws Exception {
-        DeskClock clock = new DeskClock(TestDesk.CLOCK.instant());
+        MutableClock clock = new MutableClock(TestDesk.CLOCK.instant());
         try (Channels ch = new Channels(clock); TestDesk desk = start(ch, clock, Map.of())) {
             List<String> listed = new ArrayList<>();
             desk.get("/api/health").path("services").path("notifications")
@@ -127,7 +128,7 @@ class NotificationsAtTheDeskTest {
 
     @Test
     void failingChannelsDelayNeitherAScanNorAnApproval() throws Exception {
-        DeskClock clock = new DeskClock(TestDesk.CLOCK.instant());
+        MutableClock clock = new MutableClock(TestDesk.CLOCK.instant());
         try (Channels ch = new Channels(clock)) {
             ch.ntfy.holdAll(r -> true); // ntfy hangs (the desk's request times out after 10 s)
             for (int i = 0; i < 20; i++) {

@@ -56,9 +56,12 @@ public final class HttpPost {
         return new Answer(r.statusCode(), r.headers().firstValue("Retry-After"), r.body());
     }
 
-    /** Posts and tells what became of it; {@code retryAfter} reads a wait the body may ask for (Telegram). */
+    /**
+     * Posts and tells what became of it; {@code retryAfter} reads a wait the body may ask for (Telegram).
+     * An interrupt (the desk stopping) ends the call as a retry, with the thread's interrupt flag set.
+     */
     public Delivery deliver(URI url, String body, Map<String, String> headers,
-            java.util.function.Function<Answer, Optional<Duration>> retryAfter) throws InterruptedException {
+            java.util.function.Function<Answer, Optional<Duration>> retryAfter) {
         Answer a;
         try {
             a = post(url, body, headers);
@@ -66,6 +69,9 @@ public final class HttpPost {
             return new Delivery.Retry(Optional.empty(), "timed out after " + timeout.toSeconds() + " s");
         } catch (IOException e) {
             return new Delivery.Retry(Optional.empty(), "unreachable: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Delivery.Retry(Optional.empty(), "interrupted: the desk is stopping");
         }
         return judge(a, retryAfter.apply(a));
     }

@@ -58,12 +58,6 @@ public final class NtfyChannel implements Channel {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         secrets.get(TOKEN).ifPresent(t -> headers.put("Authorization", "Bearer " + t));
-        try {
-            return new Attempt(json, http.deliver(root, json, headers, a -> Optional.empty()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt(json, new tech.brokerbridge.notify.internal.delivery.Delivery.Retry(Optional.empty(),
-                    "interrupted: the desk is stopping"));
-        }
+        return new Attempt(json, http.deliver(root, json, headers, a -> Optional.empty()));
     }
 }

@@ -67,11 +67,6 @@ public final class WebhookChannel implements Channel {
         headers.put("X-BrokerBridge-Event", m.event());
         headers.put(WebhookSignature.TIMESTAMP_HEADER, timestamp);
         headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret.get(), timestamp, json));
-        try {
-            return new Attempt(json, http.deliver(url, json, headers, a -> Optional.empty()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt(json, new Delivery.Retry(Optional.empty(), "interrupted: the desk is stopping"));
-        }
+        return new Attempt(json, http.deliver(url, json, headers, a -> Optional.empty()));
     }
 }

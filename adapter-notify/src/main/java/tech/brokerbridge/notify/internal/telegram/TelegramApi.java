@@ -49,13 +49,8 @@ public final class TelegramApi {
         if (token.isEmpty()) {
             return new Attempt(json, new Delivery.Failed(NO_TOKEN));
         }
-        try {
-            return new Attempt(json, http.deliver(url(token.get(), method), json,
-                    Map.of("Content-Type", "application/json"), TelegramApi::retryAfter));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt(json, new Delivery.Retry(Optional.empty(), "interrupted: the desk is stopping"));
-        }
+        return new Attempt(json, http.deliver(url(token.get(), method), json, Map.of("Content-Type",
+                "application/json"), TelegramApi::retryAfter));
     }
 
     /**
