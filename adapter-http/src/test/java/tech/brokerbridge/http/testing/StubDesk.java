@@ -15,7 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.Position;
@@ -28,13 +27,15 @@ import tech.brokerbridge.ports.desk.KillSwitchRequest;
 import tech.brokerbridge.ports.desk.ModifyRequest;
 import tech.brokerbridge.ports.desk.PositionView;
 import tech.brokerbridge.ports.desk.TradeActionResult;
-import tech.brokerbridge.ports.desk.TradeEvent;
 import tech.brokerbridge.ports.desk.TradeSummary;
 import tech.brokerbridge.ports.desk.Health;
 import tech.brokerbridge.ports.desk.Modification;
 import tech.brokerbridge.ports.desk.Portfolio;
 import tech.brokerbridge.ports.desk.ScanReport;
 import tech.brokerbridge.ports.desk.TradingDesk;
+import tech.brokerbridge.ports.events.DeskEventListener;
+import tech.brokerbridge.ports.events.EventSubscription;
+import tech.brokerbridge.ports.fakes.FakeDeskEvents;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.ClosedTrade;
 import tech.brokerbridge.ports.journal.DecisionRecord;
@@ -45,6 +46,8 @@ import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.StatusChange;
+import tech.brokerbridge.ports.notify.ChannelTest;
+import tech.brokerbridge.ports.journal.NotificationExchange;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.license.LicenseStatus;
 import tech.brokerbridge.ports.market.Direction;
@@ -78,6 +81,8 @@ public final class StubDesk implements TradingDesk {
     public volatile ProposalQuery lastQuery;
     /** The looking-after-trades part: canned views and answers. */
     public final StubPositions trades = new StubPositions();
+    /** The desk's events: tests publish to it by hand. */
+    public final FakeDeskEvents events = new FakeDeskEvents(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
 
     public StubDesk() {
         proposals.put(ID, sampleProposal(ID));
@@ -86,6 +91,11 @@ public final class StubDesk implements TradingDesk {
     @Override
     public Health health() {
         return health;
+    }
+
+    @Override
+    public EventSubscription subscribe(DeskEventListener listener) {
+        return events.subscribe(listener);
     }
 
     @Override
@@ -173,6 +183,22 @@ public final class StubDesk implements TradingDesk {
     }
 
     @Override
+    public List<NotificationExchange> notificationAudit(int limit) {
+        calls.add("notificationAudit " + limit);
+        failIfAsked();
+        return List.of(new NotificationExchange(T0, "ntfy", "ntfy.example.org", "proposal", "AAPL long",
+                NotificationExchange.Outcome.SENT, "HTTP 200"));
+    }
+
+    @Override
+    public List<ChannelTest> testNotifications(Optional<String> channel) {
+        calls.add("testNotifications " + channel.orElse("*"));
+        failIfAsked();
+        return channel.filter(c -> !c.equals("ntfy")).isPresent() ? List.of()
+                : List.of(new ChannelTest("ntfy", "ntfy.example.org", true, "HTTP 200"));
+    }
+
+    @Override
     public List<AiExchange> aiAudit(int limit) {
         calls.add("aiAudit " + limit);
         failIfAsked();
@@ -256,11 +282,6 @@ public final class StubDesk implements TradingDesk {
     @Override
     public TradeSummary tradeSummary() {
         return trades.tradeSummary();
-    }
-
-    @Override
-    public AutoCloseable subscribe(Consumer<TradeEvent> listener) {
-        return trades.subscribe(listener);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import tech.brokerbridge.ports.desk.ActionOptions;
 import tech.brokerbridge.ports.desk.BracketView;
 import tech.brokerbridge.ports.desk.CloseRequest;
@@ -18,7 +17,6 @@ import tech.brokerbridge.ports.desk.ModifyRequest;
 import tech.brokerbridge.ports.desk.PositionDesk;
 import tech.brokerbridge.ports.desk.PositionView;
 import tech.brokerbridge.ports.desk.TradeActionResult;
-import tech.brokerbridge.ports.desk.TradeEvent;
 import tech.brokerbridge.ports.desk.TradeStats;
 import tech.brokerbridge.ports.desk.TradeSummary;
 import tech.brokerbridge.ports.journal.ClosedTrade;
@@ -101,10 +99,5 @@ public final class StubPositions implements PositionDesk {
     public TradeSummary tradeSummary() {
         TradeStats none = new TradeStats(0, 0, 0, 0, 0, 0, OptionalDouble.empty(), 0, 0);
         return new TradeSummary(StubDesk.T0, none, none, none, Map.of(), Map.of());
-    }
-
-    @Override
-    public AutoCloseable subscribe(Consumer<TradeEvent> listener) {
-        return () -> { };
     }
 }

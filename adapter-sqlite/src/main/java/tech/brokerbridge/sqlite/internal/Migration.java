@@ -22,8 +22,9 @@ record Migration(int version, String description, List<String> statements, Step 
         return List.of(fromResource(1, "initial schema", "migrations/V001__initial_schema.sql"),
                 fromResource(2, "typed desk state", "migrations/V002__typed_desk_state.sql")
                         .followedBy(LegacySettings::convert),
-                fromResource(3, "open trades: actions, open and closed trades, commissions",
-                        "migrations/V003__open_trades.sql"));
+                fromResource(3, "notifications", "migrations/V003__notifications.sql"),
+                fromResource(4, "open trades: actions, open and closed trades, commissions",
+                        "migrations/V004__open_trades.sql"));
     }
 
     /** Work on the connection inside the migration's transaction. */

@@ -51,11 +51,4 @@ public interface PositionDesk {
 
     /** Today's, this week's and all-time figures, and all time by setup and by advisor. */
     TradeSummary tradeSummary();
-
-    /**
-     * Registers a listener for {@link TradeEvent}s; returns a handle that removes it. The listener is
-     * called on the desk's thread that made the change, one event at a time per thread; it must return
-     * quickly and must not throw (what it throws is logged and dropped).
-     */
-    AutoCloseable subscribe(java.util.function.Consumer<TradeEvent> listener);
 }

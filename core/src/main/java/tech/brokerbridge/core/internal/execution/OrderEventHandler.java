@@ -61,7 +61,6 @@ public final class OrderEventHandler {
         OrderRecord rec = found.get();
         OrderRecord next = rec;
         var now = clock.instant();
-        trades.events().leg(event, now);
         boolean fillsChanged = false;
         if (event instanceof OrderEvent.Working) {
             next = OrderProgress.advance(rec, State.ACCEPTED, List.of(), "working at the broker", now);

@@ -24,7 +24,6 @@ import tech.brokerbridge.ports.broker.PlaceResult;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.desk.ActionOptions;
 import tech.brokerbridge.ports.desk.TradeActionResult;
-import tech.brokerbridge.ports.desk.TradeEvent;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.OpenTrade;
 import tech.brokerbridge.ports.journal.OrderLog;
@@ -114,7 +113,7 @@ final class ActionSupport {
         } catch (IllegalStateException e) {
             return Optional.empty();
         }
-        events.publish(new TradeEvent.ActionChanged(intent, now()));
+        events.action(intent);
         return Optional.of(intent);
     }
 
@@ -122,7 +121,7 @@ final class ActionSupport {
         TradeAction next = a.with(state, brokerOrderId, message, now());
         if (!next.equals(a)) {
             actions.saveAction(next);
-            events.publish(new TradeEvent.ActionChanged(next, now()));
+            events.action(next);
         }
         return next;
     }

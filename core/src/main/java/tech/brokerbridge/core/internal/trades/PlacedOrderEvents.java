@@ -39,7 +39,7 @@ public final class PlacedOrderEvents {
     }
 
     private void apply(TradeAction a, OrderEvent event) {
-        s.events.leg(event, s.now());
+        s.events.leg(event, a.symbol());
         if (event instanceof OrderEvent.Filled f) {
             if (!MissedFills.coveredAlready(s.orders, f)) {
                 s.orders.recordFill(new FillRecord(f.executionId(), f.orderRef(), f.leg(), f.symbol(),

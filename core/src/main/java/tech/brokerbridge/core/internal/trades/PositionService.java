@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
+import tech.brokerbridge.core.internal.events.EventHub;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
 import tech.brokerbridge.core.internal.risk.RiskContextLoader;
@@ -25,10 +25,11 @@ import tech.brokerbridge.ports.desk.ModifyRequest;
 import tech.brokerbridge.ports.desk.PositionDesk;
 import tech.brokerbridge.ports.desk.PositionView;
 import tech.brokerbridge.ports.desk.TradeActionResult;
-import tech.brokerbridge.ports.desk.TradeEvent;
 import tech.brokerbridge.ports.desk.TradeSummary;
 import tech.brokerbridge.ports.journal.ClosedTrade;
 import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.OrderLog;
+import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.KillSwitchState.EngagedBy;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.TradeAction;
@@ -47,22 +48,26 @@ public final class PositionService implements PositionDesk {
     private final PlacedOrderEvents placedEvents;
     private final ActionReconciler reconciler;
     private final ProtectionWatch watch;
-    private final TradeEvents events;
 
     /**
+     * @param journal the trade roles (actions, open and closed trades)
+     * @param orders the order log, publishing what each write changed
+     * @param proposals the proposal log, publishing what each write changed
+     * @param hub where trade events are published
      * @param tradeLocks the proposal locks: a trade's ref is its proposal id
      * @param advisor the advisor's name now, recorded with a trade when it opens
      * @param background where protection checks run after an event (off the event thread)
      */
-    public PositionService(Broker broker, Journal journal, KillSwitch killSwitch, RiskContextLoader contexts,
-            ProposalLocks tradeLocks, Supplier<String> advisor, Executor background, Clock clock) {
+    public PositionService(Broker broker, Journal journal, OrderLog orders, ProposalLog proposals, EventHub hub,
+            KillSwitch killSwitch, RiskContextLoader contexts, ProposalLocks tradeLocks, Supplier<String> advisor,
+            Executor background, Clock clock) {
         ProposalLocks symbolLocks = new ProposalLocks();
-        this.events = new TradeEvents();
-        this.watch = new ProtectionWatch(broker, journal, journal, symbolLocks, tradeLocks, events, clock, background);
-        this.support = new ActionSupport(broker, journal, journal, journal, journal, symbolLocks, tradeLocks, killSwitch,
-                contexts, events, watch, clock);
-        this.tradeOrders = new TradeOrders(journal, journal);
-        this.recorder = new TradeRecorder(tradeOrders, journal, journal, journal, advisor, events, clock);
+        TradeEvents events = new TradeEvents(hub);
+        this.watch = new ProtectionWatch(broker, orders, journal, symbolLocks, tradeLocks, events, clock, background);
+        this.support = new ActionSupport(broker, orders, journal, journal, proposals, symbolLocks, tradeLocks,
+                killSwitch, contexts, events, watch, clock);
+        this.tradeOrders = new TradeOrders(orders, journal);
+        this.recorder = new TradeRecorder(tradeOrders, journal, journal, proposals, advisor, events, clock);
         this.closes = new CloseActions(support);
         this.orderActions = new OrderActions(support);
         this.rearm = new RearmAction(support);
@@ -84,10 +89,6 @@ public final class PositionService implements PositionDesk {
 
     public ProtectionWatch watch() {
         return watch;
-    }
-
-    public TradeEvents events() {
-        return events;
     }
 
     /** True when reconciliation caught this fill's leg up already (it is not recorded again). */
@@ -144,11 +145,6 @@ public final class PositionService implements PositionDesk {
     public TradeSummary tradeSummary() {
         return TradeSummaries.summarize(support.trades.closedTrades(Instant.EPOCH, support.now().plusNanos(1)),
                 support.now());
-    }
-
-    @Override
-    public AutoCloseable subscribe(Consumer<TradeEvent> listener) {
-        return events.subscribe(listener);
     }
 
     /**

@@ -18,7 +18,6 @@ import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.desk.PositionView;
 import tech.brokerbridge.ports.desk.PositionView.Protection;
-import tech.brokerbridge.ports.desk.TradeEvent;
 import tech.brokerbridge.ports.journal.OpenTrade;
 import tech.brokerbridge.ports.journal.OrderLog;
 import tech.brokerbridge.ports.journal.OrderRecord;
@@ -29,7 +28,7 @@ import tech.brokerbridge.ports.journal.TradeLog;
  * take a stop away (a leg cancelled or rejected). It reads the broker's positions and open orders (so
  * it sees positions and stops from anywhere, the IB app included), keeps the warnings health shows,
  * moves the desk's bracket of such a position to {@code UNPROTECTED} (and back once a stop covers it
- * again), and tells {@link TradeEvent.ProtectionChanged}. It never places a stop itself: re-arming is
+ * again), and publishes the change ({@code position.protection}, an unprotected one also as a warning). It never places a stop itself: re-arming is
  * the user's action. A symbol found unprotected is looked at again under its lock before it is
  * reported, so an action in progress on it (a close cutting its stop) is not mistaken for a loss.
  */
@@ -105,8 +104,7 @@ public final class ProtectionWatch {
         }
         for (String gone : last.keySet()) {
             if (!now.containsKey(gone) && last.get(gone) != Protection.PROTECTED) {
-                events.publish(new TradeEvent.ProtectionChanged(gone, Protection.PROTECTED, 0, "the position is flat",
-                        clock.instant()));
+                events.protection(gone, Protection.PROTECTED, 0, "the position is flat");
             }
         }
         last.clear();
@@ -126,8 +124,7 @@ public final class ProtectionWatch {
         if (v.protection() == Protection.UNPROTECTED) {
             LOG.warn("{}", message);
         }
-        events.publish(new TradeEvent.ProtectionChanged(v.symbol(), v.protection(), v.unprotectedQuantity(), message,
-                clock.instant()));
+        events.protection(v.symbol(), v.protection(), v.unprotectedQuantity(), message);
         v.orderRef().ifPresent(ref -> tradeLocks.withLock(ref, () -> mark(ref, v, message)));
     }
 

@@ -1,62 +1,74 @@
 package tech.brokerbridge.core.internal.trades;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Objects;
+import java.util.Optional;
+import tech.brokerbridge.core.internal.events.EventHub;
 import tech.brokerbridge.ports.broker.OrderEvent;
-import tech.brokerbridge.ports.desk.TradeEvent;
+import tech.brokerbridge.ports.desk.PositionView.Protection;
+import tech.brokerbridge.ports.events.DeskEvent;
+import tech.brokerbridge.ports.journal.ClosedTrade;
+import tech.brokerbridge.ports.journal.TradeAction;
 
 /**
- * Hands every {@link TradeEvent} to the listeners, on the thread that made the change. A listener
- * that throws is logged and the others still hear. Thread-safe.
+ * What looking after open trades publishes to the desk's events ({@link EventHub}): a trade gone flat
+ * ({@code position.closed}), the orders actions placed ({@code order.leg}), actions moving on
+ * ({@code trade.action}) and a position's cover ({@code position.protection}, with an
+ * {@code unprotected_position} warning). The brackets' own legs and fills are published by the
+ * execution side ({@code OrderEventPublisher}, the publishing order log). Never blocks; thread-safe.
  */
 public final class TradeEvents {
-    private static final Logger LOG = LoggerFactory.getLogger(TradeEvents.class);
-    private final List<Consumer<TradeEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final EventHub hub;
 
-    public AutoCloseable subscribe(Consumer<TradeEvent> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+    public TradeEvents(EventHub hub) {
+        this.hub = Objects.requireNonNull(hub, "hub");
     }
 
-    /** A {@link TradeEvent.LegChanged} for a broker's order event (commissions are not leg changes). */
-    public void leg(OrderEvent e, Instant now) {
-        String change;
+    /** A change of an order an action placed ({@code cls-…}, {@code stp-…}); fills are the order log's. */
+    public void leg(OrderEvent e, String symbol) {
+        String state;
         String detail;
         if (e instanceof OrderEvent.Working) {
-            change = "working";
-            detail = "";
-        } else if (e instanceof OrderEvent.Filled f) {
-            change = f.complete() ? "filled" : "partially_filled";
-            detail = f.filledQuantity() + " at " + f.price();
+            state = "working";
+            detail = "working at the broker";
         } else if (e instanceof OrderEvent.Cancelled c) {
-            change = "cancelled";
+            state = "cancelled";
             detail = c.reason();
         } else if (e instanceof OrderEvent.Rejected r) {
-            change = "rejected";
+            state = "rejected";
             detail = r.reason();
         } else if (e instanceof OrderEvent.Modified m) {
-            change = "modified";
+            state = "modified";
             detail = m.quantity() + " at " + m.price();
         } else {
             return;
         }
-        String id = e instanceof OrderEvent.Working w ? w.brokerOrderId() : e instanceof OrderEvent.Filled f
-                ? f.brokerOrderId() : e instanceof OrderEvent.Cancelled c ? c.brokerOrderId()
-                : e instanceof OrderEvent.Rejected r ? r.brokerOrderId() : ((OrderEvent.Modified) e).brokerOrderId();
-        publish(new TradeEvent.LegChanged(e.orderRef(), e.leg(), id, change, detail, now));
+        hub.publish((id, t) -> new DeskEvent.LegUpdated(id, t, e.orderRef(), symbol, e.leg(), state, detail));
     }
 
-    public void publish(TradeEvent event) {
-        for (Consumer<TradeEvent> l : listeners) {
-            try {
-                l.accept(event);
-            } catch (RuntimeException e) { // a listener must not break the desk
-                LOG.warn("trade event listener failed on {}: {}", event.getClass().getSimpleName(), e.toString());
-            }
+    /** A trade went flat (once per trade: a late commission that changes its record publishes nothing). */
+    public void closed(ClosedTrade trade) {
+        long signed = trade.direction().sign() * trade.quantity();
+        String how = switch (trade.exitReason()) {
+            case STOP -> "stop_loss filled at ";
+            case TARGET -> "take_profit filled at ";
+            case CLOSE -> "closed at ";
+            case FLATTEN -> "flattened at ";
+        };
+        hub.publish((id, t) -> new DeskEvent.PositionClosed(id, t, trade.symbol(), signed, trade.exitPrice(),
+                trade.tradeId(), how + trade.exitPrice()));
+    }
+
+    public void action(TradeAction action) {
+        hub.publish((id, t) -> new DeskEvent.TradeActionUpdated(id, t, action));
+    }
+
+    /** A position's cover changed; becoming unprotected is also a warning. */
+    public void protection(String symbol, Protection protection, long unprotectedQuantity, String message) {
+        hub.publish((id, t) -> new DeskEvent.ProtectionChanged(id, t, symbol, protection.wire(), unprotectedQuantity,
+                message));
+        if (protection == Protection.UNPROTECTED) {
+            hub.publish((id, t) -> new DeskEvent.Warning(id, t, "unprotected_position", message,
+                    Optional.of(symbol)));
         }
     }
 }

@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ports.broker.CloseOrder;
 import tech.brokerbridge.ports.broker.OrderLeg;
-import tech.brokerbridge.ports.desk.TradeEvent;
 import tech.brokerbridge.ports.journal.ClosedTrade;
 import tech.brokerbridge.ports.journal.ClosedTrade.ExitReason;
 import tech.brokerbridge.ports.journal.FillRecord;
@@ -74,7 +73,9 @@ public final class TradeRecorder {
             trades.saveClosedTrade(trade);
             LOG.info("trade {} closed: {} {} shares, {} at {}, realized {}", ref, record.symbol(), trade.quantity(),
                     trade.exitReason().wire(), trade.exitPrice(), trade.realizedPnl());
-            events.publish(new TradeEvent.PositionClosed(trade, clock.instant()));
+            if (closed.isEmpty()) {
+                events.closed(trade);
+            }
         }
         return true;
     }
@@ -90,9 +91,6 @@ public final class TradeRecorder {
         OpenTrade saved = known.map(k -> new OpenTrade(t.tradeId(), t.proposalId(), t.symbol(), t.direction(),
                 t.setupType(), k.advisor(), t.quantity(), t.entryPrice(), t.initialStop(), t.openedAt())).orElse(t);
         trades.saveOpenTrade(saved);
-        if (known.isEmpty()) {
-            events.publish(new TradeEvent.PositionOpened(saved, clock.instant()));
-        }
     }
 
     private OpenTrade opening(OrderRecord record, Optional<Proposal> proposal, TradeFills fills) {

@@ -1,15 +1,15 @@
--- BrokerBridge journal, schema version 3: looking after open trades. Conventions as in V001.
+-- BrokerBridge journal, schema version 4: looking after open trades. Conventions as in V001.
 --
 -- * fills get the commission the broker reported for them (NULL until reported);
 -- * the approvals log also records actions on trades (close, cancel, modify_stop, modify_target,
 --   rearm_stop), including on positions the desk did not open (proposal_id ''): the table is rebuilt
---   without its foreign key to proposals, rows and order kept;
+--   without its foreign key to proposals, rows, order, channel and actor kept;
 -- * trade_actions: each action on a trade, recorded before the broker is called;
 -- * open_trades / closed_trades: the trades the desk opened, and every closed trade with its P&L.
 
 ALTER TABLE fills ADD COLUMN commission;
 
-CREATE TABLE approvals_v3 (
+CREATE TABLE approvals_v4 (
     approval_id       INTEGER PRIMARY KEY AUTOINCREMENT,
     time_ns           INTEGER NOT NULL,
     proposal_id       TEXT    NOT NULL,
@@ -21,14 +21,16 @@ CREATE TABLE approvals_v3 (
     modified_quantity INTEGER,
     modified_stop,
     modified_target,
-    reason            TEXT    NOT NULL
+    reason            TEXT    NOT NULL,
+    channel           TEXT    NOT NULL DEFAULT 'api',
+    actor             TEXT    NOT NULL DEFAULT ''
 );
-INSERT INTO approvals_v3 (approval_id, time_ns, proposal_id, symbol, action, original_quantity, original_stop,
-        original_target, modified_quantity, modified_stop, modified_target, reason)
+INSERT INTO approvals_v4 (approval_id, time_ns, proposal_id, symbol, action, original_quantity, original_stop,
+        original_target, modified_quantity, modified_stop, modified_target, reason, channel, actor)
     SELECT approval_id, time_ns, proposal_id, symbol, action, original_quantity, original_stop, original_target,
-        modified_quantity, modified_stop, modified_target, reason FROM approvals;
+        modified_quantity, modified_stop, modified_target, reason, channel, actor FROM approvals;
 DROP TABLE approvals;
-ALTER TABLE approvals_v3 RENAME TO approvals;
+ALTER TABLE approvals_v4 RENAME TO approvals;
 CREATE INDEX approvals_by_time ON approvals (time_ns, approval_id);
 
 -- action_seq is the order recorded; a NULL idempotency key is no key (UNIQUE allows many NULLs)
