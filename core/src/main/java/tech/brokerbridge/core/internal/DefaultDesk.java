@@ -237,7 +237,7 @@ public final class DefaultDesk implements Desk {
     public Health health() {
         return new Health("ok", config.version(), loop.active(), killSwitch.engaged(), brokerService(),
                 advisor.health(), license.current().status(), secrets(), scans.lastScanAt(), scans.nextScanAt(),
-                scans.inProgress(), notificationChannels());
+                scans.inProgress(), notificationChannels(), positions.watch().warnings());
     }
 
     private List<ChannelStatus> notificationChannels() {

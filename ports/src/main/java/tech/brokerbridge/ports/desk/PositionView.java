@@ -42,10 +42,19 @@ public record PositionView(String symbol, long quantity, double averageCost, dou
 
     /** The warning health shows for an unprotected position. */
     public Optional<String> warning() {
+        return warning(Optional.empty());
+    }
+
+    /**
+     * The warning for an unprotected position, saying how it lost its stop when that is known (e.g. the
+     * broker's reason for cancelling it).
+     */
+    public Optional<String> warning(Optional<String> cause) {
         if (protection != Protection.UNPROTECTED) {
             return Optional.empty();
         }
         return Optional.of("unprotected position: " + symbol + " " + quantity + " shares, " + unprotectedQuantity
-                + " without a working stop; re-arm the stop (POST /api/positions/" + symbol + "/rearm-stop) or close it");
+                + " without a working stop" + cause.map(c -> " (" + c + ")").orElse("")
+                + "; re-arm the stop (POST /api/positions/" + symbol + "/rearm-stop) or close it");
     }
 }

@@ -180,12 +180,12 @@ final class FakeBook {
     }
 
     /** Cancels one leg, as if someone did it in the broker's own software. */
-    void cancelLeg(String ref, OrderLeg leg, Instant now, Consumer<OrderEvent> sink) {
+    void cancelLeg(String ref, OrderLeg leg, String reason, Instant now, Consumer<OrderEvent> sink) {
         List<OrderView> legs = require(ref);
         int i = indexOf(legs, leg);
         OrderView v = legs.get(i);
         legs.set(i, with(v, OrderState.CANCELLED, v.filledQuantity(), v.averageFillPrice()));
-        sink.accept(new OrderEvent.Cancelled(ref, leg, v.brokerOrderId(), "cancelled at the broker", now));
+        sink.accept(new OrderEvent.Cancelled(ref, leg, v.brokerOrderId(), reason, now));
     }
 
     /** Rejects every leg of the bracket after it was accepted. */

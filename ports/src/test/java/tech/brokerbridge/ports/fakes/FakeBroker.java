@@ -184,7 +184,12 @@ public final class FakeBroker implements Broker {
 
     /** Someone cancels one leg in the broker's own software (e.g. the stop, in the IB app). */
     public void cancelAtBroker(String ref, OrderLeg leg) {
-        control(sink -> book.cancelLeg(ref, leg, clock.instant(), sink));
+        cancelAtBroker(ref, leg, "cancelled at the broker");
+    }
+
+    /** Someone cancels one leg in the broker's own software, and the broker says why. */
+    public void cancelAtBroker(String ref, OrderLeg leg, String reason) {
+        control(sink -> book.cancelLeg(ref, leg, reason, clock.instant(), sink));
     }
 
     /** Sends an event as it is (e.g. a duplicate fill replayed after a reconnect). */

@@ -79,9 +79,10 @@ public final class OrderEventHandler {
         } else if (event instanceof OrderEvent.Modified m && m.leg().protective()) {
             next = levels(rec, m, now);
         } else if (event instanceof OrderEvent.Rejected r && r.leg() != OrderLeg.ENTRY && rec.state().open()) {
-            trades.watch().soon(); // a protective leg of a filled position: the position stays, maybe unprotected
+            // a protective leg of a filled position: the position stays open, maybe unprotected
+            lostLeg(rec, r.leg(), "rejected by the broker: " + r.reason());
         } else if (event instanceof OrderEvent.Cancelled c && c.leg().protective() && rec.state().open()) {
-            trades.watch().soon();
+            lostLeg(rec, c.leg(), "cancelled at the broker: " + c.reason());
         } else if (event instanceof OrderEvent.Rejected r) {
             String why = "rejected by the broker (" + r.leg().wire() + "): " + r.reason();
             next = OrderProgress.advance(rec, State.REJECTED, List.of(), why, now);
@@ -108,6 +109,18 @@ public final class OrderEventHandler {
             orders.saveOrder(next.with(State.CLOSED, next.brokerOrderIds(), "closed: every share went out"
                     + last.map(f -> " (last by the " + f.leg().wire() + " at " + f.price() + ")").orElse(""),
                     clock.instant()));
+        }
+    }
+
+    /**
+     * A protective leg of an open position went: the position's protection is looked at again from the
+     * broker's figures (a close cutting its own stop is no loss); a stop's cause goes with the warning.
+     */
+    private void lostLeg(OrderRecord rec, OrderLeg leg, String why) {
+        if (leg == OrderLeg.STOP_LOSS) {
+            trades.watch().soon(rec.symbol(), "its stop " + rec.orderRef() + " was " + why);
+        } else {
+            trades.watch().soon();
         }
     }
 

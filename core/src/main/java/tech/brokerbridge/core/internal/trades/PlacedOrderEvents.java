@@ -3,6 +3,7 @@ package tech.brokerbridge.core.internal.trades;
 import java.util.Optional;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
 import tech.brokerbridge.ports.broker.OrderEvent;
+import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.journal.FillRecord;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.TradeAction;
@@ -53,14 +54,17 @@ public final class PlacedOrderEvents {
         } else if (event instanceof OrderEvent.Commission c) {
             s.orders.recordCommission(c.executionId(), c.amount());
             trade(a);
-        } else if ((event instanceof OrderEvent.Cancelled || event instanceof OrderEvent.Rejected)
-                && !a.state().finished()) {
+        } else if (event instanceof OrderEvent.Cancelled || event instanceof OrderEvent.Rejected) {
             String why = event instanceof OrderEvent.Cancelled c ? "cancelled at the broker: " + c.reason()
                     : "rejected by the broker: " + ((OrderEvent.Rejected) event).reason();
-            s.move(a, State.FAILED, Optional.empty(), "its order was " + why);
-            s.watch.soon();
-        } else if (event instanceof OrderEvent.Cancelled || event instanceof OrderEvent.Rejected) {
-            s.watch.soon();
+            if (!a.state().finished()) {
+                s.move(a, State.FAILED, Optional.empty(), "its order was " + why);
+            }
+            if (event.leg() == OrderLeg.STOP_LOSS) {
+                s.watch.soon(a.symbol(), "its stop " + event.orderRef() + " was " + why);
+            } else {
+                s.watch.soon();
+            }
         }
     }
 

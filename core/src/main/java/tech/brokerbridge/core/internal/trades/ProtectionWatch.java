@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -28,9 +29,11 @@ import tech.brokerbridge.ports.journal.TradeLog;
  * take a stop away (a leg cancelled or rejected). It reads the broker's positions and open orders (so
  * it sees positions and stops from anywhere, the IB app included), keeps the warnings health shows,
  * moves the desk's bracket of such a position to {@code UNPROTECTED} (and back once a stop covers it
- * again), and publishes the change ({@code position.protection}, an unprotected one also as a warning). It never places a stop itself: re-arming is
- * the user's action. A symbol found unprotected is looked at again under its lock before it is
- * reported, so an action in progress on it (a close cutting its stop) is not mistaken for a loss.
+ * again), and publishes the change ({@code position.protection}, an unprotected one also as an
+ * {@code unprotected_position} warning that says how the stop was lost when a broker event told). It
+ * never places a stop itself: re-arming is the user's action. A symbol found unprotected is looked at
+ * again under its lock before it is reported, so an action in progress on it (a close cutting its stop)
+ * is not mistaken for a loss. The broker's positions and open orders decide, never an event alone.
  */
 public final class ProtectionWatch {
     private static final Logger LOG = LoggerFactory.getLogger(ProtectionWatch.class);
@@ -43,6 +46,8 @@ public final class ProtectionWatch {
     private final Clock clock;
     private final Executor executor;
     private final Map<String, Protection> last = new HashMap<>();
+    /** What last took a symbol's stop away, as a broker event said; kept while the symbol is unprotected. */
+    private final Map<String, String> causes = new ConcurrentHashMap<>();
     private volatile List<String> warnings = List.of();
 
     public ProtectionWatch(Broker broker, OrderLog orders, TradeLog trades, ProposalLocks symbolLocks,
@@ -71,6 +76,15 @@ public final class ProtectionWatch {
         }
     }
 
+    /**
+     * A check soon, after a broker event that took a stop of {@code symbol} away for {@code cause}; the
+     * warning says it if the check finds the position unprotected.
+     */
+    public void soon(String symbol, String cause) {
+        causes.put(symbol, cause);
+        soon();
+    }
+
     /** Checks now; never throws (a broker that cannot be asked leaves the last warnings). */
     public void checkQuietly() {
         try {
@@ -91,17 +105,24 @@ public final class ProtectionWatch {
     }
 
     synchronized void check() {
+        Map<String, String> known = Map.copyOf(causes); // a cause told during this check waits for the next
         List<PositionView> views = positions();
         Map<String, Protection> now = new HashMap<>();
         List<String> found = new ArrayList<>();
         for (PositionView v : views) {
             PositionView settled = v.protection() == Protection.UNPROTECTED ? recheck(v.symbol()).orElse(v) : v;
             now.put(settled.symbol(), settled.protection());
-            settled.warning().ifPresent(found::add);
+            Optional<String> warning = settled.warning(Optional.ofNullable(known.get(settled.symbol())));
+            warning.ifPresent(found::add);
             if (last.get(settled.symbol()) != settled.protection()) {
-                changed(settled);
+                changed(settled, warning);
             }
         }
+        known.forEach((symbol, cause) -> {
+            if (now.get(symbol) != Protection.UNPROTECTED) {
+                causes.remove(symbol, cause);
+            }
+        });
         for (String gone : last.keySet()) {
             if (!now.containsKey(gone) && last.get(gone) != Protection.PROTECTED) {
                 events.protection(gone, Protection.PROTECTED, 0, "the position is flat");
@@ -118,8 +139,8 @@ public final class ProtectionWatch {
                 .findFirst());
     }
 
-    private void changed(PositionView v) {
-        String message = v.warning().orElse(v.protection() == Protection.CLOSING
+    private void changed(PositionView v, Optional<String> warning) {
+        String message = warning.orElse(v.protection() == Protection.CLOSING
                 ? v.symbol() + " is being closed" : v.symbol() + " is protected by its stop");
         if (v.protection() == Protection.UNPROTECTED) {
             LOG.warn("{}", message);
