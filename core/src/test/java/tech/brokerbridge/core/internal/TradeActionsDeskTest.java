@@ -20,6 +20,7 @@ import tech.brokerbridge.ports.broker.CloseOrder;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.broker.TrailingStop;
 import tech.brokerbridge.ports.desk.ActionOptions;
 import tech.brokerbridge.ports.desk.BracketView;
 import tech.brokerbridge.ports.desk.CloseRequest;
@@ -174,6 +175,28 @@ class TradeActionsDeskTest {
         assertEquals(98.0, line.originalStop(), 1e-9);
         assertEquals(OptionalDouble.of(100.0), line.modifiedStop());
         assertEquals("stop to breakeven", line.reason());
+    }
+
+    @Test
+    void theStopBecomesATrailingStopByAPercentOrAnAmountAndNeverLoosens() {
+        Proposal p = filledLong();
+        h.broker.tradeAt("AAPL", 102);
+        done(h.desk.modifyOrder(p.proposalId(), new ModifyRequest(OptionalDouble.empty(), OptionalDouble.empty(),
+                false, OptionalDouble.empty(), OptionalDouble.of(1.5), ActionOptions.none())));
+        OrderView trail = h.broker.ordersByRef(p.proposalId()).get(1);
+        assertEquals(Optional.of(TrailingStop.amount(1.5)), trail.trailing());
+        assertEquals(100.5, trail.limitOrStopPrice(), 1e-9, "1.5 under the last price");
+        assertEquals(100.5, h.journal.findOrder(p.proposalId()).orElseThrow().stopPrice(), 1e-9);
+        TradeActionResult.Invalid both = assertInstanceOf(TradeActionResult.Invalid.class,
+                h.desk.modifyOrder(p.proposalId(), new ModifyRequest(OptionalDouble.empty(), OptionalDouble.empty(),
+                        false, OptionalDouble.of(2), OptionalDouble.of(1.5), ActionOptions.none())));
+        assertEquals("stop_price", both.field());
+        done(h.desk.modifyOrder(p.proposalId(), new ModifyRequest(OptionalDouble.empty(), OptionalDouble.empty(),
+                false, OptionalDouble.of(1), ActionOptions.none())));
+        assertEquals(Optional.of(TrailingStop.percent(1)), h.broker.ordersByRef(p.proposalId()).get(1).trailing());
+        assertEquals(100.98, h.broker.ordersByRef(p.proposalId()).get(1).limitOrStopPrice(), 1e-9);
+        h.broker.tradeAt("AAPL", 101.5);
+        assertEquals(100.98, h.broker.ordersByRef(p.proposalId()).get(1).limitOrStopPrice(), 1e-9, "never loosens");
     }
 
     @Test

@@ -74,7 +74,7 @@ final class PositionRoutes {
     private ApiResponse modify(ApiRequest r) {
         String id = orderId(r);
         JsonBody body = JsonBody.optionalObject(r.body(), Set.of("stop_price", "target_price", "stop_to_breakeven",
-                "trailing_percent", "reason"));
+                "trailing_percent", "trailing_amount", "reason"));
         OptionalDouble stop = price(body, "stop_price");
         OptionalDouble target = price(body, "target_price");
         boolean breakeven = body.booleanField("stop_to_breakeven").orElse(false);
@@ -82,7 +82,9 @@ final class PositionRoutes {
         if (trailing.isPresent() && !(trailing.getAsDouble() > 0 && trailing.getAsDouble() < 100)) {
             throw ApiException.invalidValue("trailing_percent", "'trailing_percent' must be above 0 and below 100");
         }
-        return result(desk.modifyOrder(id, new ModifyRequest(stop, target, breakeven, trailing, options(r, body))));
+        OptionalDouble trailingAmount = price(body, "trailing_amount");
+        return result(desk.modifyOrder(id, new ModifyRequest(stop, target, breakeven, trailing, trailingAmount,
+                options(r, body))));
     }
 
     private static ActionOptions options(ApiRequest r, JsonBody body) {

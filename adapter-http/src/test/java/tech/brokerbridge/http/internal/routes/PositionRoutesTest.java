@@ -76,6 +76,8 @@ class PositionRoutesTest {
         assertEquals(404, c.call("POST", "/api/orders/nope/cancel", null).status());
         assertEquals(422, c.call("POST", "/api/orders/" + StubDesk.ID + "/modify", "{\"trailing_percent\":100}")
                 .status());
+        assertEquals(422, c.call("POST", "/api/orders/" + StubDesk.ID + "/modify", "{\"trailing_amount\":0}")
+                .status());
         assertTrue(c.desk.trades.requests.isEmpty(), "nothing reached the desk: " + c.desk.trades.requests);
     }
 
@@ -88,6 +90,8 @@ class PositionRoutesTest {
         assertEquals(OptionalDouble.of(199.5), m.targetPrice());
         c.call("POST", "/api/orders/" + StubDesk.ID + "/modify", "{\"trailing_percent\":2.5}");
         assertEquals(OptionalDouble.of(2.5), ((ModifyRequest) c.desk.trades.requests.get(1)).trailingPercent());
+        c.call("POST", "/api/orders/" + StubDesk.ID + "/modify", "{\"trailing_amount\":1.25}");
+        assertEquals(OptionalDouble.of(1.25), ((ModifyRequest) c.desk.trades.requests.get(2)).trailingAmount());
     }
 
     @Test

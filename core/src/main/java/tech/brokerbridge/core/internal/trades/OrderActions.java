@@ -117,7 +117,7 @@ final class OrderActions {
         if (request.stopToBreakeven() && !filled) {
             return new TradeActionResult.Invalid("stop_to_breakeven", "the entry has not filled: no breakeven yet");
         }
-        Optional<TrailingStop> trail = request.trailingPercent().stream().mapToObj(TrailingStop::percent).findFirst();
+        Optional<TrailingStop> trail = request.trailing();
         OptionalDouble newStop = request.stopToBreakeven() ? OptionalDouble.of(entry.get().averageFillPrice())
                 : trail.isPresent() ? OptionalDouble.of(trail.get().stopFrom(record.direction(), reference))
                 : request.stopPrice();
@@ -186,14 +186,14 @@ final class OrderActions {
 
     static Optional<TradeActionResult.Invalid> validate(ModifyRequest r) {
         int stopChanges = (r.stopPrice().isPresent() ? 1 : 0) + (r.stopToBreakeven() ? 1 : 0)
-                + (r.trailingPercent().isPresent() ? 1 : 0);
+                + (r.trailingPercent().isPresent() ? 1 : 0) + (r.trailingAmount().isPresent() ? 1 : 0);
         if (stopChanges == 0 && r.targetPrice().isEmpty()) {
             return Optional.of(new TradeActionResult.Invalid("body", "give stop_price, target_price,"
-                    + " stop_to_breakeven or trailing_percent"));
+                    + " stop_to_breakeven, trailing_percent or trailing_amount"));
         }
         if (stopChanges > 1) {
             return Optional.of(new TradeActionResult.Invalid("stop_price", "give one of stop_price,"
-                    + " stop_to_breakeven and trailing_percent"));
+                    + " stop_to_breakeven, trailing_percent and trailing_amount"));
         }
         Optional<TradeActionResult.Invalid> price = positive("stop_price", r.stopPrice())
                 .or(() -> positive("target_price", r.targetPrice()));
@@ -203,6 +203,10 @@ final class OrderActions {
         OptionalDouble pct = r.trailingPercent();
         if (pct.isPresent() && !(pct.getAsDouble() > 0 && pct.getAsDouble() < 100)) {
             return Optional.of(new TradeActionResult.Invalid("trailing_percent", "must be above 0 and below 100"));
+        }
+        OptionalDouble amount = r.trailingAmount();
+        if (amount.isPresent() && !(amount.getAsDouble() > 0 && Double.isFinite(amount.getAsDouble()))) {
+            return Optional.of(new TradeActionResult.Invalid("trailing_amount", "must be a positive price distance"));
         }
         return Optional.empty();
     }
