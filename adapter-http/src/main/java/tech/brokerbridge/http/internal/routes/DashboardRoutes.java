@@ -29,7 +29,7 @@ final class DashboardRoutes {
 
     private static void serve(Router.Builder b, String path, String file, String contentType) {
         byte[] body = read(file);
-        b.route("GET", path).licenseExempt().to(r -> new ApiResponse(200, contentType, body, NO_CACHE));
+        b.route("GET", path).licenseExempt().staticAsset().to(r -> new ApiResponse(200, contentType, body, NO_CACHE));
     }
 
     static byte[] read(String file) {
