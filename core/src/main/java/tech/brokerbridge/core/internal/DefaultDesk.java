@@ -36,6 +36,7 @@ import tech.brokerbridge.core.internal.loop.TradingLoop;
 import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
+import tech.brokerbridge.core.internal.proposals.ScanBars;
 import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
 import tech.brokerbridge.core.internal.risk.GateLimits;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
@@ -65,6 +66,7 @@ import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.license.LicenseState;
+import tech.brokerbridge.ports.market.Bar;
 import tech.brokerbridge.ports.notify.Notifier;
 import tech.brokerbridge.ports.secrets.StoreInfo;
 
@@ -98,6 +100,7 @@ public final class DefaultDesk implements Desk {
     private final ScanState scans;
     private final OrderEventPublisher orderEvents;
     private final HealthWatch healthWatch;
+    private final ScanBars chartBars;
     private AutoCloseable subscription;
     private boolean started;
     private boolean closed;
@@ -132,7 +135,8 @@ public final class DefaultDesk implements Desk {
         this.events = new OrderEventHandler(orders, proposals, book, clock);
         this.orderEvents = new OrderEventPublisher(orders, hub);
         this.maintenance = new Maintenance(ports.broker(), book, reconciler, license);
-        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, proposals, clock, settings);
+        this.chartBars = new ScanBars(ports.marketData());
+        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, proposals, clock, settings, chartBars);
         this.pipeline = new ScanPipeline(settings, ports.marketData(), ports.signals(), contexts, killSwitch, dailyLoss,
                 scorer, evaluator, coolDowns, journal, clock, scans);
         this.scanner = new Scanner(pipeline);
@@ -279,6 +283,11 @@ public final class DefaultDesk implements Desk {
     @Override
     public Optional<Proposal> proposal(String proposalId) {
         return book.find(proposalId);
+    }
+
+    @Override
+    public Optional<List<Bar>> proposalBars(String proposalId) {
+        return book.find(proposalId).map(chartBars::of);
     }
 
     @Override
