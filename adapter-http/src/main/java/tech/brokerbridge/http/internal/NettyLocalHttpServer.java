@@ -102,7 +102,7 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
                     new ArrayBlockingQueue<>(config.blockingThreads() * QUEUE_PER_THREAD),
                     new DefaultThreadFactory("bb-http-blocking", true), new ThreadPoolExecutor.AbortPolicy());
             connections = new DefaultChannelGroup("bb-http-connections", GlobalEventExecutor.INSTANCE);
-            streams = new EventStreams(HEARTBEAT, EventAnswers::json);
+            streams = new EventStreams(HEARTBEAT, EventAnswers::json, clock::instant);
             streams.start(desk);
             try {
                 bindAll(bootstrap());

@@ -51,6 +51,7 @@ public final class EventStreams implements AutoCloseable {
 
     private final Duration heartbeat;
     private final Function<DeskEvent, byte[]> json;
+    private final java.util.function.Supplier<java.time.Instant> now;
     private final Object lock = new Object();
     private final ArrayDeque<Frame> replay = new ArrayDeque<>();
     private final Set<SseStream> streams = ConcurrentHashMap.newKeySet();
@@ -61,18 +62,20 @@ public final class EventStreams implements AutoCloseable {
     record Frame(long id, byte[] bytes) {
     }
 
-    /** What {@code ready} says. */
-    record Ready(long lastEventId, int replayed, boolean complete) {
+    /** What {@code ready} says; {@code serverTime} lets the page count down in the desk's time. */
+    record Ready(long lastEventId, int replayed, boolean complete, java.time.Instant serverTime) {
     }
 
-    public EventStreams(Duration heartbeat, Function<DeskEvent, byte[]> json) {
+    public EventStreams(Duration heartbeat, Function<DeskEvent, byte[]> json,
+            java.util.function.Supplier<java.time.Instant> now) {
         this.heartbeat = heartbeat;
         this.json = json;
+        this.now = now;
     }
 
     /** Streams that refuse every stream (503). */
     static EventStreams closed() {
-        EventStreams s = new EventStreams(Duration.ofSeconds(15), e -> new byte[0]);
+        EventStreams s = new EventStreams(Duration.ofSeconds(15), e -> new byte[0], java.time.Instant::now);
         s.closed = true;
         return s;
     }
@@ -134,7 +137,7 @@ public final class EventStreams implements AutoCloseable {
     private Ready replayAfter(Optional<Long> last, SseStream stream) {
         long newest = replay.isEmpty() ? 0 : replay.getLast().id();
         if (last.isEmpty()) {
-            return new Ready(newest, 0, false);
+            return new Ready(newest, 0, false, now.get());
         }
         long after = last.get();
         List<Frame> missed = new ArrayList<>();
@@ -146,7 +149,7 @@ public final class EventStreams implements AutoCloseable {
         // complete: the client's last id is of this run and nothing after it has left the buffer
         boolean complete = after <= newest && (after == newest || replay.getFirst().id() <= after + 1);
         missed.forEach(f -> stream.send(f.bytes()));
-        return new Ready(newest, missed.size(), complete);
+        return new Ready(newest, missed.size(), complete, now.get());
     }
 
     private static Optional<Long> parse(String id) {

@@ -28,7 +28,7 @@ class EventStreamsTest {
 
     @Test
     void aHeartbeatCommentEveryFifteenSecondsAndNothingBetween() {
-        EventStreams streams = new EventStreams(Duration.ofSeconds(15), e -> new byte[0]);
+        EventStreams streams = new EventStreams(Duration.ofSeconds(15), e -> new byte[0], java.time.Instant::now);
         EmbeddedChannel ch = new EmbeddedChannel();
         streams.open(ch, new RequestContext("req-1", "GET", "/api/events"), Optional.empty());
         assertInstanceOf(HttpResponse.class, ch.readOutbound());
