@@ -7,7 +7,8 @@
   var DOWN = '#cf222e';
   var LEVELS = { entry: '#0969da', stop: DOWN, target: UP };
 
-  function width(node) { return Math.max(260, Math.min(node.clientWidth || 600, 900)); }
+  /** The chart's width: its box's, which follows the page (the canvas inside never widens the box). */
+  function width(node) { return Math.max(200, Math.min(node.clientWidth || 600, 900)); }
 
   /**
    * A candlestick chart of `bars` ({time, open, high, low, close}) in `node`, with horizontal lines at
