@@ -154,6 +154,10 @@
       if (e.to === 'rejected' || e.to === 'approved') { changed('trades'); }
     },
     'order.updated': function () { changed('positions'); },
+    'portfolio.marked': function (e) {
+      if (current === 'positions' && dirty.positions === false && P.marked(e.portfolio)) { return; }
+      changed('positions');
+    },
     'order.leg': function () { changed('positions'); },
     'order.fill': function () { changed('positions'); },
     'position.opened': function (e) { BB.message('Position opened: ' + e.symbol + ' ' + e.quantity + ' at ' + e.price, true); changed('positions'); },

@@ -255,6 +255,33 @@
     }
   }
 
+  function renderAccount(a) {
+    var dl = BB.clear($('account'));
+    [['Net liquidation', BB.money(a.net_liquidation)], ['Cash', BB.money(a.cash)], ['Unrealized P&L', BB.money(a.unrealized_pnl)],
+      ['Realized today', BB.money(a.realized_pnl_today)], ['Daily P&L', BB.money(a.daily_pnl)]].forEach(function (kv) {
+      dl.appendChild(el('dt', kv[0])); dl.appendChild(el('dd', kv[1]));
+    });
+  }
+
+  /**
+   * Live P&L from a portfolio.marked event: the account and each row's price and P&L, in place. Returns
+   * false when the positions themselves changed (one opened or closed): the panel must reload.
+   */
+  P.marked = function (portfolio) {
+    renderAccount(portfolio.account);
+    var rows = $('positions').tBodies[0].querySelectorAll('tr[id^="pos-"]');
+    if (rows.length !== portfolio.positions.length) { return false; }
+    return portfolio.positions.every(function (p) {
+      var tr = $('pos-' + p.symbol);
+      if (!tr) { return false; }
+      tr.cells[1].textContent = p.quantity;
+      tr.cells[3].textContent = show(p.market_price);
+      tr.cells[4].textContent = BB.money(p.unrealized_pnl);
+      tr.cells[4].className = p.unrealized_pnl < 0 ? 'bad' : 'ok';
+      return true;
+    });
+  };
+
   function legsText(legs) {
     return (legs || []).map(function (l) { return l.leg + ' ' + show(l.limit_or_stop_price) + ' (' + l.state + ')'; }).join(', ') || '—';
   }
@@ -266,11 +293,7 @@
       BB.get('api/orders?limit=50')
     ]).then(function (r) {
       var portfolio = r[0], positions = r[1], orders = r[2];
-      var a = portfolio.account, dl = BB.clear($('account'));
-      [['Net liquidation', BB.money(a.net_liquidation)], ['Cash', BB.money(a.cash)], ['Unrealized P&L', BB.money(a.unrealized_pnl)],
-        ['Realized today', BB.money(a.realized_pnl_today)], ['Daily P&L', BB.money(a.daily_pnl)]].forEach(function (kv) {
-        dl.appendChild(el('dt', kv[0])); dl.appendChild(el('dd', kv[1]));
-      });
+      renderAccount(portfolio.account);
       var note = $('positions-note');
       note.hidden = positions !== null;
       note.textContent = positions === null ? 'Position actions (close, move the stop, re-arm) need the position routes, not in this build.' : '';

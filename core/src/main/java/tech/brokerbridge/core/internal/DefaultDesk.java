@@ -19,6 +19,7 @@ import tech.brokerbridge.core.internal.approval.ApprovalService;
 import tech.brokerbridge.core.internal.decision.AdvisorGateway;
 import tech.brokerbridge.core.internal.events.EventHub;
 import tech.brokerbridge.core.internal.events.HealthWatch;
+import tech.brokerbridge.core.internal.events.PortfolioWatch;
 import tech.brokerbridge.core.internal.events.PublishingOrderLog;
 import tech.brokerbridge.core.internal.events.PublishingProposalLog;
 import tech.brokerbridge.core.internal.execution.BracketSubmitter;
@@ -73,6 +74,8 @@ import tech.brokerbridge.ports.secrets.StoreInfo;
 /** The desk: wires the domain services to the ports and runs the desk's threads. */
 public final class DefaultDesk implements Desk {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultDesk.class);
+    /** How often open positions are marked to the market for the screen (portfolio.marked). */
+    private static final long MARK_SECONDS = 15;
     private volatile DeskConfig config;
     private final DeskPorts ports;
     private final DeskTuning tuning;
@@ -100,6 +103,7 @@ public final class DefaultDesk implements Desk {
     private final ScanState scans;
     private final OrderEventPublisher orderEvents;
     private final HealthWatch healthWatch;
+    private final PortfolioWatch portfolioWatch;
     private final ScanBars chartBars;
     private AutoCloseable subscription;
     private boolean started;
@@ -142,6 +146,7 @@ public final class DefaultDesk implements Desk {
         this.scanner = new Scanner(pipeline);
         this.loop = new TradingLoop(scanner, killSwitch, loopThread, config.scanInterval(), scans);
         this.healthWatch = new HealthWatch(this::brokerService, advisor::health, license::current, hub);
+        this.portfolioWatch = new PortfolioWatch(ports.broker(), hub);
         killSwitch.onEngage(loop::stop);
     }
 
@@ -195,6 +200,8 @@ public final class DefaultDesk implements Desk {
         healthWatch.run();
         long watch = tuning.healthWatchInterval().toMillis();
         watchThread.scheduleWithFixedDelay(healthWatch, watch, watch, TimeUnit.MILLISECONDS);
+        // the broker may be slow: on the maintenance thread, not the health watch's
+        maintenanceThread.scheduleWithFixedDelay(portfolioWatch, MARK_SECONDS, MARK_SECONDS, TimeUnit.SECONDS);
         started = true;
         LOG.info("desk started (broker {}, advisor {})", ports.broker().name(), ports.advisor().provider());
     }
@@ -222,6 +229,11 @@ public final class DefaultDesk implements Desk {
     /** Waits until the broker events received so far are applied (tests). */
     void awaitEvents() throws Exception {
         eventThread.submit(() -> { }).get(5, TimeUnit.SECONDS);
+    }
+
+    /** Marks the positions now and publishes what changed (tests). */
+    void markPortfolio() {
+        portfolioWatch.run();
     }
 
     /** Checks health now and publishes what changed (tests). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import tech.brokerbridge.ports.broker.OrderLeg;
+import tech.brokerbridge.ports.desk.Portfolio;
 import tech.brokerbridge.ports.journal.FillRecord;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
@@ -156,6 +157,23 @@ public sealed interface DeskEvent {
         @Override
         public String type() {
             return "position.closed";
+        }
+    }
+
+    /**
+     * The account and the open positions marked to the market again (live P&amp;L): published when they
+     * changed, checked every 15 s while the broker is connected and a position is open (and once more when
+     * the last one closed). For the user's own screen; never sent to an advisor.
+     */
+    record PortfolioMarked(long id, Instant time, Portfolio portfolio) implements DeskEvent {
+        public PortfolioMarked {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(portfolio, "portfolio");
+        }
+
+        @Override
+        public String type() {
+            return "portfolio.marked";
         }
     }
 

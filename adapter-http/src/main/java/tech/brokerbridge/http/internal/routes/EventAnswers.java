@@ -46,6 +46,9 @@ public final class EventAnswers {
             String orderRef, Optional<String> reason) {
     }
 
+    record PortfolioEvent(long id, String type, Instant time, PortfolioAnswer portfolio) {
+    }
+
     record ScanStartedEvent(long id, String type, Instant time, String scanId, int symbols) {
     }
 
@@ -98,6 +101,8 @@ public final class EventAnswers {
         } else if (e instanceof DeskEvent.PositionClosed p) {
             return new PositionEvent(id, type, t, p.symbol(), p.quantity(), p.price(), p.orderRef(),
                     Optional.of(p.reason()));
+        } else if (e instanceof DeskEvent.PortfolioMarked p) {
+            return new PortfolioEvent(id, type, t, PortfolioAnswer.of(p.portfolio()));
         } else if (e instanceof DeskEvent.ScanStarted s) {
             return new ScanStartedEvent(id, type, t, s.scanId(), s.symbols());
         } else if (e instanceof DeskEvent.ScanProgress s) {
