@@ -25,6 +25,11 @@ final class JarDaemon implements AutoCloseable {
     final List<String> output = Collections.synchronizedList(new ArrayList<>());
 
     JarDaemon(Path home, String clockStart) throws IOException, InterruptedException {
+        this(home, clockStart, java.util.Map.of());
+    }
+
+    /** With extra environment variables (e.g. {@code BROKERBRIDGE_ADMIN_TOKEN}). */
+    JarDaemon(Path home, String clockStart, java.util.Map<String, String> env) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("brokerbridge.jar", "target/brokerbridge.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no jar at " + jar + ": run after `package`");
@@ -35,6 +40,7 @@ final class JarDaemon implements AutoCloseable {
         pb.environment().put("BROKERBRIDGE_HOME", home.toString());
         pb.environment().put("BROKERBRIDGE_SECRETS_BACKEND", "file");
         pb.environment().put("BROKERBRIDGE_MACHINE_ID", "browser-test-machine-id");
+        pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         process = pb.start();
         String found = null;
