@@ -39,12 +39,10 @@ import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
 import tech.brokerbridge.core.internal.proposals.ScanBars;
 import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
-import tech.brokerbridge.core.internal.risk.GateLimits;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
 import tech.brokerbridge.core.internal.risk.RiskContextLoader;
 import tech.brokerbridge.core.internal.risk.RiskGates;
 import tech.brokerbridge.core.internal.scoring.CompositeScorer;
-import tech.brokerbridge.core.internal.scoring.ScoringWeights;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.broker.ConnectionStatus;
 import tech.brokerbridge.ports.broker.OrderEvent;
@@ -113,7 +111,7 @@ public final class DefaultDesk implements Desk {
         this.config = config;
         this.ports = ports;
         this.tuning = tuning;
-        this.scorer = new CompositeScorer(weights(config));
+        this.scorer = new CompositeScorer(config.weights());
         ScanSettings settings = settings(config);
         Journal journal = ports.journal();
         this.hub = new EventHub(clock);
@@ -121,7 +119,7 @@ public final class DefaultDesk implements Desk {
         // the proposal and order roles publish what each durable write changed, whoever writes
         ProposalLog proposals = new PublishingProposalLog(journal, hub);
         OrderLog orders = new PublishingOrderLog(journal, hub);
-        this.contexts = new RiskContextLoader(ports.broker(), proposals, limits(config));
+        this.contexts = new RiskContextLoader(ports.broker(), proposals, config.risk());
         RiskGates gates = new RiskGates();
         this.coolDowns = new CoolDowns(journal, clock, config.proposalCooldown());
         this.book = new ProposalBook(proposals, clock, new ProposalLocks(), coolDowns);
@@ -150,16 +148,6 @@ public final class DefaultDesk implements Desk {
         killSwitch.onEngage(loop::stop);
     }
 
-    private static GateLimits limits(DeskConfig c) {
-        DeskConfig.RiskLimits r = c.risk();
-        return new GateLimits(r.maxPositionSizePct(), r.maxOpenTrades(), r.maxPortfolioHeatPct(), r.maxDailyLossPct(),
-                r.minRewardRisk(), r.riskPerTradePct());
-    }
-
-    private static ScoringWeights weights(DeskConfig c) {
-        return new ScoringWeights(c.weights().evidence(), c.weights().quality(), c.weights().conviction());
-    }
-
     private static ScanSettings settings(DeskConfig c) {
         return new ScanSettings(c.watchlist(), c.maxAiCandidates(), c.barsForAdvisor(), c.proposalTtl());
     }
@@ -169,8 +157,8 @@ public final class DefaultDesk implements Desk {
         DeskConfig c = new DeskConfig(config.version(), next.watchlist(), next.scanInterval(), next.maxAiCandidates(),
                 next.weights(), next.risk(), next.proposalTtl(), next.barsForAdvisor(), config.evaluationPeriod())
                 .withProposalCooldown(next.proposalCooldown());
-        contexts.limits(limits(c));
-        scorer.weights(weights(c));
+        contexts.limits(c.risk());
+        scorer.weights(c.weights());
         pipeline.settings(settings(c));
         evaluator.settings(settings(c));
         loop.interval(c.scanInterval());

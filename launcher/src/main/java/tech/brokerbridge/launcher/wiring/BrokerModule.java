@@ -5,12 +5,11 @@ import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import tech.brokerbridge.ibkr.IbkrConfig;
 import tech.brokerbridge.ibkr.IbkrFactory;
 import tech.brokerbridge.ibkr.IbkrGateway;
 import tech.brokerbridge.launcher.config.Config;
-import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.launcher.config.DaemonSettings;
 import tech.brokerbridge.paper.PaperConfig;
 import tech.brokerbridge.paper.PaperFactory;
 import tech.brokerbridge.paper.PaperMarket;
@@ -27,16 +26,7 @@ final class BrokerModule {
     }
 
     static Module forKind(Config config) {
-        return "ibkr".equals(config.text(Settings.BROKER_KIND)) ? new Ibkr() : new Paper();
-    }
-
-    /** The IB adapter's configuration from the desk's configuration. */
-    static IbkrConfig ibkrConfig(Config config) {
-        return IbkrConfig.defaults()
-                .withHost(config.text(Settings.IBKR_HOST), config.bool(Settings.IBKR_ALLOW_REMOTE_HOST))
-                .withPort(config.integer(Settings.IBKR_PORT))
-                .withClientId(config.integer(Settings.IBKR_CLIENT_ID))
-                .withRequestTimeout(Duration.ofSeconds(config.integer(Settings.IBKR_REQUEST_TIMEOUT_SECONDS)));
+        return "ibkr".equals(config.get(DaemonSettings.BROKER_KIND)) ? new Ibkr() : new Paper();
     }
 
     /** adapter-paper: the simulated account, kept in {@code paper-account.json} beside the journal. */
@@ -44,9 +34,7 @@ final class BrokerModule {
         @Provides
         @Singleton
         PaperMarket paperMarket(Config config, Clock clock) {
-            PaperConfig d = PaperConfig.defaults();
-            return PaperFactory.create(new PaperConfig(config.decimal(Settings.PAPER_STARTING_CASH), d.currency(),
-                    d.seed()).withStateDirectory(config.home()), clock);
+            return PaperFactory.create(PaperConfig.from(config).withStateDirectory(config.home()), clock);
         }
 
         @Provides
@@ -73,7 +61,7 @@ final class BrokerModule {
         @Provides
         @Singleton
         IbkrGateway gateway(Config config, Clock clock) {
-            return IbkrFactory.create(ibkrConfig(config), clock);
+            return IbkrFactory.create(IbkrConfig.from(config), clock);
         }
 
         @Provides

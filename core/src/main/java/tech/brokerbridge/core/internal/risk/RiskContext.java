@@ -3,6 +3,7 @@ package tech.brokerbridge.core.internal.risk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import tech.brokerbridge.core.DeskConfig.RiskLimits;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.journal.Proposal;
@@ -13,7 +14,7 @@ import tech.brokerbridge.ports.journal.Proposal;
  * {@code executing}), its pending proposals, and the limits. Immutable: the gates are pure functions of it.
  */
 public record RiskContext(double netLiquidation, double dailyPnl, List<Position> positions, List<OrderView> openOrders,
-        List<Proposal> activeTrades, List<Proposal> pendingProposals, GateLimits limits) {
+        List<Proposal> activeTrades, List<Proposal> pendingProposals, RiskLimits limits) {
     public RiskContext {
         positions = List.copyOf(positions);
         openOrders = List.copyOf(openOrders);
