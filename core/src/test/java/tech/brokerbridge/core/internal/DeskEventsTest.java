@@ -180,13 +180,13 @@ class DeskEventsTest {
         h.desk.markPortfolio(); // nothing changed: nothing published
         Harness.await(() -> seen(DeskEvent.PortfolioMarked.class).size() == 1, "one mark");
         DeskEvent.PortfolioMarked mark = seen(DeskEvent.PortfolioMarked.class).get(0);
-        assertEquals("AAPL", mark.portfolio().positions().get(0).symbol());
+        assertEquals("AAPL", mark.positions().get(0).symbol());
         h.broker.fillChild(p.proposalId(), OrderLeg.TAKE_PROFIT);
         h.awaitEvents();
         h.desk.markPortfolio();
         h.desk.markPortfolio();
         Harness.await(() -> seen(DeskEvent.PortfolioMarked.class).size() == 2, "the flat mark");
-        assertTrue(seen(DeskEvent.PortfolioMarked.class).get(1).portfolio().positions().isEmpty());
+        assertTrue(seen(DeskEvent.PortfolioMarked.class).get(1).positions().isEmpty());
     }
 
     @Test

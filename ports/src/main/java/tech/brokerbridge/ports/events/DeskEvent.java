@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import tech.brokerbridge.ports.broker.OrderLeg;
-import tech.brokerbridge.ports.desk.Portfolio;
+import tech.brokerbridge.ports.broker.AccountSnapshot;
+import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.journal.FillRecord;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
@@ -165,10 +166,13 @@ public sealed interface DeskEvent {
      * changed, checked every 15 s while the broker is connected and a position is open (and once more when
      * the last one closed). For the user's own screen; never sent to an advisor.
      */
-    record PortfolioMarked(long id, Instant time, Portfolio portfolio) implements DeskEvent {
+    record PortfolioMarked(long id, Instant time, String broker, AccountSnapshot account, List<Position> positions)
+            implements DeskEvent {
         public PortfolioMarked {
             Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(portfolio, "portfolio");
+            Objects.requireNonNull(broker, "broker");
+            Objects.requireNonNull(account, "account");
+            positions = List.copyOf(positions);
         }
 
         @Override

@@ -102,7 +102,8 @@ public final class EventAnswers {
             return new PositionEvent(id, type, t, p.symbol(), p.quantity(), p.price(), p.orderRef(),
                     Optional.of(p.reason()));
         } else if (e instanceof DeskEvent.PortfolioMarked p) {
-            return new PortfolioEvent(id, type, t, PortfolioAnswer.of(p.portfolio()));
+            return new PortfolioEvent(id, type, t, PortfolioAnswer.of(new tech.brokerbridge.ports.desk.Portfolio(
+                    p.broker(), p.account(), p.positions())));
         } else if (e instanceof DeskEvent.ScanStarted s) {
             return new ScanStartedEvent(id, type, t, s.scanId(), s.symbols());
         } else if (e instanceof DeskEvent.ScanProgress s) {

@@ -41,7 +41,8 @@ public final class PortfolioWatch implements Runnable {
             }
             Portfolio now = new Portfolio(broker.name(), broker.account(), positions);
             if (last.isEmpty() || changed(last.get(), now)) {
-                hub.publish((id, t) -> new DeskEvent.PortfolioMarked(id, t, now));
+                hub.publish((id, t) -> new DeskEvent.PortfolioMarked(id, t, now.broker(), now.account(),
+                        now.positions()));
             }
             last = Optional.of(now);
         } catch (BrokerException e) {
