@@ -135,8 +135,13 @@
 
   function renderEmpty() { $('pending-empty').hidden = Object.keys(pending).length > 0; }
 
+  var seenChanges = {};      // proposal id -> the longest status history shown, so a late answer never goes back
+
   /** A proposal as it is now (from an answer or an event): its card and its history row follow. */
   P.proposalChanged = function (p) {
+    var changes = (p.history || []).length;
+    if ((seenChanges[p.proposal_id] || 0) > changes) { return; }   // older than what is shown
+    seenChanges[p.proposal_id] = changes;
     var entry = pending[p.proposal_id];
     if (p.status === 'pending' && !entry) {
       entry = pending[p.proposal_id] = card(p);

@@ -109,26 +109,27 @@ public final class EventStreams implements AutoCloseable {
      * replays what the client missed after {@code lastEventId}, says {@code ready}. Event loop only.
      */
     void open(Channel channel, RequestContext rc, Optional<String> lastEventId) {
-        if (closed) {
-            Responder.error(channel, rc, ApiException.unavailable("the server is stopping"));
-            return;
-        }
-        if (streams.size() >= MAX_STREAMS) {
-            Responder.error(channel, rc, ApiException.unavailable("too many event streams are open ("
-                    + MAX_STREAMS + "); close a tab and retry"));
-            return;
-        }
-        HttpResponse res = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-        res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
-        res.headers().set("X-Accel-Buffering", "no");
-        HttpUtil.setTransferEncodingChunked(res, true);
-        channel.write(res);
         SseStream stream = new SseStream(channel, MAX_PENDING_BYTES);
+        // under the lock: a stop (endAll) or an event either comes before this stream exists or sees it
         synchronized (lock) {
+            if (closed) {
+                Responder.error(channel, rc, ApiException.unavailable("the server is stopping"));
+                return;
+            }
+            if (streams.size() >= MAX_STREAMS) {
+                Responder.error(channel, rc, ApiException.unavailable("too many event streams are open ("
+                        + MAX_STREAMS + "); close a tab and retry"));
+                return;
+            }
+            HttpResponse res = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+            res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+            res.headers().set("X-Accel-Buffering", "no");
+            HttpUtil.setTransferEncodingChunked(res, true);
+            channel.write(res);
+            streams.add(stream);
             stream.send(("retry: " + RETRY_MILLIS + "\n\n").getBytes(StandardCharsets.UTF_8));
             Ready ready = replayAfter(lastEventId.flatMap(EventStreams::parse), stream);
             stream.send(frame(Optional.empty(), "ready", Json.write(ready)));
-            streams.add(stream);
         }
         channel.closeFuture().addListener(f -> streams.remove(stream));
         stream.heartbeats(heartbeat);
@@ -172,8 +173,12 @@ public final class EventStreams implements AutoCloseable {
 
     /** Ends every stream (the server is stopping): each answer completes, so its connection can close. */
     public void endAll() {
-        closed = true;
-        for (SseStream s : streams) {
+        List<SseStream> open;
+        synchronized (lock) {
+            closed = true;
+            open = new ArrayList<>(streams);
+        }
+        for (SseStream s : open) {
             s.end();
         }
     }
