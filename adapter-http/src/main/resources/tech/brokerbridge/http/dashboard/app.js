@@ -54,8 +54,15 @@
   }
 
   // ---------------------------------------------------------------- tabs
+  function seenSetup() {
+    try { return window.localStorage.getItem('bb.setup-seen') === '1'; } catch (e) { return false; }
+  }
+
   function select(name, focus) {
     current = name;
+    if (name === 'setup') {
+      try { window.localStorage.setItem('bb.setup-seen', '1'); } catch (e) { /* storage off: the wizard shows again */ }
+    }
     tabs.forEach(function (t) {
       var tab = $('tab-' + t), page = $('page-' + t), on = t === name;
       tab.setAttribute('aria-selected', on ? 'true' : 'false');
@@ -208,8 +215,11 @@
     function firstLoad() {
       if (!first) { return; }
       first = false;
-      BB.get('api/setup/status').then(function (s) {
-        if (s.missing.indexOf('config') >= 0) { select('setup', false); }
+      // the wizard opens while setup is incomplete, and on a first start: a desk with no proposal yet whose
+      // page this browser has never shown the wizard of (a desk on its defaults counts as set up)
+      Promise.all([BB.get('api/setup/status'), BB.get('api/proposals?limit=1')]).then(function (r) {
+        var fresh = !r[1].proposals.length && !seenSetup();
+        if (r[0].missing.length || fresh) { select('setup', false); }
         return reloadAll();
       }).catch(function () { return reloadAll(); });
     }

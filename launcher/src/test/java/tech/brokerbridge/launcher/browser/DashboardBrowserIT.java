@@ -112,7 +112,7 @@ class DashboardBrowserIT {
         waitFor("the wizard on a first start", () -> "true".equals(id("tab-setup").getAttribute("aria-selected")));
         b.js("window.__page = 'loaded once';");
         waitFor("the status bar", () -> text("live").equals("live"));
-        waitFor("setup status", () -> text("setup-status").contains("config"));
+        waitFor("setup status", () -> !text("setup-status").isBlank());
         id("r-open").clear();
         id("r-open").sendKeys("0");
         b.expectErrorAnswer("/api/setup/config", 422);
