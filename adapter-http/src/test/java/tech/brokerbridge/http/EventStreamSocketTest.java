@@ -129,8 +129,13 @@ class EventStreamSocketTest {
                 killSwitch(s, "one");
                 assertEquals("1", first.next().id());
             }
-            killSwitch(s, "two");
-            killSwitch(s, "three");
+            try (Stream observer = new Stream(s.port())) {
+                observer.next();
+                killSwitch(s, "two");
+                killSwitch(s, "three");
+                observer.next();
+                assertEquals("3", observer.next().id(), "both are in the server's buffer now (delivery is async)");
+            }
             try (Stream again = new Stream(s.port(), "Last-Event-ID: 1")) {
                 assertEquals("two", again.next().json().get("reason").asText());
                 Sse third = again.next();
