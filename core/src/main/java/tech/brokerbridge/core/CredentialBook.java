@@ -22,6 +22,9 @@ import tech.brokerbridge.ports.setup.CredentialStatus;
  *     (what the AI adapter reads at each call)</li>
  * <li>{@code stripe}: {@code stripe.api_key} (the restricted key, saved here) and
  *     {@code stripe.license_key} (saved by license activation)</li>
+ * <li>{@code telegram}: {@code telegram.bot_token}; {@code smtp}: {@code smtp.password}; {@code ntfy}:
+ *     {@code ntfy.token}; {@code webhook}: {@code webhook.secret} (what the notification channels read at
+ *     each message)</li>
  * <li>{@code ibkr}: nothing. IB Gateway/TWS asks for no password on its API socket (the user logs in
  *     inside IB Gateway); host, port and client id are configuration. Any {@code ibkr.*} entry a
  *     future version stores is listed and deleted with the provider.</li>
@@ -30,10 +33,15 @@ import tech.brokerbridge.ports.setup.CredentialStatus;
 public final class CredentialBook {
     /** The state message of a credential saved on another machine, as issue 4 words it. */
     public static final String ANOTHER_MACHINE = "encrypted on another machine \u2014 enter them again";
+    /** The state message of a credential that fails its check on the machine that saved it (issue 14.6). */
+    public static final String DAMAGED = "damaged or tampered with \u2014 enter them again";
     static final String IBKR_NOTHING_TO_SAVE = "IB Gateway needs no credential on its API socket: log in inside"
             + " IB Gateway (or TWS), and set broker.host, broker.port and broker.client_id with POST /api/setup/config";
     /** The AI providers whose key the vault keeps as {@code <provider>.api_key}. */
     public static final List<String> AI_PROVIDERS = List.of("claude", "openai", "openrouter", "google");
+    /** The notification channels' secrets, by provider. */
+    public static final Map<String, String> NOTIFICATION_SECRETS = Map.of("telegram", "telegram.bot_token", "smtp",
+            "smtp.password", "ntfy", "ntfy.token", "webhook", "webhook.secret");
 
     private final SecretStore secrets;
 
@@ -54,6 +62,9 @@ public final class CredentialBook {
         requireProvider(provider);
         if (AI_PROVIDERS.contains(provider)) {
             return Optional.of(provider + ".api_key");
+        }
+        if (NOTIFICATION_SECRETS.containsKey(provider)) {
+            return Optional.of(NOTIFICATION_SECRETS.get(provider));
         }
         return provider.equals("stripe") ? Optional.of("stripe.api_key") : Optional.empty();
     }
@@ -97,6 +108,8 @@ public final class CredentialBook {
         } else if (provider.equals("stripe")) {
             names.add("stripe.api_key");
             names.add("stripe.license_key");
+        } else if (NOTIFICATION_SECRETS.containsKey(provider)) {
+            names.add(NOTIFICATION_SECRETS.get(provider));
         } else {
             entries.stream().map(SecretEntry::name).filter(n -> n.startsWith("ibkr.")).forEach(names::add);
         }
@@ -109,6 +122,9 @@ public final class CredentialBook {
             states.put(e.name(), e.state());
         }
         List<String> names = names(provider, entries);
+        if (names.stream().anyMatch(n -> states.get(n) == SecretState.DAMAGED)) {
+            return new CredentialStatus(CredentialStatus.State.UNDECRYPTABLE, DAMAGED);
+        }
         if (names.stream().anyMatch(n -> states.get(n) == SecretState.UNDECRYPTABLE)) {
             return new CredentialStatus(CredentialStatus.State.UNDECRYPTABLE, ANOTHER_MACHINE);
         }

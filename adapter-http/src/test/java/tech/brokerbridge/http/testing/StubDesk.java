@@ -36,6 +36,8 @@ import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.StatusChange;
+import tech.brokerbridge.ports.notify.ChannelTest;
+import tech.brokerbridge.ports.journal.NotificationExchange;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.license.LicenseStatus;
 import tech.brokerbridge.ports.market.Direction;
@@ -180,6 +182,22 @@ public final class StubDesk implements TradingDesk {
     public List<ApprovalRecord> approvals() {
         failIfAsked();
         return approvals;
+    }
+
+    @Override
+    public List<NotificationExchange> notificationAudit(int limit) {
+        calls.add("notificationAudit " + limit);
+        failIfAsked();
+        return List.of(new NotificationExchange(T0, "ntfy", "ntfy.example.org", "proposal", "AAPL long",
+                NotificationExchange.Outcome.SENT, "HTTP 200"));
+    }
+
+    @Override
+    public List<ChannelTest> testNotifications(Optional<String> channel) {
+        calls.add("testNotifications " + channel.orElse("*"));
+        failIfAsked();
+        return channel.filter(c -> !c.equals("ntfy")).isPresent() ? List.of()
+                : List.of(new ChannelTest("ntfy", "ntfy.example.org", true, "HTTP 200"));
     }
 
     @Override

@@ -48,6 +48,7 @@ import tech.brokerbridge.ports.broker.ConnectionStatus;
 import tech.brokerbridge.ports.broker.OrderEvent;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.desk.ActionResult;
+import tech.brokerbridge.ports.desk.Actor;
 import tech.brokerbridge.ports.desk.ActivationResult;
 import tech.brokerbridge.ports.desk.Health;
 import tech.brokerbridge.ports.desk.Modification;
@@ -66,6 +67,9 @@ import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.market.Bar;
+import tech.brokerbridge.ports.notify.ChannelStatus;
+import tech.brokerbridge.ports.notify.ChannelTest;
+import tech.brokerbridge.ports.journal.NotificationExchange;
 import tech.brokerbridge.ports.notify.Notifier;
 import tech.brokerbridge.ports.secrets.StoreInfo;
 
@@ -233,7 +237,16 @@ public final class DefaultDesk implements Desk {
     public Health health() {
         return new Health("ok", config.version(), loop.active(), killSwitch.engaged(), brokerService(),
                 advisor.health(), license.current().status(), secrets(), scans.lastScanAt(), scans.nextScanAt(),
-                scans.inProgress());
+                scans.inProgress(), notificationChannels());
+    }
+
+    private List<ChannelStatus> notificationChannels() {
+        try {
+            return ports.notifier().channels();
+        } catch (RuntimeException e) { // health must answer whatever the notifier does
+            LOG.warn("the notifier did not report its channels: {}", e.toString());
+            return List.of();
+        }
     }
 
     private Health.Service brokerService() {
@@ -292,12 +305,22 @@ public final class DefaultDesk implements Desk {
 
     @Override
     public ActionResult approve(String proposalId, Modification modification) {
-        return approvals.approve(proposalId, modification);
+        return approve(proposalId, modification, Actor.api());
+    }
+
+    @Override
+    public ActionResult approve(String proposalId, Modification modification, Actor actor) {
+        return approvals.approve(proposalId, modification, actor);
     }
 
     @Override
     public ActionResult reject(String proposalId, Optional<String> reason) {
-        return approvals.reject(proposalId, reason);
+        return reject(proposalId, reason, Actor.api());
+    }
+
+    @Override
+    public ActionResult reject(String proposalId, Optional<String> reason, Actor actor) {
+        return approvals.reject(proposalId, reason, actor);
     }
 
     @Override
@@ -324,6 +347,16 @@ public final class DefaultDesk implements Desk {
     @Override
     public List<AiExchange> aiAudit(int limit) {
         return ports.journal().aiAudit(limit);
+    }
+
+    @Override
+    public List<NotificationExchange> notificationAudit(int limit) {
+        return ports.journal().notificationAudit(limit);
+    }
+
+    @Override
+    public List<ChannelTest> testNotifications(Optional<String> channel) {
+        return ports.notifier().test(channel);
     }
 
     @Override

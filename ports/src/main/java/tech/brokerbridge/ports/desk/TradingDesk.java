@@ -13,6 +13,8 @@ import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.market.Bar;
+import tech.brokerbridge.ports.notify.ChannelTest;
+import tech.brokerbridge.ports.journal.NotificationExchange;
 
 /**
  * The trading desk's use cases (driving port): what the HTTP adapter and embedders call.
@@ -48,8 +50,22 @@ public interface TradingDesk extends DeskEvents {
     /** Approves a pending proposal, as is or modified (the gates run again on a modified trade), and executes it. */
     ActionResult approve(String proposalId, Modification modification);
 
+    /**
+     * {@link #approve(String, Modification)} on behalf of {@code actor}: the same gates, locks and
+     * journal; the approvals log records the actor's channel and id. An implementation without an
+     * approvals log has nowhere to record it and may ignore it (the default).
+     */
+    default ActionResult approve(String proposalId, Modification modification, Actor actor) {
+        return approve(proposalId, modification);
+    }
+
     /** Rejects a pending proposal. */
     ActionResult reject(String proposalId, Optional<String> reason);
+
+    /** {@link #reject(String, Optional)} on behalf of {@code actor}, as {@link #approve(String, Modification, Actor)}. */
+    default ActionResult reject(String proposalId, Optional<String> reason, Actor actor) {
+        return reject(proposalId, reason);
+    }
 
     Portfolio portfolio();
 
@@ -64,6 +80,16 @@ public interface TradingDesk extends DeskEvents {
 
     /** What left the machine for an AI provider, newest first. */
     List<AiExchange> aiAudit(int limit);
+
+    /** What left the machine for a notification channel (and the presses refused), newest first. */
+    List<NotificationExchange> notificationAudit(int limit);
+
+    /**
+     * Sends a test message to one configured notification channel, or to all when {@code channel} is
+     * empty, and says what came of it (see {@link tech.brokerbridge.ports.notify.Notifier#test}); empty
+     * when that channel is not configured. Blocks for at most about 10 s per channel.
+     */
+    List<ChannelTest> testNotifications(Optional<String> channel);
 
     /** Starts the periodic scan loop (idempotent). Refused (false) while the kill switch is engaged. */
     boolean startTrading();

@@ -1,5 +1,7 @@
 package tech.brokerbridge.ports.notify;
 
+import java.util.List;
+import java.util.Optional;
 import tech.brokerbridge.ports.events.DeskEvent;
 
 /**
@@ -11,6 +13,9 @@ import tech.brokerbridge.ports.events.DeskEvent;
  * calls it from a delivery thread of its own, through a bounded buffer, so even a notifier that blocks
  * only delays (and past the buffer, loses) its own notifications. It must not throw; an exception is
  * logged and the next event is sent. Thread-safe.
+ *
+ * <p>{@link #channels()} and {@link #test} let health and the setup show and try the channels; a
+ * notifier without channels has none (the defaults).
  */
 @FunctionalInterface
 public interface Notifier {
@@ -18,4 +23,19 @@ public interface Notifier {
     Notifier NONE = event -> { };
 
     void send(DeskEvent event);
+
+    /** The configured channels and their state, for health; an in-memory read that never blocks. */
+    default List<ChannelStatus> channels() {
+        return List.of();
+    }
+
+    /**
+     * Sends a test message now to {@code channel} ({@code ntfy}, {@code telegram}, {@code webhook},
+     * {@code email}), or to every configured channel when empty, once and without retry, on the
+     * caller's thread: blocks for at most each channel's request timeout (about 10 s). One result per
+     * channel (per chat for Telegram); none when that channel is not configured. Audited like any message.
+     */
+    default List<ChannelTest> test(Optional<String> channel) {
+        return List.of();
+    }
 }

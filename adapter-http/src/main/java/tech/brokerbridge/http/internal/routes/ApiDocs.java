@@ -49,6 +49,10 @@ final class ApiDocs {
     record ActivateBody(String licenseKey, String stripeKey) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record NotificationTestBody(Optional<String> channel) {
+    }
+
     static final String JSON = "application/json";
     private static final Map<String, Doc> DOCS = new LinkedHashMap<>();
     static final Map<String, String> QUERY = Map.of(
@@ -120,6 +124,10 @@ final class ApiDocs {
         body("POST", "/api/license/activate", "license", "Activate a license key on this installation",
                 ActivateBody.class, LicenseAnswer.class, 422, 503);
         json("POST", "/api/admin/license/refresh", "admin", "Ask the license provider now", LicenseAnswer.class);
+        json("GET", "/api/notifications/audit", "notifications", "What left the machine for the notification channels",
+                NotificationRoutes.Exchanges.class);
+        body("POST", "/api/notifications/test", "notifications", "Send a test message to one or every configured "
+                + "channel", NotificationTestBody.class, NotificationRoutes.Tests.class, 404, 422);
         other("GET", "/", "page", "The dashboard", "text/html");
         for (String js : new String[] {"/api.js", "/charts.js", "/panels.js", "/setup.js", "/app.js", "/docs.js"}) {
             other("GET", js, "page", "A script of the page", "text/javascript");

@@ -44,7 +44,8 @@ class OpenApiDocumentTest {
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T15:00:00Z"), java.time.ZoneOffset.UTC);
         return ApiRoutes.build(desk, Optional.of(new StubSetupDesk()), Optional.of(license), clock,
                 new ApiRoutes.AdminInfo("1.2.3-test", clock, clock::instant, Map::of,
-                        () -> new ApiRoutes.RateLimiterFigures(0, 0, 0, 100, 60), Optional.empty()));
+                        () -> new ApiRoutes.RateLimiterFigures(0, 0, 0, 0, 100, 60),
+                        () -> new ApiRoutes.ConnectionFigures(0, 0, 64, 16, 10, 0, 0, 0, 0, 0, 0, 0), Optional.empty()));
     }
 
     private static Set<String> routes(Router router) {
