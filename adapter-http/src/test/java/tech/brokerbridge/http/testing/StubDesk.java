@@ -82,6 +82,20 @@ public final class StubDesk implements TradingDesk {
     }
 
     @Override
+    public Optional<List<tech.brokerbridge.ports.market.Bar>> proposalBars(String proposalId) {
+        calls.add("bars " + proposalId);
+        if (!proposals.containsKey(proposalId)) {
+            return Optional.empty();
+        }
+        List<tech.brokerbridge.ports.market.Bar> bars = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            bars.add(new tech.brokerbridge.ports.market.Bar(T0.minus(Duration.ofDays(3 - i)), 100 + i, 101.5 + i,
+                    99.25 + i, 100.75 + i, 1_000_000 + i));
+        }
+        return Optional.of(bars);
+    }
+
+    @Override
     public EventSubscription subscribe(DeskEventListener listener) {
         return events.subscribe(listener);
     }

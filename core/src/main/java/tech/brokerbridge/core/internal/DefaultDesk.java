@@ -19,6 +19,7 @@ import tech.brokerbridge.core.internal.approval.ApprovalService;
 import tech.brokerbridge.core.internal.decision.AdvisorGateway;
 import tech.brokerbridge.core.internal.events.EventHub;
 import tech.brokerbridge.core.internal.events.HealthWatch;
+import tech.brokerbridge.core.internal.events.PortfolioWatch;
 import tech.brokerbridge.core.internal.events.PublishingOrderLog;
 import tech.brokerbridge.core.internal.events.PublishingProposalLog;
 import tech.brokerbridge.core.internal.execution.BracketSubmitter;
@@ -36,6 +37,7 @@ import tech.brokerbridge.core.internal.loop.TradingLoop;
 import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
+import tech.brokerbridge.core.internal.proposals.ScanBars;
 import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
 import tech.brokerbridge.core.internal.risk.RiskContextLoader;
@@ -64,6 +66,7 @@ import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.license.LicenseState;
+import tech.brokerbridge.ports.market.Bar;
 import tech.brokerbridge.ports.notify.ChannelStatus;
 import tech.brokerbridge.ports.notify.ChannelTest;
 import tech.brokerbridge.ports.journal.NotificationExchange;
@@ -73,6 +76,8 @@ import tech.brokerbridge.ports.secrets.StoreInfo;
 /** The desk: wires the domain services to the ports and runs the desk's threads. */
 public final class DefaultDesk implements Desk {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultDesk.class);
+    /** How often open positions are marked to the market for the screen (portfolio.marked). */
+    private static final long MARK_SECONDS = 15;
     private volatile DeskConfig config;
     private final DeskPorts ports;
     private final DeskTuning tuning;
@@ -100,6 +105,8 @@ public final class DefaultDesk implements Desk {
     private final ScanState scans;
     private final OrderEventPublisher orderEvents;
     private final HealthWatch healthWatch;
+    private final PortfolioWatch portfolioWatch;
+    private final ScanBars chartBars;
     private AutoCloseable subscription;
     private boolean started;
     private boolean closed;
@@ -134,12 +141,14 @@ public final class DefaultDesk implements Desk {
         this.events = new OrderEventHandler(orders, proposals, book, clock);
         this.orderEvents = new OrderEventPublisher(orders, hub);
         this.maintenance = new Maintenance(ports.broker(), book, reconciler, license);
-        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, proposals, clock, settings);
+        this.chartBars = new ScanBars(ports.marketData());
+        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, proposals, clock, settings, chartBars);
         this.pipeline = new ScanPipeline(settings, ports.marketData(), ports.signals(), contexts, killSwitch, dailyLoss,
                 scorer, evaluator, coolDowns, journal, clock, scans);
         this.scanner = new Scanner(pipeline);
         this.loop = new TradingLoop(scanner, killSwitch, loopThread, config.scanInterval(), scans);
         this.healthWatch = new HealthWatch(this::brokerService, advisor::health, license::current, hub);
+        this.portfolioWatch = new PortfolioWatch(ports.broker(), hub);
         killSwitch.onEngage(loop::stop);
     }
 
@@ -183,6 +192,8 @@ public final class DefaultDesk implements Desk {
         healthWatch.run();
         long watch = tuning.healthWatchInterval().toMillis();
         watchThread.scheduleWithFixedDelay(healthWatch, watch, watch, TimeUnit.MILLISECONDS);
+        // the broker may be slow: on the maintenance thread, not the health watch's
+        maintenanceThread.scheduleWithFixedDelay(portfolioWatch, MARK_SECONDS, MARK_SECONDS, TimeUnit.SECONDS);
         started = true;
         LOG.info("desk started (broker {}, advisor {})", ports.broker().name(), ports.advisor().provider());
     }
@@ -210,6 +221,11 @@ public final class DefaultDesk implements Desk {
     /** Waits until the broker events received so far are applied (tests). */
     void awaitEvents() throws Exception {
         eventThread.submit(() -> { }).get(5, TimeUnit.SECONDS);
+    }
+
+    /** Marks the positions now and publishes what changed (tests). */
+    void markPortfolio() {
+        portfolioWatch.run();
     }
 
     /** Checks health now and publishes what changed (tests). */
@@ -280,6 +296,11 @@ public final class DefaultDesk implements Desk {
     @Override
     public Optional<Proposal> proposal(String proposalId) {
         return book.find(proposalId);
+    }
+
+    @Override
+    public Optional<List<Bar>> proposalBars(String proposalId) {
+        return book.find(proposalId).map(chartBars::of);
     }
 
     @Override

@@ -7,9 +7,9 @@ import java.util.Optional;
 import tech.brokerbridge.ports.desk.Health;
 import tech.brokerbridge.ports.notify.ChannelStatus;
 
-/** {@code GET /api/health}. */
+/** {@code GET /api/health}; {@code last_scan_at} and {@code next_scan_at} are null when there is none. */
 record HealthAnswer(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
-        Services services) {
+        Optional<Instant> lastScanAt, Optional<Instant> nextScanAt, boolean scanInProgress, Services services) {
 
     /** {@code notifications}: the configured channels only (none: an empty list). */
     record Services(String api, Broker broker, Ai ai, License license, Secrets secrets,
@@ -46,6 +46,7 @@ record HealthAnswer(String status, String version, boolean tradingLoopActive, bo
                 new Ai(h.ai().name(), h.ai().connected(), h.ai().message()), new License(h.license().wire()),
                 new Secrets(h.secrets().backend(), h.secrets().available(), h.secrets().warning()),
                 h.notifications().stream().map(Notification::of).toList());
-        return new HealthAnswer(h.status(), h.version(), h.tradingLoopActive(), h.killSwitchEngaged(), services);
+        return new HealthAnswer(h.status(), h.version(), h.tradingLoopActive(), h.killSwitchEngaged(), h.lastScanAt(),
+                h.nextScanAt(), h.scanInProgress(), services);
     }
 }
