@@ -32,13 +32,16 @@ import java.util.regex.Pattern;
  * <li>{@code evaluation_period} (14 days) — length of the license evaluation; a product term, not meant
  *     to be user-configurable</li>
  * <li>{@code license.*} ({@link License}) — license grace and check interval</li>
+ * <li>{@code trading_mode} ({@link #tradingMode}, {@link TradingMode#PAPER}) — the kind of account the desk
+ *     may trade: a paper account, or a live one with a license that allows live trading; any other
+ *     account is read-only (approvals answer {@code account_mode_mismatch})</li>
  * </ul>
  *
  * <p>Immutable and thread-safe.
  */
 public record DeskConfig(String version, List<String> watchlist, Duration scanInterval, int maxAiCandidates,
         ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor, Duration evaluationPeriod,
-        License license, Duration proposalCooldown) {
+        License license, Duration proposalCooldown, TradingMode tradingMode) {
 
     /** The default watchlist: liquid US stocks. */
     public static final List<String> DEFAULT_WATCHLIST = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META",
@@ -85,7 +88,18 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
                 || proposalCooldown.compareTo(Duration.ofDays(7)) > 0) {
             problems.add("proposal_cooldown_minutes must be between 0 and 10080, got " + minutes(proposalCooldown));
         }
+        if (tradingMode == null) {
+            problems.add("trading_mode is missing");
+        }
         throwIfAny(problems);
+    }
+
+    /** In {@link TradingMode#PAPER} mode. */
+    public DeskConfig(String version, List<String> watchlist, Duration scanInterval, int maxAiCandidates,
+            ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor, Duration evaluationPeriod,
+            License license, Duration proposalCooldown) {
+        this(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl, barsForAdvisor,
+                evaluationPeriod, license, proposalCooldown, TradingMode.PAPER);
     }
 
     /** With the default cool-down ({@link #REST_OF_TRADING_DAY}). */
@@ -107,20 +121,26 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
     /** The same configuration with these license settings. */
     public DeskConfig withLicense(License settings) {
         return new DeskConfig(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl,
-                barsForAdvisor, evaluationPeriod, settings, proposalCooldown);
+                barsForAdvisor, evaluationPeriod, settings, proposalCooldown, tradingMode);
     }
 
     /** The same configuration with this cool-down ({@link #REST_OF_TRADING_DAY} for the rest of the day). */
     public DeskConfig withProposalCooldown(Duration cooldown) {
         return new DeskConfig(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl,
-                barsForAdvisor, evaluationPeriod, license, cooldown);
+                barsForAdvisor, evaluationPeriod, license, cooldown, tradingMode);
+    }
+
+    /** The same configuration in this trading mode. */
+    public DeskConfig withTradingMode(TradingMode mode) {
+        return new DeskConfig(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl,
+                barsForAdvisor, evaluationPeriod, license, proposalCooldown, mode);
     }
 
     /** The defaults, with the given product version. */
     public static DeskConfig defaults(String version) {
         return new DeskConfig(version, DEFAULT_WATCHLIST, Duration.ofMinutes(5), 3, ScoreWeights.defaults(),
                 RiskLimits.defaults(), Duration.ofMinutes(30), 60, Duration.ofDays(14), License.defaults(),
-                REST_OF_TRADING_DAY);
+                REST_OF_TRADING_DAY, TradingMode.PAPER);
     }
 
     private static List<String> normalizeWatchlist(List<String> watchlist, List<String> problems) {
@@ -147,6 +167,25 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
     static void throwIfAny(List<String> problems) {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    /**
+     * {@code trading_mode}: the kind of account the desk may send orders to. {@code paper} needs a paper
+     * account (IB's start with D, or the embedded paper broker); {@code live} needs a live account and a
+     * license that allows live trading. On a mismatch the desk is read-only.
+     */
+    public enum TradingMode {
+        PAPER, LIVE;
+
+        /** {@code paper} or {@code live}. */
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Parses {@code paper} or {@code live} (any case). */
+        public static TradingMode fromWire(String s) {
+            return valueOf(s.trim().toUpperCase(Locale.ROOT));
         }
     }
 
@@ -194,9 +233,14 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
      * @param minRewardRisk {@code min_reward_risk} (1.5): the least reward:risk a trade may have; (0, 100]
      * @param riskPerTradePct {@code risk_per_trade_pct} (0.5): sizing risks this % of net liquidation
      *     to the stop; (0, 100]
+     * @param maxPriceDeviationPct {@code max_price_deviation_pct} (25): every price the desk sends
+     *     (entry, stop, target) lies within this % of the symbol's last price; (0, 100]
      */
     public record RiskLimits(double maxPositionSizePct, int maxOpenTrades, double maxPortfolioHeatPct,
-            double maxDailyLossPct, double minRewardRisk, double riskPerTradePct) {
+            double maxDailyLossPct, double minRewardRisk, double riskPerTradePct, double maxPriceDeviationPct) {
+        /** The default {@link #maxPriceDeviationPct}. */
+        public static final double DEFAULT_MAX_PRICE_DEVIATION_PCT = 25.0;
+
         public RiskLimits {
             List<String> problems = new ArrayList<>();
             percent("max_position_size_pct", maxPositionSizePct, problems);
@@ -207,11 +251,25 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
             percent("max_daily_loss_pct", maxDailyLossPct, problems);
             percent("min_reward_risk", minRewardRisk, problems);
             percent("risk_per_trade_pct", riskPerTradePct, problems);
+            percent("max_price_deviation_pct", maxPriceDeviationPct, problems);
             throwIfAny(problems);
         }
 
+        /** With the default {@link #maxPriceDeviationPct} (25 %). */
+        public RiskLimits(double maxPositionSizePct, int maxOpenTrades, double maxPortfolioHeatPct,
+                double maxDailyLossPct, double minRewardRisk, double riskPerTradePct) {
+            this(maxPositionSizePct, maxOpenTrades, maxPortfolioHeatPct, maxDailyLossPct, minRewardRisk,
+                    riskPerTradePct, DEFAULT_MAX_PRICE_DEVIATION_PCT);
+        }
+
         public static RiskLimits defaults() {
-            return new RiskLimits(5.0, 5, 6.0, 2.0, 1.5, 0.5);
+            return new RiskLimits(5.0, 5, 6.0, 2.0, 1.5, 0.5, DEFAULT_MAX_PRICE_DEVIATION_PCT);
+        }
+
+        /** The same limits with this {@link #maxPriceDeviationPct}. */
+        public RiskLimits withMaxPriceDeviationPct(double pct) {
+            return new RiskLimits(maxPositionSizePct, maxOpenTrades, maxPortfolioHeatPct, maxDailyLossPct,
+                    minRewardRisk, riskPerTradePct, pct);
         }
 
         private static void percent(String key, double v, List<String> problems) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.core.internal.account.AccountInterlock;
 import tech.brokerbridge.core.internal.approval.ApprovalService;
 import tech.brokerbridge.core.internal.decision.AdvisorGateway;
 import tech.brokerbridge.core.internal.execution.BracketSubmitter;
@@ -27,6 +28,9 @@ import tech.brokerbridge.core.internal.loop.ScanPipeline;
 import tech.brokerbridge.core.internal.loop.ScanSettings;
 import tech.brokerbridge.core.internal.loop.Scanner;
 import tech.brokerbridge.core.internal.loop.TradingLoop;
+import tech.brokerbridge.core.internal.market.MarketDataHealth;
+import tech.brokerbridge.core.internal.market.MarketPrices;
+import tech.brokerbridge.core.internal.market.PriceGuard;
 import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
@@ -82,6 +86,9 @@ public final class DefaultDesk implements Desk {
     private final ScanPipeline pipeline;
     private final CandidateEvaluator evaluator;
     private final CoolDowns coolDowns;
+    private final MarketPrices prices;
+    private final PriceGuard guard;
+    private final AccountInterlock interlock;
     private AutoCloseable subscription;
     private boolean started;
     private boolean closed;
@@ -103,16 +110,19 @@ public final class DefaultDesk implements Desk {
                 new LicensePolicy(config.evaluationPeriod(), config.license().grace()),
                 config.license().checkInterval(), licenseThread, clock);
         this.advisor = new AdvisorGateway(ports.advisor(), journal, advisorThreads, tuning.advisorDeadline());
+        this.prices = new MarketPrices(ports.marketData(), new MarketDataHealth());
+        this.guard = new PriceGuard(config.risk().maxPriceDeviationPct());
+        this.interlock = new AccountInterlock(ports.broker(), license::current, config.tradingMode());
         BrokerReconciler reconciler = new BrokerReconciler(ports.broker(), journal, journal, book, clock);
         BracketSubmitter submitter = new BracketSubmitter(ports.broker(), journal, journal, book, killSwitch,
-                reconciler, clock);
+                reconciler, interlock, clock);
         this.approvals = new ApprovalService(journal, book, contexts, gates, killSwitch, dailyLoss, submitter,
-                coolDowns);
+                coolDowns, new ApprovalService.Checks(interlock, prices, guard));
         this.events = new OrderEventHandler(journal, journal, book, clock);
         this.maintenance = new Maintenance(ports.broker(), book, reconciler, license);
-        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, journal, clock, settings);
-        this.pipeline = new ScanPipeline(settings, ports.marketData(), ports.signals(), contexts, killSwitch, dailyLoss,
-                scorer, evaluator, coolDowns, journal, clock);
+        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, journal, prices, guard, clock, settings);
+        this.pipeline = new ScanPipeline(settings, ports.marketData(), prices, ports.signals(), contexts, killSwitch,
+                dailyLoss, scorer, evaluator, coolDowns, journal, clock);
         this.scanner = new Scanner(pipeline);
         this.loop = new TradingLoop(scanner, killSwitch, loopThread, config.scanInterval());
         killSwitch.onEngage(loop::stop);
@@ -136,13 +146,15 @@ public final class DefaultDesk implements Desk {
     public synchronized void reconfigure(DeskConfig next) {
         DeskConfig c = new DeskConfig(config.version(), next.watchlist(), next.scanInterval(), next.maxAiCandidates(),
                 next.weights(), next.risk(), next.proposalTtl(), next.barsForAdvisor(), config.evaluationPeriod())
-                .withProposalCooldown(next.proposalCooldown());
+                .withProposalCooldown(next.proposalCooldown()).withTradingMode(next.tradingMode());
         contexts.limits(limits(c));
         scorer.weights(weights(c));
         pipeline.settings(settings(c));
         evaluator.settings(settings(c));
         loop.interval(c.scanInterval());
         coolDowns.length(c.proposalCooldown());
+        guard.maxDeviationPct(c.risk().maxPriceDeviationPct());
+        interlock.mode(c.tradingMode());
         config = c;
         LOG.info("desk reconfigured: {} symbols, scan every {}", c.watchlist().size(), c.scanInterval());
     }
@@ -195,7 +207,7 @@ public final class DefaultDesk implements Desk {
         ConnectionStatus cs = ports.broker().connectionStatus();
         return new Health("ok", config.version(), loop.active(), killSwitch.engaged(),
                 new Health.Service(ports.broker().name(), cs.connected(), cs.message()), advisor.health(),
-                license.current().status(), secrets());
+                license.current().status(), secrets(), prices.health().status(prices.source()), interlock.status());
     }
 
     private Health.Secrets secrets() {

@@ -1,12 +1,20 @@
 package tech.brokerbridge.ports.desk;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import tech.brokerbridge.ports.license.LicenseStatus;
+import tech.brokerbridge.ports.market.PriceSource;
 
-/** What is true of the desk now, as {@code GET /api/health} shows it. */
+/**
+ * What is true of the desk now, as {@code GET /api/health} shows it.
+ *
+ * @param marketData where prices come from and what is wrong with them
+ * @param account the account orders go to and whether the desk may trade it
+ */
 public record Health(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
-        Service broker, Service ai, LicenseStatus license, Secrets secrets) {
+        Service broker, Service ai, LicenseStatus license, Secrets secrets, MarketDataStatus marketData,
+        AccountStatus account) {
     public Health {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(version, "version");
@@ -14,6 +22,8 @@ public record Health(String status, String version, boolean tradingLoopActive, b
         Objects.requireNonNull(ai, "ai");
         Objects.requireNonNull(license, "license");
         Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(marketData, "marketData");
+        Objects.requireNonNull(account, "account");
     }
 
     /** A connected service (broker or AI provider). */
@@ -29,6 +39,42 @@ public record Health(String status, String version, boolean tradingLoopActive, b
         public Secrets {
             Objects.requireNonNull(backend, "backend");
             Objects.requireNonNull(warning, "warning");
+        }
+    }
+
+    /**
+     * The market data source.
+     *
+     * @param delayed symbols last priced on delayed data
+     * @param problems one line per symbol whose data could not be read last time, e.g.
+     *     {@code NVDA: no market data permission (IB 162: ...)}
+     */
+    public record MarketDataStatus(PriceSource source, List<String> delayed, List<String> problems) {
+        public MarketDataStatus {
+            Objects.requireNonNull(source, "source");
+            delayed = List.copyOf(delayed);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * The account check: which account the broker trades, of which kind, against the desk's trading mode.
+     *
+     * @param account the masked account id, or empty when none is selected
+     * @param mode {@code paper}, {@code live}, or {@code unknown} when no account is selected
+     * @param tradingMode the configured {@code trading_mode}: {@code paper} or {@code live}
+     * @param tradable true when approvals may be sent to this account
+     * @param reason why (or why not), for a person
+     * @param warnings what needs attention without blocking, e.g. a live port with {@code trading_mode=paper}
+     */
+    public record AccountStatus(Optional<String> account, String mode, String tradingMode, boolean tradable,
+            String reason, List<String> warnings) {
+        public AccountStatus {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(tradingMode, "tradingMode");
+            Objects.requireNonNull(reason, "reason");
+            warnings = List.copyOf(warnings);
         }
     }
 }
