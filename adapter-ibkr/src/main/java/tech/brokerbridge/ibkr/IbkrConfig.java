@@ -21,7 +21,9 @@ import java.util.Objects;
  * @param allowRemoteHost permits a non-loopback host (the API socket is unencrypted)
  * @param requestTimeout upper bound of every call to the gateway (default 10 s)
  * @param connectTimeout upper bound of connect + handshake (default 5 s)
- * @param account the account to trade, or "" for the first account the login manages
+ * @param account the account to trade ({@code ibkr.account}), or "" when the login manages exactly one;
+ *     with several and none named, or one named that the login does not manage, nothing is sent (see
+ *     the adapter's account rules: IB paper accounts start with D)
  * @param exchange routing exchange for stocks (default SMART)
  * @param currency contract currency (default USD)
  * @throws IllegalArgumentException on a non-loopback host without {@code allowRemoteHost}, a port

@@ -21,6 +21,8 @@ public class MarketDataException extends PortException {
         PACING_VIOLATION(true),
         /** The source's data is unusable (e.g. a CSV file with a bad line). */
         INVALID_MARKET_DATA(false),
+        /** The source refused the request as asked (e.g. IB 321, 366); asking again the same way will not help. */
+        MARKET_DATA_REFUSED(false),
         /** The source did not answer (not connected, timed out); asking again later can help. */
         MARKET_DATA_UNAVAILABLE(true);
 
