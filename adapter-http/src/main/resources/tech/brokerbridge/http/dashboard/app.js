@@ -66,6 +66,12 @@
       + (a.message ? ' (' + a.message + ')' : ''));
     status($('h-loop'), h.trading_loop_active, h.trading_loop_active ? 'running' : 'stopped');
     status($('h-kill'), !h.kill_switch_engaged, h.kill_switch_engaged ? 'ENGAGED' : 'released');
+    var md = h.market_data || {};
+    $('sim-banner').hidden = md.simulated !== true; // stays up as long as the prices are simulated
+    $('sim-detail').textContent = md.description || '';
+    var am = h.account_mode || {};
+    $('account-banner').hidden = am.tradable !== false;
+    $('account-banner').textContent = am.tradable === false ? 'Read-only, nothing is sent: ' + show(am.reason) : '';
   }
 
   function renderLicense(l) {

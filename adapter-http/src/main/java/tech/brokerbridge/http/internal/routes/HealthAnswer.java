@@ -1,12 +1,17 @@
 package tech.brokerbridge.http.internal.routes;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Optional;
 import tech.brokerbridge.ports.desk.Health;
 
-/** {@code GET /api/health}. */
+/**
+ * {@code GET /api/health}. {@code market_data} names the price source (and whether it is simulated),
+ * the symbols last priced on delayed data and one line per symbol whose data could not be read;
+ * {@code account_mode} is the paper/live check of the account orders go to.
+ */
 record HealthAnswer(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
-        Services services) {
+        Services services, MarketData marketData, AccountMode accountMode) {
 
     record Services(String api, Broker broker, Ai ai, License license, Secrets secrets) {
     }
@@ -25,11 +30,31 @@ record HealthAnswer(String status, String version, boolean tradingLoopActive, bo
     record Secrets(String backend, boolean available, Optional<String> warning) {
     }
 
+    record MarketData(String source, boolean simulated, String description, List<String> delayed,
+            List<String> problems) {
+        static MarketData of(Health.MarketDataStatus m) {
+            return new MarketData(m.source().name(), m.source().simulated(), m.source().description(), m.delayed(),
+                    m.problems());
+        }
+    }
+
+    /**
+     * @param mode {@code paper}, {@code live} or {@code unknown} (no account selected)
+     * @param tradable whether approvals may be sent to this account
+     */
+    record AccountMode(Optional<String> account, String mode, String tradingMode, boolean tradable, String reason,
+            List<String> warnings) {
+        static AccountMode of(Health.AccountStatus a) {
+            return new AccountMode(a.account(), a.mode(), a.tradingMode(), a.tradable(), a.reason(), a.warnings());
+        }
+    }
+
     static HealthAnswer of(Health h) {
         Services services = new Services("healthy",
                 new Broker(h.broker().name(), h.broker().connected(), h.broker().message()),
                 new Ai(h.ai().name(), h.ai().connected(), h.ai().message()), new License(h.license().wire()),
                 new Secrets(h.secrets().backend(), h.secrets().available(), h.secrets().warning()));
-        return new HealthAnswer(h.status(), h.version(), h.tradingLoopActive(), h.killSwitchEngaged(), services);
+        return new HealthAnswer(h.status(), h.version(), h.tradingLoopActive(), h.killSwitchEngaged(), services,
+                MarketData.of(h.marketData()), AccountMode.of(h.account()));
     }
 }
