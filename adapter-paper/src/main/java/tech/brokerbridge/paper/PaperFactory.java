@@ -1,6 +1,7 @@
 package tech.brokerbridge.paper;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import tech.brokerbridge.paper.internal.SimulatedMarket;
@@ -38,6 +39,14 @@ public final class PaperFactory {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         return new SimulatedMarket(config, clock);
+    }
+
+    /**
+     * The symbols the simulated market lists (well-known US stocks and funds, each near a plausible
+     * price level), in alphabetical order; simulated prices are refused for any other symbol.
+     */
+    public static List<String> simulatedSymbols() {
+        return tech.brokerbridge.paper.internal.SimulatedMarket.simulatedSymbols();
     }
 
     /**

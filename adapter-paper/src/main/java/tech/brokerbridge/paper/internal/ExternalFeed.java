@@ -17,14 +17,22 @@ import tech.brokerbridge.ports.market.Quote;
  * local paper account: bars and quotes come from the source as they are (delayed when live data is
  * not permitted, and said so); the exchange's live price is the source's last price, asked at most
  * every {@link #FRESH_NANOS} ns per symbol. A live feed cannot replay the past: orders fill at the
- * price the source has when the exchange looks. Thread-safe.
+ * price the source has when the exchange looks. A symbol the source failed to price is not asked again
+ * for {@link #RETRY_NANOS} ns, so a source that is down does not hold the exchange up at every tick.
+ * Thread-safe.
  */
 final class ExternalFeed implements PriceFeed {
     /** How long a fetched price is used before the source is asked again. */
     static final long FRESH_NANOS = 2_000_000_000L;
+    /** After a failed fetch, how long the source is not asked again for that symbol (it may block until its timeout). */
+    static final long RETRY_NANOS = 30_000_000_000L;
     private final MarketData source;
     private final Map<String, Fetched> prices = new ConcurrentHashMap<>();
     private final Map<String, Double> ticks = new ConcurrentHashMap<>();
+    private final Map<String, Failed> failures = new ConcurrentHashMap<>();
+
+    private record Failed(MarketDataException error, long atNanos) {
+    }
 
     private record Fetched(Quote quote, long atNanos) {
         boolean fresh() {
@@ -91,11 +99,23 @@ final class ExternalFeed implements PriceFeed {
     @Override
     public void forget(String symbol) {
         prices.remove(symbol);
+        failures.remove(symbol);
     }
 
+    /** Asks the source, unless it failed for this symbol a moment ago: then that failure again, at once. */
     private Quote fetch(String symbol) {
-        Quote q = source.quote(symbol);
-        prices.put(symbol, new Fetched(q, System.nanoTime()));
-        return q;
+        Failed f = failures.get(symbol);
+        if (f != null && System.nanoTime() - f.atNanos() < RETRY_NANOS) {
+            throw f.error();
+        }
+        try {
+            Quote q = source.quote(symbol);
+            prices.put(symbol, new Fetched(q, System.nanoTime()));
+            failures.remove(symbol);
+            return q;
+        } catch (MarketDataException e) {
+            failures.put(symbol, new Failed(e, System.nanoTime()));
+            throw e;
+        }
     }
 }

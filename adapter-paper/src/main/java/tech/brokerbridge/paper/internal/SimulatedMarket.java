@@ -78,6 +78,11 @@ public final class SimulatedMarket implements PaperMarket {
         return exchange.now();
     }
 
+    /** The symbols the simulation lists, in alphabetical order. */
+    public static java.util.List<String> simulatedSymbols() {
+        return SimulatedSymbols.all();
+    }
+
     /** The exchange itself, for tests and demos that set prices ({@link PaperExchange#forcePrice}). */
     public PaperExchange exchange() {
         return exchange;

@@ -57,6 +57,11 @@ final class SimulatedSymbols {
         return LEVELS.size();
     }
 
+    /** Every listed symbol, in alphabetical order. */
+    static java.util.List<String> all() {
+        return java.util.List.copyOf(LEVELS.keySet());
+    }
+
     /** Why an unlisted symbol is refused, for a person. */
     static String unknown(String symbol) {
         return "unknown symbol: " + symbol + " is not one of the " + LEVELS.size() + " well-known US symbols the"

@@ -84,6 +84,7 @@ public final class ConfigLoader {
         checkWeights(values, problems);
         checkLicenseHours(values, problems);
         checkIbkrHost(values, problems);
+        checkPaperPrices(values, problems);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -123,6 +124,13 @@ public final class ConfigLoader {
         if (!loopback && !"true".equalsIgnoreCase(values.getOrDefault(Settings.IBKR_ALLOW_REMOTE_HOST, "").trim())) {
             problems.add("ibkr.host must be a loopback address (127.0.0.1, ::1 or localhost), got '" + host
                     + "': the TWS API socket is unencrypted; set ibkr.allow_remote_host=true to allow it anyway");
+        }
+    }
+
+    private static void checkPaperPrices(Map<String, String> values, List<String> problems) {
+        if ("csv".equals(values.getOrDefault(Settings.PAPER_MARKET_DATA, "").trim())
+                && values.getOrDefault(Settings.PAPER_CSV_FOLDER, "").isBlank()) {
+            problems.add("paper.market_data is csv but paper.csv_folder is empty: name the folder of SYMBOL.csv files");
         }
     }
 

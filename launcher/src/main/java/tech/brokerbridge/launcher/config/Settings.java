@@ -31,13 +31,17 @@ public final class Settings {
     public static final String MAX_DAILY_LOSS_PCT = "risk.max_daily_loss_pct";
     public static final String MIN_REWARD_RISK = "risk.min_reward_risk";
     public static final String RISK_PER_TRADE_PCT = "risk.risk_per_trade_pct";
+    public static final String MAX_PRICE_DEVIATION_PCT = "risk.max_price_deviation_pct";
     public static final String BROKER_KIND = "broker.kind";
     public static final String PAPER_STARTING_CASH = "paper.starting_cash";
+    public static final String PAPER_MARKET_DATA = "paper.market_data";
+    public static final String PAPER_CSV_FOLDER = "paper.csv_folder";
     public static final String IBKR_HOST = "ibkr.host";
     public static final String IBKR_PORT = "ibkr.port";
     public static final String IBKR_CLIENT_ID = "ibkr.client_id";
     public static final String IBKR_ALLOW_REMOTE_HOST = "ibkr.allow_remote_host";
     public static final String IBKR_REQUEST_TIMEOUT_SECONDS = "ibkr.request_timeout_seconds";
+    public static final String IBKR_ACCOUNT = "ibkr.account";
     public static final String AI_PROVIDER = "ai_provider.provider";
     public static final String AI_MODEL = "ai_provider.model";
     public static final String AI_TIMEOUT_SECONDS = "ai.timeout_seconds";
@@ -106,11 +110,17 @@ public final class Settings {
         add(MIN_REWARD_RISK, new SettingType.DecimalRange(0, 100, true), "1.5", "gate 5: minimum reward:risk");
         add(RISK_PER_TRADE_PCT, new SettingType.DecimalRange(0, 100, true), "0.5",
                 "sizing: % of net liquidation risked to the stop per trade");
+        add(MAX_PRICE_DEVIATION_PCT, new SettingType.DecimalRange(0, 100, true), "25",
+                "every price sent (entry, stop, target) lies within this % of the last price");
         add(BROKER_KIND, new SettingType.OneOf(List.of("paper", "ibkr")), "paper",
                 "broker adapter: the simulated paper account or Interactive Brokers through IB Gateway / TWS",
                 List.of("BROKERBRIDGE_BROKER"));
         add(PAPER_STARTING_CASH, new SettingType.DecimalRange(0, 1e12, true), "100000",
                 "paper account starting cash (USD)");
+        add(PAPER_MARKET_DATA, new SettingType.OneOf(List.of("simulated", "ibkr", "csv")), "simulated",
+                "the paper account's prices: simulated, IB Gateway's (ibkr.*), or daily bars in paper.csv_folder");
+        add(PAPER_CSV_FOLDER, new SettingType.Text(Optional.empty(), "a folder"), "",
+                "folder of SYMBOL.csv daily bars (date,open,high,low,close,volume) for paper.market_data=csv");
         add(IBKR_HOST, new SettingType.Text(Optional.of(HOST), "a host name or address"), "127.0.0.1",
                 "IB Gateway / TWS host; must be loopback unless ibkr.allow_remote_host");
         add(IBKR_PORT, new SettingType.IntRange(1, 65535), "4002",
@@ -120,6 +130,9 @@ public final class Settings {
         add(IBKR_ALLOW_REMOTE_HOST, new SettingType.Bool(), "false",
                 "allow a non-loopback ibkr.host (the API socket is unencrypted: prefer an SSH tunnel)");
         add(IBKR_REQUEST_TIMEOUT_SECONDS, new SettingType.IntRange(1, 120), "10", "timeout of one IB request");
+        add(IBKR_ACCOUNT, new SettingType.Text(Optional.of(Pattern.compile("|[A-Z]{1,3}[0-9]{3,12}")),
+                "an IB account id, e.g. DU1234567"), "",
+                "the IB account to trade; needed when the login manages several (paper ids start with D)");
         add(AI_PROVIDER, new SettingType.OneOf(List.of("offline", "claude", "openai", "openrouter", "google")),
                 "offline", "the advisor: the offline rules advisor or an AI provider (its API key must be saved)",
                 List.of("BROKERBRIDGE_AI_PROVIDER"));

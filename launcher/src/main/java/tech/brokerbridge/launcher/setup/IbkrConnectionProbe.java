@@ -31,6 +31,6 @@ final class IbkrConnectionProbe implements IbkrProbe {
             return new IbkrCheck.Invalid(List.of(new FieldError(field, m)));
         }
         IbkrConnectionCheck c = IbkrFactory.testConnection(config);
-        return new IbkrCheck.Answered(c.ok(), c.serverVersion(), c.accounts(), c.message());
+        return new IbkrCheck.Answered(c.ok(), c.serverVersion(), c.accounts(), c.message(), c.accountModes());
     }
 }

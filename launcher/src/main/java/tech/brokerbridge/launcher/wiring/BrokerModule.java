@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import tech.brokerbridge.ibkr.IbkrConfig;
 import tech.brokerbridge.ibkr.IbkrFactory;
 import tech.brokerbridge.ibkr.IbkrGateway;
@@ -20,7 +21,9 @@ import tech.brokerbridge.ports.market.MarketData;
 /**
  * The broker and market data the configuration selects with {@code broker.kind}: the paper market
  * (adapter-paper, the default) or Interactive Brokers through IB Gateway (adapter-ibkr). Only the
- * selected adapter is created.
+ * selected adapter is created, except that the paper account on IB prices
+ * ({@code paper.market_data=ibkr}) reads them through an IB Gateway session of its own that never
+ * sends an order.
  */
 final class BrokerModule {
     private BrokerModule() {
@@ -36,17 +39,37 @@ final class BrokerModule {
                 .withHost(config.text(Settings.IBKR_HOST), config.bool(Settings.IBKR_ALLOW_REMOTE_HOST))
                 .withPort(config.integer(Settings.IBKR_PORT))
                 .withClientId(config.integer(Settings.IBKR_CLIENT_ID))
-                .withRequestTimeout(Duration.ofSeconds(config.integer(Settings.IBKR_REQUEST_TIMEOUT_SECONDS)));
+                .withRequestTimeout(Duration.ofSeconds(config.integer(Settings.IBKR_REQUEST_TIMEOUT_SECONDS)))
+                .withAccount(config.value(Settings.IBKR_ACCOUNT).orElse(""));
+    }
+
+    /** The paper account's configuration: starting cash, state directory and price source. */
+    static PaperConfig paperConfig(Config config) {
+        PaperConfig d = PaperConfig.defaults();
+        PaperConfig c = new PaperConfig(config.decimal(Settings.PAPER_STARTING_CASH), d.currency(), d.seed())
+                .withStateDirectory(config.home());
+        return switch (PaperConfig.MarketDataChoice.fromWire(config.text(Settings.PAPER_MARKET_DATA))) {
+            case SIMULATED -> c;
+            case IBKR -> c.withIbkrPrices();
+            case CSV -> c.withCsvPrices(config.home().resolve(config.text(Settings.PAPER_CSV_FOLDER)));
+        };
     }
 
     /** adapter-paper: the simulated account, kept in {@code paper-account.json} beside the journal. */
     static final class Paper extends AbstractModule {
         @Provides
         @Singleton
-        PaperMarket paperMarket(Config config, Clock clock) {
-            PaperConfig d = PaperConfig.defaults();
-            return PaperFactory.create(new PaperConfig(config.decimal(Settings.PAPER_STARTING_CASH), d.currency(),
-                    d.seed()).withStateDirectory(config.home()), clock);
+        Optional<IbkrGateway> pricesFromIb(Config config, Clock clock) {
+            return paperConfig(config).marketData() == PaperConfig.MarketDataChoice.IBKR
+                    ? Optional.of(IbkrFactory.create(ibkrConfig(config), clock)) : Optional.empty();
+        }
+
+        @Provides
+        @Singleton
+        PaperMarket paperMarket(Config config, Clock clock, Optional<IbkrGateway> ib) {
+            PaperConfig paper = paperConfig(config);
+            return ib.isPresent() ? PaperFactory.create(paper, clock, ib.get().marketData())
+                    : PaperFactory.create(paper, clock);
         }
 
         @Provides
@@ -63,8 +86,8 @@ final class BrokerModule {
 
         @Provides
         @Singleton
-        BrokerService brokerService(PaperMarket market) {
-            return BrokerService.paper(market);
+        BrokerService brokerService(PaperMarket market, Optional<IbkrGateway> ib) {
+            return BrokerService.paper(market, ib);
         }
     }
 

@@ -53,10 +53,12 @@ final class CoreModule extends AbstractModule {
                         c.decimal(Settings.WEIGHT_CONVICTION)),
                 new DeskConfig.RiskLimits(c.decimal(Settings.MAX_POSITION_SIZE_PCT), c.integer(Settings.MAX_OPEN_TRADES),
                         c.decimal(Settings.MAX_PORTFOLIO_HEAT_PCT), c.decimal(Settings.MAX_DAILY_LOSS_PCT),
-                        c.decimal(Settings.MIN_REWARD_RISK), c.decimal(Settings.RISK_PER_TRADE_PCT)),
+                        c.decimal(Settings.MIN_REWARD_RISK), c.decimal(Settings.RISK_PER_TRADE_PCT),
+                        c.decimal(Settings.MAX_PRICE_DEVIATION_PCT)),
                 Duration.ofMinutes(c.integer(Settings.PROPOSAL_TTL_MINUTES)), d.barsForAdvisor(), d.evaluationPeriod())
                 .withLicense(new DeskConfig.License(Duration.ofHours(c.integer(Settings.LICENSE_GRACE_HOURS)),
                         Duration.ofHours(c.integer(Settings.LICENSE_CHECK_HOURS))))
-                .withProposalCooldown(Duration.ofMinutes(c.integer(Settings.PROPOSAL_COOLDOWN_MINUTES)));
+                .withProposalCooldown(Duration.ofMinutes(c.integer(Settings.PROPOSAL_COOLDOWN_MINUTES)))
+                .withTradingMode(DeskConfig.TradingMode.fromWire(c.text(Settings.TRADING_MODE)));
     }
 }
