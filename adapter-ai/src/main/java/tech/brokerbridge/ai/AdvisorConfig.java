@@ -2,14 +2,24 @@ package tech.brokerbridge.ai;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import tech.brokerbridge.ports.config.Setting;
+import tech.brokerbridge.ports.config.SettingGroup;
+import tech.brokerbridge.ports.config.SettingsView;
 
 /**
- * Which advisor to build and how it reaches its provider.
+ * Which advisor to build and how it reaches its provider. It owns the settings {@link #PROVIDER},
+ * {@link #MODEL}, {@link #TIMEOUT_SECONDS}, {@link #MAX_RETRIES} and one base URL per network provider
+ * ({@link #BASE_URLS}), published as {@link #SETTINGS}, and builds itself from configured values
+ * with {@link #from}.
  *
  * <p>{@code models} and {@code baseUrls} hold overrides per provider name; a provider missing from
  * them uses {@link #DEFAULT_MODELS} and {@link #DEFAULT_BASE_URLS}. A base URL means what it means in
@@ -45,8 +55,23 @@ public record AdvisorConfig(String provider, Map<String, String> models, Map<Str
             "openrouter", URI.create("https://openrouter.ai/api/v1"),
             "google", URI.create("https://generativelanguage.googleapis.com"));
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    public static final int DEFAULT_MAX_RETRIES = 2;
+    public static final Setting<String> PROVIDER = Setting.choice("ai_provider.provider", PROVIDERS, "offline",
+            "the advisor: the offline rules advisor or an AI provider (its API key must be saved)")
+            .withAliases("BROKERBRIDGE_AI_PROVIDER");
+    public static final Setting<String> MODEL = Setting.text("ai_provider.model",
+            Pattern.compile("[A-Za-z0-9._:/@-]{0,100}"), "a model name", "",
+            "model of the selected provider; empty uses the provider's default");
+    public static final Setting<Integer> TIMEOUT_SECONDS = Setting.integer("ai.timeout_seconds", 1, 600, 30,
+            "timeout of one AI call");
+    public static final Setting<Integer> MAX_RETRIES = Setting.integer("ai.max_retries", 0, 5, 2,
+            "retries on 429 and 5xx, honouring Retry-After");
+    /** {@code ai_provider.base_urls.<provider>}, per network provider. */
+    public static final Map<String, Setting<URI>> BASE_URLS = baseUrlSettings();
+    /** The adapter's settings. */
+    public static final SettingGroup SETTINGS = SettingGroup.of("AdvisorConfig", settings());
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(TIMEOUT_SECONDS.defaultValue().orElseThrow());
+    public static final int DEFAULT_MAX_RETRIES = MAX_RETRIES.defaultValue().orElseThrow();
 
     /**
      * @throws IllegalArgumentException on an unknown provider (the message lists the valid ones), a
@@ -60,23 +85,52 @@ public record AdvisorConfig(String provider, Map<String, String> models, Map<Str
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
-        if (maxRetries < 0 || maxRetries > 5) {
-            throw new IllegalArgumentException("maxRetries must be in 0..5: " + maxRetries);
-        }
+        SETTINGS.require(Map.of(MAX_RETRIES, maxRetries));
         models.forEach((name, model) -> {
             if (model.isBlank()) {
                 throw new IllegalArgumentException("blank model for " + name);
             }
         });
         baseUrls.forEach((name, url) -> {
-            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-                throw new IllegalArgumentException("base URL for " + name + " must be an absolute http(s) URL");
+            Setting<URI> s = BASE_URLS.get(name);
+            if (s == null) {
+                throw new IllegalArgumentException("provider " + name + " has no base URL");
             }
-            if (url.getRawQuery() != null || url.getRawUserInfo() != null) {
-                throw new IllegalArgumentException("base URL for " + name + " must not hold a query or user info");
-            }
+            SETTINGS.require(Map.of(s, url));
         });
+    }
+
+    /**
+     * The configuration from configured values: the selected provider, its model when one is set, the
+     * base URLs, the timeout and the retries.
+     */
+    public static AdvisorConfig from(SettingsView settings) {
+        String provider = settings.get(PROVIDER);
+        Map<String, URI> urls = new LinkedHashMap<>();
+        BASE_URLS.forEach((name, s) -> urls.put(name, settings.get(s)));
+        String model = settings.get(MODEL);
+        Map<String, String> models = provider.equals("offline") || model.isEmpty() ? Map.of() : Map.of(provider, model);
+        return new AdvisorConfig(provider, models, urls, Duration.ofSeconds(settings.get(TIMEOUT_SECONDS)),
+                settings.get(MAX_RETRIES));
+    }
+
+    private static Map<String, Setting<URI>> baseUrlSettings() {
+        Map<String, String> what = Map.of("claude", "Anthropic API base; the client adds /v1/messages",
+                "openai", "OpenAI API base; the client adds /chat/completions",
+                "openrouter", "OpenRouter API base; the client adds /chat/completions",
+                "google", "Gemini API base; the client adds /v1beta/models/…");
+        Map<String, Setting<URI>> out = new LinkedHashMap<>();
+        for (String p : List.of("claude", "openai", "openrouter", "google")) {
+            out.put(p, Setting.url("ai_provider.base_urls." + p, DEFAULT_BASE_URLS.get(p), what.get(p))
+                    .withAliases("BROKERBRIDGE_" + p.toUpperCase(Locale.ROOT) + "_BASE_URL"));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static List<Setting<?>> settings() {
+        List<Setting<?>> all = new ArrayList<>(List.of(PROVIDER, MODEL, TIMEOUT_SECONDS, MAX_RETRIES));
+        all.addAll(BASE_URLS.values());
+        return all;
     }
 
     /** The embedded default: the offline rules advisor, default models and URLs, 30 s, 2 retries. */

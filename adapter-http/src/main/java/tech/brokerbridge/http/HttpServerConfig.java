@@ -1,15 +1,25 @@
 package tech.brokerbridge.http;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tech.brokerbridge.ports.Secret;
+import tech.brokerbridge.ports.config.Rate;
+import tech.brokerbridge.ports.config.Setting;
+import tech.brokerbridge.ports.config.SettingGroup;
+import tech.brokerbridge.ports.config.SettingsView;
 
 /**
- * Configuration of the local HTTP API server.
+ * Configuration of the local HTTP API server. It owns the settings {@link #PORT}, {@link #RATE_LIMIT},
+ * {@link #ALLOWED_HOSTS} and {@link #ADMIN_TOKEN} ({@link #SETTINGS}) and builds itself from
+ * configured values with {@link #from}.
  *
  * <p>Immutable and thread-safe. The constructor validates every value and throws
  * {@link IllegalArgumentException} naming the component when one is out of range.
@@ -35,10 +45,24 @@ public record HttpServerConfig(int port, int rateLimitRequests, Duration rateLim
     /** 1 MiB: the default and recommended body limit. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+    private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9._-]{1,253}|\\[[0-9a-f:.]+\\]",
+            Pattern.CASE_INSENSITIVE);
+
+    public static final Setting<Integer> PORT = Setting.integer("port", 0, 65535, 8080,
+            "TCP port on 127.0.0.1 (and ::1); 0 picks a free port");
+    public static final Setting<Rate> RATE_LIMIT = Setting.rate("rate_limit", 1_000_000_000, Duration.ofHours(24),
+            new Rate(100, Duration.ofSeconds(60)), "requests allowed per client IP per window");
+    public static final Setting<String> ADMIN_TOKEN = Setting.secret("admin_token", Pattern.compile(".{16,}"),
+            "at least 16 characters",
+            "bearer token for /api/admin/*; unset or empty keeps the admin API closed. Environment only");
+    public static final Setting<List<String>> ALLOWED_HOSTS = Setting.list("allowed_hosts", HOST_NAME, "a host name",
+            0, 64, List.of(), "extra Host header names you trust besides localhost, 127.0.0.1 and [::1]");
+    /** The server's settings. */
+    public static final SettingGroup SETTINGS = SettingGroup.of("HttpServerConfig",
+            List.of(PORT, RATE_LIMIT, ADMIN_TOKEN, ALLOWED_HOSTS));
+
     public HttpServerConfig {
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
-        }
+        SETTINGS.require(Map.of(PORT, port));
         if (rateLimitRequests < 1) {
             throw new IllegalArgumentException("rateLimitRequests must be at least 1, was " + rateLimitRequests);
         }
@@ -67,14 +91,24 @@ public record HttpServerConfig(int port, int rateLimitRequests, Duration rateLim
      * timeout, 4 blocking threads.
      */
     public static HttpServerConfig defaults(String version) {
-        return new HttpServerConfig(8080, 100, Duration.ofSeconds(60), Set.of(), Optional.empty(),
+        return from(version, SettingsView.defaults());
+    }
+
+    /**
+     * The configuration from configured values: port, rate limit, allowed hosts and admin token (an
+     * empty token counts as none); 1 MiB bodies, 60 s idle timeout, 4 blocking threads.
+     */
+    public static HttpServerConfig from(String version, SettingsView settings) {
+        Rate rate = settings.get(RATE_LIMIT);
+        return new HttpServerConfig(settings.get(PORT), rate.requests(), rate.window(),
+                new LinkedHashSet<>(settings.get(ALLOWED_HOSTS)), settings.find(ADMIN_TOKEN).map(Secret::of),
                 DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(60), 4, version);
     }
 
     private static String checkedHost(String host) {
         Objects.requireNonNull(host, "allowedHosts element");
         String h = host.trim().toLowerCase(Locale.ROOT);
-        if (h.isEmpty() || !h.matches("[a-z0-9.\\-_]+|\\[[0-9a-f:.]+\\]")) {
+        if (!HOST_NAME.matcher(h).matches()) {
             throw new IllegalArgumentException("allowedHosts: not a host name: '" + host + "'");
         }
         return h;

@@ -4,15 +4,19 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import tech.brokerbridge.ports.config.Setting;
+import tech.brokerbridge.ports.config.SettingGroup;
+import tech.brokerbridge.ports.config.SettingProblem;
+import tech.brokerbridge.ports.config.SettingsView;
 
 /**
- * How the Stripe license service reaches Stripe. Every value is checked here; a bad value throws an
- * {@link IllegalArgumentException} naming its setting.
+ * How the Stripe license service reaches Stripe. It owns the setting {@link #API_BASE}
+ * ({@link #SETTINGS}) and builds itself from configured values with {@link #from}. Every value is
+ * checked here; a bad value throws an {@link IllegalArgumentException} naming its setting.
  *
- * @param apiBase where Stripe's API is, without {@code /v1} (default {@code https://api.stripe.com});
- *     the launcher maps {@code BROKERBRIDGE_STRIPE_API_BASE} here, for tests and proxies. Plain
- *     {@code http} is accepted (local fakes); a trailing {@code /} is dropped
+ * @param apiBase where Stripe's API is, without {@code /v1} ({@link #API_BASE}, for tests and
+ *     proxies). Plain {@code http} is accepted (local fakes); a trailing {@code /} is dropped
  * @param connectTimeout the longest wait to open a connection (default 5 s), 1 ms to 60 s
  * @param readTimeout the longest wait for an answer once connected (default 10 s), 1 ms to 120 s
  * @param maxNetworkRetries how many times a failed request is sent again (default 2), 0 to 2; only
@@ -21,6 +25,10 @@ import java.util.Locale;
 public record StripeConfig(URI apiBase, Duration connectTimeout, Duration readTimeout, int maxNetworkRetries) {
     /** Stripe's own API base. */
     public static final URI STRIPE_API = URI.create("https://api.stripe.com");
+    public static final Setting<URI> API_BASE = Setting.url("stripe.api_base", STRIPE_API,
+            "Stripe API base (for proxies and tests)");
+    /** The adapter's settings. */
+    public static final SettingGroup SETTINGS = SettingGroup.of("StripeConfig", List.of(API_BASE));
 
     public StripeConfig {
         List<String> problems = new ArrayList<>();
@@ -40,21 +48,24 @@ public record StripeConfig(URI apiBase, Duration connectTimeout, Duration readTi
         return new StripeConfig(STRIPE_API, Duration.ofSeconds(5), Duration.ofSeconds(10), 2);
     }
 
-    /** The same settings with another API base (e.g. from {@code BROKERBRIDGE_STRIPE_API_BASE}). */
+    /** The configuration from configured values; the timeouts and retries take their defaults. */
+    public static StripeConfig from(SettingsView settings) {
+        return defaults().withApiBase(settings.get(API_BASE));
+    }
+
+    /** The same settings with another API base. */
     public StripeConfig withApiBase(URI base) {
         return new StripeConfig(base, connectTimeout, readTimeout, maxNetworkRetries);
     }
 
     private static URI checkBase(URI base, List<String> problems) {
         if (base == null) {
-            problems.add("BROKERBRIDGE_STRIPE_API_BASE is missing");
+            problems.add(API_BASE.key() + " is missing");
             return null;
         }
-        String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
-        if (!base.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || base.getHost() == null
-                || base.getQuery() != null || base.getFragment() != null || base.getUserInfo() != null) {
-            problems.add("BROKERBRIDGE_STRIPE_API_BASE must be an http(s) URL without user, query or fragment, got "
-                    + base);
+        List<SettingProblem> bad = SETTINGS.problems(Map.of(API_BASE, base));
+        if (!bad.isEmpty()) {
+            bad.forEach(p -> problems.add(p.message()));
             return base;
         }
         String s = base.toString();

@@ -30,7 +30,7 @@ class StripeConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new StripeConfig(URI.create("ftp://x"), Duration.ZERO, Duration.ofMinutes(10), 3));
         String m = e.getMessage();
-        assertTrue(m.contains("BROKERBRIDGE_STRIPE_API_BASE"), m);
+        assertTrue(m.contains("stripe.api_base"), m); // the setting it comes from, as every owner names it
         assertTrue(m.contains("connect timeout"), m);
         assertTrue(m.contains("read timeout"), m);
         assertTrue(m.contains("retries"), m);

@@ -2,6 +2,11 @@ package tech.brokerbridge.core;
 
 import tech.brokerbridge.core.internal.DefaultDesk;
 import tech.brokerbridge.core.internal.DeskTuning;
+import tech.brokerbridge.core.internal.setup.SetupService;
+import tech.brokerbridge.ports.config.ConfigurationStore;
+import tech.brokerbridge.ports.desk.SetupDesk;
+import tech.brokerbridge.ports.secrets.SecretStore;
+import tech.brokerbridge.ports.setup.CredentialProbes;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -34,6 +39,20 @@ public final class DeskFactory {
      */
     public static Desk create(DeskConfig config, DeskPorts ports, Clock clock) {
         return create(config, ports, clock, DeskTuning.defaults());
+    }
+
+    /**
+     * The setup use cases of a desk: its configuration, edited through {@code configuration} (read,
+     * checked and staged, then committed as the next start will load it), and the credentials in
+     * {@code secrets}, tested through {@code probes}. Business settings that change are applied to
+     * {@code desk} at once ({@link Desk#reconfigure}); the rest waits for a restart. Live trading needs
+     * {@code broker.kind} {@code ibkr} and a license that allows it. Does no I/O; thread-safe.
+     *
+     * @throws NullPointerException when an argument is null
+     */
+    public static SetupDesk createSetup(Desk desk, ConfigurationStore configuration, SecretStore secrets,
+            CredentialProbes probes) {
+        return new SetupService(configuration, desk, secrets, probes);
     }
 
     private static Desk create(DeskConfig config, DeskPorts ports, Clock clock, DeskTuning tuning) {

@@ -75,6 +75,32 @@ class DeskConfigTest {
     }
 
     @Test
+    void aWatchlistHoldsAtMost500Symbols() {
+        DeskConfig d = DeskConfig.defaults("1.0");
+        List<String> symbols = new java.util.ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            symbols.add("S" + i);
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> new DeskConfig("1.0", symbols, d.scanInterval(), 3,
+                d.weights(), d.risk(), d.proposalTtl(), 60, d.evaluationPeriod()));
+        assertTrue(e.getMessage().contains("watchlist must list at most 500 items (got 501)"), e.getMessage());
+        assertEquals(500, new DeskConfig("1.0", symbols.subList(0, 500), d.scanInterval(), 3, d.weights(), d.risk(),
+                d.proposalTtl(), 60, d.evaluationPeriod()).watchlist().size());
+    }
+
+    @Test
+    void theDefaultsAreTheDeclarationsDefaults() {
+        DeskConfig d = DeskConfig.defaults("1.0");
+        assertEquals(DeskConfig.RiskLimits.MAX_OPEN_TRADES.defaultValue().orElseThrow(), d.risk().maxOpenTrades());
+        assertEquals(DeskConfig.ScoreWeights.EVIDENCE.defaultValue().orElseThrow(), d.weights().evidence());
+        assertEquals(Duration.ofHours(DeskConfig.License.GRACE_HOURS.defaultValue().orElseThrow()), d.license().grace());
+        var rule = assertThrows(IllegalArgumentException.class,
+                () -> new DeskConfig.License(Duration.ofHours(6), Duration.ofHours(7)));
+        assertTrue(rule.getMessage().startsWith("license.check_hours must not exceed license.grace_hours"),
+                rule.getMessage());
+    }
+
+    @Test
     void watchlistIsUpperCasedAndDeduplicated() {
         DeskConfig d = DeskConfig.defaults("1.0");
         DeskConfig c = new DeskConfig("1.0", List.of(" aapl", "MSFT", "AAPL", "brk.b"), d.scanInterval(), 3,

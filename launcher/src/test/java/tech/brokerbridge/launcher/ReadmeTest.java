@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import tech.brokerbridge.launcher.config.Setting;
 import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.ports.config.Setting;
 
 /** The README documents what the code does. */
 class ReadmeTest {
@@ -18,12 +18,30 @@ class ReadmeTest {
     @Test
     void everyConfigurationKeyIsInTheTableWithItsEnvironmentVariableAndDefault() throws IOException {
         String readme = readme();
-        for (Setting s : Settings.all()) {
+        for (Setting<?> s : Settings.all()) {
             String row = "| `" + s.key() + "` | `" + s.envName() + "`";
             assertTrue(readme.contains(row), "README lacks a configuration row starting " + row);
-            s.defaultValue().filter(d -> !d.isEmpty() && d.length() < 20).ifPresent(d -> assertTrue(
-                    readme.contains(row) && lineOf(readme, row).contains("`" + d + "`"),
-                    "README row of " + s.key() + " does not show its default " + d));
+            String d = s.defaultText();
+            if (!d.isEmpty() && d.length() < 20) {
+                assertTrue(lineOf(readme, row).contains("`" + d + "`"),
+                        "README row of " + s.key() + " does not show its default " + d);
+            }
+            for (String alias : s.envAliases()) {
+                assertTrue(lineOf(readme, row).contains("`" + alias + "`"), "README row of " + s.key() + " lacks " + alias);
+            }
+        }
+    }
+
+    @Test
+    void theConfigurationTableDocumentsNoSettingThatDoesNotExist() throws IOException {
+        String readme = readme();
+        String table = readme.substring(readme.indexOf("## Configuration"));
+        table = table.substring(0, table.indexOf("\n## ", 1));
+        for (String line : table.split("\n")) {
+            if (line.startsWith("| `")) {
+                String key = line.substring(3, line.indexOf('`', 3));
+                assertTrue(Settings.find(key).isPresent(), "README documents an unknown setting " + key);
+            }
         }
     }
 

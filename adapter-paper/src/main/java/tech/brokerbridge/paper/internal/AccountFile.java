@@ -102,6 +102,25 @@ final class AccountFile implements AutoCloseable {
     Optional<AccountState> load() {
         try {
             Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + tmp + ": " + e.getMessage(), e);
+        }
+        return read(file);
+    }
+
+    /**
+     * The account saved in {@code dir}, read without taking its lock (a file is replaced atomically,
+     * so a reader sees a whole one); empty when there is none.
+     *
+     * @throws IllegalStateException when the file is damaged or not a paper account this version reads
+     * @throws UncheckedIOException when it cannot be read
+     */
+    static Optional<AccountState> peek(Path dir) {
+        return read(dir.toAbsolutePath().normalize().resolve(NAME));
+    }
+
+    private static Optional<AccountState> read(Path file) {
+        try {
             byte[] bytes = Files.readAllBytes(file);
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
@@ -109,15 +128,15 @@ final class AccountFile implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (CharacterCodingException e) {
-            throw damaged("it is not UTF-8 text");
+            throw damaged(file, "it is not UTF-8 text");
         } catch (IllegalArgumentException e) {
-            throw damaged(e.getMessage());
+            throw damaged(file, e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the paper account file " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private IllegalStateException damaged(String why) {
+    private static IllegalStateException damaged(Path file, String why) {
         return new IllegalStateException("the paper account file " + file + " is damaged or not readable by this version ("
                 + why + "). The paper broker will not start over it, so that no paper position, order or fill is"
                 + " silently lost: restore the file from a backup, or move it out of the way to open a new paper"

@@ -35,12 +35,10 @@ import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
 import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
-import tech.brokerbridge.core.internal.risk.GateLimits;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
 import tech.brokerbridge.core.internal.risk.RiskContextLoader;
 import tech.brokerbridge.core.internal.risk.RiskGates;
 import tech.brokerbridge.core.internal.scoring.CompositeScorer;
-import tech.brokerbridge.core.internal.scoring.ScoringWeights;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.broker.ConnectionStatus;
 import tech.brokerbridge.ports.broker.OrderEvent;
@@ -97,10 +95,10 @@ public final class DefaultDesk implements Desk {
         this.config = config;
         this.ports = ports;
         this.tuning = tuning;
-        this.scorer = new CompositeScorer(weights(config));
+        this.scorer = new CompositeScorer(config.weights());
         ScanSettings settings = settings(config);
         Journal journal = ports.journal();
-        this.contexts = new RiskContextLoader(ports.broker(), journal, limits(config));
+        this.contexts = new RiskContextLoader(ports.broker(), journal, config.risk());
         RiskGates gates = new RiskGates();
         this.coolDowns = new CoolDowns(journal, clock, config.proposalCooldown());
         this.book = new ProposalBook(journal, clock, new ProposalLocks(), coolDowns);
@@ -128,16 +126,6 @@ public final class DefaultDesk implements Desk {
         killSwitch.onEngage(loop::stop);
     }
 
-    private static GateLimits limits(DeskConfig c) {
-        DeskConfig.RiskLimits r = c.risk();
-        return new GateLimits(r.maxPositionSizePct(), r.maxOpenTrades(), r.maxPortfolioHeatPct(), r.maxDailyLossPct(),
-                r.minRewardRisk(), r.riskPerTradePct());
-    }
-
-    private static ScoringWeights weights(DeskConfig c) {
-        return new ScoringWeights(c.weights().evidence(), c.weights().quality(), c.weights().conviction());
-    }
-
     private static ScanSettings settings(DeskConfig c) {
         return new ScanSettings(c.watchlist(), c.maxAiCandidates(), c.barsForAdvisor(), c.proposalTtl());
     }
@@ -147,8 +135,8 @@ public final class DefaultDesk implements Desk {
         DeskConfig c = new DeskConfig(config.version(), next.watchlist(), next.scanInterval(), next.maxAiCandidates(),
                 next.weights(), next.risk(), next.proposalTtl(), next.barsForAdvisor(), config.evaluationPeriod())
                 .withProposalCooldown(next.proposalCooldown()).withTradingMode(next.tradingMode());
-        contexts.limits(limits(c));
-        scorer.weights(weights(c));
+        contexts.limits(c.risk());
+        scorer.weights(c.weights());
         pipeline.settings(settings(c));
         evaluator.settings(settings(c));
         loop.interval(c.scanInterval());

@@ -1,7 +1,8 @@
 package tech.brokerbridge.launcher.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -9,14 +10,13 @@ import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tech.brokerbridge.core.CredentialBook;
 import tech.brokerbridge.keyring.Vault;
 import tech.brokerbridge.keyring.VaultConfig;
 import tech.brokerbridge.keyring.VaultFactory;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigException;
 import tech.brokerbridge.launcher.config.ConfigLoader;
-import tech.brokerbridge.launcher.config.Settings;
-import tech.brokerbridge.launcher.setup.CredentialBook;
 import tech.brokerbridge.ports.secrets.SecretStoreException;
 
 /**
@@ -37,7 +37,7 @@ public final class CredentialsCommand implements Callable<Integer> {
 
     @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", scope = CommandLine.ScopeType.INHERIT,
             description = "set a configuration key as serve would, e.g. --set secrets.backend=file")
-    Map<String, String> settings = new LinkedHashMap<>();
+    List<String> settings = new ArrayList<>();
 
     private final Map<String, String> env;
     private final Optional<CredentialsInput> input;
@@ -71,12 +71,11 @@ public final class CredentialsCommand implements Callable<Integer> {
         Config config;
         try {
             config = ConfigLoader.load(env, Path.of(System.getProperty("user.home")), Optional.ofNullable(home),
-                    settings);
+                    settings.stream().map(ConfigLoader.Flag::set).toList());
         } catch (ConfigException e) {
             return fail(cl, e.getMessage(), ExitCodes.INVALID_CONFIG);
         }
-        try (Vault vault = VaultFactory.open(new VaultConfig(config.home(), config.text(Settings.SECRETS_BACKEND),
-                config.value(Settings.MACHINE_ID)))) {
+        try (Vault vault = VaultFactory.open(VaultConfig.from(config.home(), config))) {
             return action.apply(new CredentialBook(vault));
         } catch (SecretStoreException e) {
             return fail(cl, "the vault cannot be used: " + e.getMessage(), ExitCodes.FAILURE);
@@ -84,9 +83,7 @@ public final class CredentialsCommand implements Callable<Integer> {
     }
 
     static int fail(CommandLine cl, String message, int code) {
-        cl.getErr().println("brokerbridge: " + message);
-        cl.getErr().flush();
-        return code;
+        return CliErrors.fail(cl, message, code);
     }
 
     /** An unknown provider is a usage error (exit 2) naming the known ones. */

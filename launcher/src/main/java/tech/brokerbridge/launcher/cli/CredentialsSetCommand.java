@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tech.brokerbridge.launcher.setup.CredentialBook;
+import tech.brokerbridge.core.CredentialBook;
 import tech.brokerbridge.ports.Secret;
 
 /** {@code brokerbridge credentials set <provider>}: reads the secret without echo and saves it in the vault. */

@@ -1,28 +1,34 @@
 package tech.brokerbridge.launcher.config;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import tech.brokerbridge.ports.Secret;
+import tech.brokerbridge.ports.config.Setting;
+import tech.brokerbridge.ports.config.SettingsView;
 
 /**
- * The effective, validated configuration: every key's value and where it came from. Immutable.
+ * The effective, validated configuration: every setting's typed value and where it came from, and
+ * the environment and flags it was loaded with (so that it can be loaded again over another
+ * {@code config.json}). Immutable; the owners build themselves from it ({@link SettingsView}).
  */
-public final class Config {
+public final class Config implements SettingsView {
     private final Path home;
-    private final Map<String, String> values;
+    private final Map<String, Object> values;
     private final Map<String, String> sources;
+    private final Map<String, String> env;
+    private final List<ConfigLoader.Flag> flags;
 
-    Config(Path home, Map<String, String> values, Map<String, String> sources) {
+    Config(Path home, Map<String, Object> values, Map<String, String> sources, Map<String, String> env,
+            List<ConfigLoader.Flag> flags) {
         this.home = Objects.requireNonNull(home, "home");
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        this.env = Map.copyOf(env);
+        this.flags = List.copyOf(flags);
     }
 
     /** The data directory. */
@@ -30,51 +36,28 @@ public final class Config {
         return home;
     }
 
-    public Optional<String> value(String key) {
+    @Override
+    public <T> Optional<T> find(Setting<T> setting) {
+        requireKnown(setting.key());
+        @SuppressWarnings("unchecked")
+        T value = (T) values.get(setting.key());
+        return Optional.ofNullable(value);
+    }
+
+    @Override
+    public Optional<Object> find(String key) {
         requireKnown(key);
-        return Optional.ofNullable(values.get(key)).filter(v -> !v.isEmpty());
+        return Optional.ofNullable(values.get(key));
     }
 
+    /** The value of {@code key} as text, as the environment would give it; empty when unset or empty. */
+    public Optional<String> value(String key) {
+        return find(key).map(v -> format(key, v)).filter(v -> !v.isEmpty());
+    }
+
+    /** The value of {@code key} as text ("" when unset). */
     public String text(String key) {
-        return value(key).orElseThrow(() -> new IllegalStateException("no value for " + key));
-    }
-
-    public int integer(String key) {
-        return Integer.parseInt(text(key).trim());
-    }
-
-    public double decimal(String key) {
-        return Double.parseDouble(text(key).trim());
-    }
-
-    public boolean bool(String key) {
-        return Boolean.parseBoolean(text(key).trim());
-    }
-
-    public List<String> list(String key) {
-        return value(key).map(SettingType.CsvList::split).orElse(List.of());
-    }
-
-    /** A secret setting, wrapped so it cannot be printed by accident. */
-    public Optional<Secret> secret(String key) {
-        return value(key).map(Secret::of);
-    }
-
-    /** Requests allowed per window, from a rate setting such as {@code 100/60s}. */
-    public int rateRequests(String key) {
-        Matcher m = rate(key);
-        return Integer.parseInt(m.group(1));
-    }
-
-    /** The window of a rate setting such as {@code 100/60s}. */
-    public Duration rateWindow(String key) {
-        Matcher m = rate(key);
-        long n = Long.parseLong(m.group(2));
-        return switch (m.group(3)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
+        return value(key).orElse("");
     }
 
     /** Where the value of {@code key} came from: default, config.json, environment variable or flag. */
@@ -87,10 +70,10 @@ public final class Config {
     public Map<String, Object> masked() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("home", home.toString());
-        for (Setting s : Settings.all()) {
-            String v = values.get(s.key());
+        for (Setting<?> s : Settings.all()) {
+            String v = value(s.key()).orElse("");
             Object shown;
-            if (v == null || v.isEmpty()) {
+            if (v.isEmpty()) {
                 shown = s.secret() ? "(unset)" : "";
             } else {
                 shown = s.secret() ? "****" : v;
@@ -100,12 +83,20 @@ public final class Config {
         return out;
     }
 
-    private Matcher rate(String key) {
-        Matcher m = SettingType.Rate.FORMAT.matcher(text(key));
-        if (!m.matches()) {
-            throw new IllegalStateException(key + " is not a rate");
-        }
-        return m;
+    /** The environment it was loaded with. */
+    Map<String, String> environment() {
+        return env;
+    }
+
+    /** The command-line values it was loaded with. */
+    List<ConfigLoader.Flag> flags() {
+        return flags;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String format(String key, Object value) {
+        Setting s = Settings.find(key).orElseThrow();
+        return s.type().format(value);
     }
 
     private static void requireKnown(String key) {

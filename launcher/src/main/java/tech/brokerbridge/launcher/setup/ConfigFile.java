@@ -2,7 +2,6 @@ package tech.brokerbridge.launcher.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -15,9 +14,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tech.brokerbridge.launcher.config.ConfigJson;
 import tech.brokerbridge.launcher.config.ConfigLoader;
-import tech.brokerbridge.launcher.config.Setting;
 import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.launcher.lifecycle.PrivateFiles;
+import tech.brokerbridge.ports.config.Setting;
 
 /**
  * {@code config.json} in the data directory, edited key by key: the user's other keys and their
@@ -27,7 +28,7 @@ import tech.brokerbridge.launcher.config.Settings;
  * secret key is never written.
  */
 final class ConfigFile {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = ConfigJson.mapper();
     private final Path home;
 
     ConfigFile(Path home) {
@@ -38,36 +39,25 @@ final class ConfigFile {
         return home.resolve(ConfigLoader.CONFIG_FILE);
     }
 
-    boolean exists() {
-        return Files.isRegularFile(path());
-    }
-
     /**
      * The current file as a JSON object (empty when there is no file).
      *
-     * @throws IllegalStateException when the file is not a JSON object (the message says so, without content)
+     * @throws IllegalStateException when something is there that is not a JSON object (the message
+     *     says what, without content)
      */
     ObjectNode read() {
-        if (!exists()) {
-            return JSON.createObjectNode();
-        }
-        JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(path(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(ConfigLoader.CONFIG_FILE + " cannot be read as JSON; fix or remove it");
+            return ConfigJson.read(path()).orElseGet(JSON::createObjectNode);
+        } catch (ConfigJson.Unreadable e) {
+            throw new IllegalStateException(e.getMessage() + "; fix or remove it");
         }
-        if (root == null || !root.isObject()) {
-            throw new IllegalStateException(ConfigLoader.CONFIG_FILE + " must hold one JSON object; fix or remove it");
-        }
-        return (ObjectNode) root;
     }
 
-    /** The file with {@code values} (key → String, Integer, Double or List of String) set. */
+    /** The file with {@code values} (key → String, Integer, Long, Double, Boolean or List of String) set. */
     static ObjectNode updated(ObjectNode current, Map<String, Object> values) {
         ObjectNode root = current.deepCopy();
         values.forEach((key, value) -> {
-            Optional<Setting> s = Settings.find(key);
+            Optional<Setting<?>> s = Settings.find(key);
             if (s.isEmpty() || s.get().secret()) {
                 throw new IllegalArgumentException("not a configuration key that may be written to a file: " + key);
             }
@@ -84,7 +74,7 @@ final class ConfigFile {
     Staged stage(ObjectNode content) {
         try {
             Path dir = Files.createTempDirectory(home, ".config-");
-            Path file = dir.resolve(ConfigLoader.CONFIG_FILE);
+            Path file = Files.createFile(dir.resolve(ConfigLoader.CONFIG_FILE), PrivateFiles.fileMode(dir)); // 0600
             Files.writeString(file, JSON.writeValueAsString(content) + "\n", StandardCharsets.UTF_8);
             return new Staged(dir, file, path());
         } catch (IOException e) {
@@ -147,6 +137,10 @@ final class ConfigFile {
         String last = parts[parts.length - 1];
         if (value instanceof Integer i) {
             node.put(last, i);
+        } else if (value instanceof Long l) {
+            node.put(last, l);
+        } else if (value instanceof Boolean b) {
+            node.put(last, b);
         } else if (value instanceof Double d) {
             node.put(last, d);
         } else if (value instanceof List<?> list) {

@@ -5,13 +5,12 @@ import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import tech.brokerbridge.ibkr.IbkrConfig;
 import tech.brokerbridge.ibkr.IbkrFactory;
 import tech.brokerbridge.ibkr.IbkrGateway;
 import tech.brokerbridge.launcher.config.Config;
-import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.launcher.config.DaemonSettings;
 import tech.brokerbridge.paper.PaperConfig;
 import tech.brokerbridge.paper.PaperFactory;
 import tech.brokerbridge.paper.PaperMarket;
@@ -30,44 +29,22 @@ final class BrokerModule {
     }
 
     static Module forKind(Config config) {
-        return "ibkr".equals(config.text(Settings.BROKER_KIND)) ? new Ibkr() : new Paper();
+        return "ibkr".equals(config.get(DaemonSettings.BROKER_KIND)) ? new Ibkr() : new Paper();
     }
 
-    /** The IB adapter's configuration from the desk's configuration. */
-    static IbkrConfig ibkrConfig(Config config) {
-        return IbkrConfig.defaults()
-                .withHost(config.text(Settings.IBKR_HOST), config.bool(Settings.IBKR_ALLOW_REMOTE_HOST))
-                .withPort(config.integer(Settings.IBKR_PORT))
-                .withClientId(config.integer(Settings.IBKR_CLIENT_ID))
-                .withRequestTimeout(Duration.ofSeconds(config.integer(Settings.IBKR_REQUEST_TIMEOUT_SECONDS)))
-                .withAccount(config.value(Settings.IBKR_ACCOUNT).orElse(""));
-    }
-
-    /** The paper account's configuration: starting cash, state directory and price source. */
-    static PaperConfig paperConfig(Config config) {
-        PaperConfig d = PaperConfig.defaults();
-        PaperConfig c = new PaperConfig(config.decimal(Settings.PAPER_STARTING_CASH), d.currency(), d.seed())
-                .withStateDirectory(config.home());
-        return switch (PaperConfig.MarketDataChoice.fromWire(config.text(Settings.PAPER_MARKET_DATA))) {
-            case SIMULATED -> c;
-            case IBKR -> c.withIbkrPrices();
-            case CSV -> c.withCsvPrices(config.home().resolve(config.text(Settings.PAPER_CSV_FOLDER)));
-        };
-    }
-
-    /** adapter-paper: the simulated account, kept in {@code paper-account.json} beside the journal. */
+    /** adapter-paper: the paper account, kept in {@code paper-account.json} beside the journal. */
     static final class Paper extends AbstractModule {
         @Provides
         @Singleton
         Optional<IbkrGateway> pricesFromIb(Config config, Clock clock) {
-            return paperConfig(config).marketData() == PaperConfig.MarketDataChoice.IBKR
-                    ? Optional.of(IbkrFactory.create(ibkrConfig(config), clock)) : Optional.empty();
+            return PaperConfig.from(config).marketData() == PaperConfig.MarketDataChoice.IBKR
+                    ? Optional.of(IbkrFactory.create(IbkrConfig.from(config), clock)) : Optional.empty();
         }
 
         @Provides
         @Singleton
         PaperMarket paperMarket(Config config, Clock clock, Optional<IbkrGateway> ib) {
-            PaperConfig paper = paperConfig(config);
+            PaperConfig paper = PaperConfig.from(config).withStateDirectory(config.home());
             return ib.isPresent() ? PaperFactory.create(paper, clock, ib.get().marketData())
                     : PaperFactory.create(paper, clock);
         }
@@ -96,7 +73,7 @@ final class BrokerModule {
         @Provides
         @Singleton
         IbkrGateway gateway(Config config, Clock clock) {
-            return IbkrFactory.create(ibkrConfig(config), clock);
+            return IbkrFactory.create(IbkrConfig.from(config), clock);
         }
 
         @Provides

@@ -28,7 +28,7 @@ public final class DeskModules {
                 install(new AiModule());
                 install(new StripeModule());
                 install(new CoreModule());
-                install(new SetupModule(CoreModule::deskConfig, AiModule::advisorConfig));
+                install(new SetupModule());
                 install(new HttpModule());
                 bind(ManagedServices.class);
             }

@@ -7,7 +7,6 @@ import tech.brokerbridge.keyring.Vault;
 import tech.brokerbridge.keyring.VaultConfig;
 import tech.brokerbridge.keyring.VaultFactory;
 import tech.brokerbridge.launcher.config.Config;
-import tech.brokerbridge.launcher.config.Settings;
 import tech.brokerbridge.ports.license.InstallationIdentity;
 import tech.brokerbridge.ports.secrets.SecretStore;
 
@@ -16,8 +15,7 @@ final class KeyringModule extends AbstractModule {
     @Provides
     @Singleton
     Vault vault(Config config) {
-        return VaultFactory.open(new VaultConfig(config.home(), config.text(Settings.SECRETS_BACKEND),
-                config.value(Settings.MACHINE_ID)));
+        return VaultFactory.open(VaultConfig.from(config.home(), config));
     }
 
     @Provides

@@ -7,7 +7,7 @@ import tech.brokerbridge.core.Desk;
 import tech.brokerbridge.http.LocalHttpServer;
 import tech.brokerbridge.keyring.Vault;
 import tech.brokerbridge.launcher.config.Config;
-import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.launcher.config.DaemonSettings;
 import tech.brokerbridge.sqlite.ClosableJournal;
 
 /**
@@ -23,7 +23,7 @@ public final class ManagedServices {
     ManagedServices(Config config, ClosableJournal journal, Vault vault, BrokerService broker, Desk desk,
             LocalHttpServer http) {
         this.http = http;
-        Duration grace = Duration.ofSeconds(config.integer(Settings.SHUTDOWN_GRACE_SECONDS));
+        Duration grace = Duration.ofSeconds(config.get(DaemonSettings.SHUTDOWN_GRACE_SECONDS));
         this.services = List.of(
                 new Service("journal", () -> { }, journal::close),
                 new Service("vault", () -> { }, vault::close),

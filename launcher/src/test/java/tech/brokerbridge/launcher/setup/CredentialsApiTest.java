@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.ai.AdvisorHandle;
+import tech.brokerbridge.core.CredentialBook;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.advisor.AdvisorException;
 import tech.brokerbridge.ports.secrets.SecretStore;
@@ -107,7 +108,7 @@ class CredentialsApiTest {
                 RunningDesk d = RunningDesk.start(home, with(f.env(), "BROKERBRIDGE_AI_PROVIDER", "claude"))) {
             AdvisorHandle advisor = d.get(AdvisorHandle.class);
             assertEquals("missing", state(d, "claude"));
-            assertEquals("[\"config\",\"credentials.claude\"]", d.getJson("/api/setup/status").get("missing").toString());
+            assertEquals("[\"credentials.claude\"]", d.getJson("/api/setup/status").get("missing").toString());
             d.json(d.post("/api/credentials/save", RunningDesk.credential("claude", BAD)), 200);
             assertEquals("saved", state(d, "claude"));
             AdvisorException e = assertThrows(AdvisorException.class, () -> advisor.decide(AdvisorContract.strongLong("AAPL")));
@@ -119,7 +120,7 @@ class CredentialsApiTest {
             assertEquals("saved", saved.get("status").asText(), "a new key is not blamed for the old one's failure");
             advisor.decide(AdvisorContract.strongLong("AAPL"));
             assertEquals("connected", state(d, "claude"));
-            assertEquals("[\"config\"]", d.getJson("/api/setup/status").get("missing").toString());
+            assertEquals("[]", d.getJson("/api/setup/status").get("missing").toString());
             assertEquals("missing", state(d, "openai"), "another provider's state is the vault's");
         }
     }

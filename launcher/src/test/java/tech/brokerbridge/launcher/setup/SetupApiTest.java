@@ -33,11 +33,11 @@ class SetupApiTest {
     }
 
     @Test
-    void aFreshDeskIsNotSetUpAndShowsItsDefaults() throws Exception {
+    void aFreshDeskWorksOnItsDefaultsSoItIsSetUpAndShowsThem() throws Exception {
         try (RunningDesk d = RunningDesk.start(home, Map.of())) {
             JsonNode s = d.getJson("/api/setup/status");
-            assertFalse(s.get("complete").asBoolean());
-            assertEquals("[\"config\"]", s.get("missing").toString());
+            assertTrue(s.get("complete").asBoolean(), "defaults count: every required choice has a usable value");
+            assertEquals("[]", s.get("missing").toString());
             assertEquals(0, s.get("restart_required").size());
             JsonNode c = d.getJson("/api/setup/config");
             assertEquals("offline", c.get("ai_provider").get("provider").asText());
@@ -141,7 +141,8 @@ class SetupApiTest {
             String all = e.toString();
             assertTrue(all.contains("only api_key is supported"), all);
             assertTrue(all.contains("live trading needs broker.kind ibkr"), all);
-            assertTrue(all.contains("live trading needs a paid license (license evaluation"), all);
+            assertTrue(all.contains("live trading needs a paid license (license evaluation: paper trading only;"), all);
+            assertFalse(all.contains("evaluation: evaluation:"), "the status is said once: " + all);
             assertTrue(all.contains("ibkr.host must be a loopback address"), all);
             assertArrayEquals(before, Files.readAllBytes(home.resolve("config.json")), "nothing written");
             assertEquals(4, d.getJson("/api/setup/config").get("risk").get("max_open_trades").asInt());
@@ -153,6 +154,21 @@ class SetupApiTest {
             e = d.json(d.post("/api/setup/config", "{\"risk\":{\"max_open_trades\":500}}"), 422);
             assertEquals("risk.max_open_trades", e.get("error").get("field").asText(), "the desk's own limit (100)");
             assertArrayEquals(before, Files.readAllBytes(home.resolve("config.json")));
+        }
+    }
+
+    @Test
+    void aWatchlistOfMoreThan500SymbolsIsAFieldErrorAndNothingIsWritten() throws Exception {
+        StringBuilder symbols = new StringBuilder();
+        for (int i = 0; i < 501; i++) {
+            symbols.append(i == 0 ? "" : ",").append("\"S").append(i).append('"');
+        }
+        try (RunningDesk d = RunningDesk.start(home, Map.of())) {
+            JsonNode e = d.json(d.post("/api/setup/config", "{\"watchlist\":[" + symbols + "]}"), 422);
+            assertEquals(List.of("watchlist"), fields(e));
+            assertTrue(e.toString().contains("'watchlist' must list at most 500 items"), e.toString());
+            assertFalse(Files.exists(home.resolve("config.json")), "nothing written");
+            assertEquals(20, d.getJson("/api/setup/config").get("watchlist").size());
         }
     }
 
@@ -178,6 +194,11 @@ class SetupApiTest {
             assertEquals("config.json", e.get("error").get("field").asText());
             assertEquals("{not json", Files.readString(home.resolve("config.json")));
             assertEquals(3, d.getJson("/api/setup/config").get("max_ai_candidates").asInt());
+            Files.delete(home.resolve("config.json"));
+            Files.createDirectory(home.resolve("config.json"));
+            e = d.json(d.post("/api/setup/config", "{\"max_ai_candidates\":2}"), 422);
+            assertEquals("config.json", e.get("error").get("field").asText(), "a directory is a clear 422, not a 500");
+            assertTrue(e.get("error").get("message").asText().contains("is not a regular file"), e.toString());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.brokerbridge.core.DeskConfig;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigException;
 import tech.brokerbridge.launcher.config.ConfigLoader;
@@ -24,9 +25,9 @@ class CoreModuleTest {
 
     @Test
     void theCooldownDefaultsToTheRestOfTheTradingDayAndIsTakenInMinutes() {
-        assertEquals(Duration.ZERO, CoreModule.deskConfig(load(Map.of())).proposalCooldown());
+        assertEquals(Duration.ZERO, DeskConfig.from("test", load(Map.of())).proposalCooldown());
         assertEquals(Duration.ofMinutes(90),
-                CoreModule.deskConfig(load(Map.of("proposal_cooldown_minutes", "90"))).proposalCooldown());
+                DeskConfig.from("test", load(Map.of("proposal_cooldown_minutes", "90"))).proposalCooldown());
         ConfigException e = assertThrows(ConfigException.class,
                 () -> load(Map.of("proposal_cooldown_minutes", "10081")));
         assertTrue(e.getMessage().contains("proposal_cooldown_minutes"), e.getMessage());

@@ -27,6 +27,15 @@ public record LicenseState(LicenseStatus status, String reason, boolean liveTrad
     }
 
     /**
+     * The status and the reason in one phrase, the status said once: {@code evaluation: paper trading
+     * only; 14 days left (…)}, {@code invalid: the 14-day evaluation ended …}.
+     */
+    public String summary() {
+        String prefix = status.wire() + ":";
+        return reason.startsWith(prefix) ? reason : prefix + " " + reason;
+    }
+
+    /**
      * The trading this state allows: {@code live} (live and paper) when {@link #liveTradingAllowed},
      * {@code paper} when only paper trading is allowed (evaluation), {@code none} when invalid.
      */

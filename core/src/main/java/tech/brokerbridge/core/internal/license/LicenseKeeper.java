@@ -3,6 +3,7 @@ package tech.brokerbridge.core.internal.license;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -67,6 +68,10 @@ public final class LicenseKeeper {
     private volatile Instant lastAttempt;
     private volatile LicenseState state;
 
+    /** The state before {@link #start()}: not a state the policy decided, so no change from it is logged. */
+    private static final LicenseState NOT_STARTED = new LicenseState(LicenseStatus.INVALID,
+            "the desk has not started yet", false, Optional.empty(), Optional.empty(), Optional.empty(), "");
+
     public LicenseKeeper(DeskState deskState, SecretStore vault, LicenseService provider,
             InstallationIdentity installation, LicensePolicy policy, Duration checkInterval, Executor background,
             Clock clock) {
@@ -78,8 +83,7 @@ public final class LicenseKeeper {
         this.checkInterval = Objects.requireNonNull(checkInterval, "checkInterval");
         this.background = Objects.requireNonNull(background, "background");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.state = new LicenseState(LicenseStatus.INVALID, "the desk has not started yet", false, Optional.empty(),
-                Optional.empty(), Optional.empty(), "");
+        this.state = NOT_STARTED;
     }
 
     /**
@@ -102,6 +106,13 @@ public final class LicenseKeeper {
                     ? new LicenseEvidence.Subscription(first, answer, outage)
                     : new LicenseEvidence.Evaluation(first);
             refresh();
+            LicenseState now = state;
+            if (stored.isEmpty() && now.status() == LicenseStatus.EVALUATION) {
+                LOG.info("evaluation started: {} days, paper only ({})", policy.evaluationDays(),
+                        now.expiresAt().map(e -> "ends on " + e.atOffset(ZoneOffset.UTC).toLocalDate()).orElse(""));
+            } else {
+                LOG.info("license {}", now.summary());
+            }
         }
         requestCheck();
     }
@@ -118,8 +129,8 @@ public final class LicenseKeeper {
             LicenseState before = state;
             LicenseState after = policy.decide(e, clock.instant(), installationId);
             state = after;
-            if (before.status() != after.status()) {
-                LOG.info("license {} -> {}: {}", before.status().wire(), after.status().wire(), after.reason());
+            if (before != NOT_STARTED && before.status() != after.status()) {
+                LOG.info("license {} -> {}", before.status().wire(), after.summary());
             }
         }
     }

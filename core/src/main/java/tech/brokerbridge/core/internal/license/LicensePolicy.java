@@ -50,6 +50,11 @@ public final class LicensePolicy {
         this.grace = Objects.requireNonNull(grace, "grace");
     }
 
+    /** The evaluation's length in whole days. */
+    public long evaluationDays() {
+        return evaluationPeriod.toDays();
+    }
+
     /** Whether Stripe's status word means a paid subscription ({@code past_due} included, with a warning). */
     public static boolean paid(String status) {
         return PAID.contains(status);
@@ -71,9 +76,12 @@ public final class LicensePolicy {
         long days = evaluationPeriod.toDays();
         String endDay = end.atOffset(ZoneOffset.UTC).toLocalDate().toString();
         if (now.isBefore(end)) {
-            long left = Duration.between(now, end).toDays();
-            String reason = prefix + "evaluation: paper trading only; "
-                    + (left < 1 ? "less than a day" : left + " days") + " left (ends on " + endDay + ")";
+            Duration rest = Duration.between(now, end);
+            // days begun count: on the first day of a 14-day evaluation 14 days are left, not 13
+            long left = rest.plusDays(1).minusNanos(1).toDays();
+            String count = rest.compareTo(Duration.ofDays(1)) < 0 ? "less than a day"
+                    : left + (left == 1 ? " day" : " days");
+            String reason = prefix + "evaluation: paper trading only; " + count + " left (ends on " + endDay + ")";
             return new LicenseState(LicenseStatus.EVALUATION, reason, false, Optional.of(end), Optional.empty(),
                     checked, installationId);
         }

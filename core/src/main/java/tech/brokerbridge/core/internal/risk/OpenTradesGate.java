@@ -24,7 +24,7 @@ public final class OpenTradesGate implements RiskGate {
         boolean passed = withThis <= max;
         Figures f = new Figures().put("open_trades", open.size()).put("with_this_trade", withThis)
                 .put("max_open_trades", max);
-        String reason = open.size() + " trades open; with this one " + withThis
+        String reason = open.size() + (open.size() == 1 ? " trade" : " trades") + " open; with this one " + withThis
                 + (passed ? ", within " : ", over ") + "the limit of " + max;
         return new GateResult(NAME, passed, f.map(), reason);
     }

@@ -1,6 +1,7 @@
 package tech.brokerbridge.core.internal.risk;
 
 import java.util.Locale;
+import tech.brokerbridge.core.DeskConfig.RiskLimits;
 
 /**
  * Sizing: {@code risk_per_trade_pct} of net liquidation divided by the stop distance, in whole
@@ -16,7 +17,7 @@ public final class PositionSizer {
 
     public static Size size(double entry, double stop, RiskContext ctx) {
         double distance = Math.abs(entry - stop);
-        GateLimits l = ctx.limits();
+        RiskLimits l = ctx.limits();
         if (!(ctx.netLiquidation() > 0) || !(entry > 0) || !(distance > 0)) {
             return new Size(0, 0, 0, "no size: net liquidation, entry and stop distance must be positive");
         }

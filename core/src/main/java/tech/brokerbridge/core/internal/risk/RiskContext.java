@@ -3,6 +3,7 @@ package tech.brokerbridge.core.internal.risk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import tech.brokerbridge.core.DeskConfig.RiskLimits;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.journal.Proposal;
@@ -14,7 +15,7 @@ import tech.brokerbridge.ports.journal.Proposal;
  * quantity must fit). Immutable: the gates are pure functions of it.
  */
 public record RiskContext(double netLiquidation, double dailyPnl, List<Position> positions, List<OrderView> openOrders,
-        List<Proposal> activeTrades, List<Proposal> pendingProposals, GateLimits limits, double buyingPower) {
+        List<Proposal> activeTrades, List<Proposal> pendingProposals, RiskLimits limits, double buyingPower) {
     public RiskContext {
         positions = List.copyOf(positions);
         openOrders = List.copyOf(openOrders);
@@ -25,7 +26,7 @@ public record RiskContext(double netLiquidation, double dailyPnl, List<Position>
 
     /** With a buying power of twice the net liquidation (Reg T). */
     public RiskContext(double netLiquidation, double dailyPnl, List<Position> positions, List<OrderView> openOrders,
-            List<Proposal> activeTrades, List<Proposal> pendingProposals, GateLimits limits) {
+            List<Proposal> activeTrades, List<Proposal> pendingProposals, RiskLimits limits) {
         this(netLiquidation, dailyPnl, positions, openOrders, activeTrades, pendingProposals, limits,
                 2 * netLiquidation);
     }

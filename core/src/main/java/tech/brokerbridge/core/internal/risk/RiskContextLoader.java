@@ -3,6 +3,7 @@ package tech.brokerbridge.core.internal.risk;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import tech.brokerbridge.core.DeskConfig.RiskLimits;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.journal.Proposal;
@@ -16,9 +17,9 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
 public final class RiskContextLoader {
     private final Broker broker;
     private final ProposalLog proposals;
-    private volatile GateLimits limits;
+    private volatile RiskLimits limits;
 
-    public RiskContextLoader(Broker broker, ProposalLog proposals, GateLimits limits) {
+    public RiskContextLoader(Broker broker, ProposalLog proposals, RiskLimits limits) {
         this.broker = Objects.requireNonNull(broker, "broker");
         this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -36,12 +37,12 @@ public final class RiskContextLoader {
                 limits, account.buyingPower());
     }
 
-    public GateLimits limits() {
+    public RiskLimits limits() {
         return limits;
     }
 
     /** Replaces the limits; contexts loaded from now on carry them. */
-    public void limits(GateLimits next) {
+    public void limits(RiskLimits next) {
         this.limits = Objects.requireNonNull(next, "limits");
     }
 }

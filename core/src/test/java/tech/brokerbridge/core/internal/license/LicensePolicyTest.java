@@ -49,6 +49,24 @@ class LicensePolicyTest {
     }
 
     @Test
+    void onTheFirstDayTheWholeEvaluationIsLeftAndOneDayIsOneDay() {
+        LicenseEvidence e = new LicenseEvidence.Evaluation(FIRST);
+        assertTrue(decide(e, FIRST.plusSeconds(1)).reason().contains("; 14 days left (ends on 2026-01-15)"),
+                decide(e, FIRST.plusSeconds(1)).reason());
+        assertTrue(decide(e, FIRST.plus(Duration.ofDays(13))).reason().contains("; 1 day left"),
+                decide(e, FIRST.plus(Duration.ofDays(13))).reason());
+        assertTrue(decide(e, FIRST.plus(Duration.ofDays(13)).plusSeconds(1)).reason().contains("less than a day left"));
+    }
+
+    @Test
+    void theSummarySaysTheStatusOnce() {
+        LicenseState s = decide(new LicenseEvidence.Evaluation(FIRST), FIRST.plusSeconds(1));
+        assertTrue(s.summary().startsWith("evaluation: paper trading only; 14 days left"), s.summary());
+        LicenseState over = decide(new LicenseEvidence.Evaluation(FIRST), FIRST.plus(Duration.ofDays(15)));
+        assertTrue(over.summary().startsWith("invalid: the 14-day evaluation ended"), over.summary());
+    }
+
+    @Test
     void oneSecondBeforeTheEndItIsStillValid() {
         Instant end = FIRST.plus(Duration.ofDays(14));
         assertEquals(LicenseStatus.EVALUATION,

@@ -75,6 +75,14 @@ class GatesTest {
         }
 
         @Test
+        void theReasonCountsTradesInGoodEnglish() {
+            var one = ctx(100_000, 0, List.of(position("A", 10, 10)), List.of(), List.of(), List.of());
+            assertEquals("1 trade open; with this one 2, within the limit of 5",
+                    gate.evaluate(trade("AAPL", 100, 98, 104, 1), one).reason());
+            assertTrue(gate.evaluate(trade("AAPL", 100, 98, 104, 1), ctx(100_000)).reason().startsWith("0 trades open"));
+        }
+
+        @Test
         void pendingProposalsAndFlatPositionsDoNotCount() {
             var c = ctx(100_000, 0, List.of(position("A", 0, 10)), List.of(), List.of(),
                     List.of(proposal("prp-000000000001", "B", ProposalStatus.PENDING, 1, 10, 9)));

@@ -3,6 +3,7 @@ package tech.brokerbridge.core.internal.risk;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import tech.brokerbridge.core.DeskConfig.RiskLimits;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.OrderView;
@@ -12,7 +13,7 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.market.Direction;
 
 final class RiskFixtures {
-    static final GateLimits DEFAULTS = new GateLimits(5.0, 5, 6.0, 2.0, 1.5, 0.5);
+    static final RiskLimits DEFAULTS = RiskLimits.defaults();
 
     private RiskFixtures() {
     }
