@@ -96,18 +96,8 @@ final class CsvFeed implements PriceFeed {
     }
 
     @Override
-    public boolean replays() {
-        return true;
-    }
-
-    @Override
     public Quote quote(String symbol, double livePrice, Instant now) {
         return new Quote(symbol, livePrice, Quote.Freshness.END_OF_DAY, now);
-    }
-
-    @Override
-    public double tick(String symbol) {
-        return 0.01;
     }
 
     private List<CsvBars.Day> days(String symbol) {

@@ -26,14 +26,18 @@ interface PriceFeed {
     /** The price at {@code time}; a live feed answers its latest price whatever the time. */
     double priceAt(String symbol, Instant time);
 
-    /** True when {@link #priceAt} replays any past moment (simulation, files); false for a live feed. */
-    boolean replays();
+    /** True when {@link #priceAt} replays any past moment (simulation, files; the default); false for a live feed. */
+    default boolean replays() {
+        return true;
+    }
 
     /** The quote to show for {@code symbol}, whose live price at the exchange is {@code livePrice}. */
     Quote quote(String symbol, double livePrice, Instant now);
 
-    /** The symbol's price tick. */
-    double tick(String symbol);
+    /** The symbol's price tick: a cent unless the source knows better. */
+    default double tick(String symbol) {
+        return 0.01;
+    }
 
     /** The source's price of {@code symbol} changed: forget any copy of it (a live feed's cache). */
     default void forget(String symbol) {

@@ -72,18 +72,8 @@ public final class PriceModel implements PriceFeed {
     }
 
     @Override
-    public boolean replays() {
-        return true;
-    }
-
-    @Override
     public Quote quote(String symbol, double livePrice, Instant now) {
         return new Quote(symbol, livePrice, Quote.Freshness.REALTIME, now);
-    }
-
-    @Override
-    public double tick(String symbol) {
-        return 0.01;
     }
 
     /** The seed the price histories are drawn from. */

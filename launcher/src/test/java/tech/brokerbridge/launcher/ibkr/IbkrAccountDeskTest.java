@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.ibkr.fake.FakeGateway;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
 
@@ -22,14 +19,9 @@ import tech.brokerbridge.ibkr.internal.msg.Outbound;
  * placeOrder reaches the gateway; two accounts and no choice are refused; the chosen account is in
  * every order; the check runs again on a reconnect.
  */
-class IbkrAccountDeskTest {
+class IbkrAccountDeskTest extends OnFakeGateway {
     private static final LocalDate LAST_BAR = LocalDate.of(2026, 11, 26);
 
-    @TempDir
-    Path home;
-
-    private final FakeGateway gw = new FakeGateway();
-    private IbkrDesk desk;
 
     @BeforeEach
     void gatewayWithBars() throws Exception {
@@ -37,14 +29,6 @@ class IbkrAccountDeskTest {
         gw.bars.put("AAPL", BreakoutBars.ending(LAST_BAR, 300, 150.0));
         gw.bars.put("NVDA", BreakoutBars.ending(LAST_BAR, 300, 120.0));
         gw.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (desk != null) {
-            desk.close();
-        }
-        gw.close();
     }
 
     private JsonNode accountMode() throws Exception {

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.ibkr.fake.FakeGateway;
 import tech.brokerbridge.ibkr.internal.msg.Inbound.ErrorMessage;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
@@ -25,14 +22,9 @@ import tech.brokerbridge.ibkr.internal.msg.Outbound;
  * fall back to delayed data is used and said so on the proposal; an approval outside the session
  * waits for the open, sent with a time in force that lasts until then and never outside regular hours.
  */
-class IbkrMarketDataDeskTest {
+class IbkrMarketDataDeskTest extends OnFakeGateway {
     private static final LocalDate LAST_BAR = LocalDate.of(2026, 11, 26);
 
-    @TempDir
-    Path home;
-
-    private final FakeGateway gw = new FakeGateway();
-    private IbkrDesk desk;
 
     @BeforeEach
     void gateway() throws Exception {
@@ -42,14 +34,6 @@ class IbkrMarketDataDeskTest {
             gw.bars.put(s, BreakoutBars.ending(LAST_BAR, 300, 100.0 + s.length()));
         }
         gw.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (desk != null) {
-            desk.close();
-        }
-        gw.close();
     }
 
     @Test

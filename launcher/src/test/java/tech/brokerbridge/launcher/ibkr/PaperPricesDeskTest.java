@@ -9,16 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.ibkr.fake.FakeGateway;
-import tech.brokerbridge.ibkr.internal.msg.Inbound.HistoricalBar;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
 
 /**
@@ -27,22 +22,9 @@ import tech.brokerbridge.ibkr.internal.msg.Outbound;
  * CSV daily bars, the source named in health, scans and proposals; simulated prices said so and
  * unknown symbols refused; a paper entry approved on a Sunday waits for the open.
  */
-class PaperPricesDeskTest {
+class PaperPricesDeskTest extends OnFakeGateway {
     private static final LocalDate LAST_BAR = LocalDate.of(2026, 11, 26);
 
-    @TempDir
-    Path home;
-
-    private final FakeGateway gw = new FakeGateway();
-    private IbkrDesk desk;
-
-    @AfterEach
-    void stop() {
-        if (desk != null) {
-            desk.close();
-        }
-        gw.close();
-    }
 
     private IbkrDesk paperDesk(String watchlist, Map<String, String> more, Instant now) throws Exception {
         gw.start();
@@ -90,8 +72,8 @@ class PaperPricesDeskTest {
 
     @Test
     void thePaperAccountTradesOnCsvBarsAndABadFileIsNamedWithItsLine() throws Exception {
-        Path bars = Files.createDirectories(home.resolve("bars"));
-        Files.write(bars.resolve("AAPL.csv"), csv(BreakoutBars.ending(LAST_BAR, 300, 150.0)));
+        Path bars = home.resolve("bars");
+        BreakoutBars.writeCsv(bars, "AAPL", BreakoutBars.ending(LAST_BAR, 300, 150.0));
         Files.write(bars.resolve("MSFT.csv"), List.of("Date,Open,High,Low,Close,Volume", "2026-11-24,1,1,1,1,1",
                 "2026-11-23,1,1,1,1,1"));
         paperDesk("AAPL,MSFT,NVDA", Map.of("paper.market_data", "csv", "paper.csv_folder", "bars"), IbkrDesk.NOW);
@@ -133,8 +115,7 @@ class PaperPricesDeskTest {
 
     @Test
     void aPaperEntryApprovedOnASundayWaitsForTheOpen() throws Exception {
-        Path bars = Files.createDirectories(home.resolve("bars"));
-        Files.write(bars.resolve("AAPL.csv"), csv(BreakoutBars.ending(LAST_BAR, 300, 150.0)));
+        BreakoutBars.writeCsv(home.resolve("bars"), "AAPL", BreakoutBars.ending(LAST_BAR, 300, 150.0));
         paperDesk("AAPL", Map.of("paper.market_data", "csv", "paper.csv_folder", "bars"),
                 Instant.parse("2026-11-29T18:00:00Z"));
         desk.post("/api/scan", "");
@@ -149,16 +130,5 @@ class PaperPricesDeskTest {
         assertEquals(0, desk.get("/api/portfolio").get("positions").size());
         JsonNode order = desk.get("/api/orders").get("orders").get(0);
         assertEquals("accepted", order.get("state").asText(), order.toString());
-    }
-
-    /** The bars as a CSV file in the common end-of-day layout. */
-    private static List<String> csv(List<HistoricalBar> bars) {
-        List<String> lines = new ArrayList<>(List.of("Date,Open,High,Low,Close,Volume"));
-        for (HistoricalBar b : bars) {
-            lines.add(String.format(Locale.ROOT, "%s,%.2f,%.2f,%.2f,%.2f,%d",
-                    LocalDate.parse(b.date(), DateTimeFormatter.BASIC_ISO_DATE), b.open(), b.high(), b.low(), b.close(),
-                    Math.round(b.volume())));
-        }
-        return lines;
     }
 }

@@ -6,50 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tech.brokerbridge.ibkr.fake.FakeGateway;
-import tech.brokerbridge.ibkr.internal.msg.Inbound.HistoricalBar;
 
 /**
  * Issue 13's sane prices through the real desk and its HTTP API: every bad price or quantity of a
  * modified approval (NaN, infinities, 0, negatives, huge values, off the tick, more than the account
  * can carry) is refused with 422 naming the field, and the proposal stays pending with nothing sent.
  */
-class PriceBoundsDeskTest {
-    @TempDir
-    Path home;
-
-    private final FakeGateway gw = new FakeGateway();
-    private IbkrDesk desk;
-
-    @AfterEach
-    void stop() {
-        if (desk != null) {
-            desk.close();
-        }
-        gw.close();
-    }
+class PriceBoundsDeskTest extends OnFakeGateway {
 
     @Test
     void everyBadPriceAndQuantityOfAModifiedApprovalIs422NamingTheField() throws Exception {
-        Path bars = Files.createDirectories(home.resolve("bars"));
-        List<String> lines = new ArrayList<>(List.of("Date,Open,High,Low,Close,Volume"));
-        for (HistoricalBar b : BreakoutBars.ending(LocalDate.of(2026, 11, 26), 300, 150.0)) {
-            lines.add(String.format(Locale.ROOT, "%s,%.2f,%.2f,%.2f,%.2f,%d",
-                    LocalDate.parse(b.date(), DateTimeFormatter.BASIC_ISO_DATE), b.open(), b.high(), b.low(), b.close(),
-                    Math.round(b.volume())));
-        }
-        Files.write(bars.resolve("AAPL.csv"), lines);
+        BreakoutBars.writeCsv(home.resolve("bars"), "AAPL", BreakoutBars.ending(LocalDate.of(2026, 11, 26), 300, 150.0));
         gw.start();
         desk = IbkrDesk.start(home, gw.port(), "AAPL", Map.of("broker.kind", "paper", "paper.market_data", "csv",
                 "paper.csv_folder", "bars"));
