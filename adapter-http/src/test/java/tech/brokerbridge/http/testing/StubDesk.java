@@ -215,7 +215,7 @@ public final class StubDesk implements TradingDesk {
                 new Health.Secrets("encrypted-file", true, Optional.of("no OS keyring; using the encrypted file")),
                 new Health.MarketDataStatus(SIMULATED, List.of(), List.of()),
                 new Health.AccountStatus(Optional.of("paper"), "paper", "paper", true,
-                        "trading_mode is paper and paper is a paper account", List.of()));
+                        "trading_mode is paper and the account (paper) is a paper account: orders may be sent", List.of()));
     }
 
     public static LicenseState license(LicenseStatus status, String reason) {

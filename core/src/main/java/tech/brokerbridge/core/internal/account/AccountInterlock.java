@@ -60,8 +60,8 @@ public final class AccountInterlock {
                     + s.maskedId() + " is a " + s.kind().wire() + " account");
         }
         return new Health.AccountStatus(Optional.of(s.maskedId()), s.kind().wire(), m.wire(), mismatch(m, s).isEmpty(),
-                mismatch(m, s).orElse("trading_mode is " + m.wire() + " and " + s.maskedId() + " is a "
-                        + s.kind().wire() + " account"), warnings);
+                mismatch(m, s).orElse("trading_mode is " + m.wire() + " and the account (" + s.maskedId() + ") is a "
+                        + s.kind().wire() + " account: orders may be sent"), warnings);
     }
 
     /** Why no order may be sent now (409 with its code), or empty when the account may be traded. */
