@@ -63,7 +63,7 @@ public final class VaultOpener {
         try {
             SecureFiles.ensureDirectory(dataDir);
             tightenPermissions(dataDir);
-            VaultMetadata metadata = VaultMetadata.loadOrCreate(dataDir, random, iterations);
+            VaultMetadata metadata = VaultMetadata.loadOrCreate(dataDir, random, iterations, secretsExist(dataDir));
             Fernet fernet = deriveFernet(fingerprint, metadata);
             Optional<String> warning = Optional.empty();
             TokenStorage storage;
@@ -80,11 +80,24 @@ public final class VaultOpener {
                 }
             }
             LOG.info("secret store opened: backend={}", storage.kind());
-            return new FernetSecretStore(fernet, storage, fingerprint.installationId(), warning);
+            boolean keyVerified = KeyCheck.establish(dataDir, metadata, fernet, storage);
+            return new FernetSecretStore(fernet, storage, fingerprint.installationId(), warning, keyVerified);
         } catch (UncheckedIOException ex) {
             throw new SecretStoreException(ex.getMessage() + ": " + ex.getCause().getMessage(), false, false, ex);
         } finally {
             fingerprint.wipe();
+        }
+    }
+
+    /** Whether either backend lists stored secrets (a damaged file lists none; it fails on its own later). */
+    private static boolean secretsExist(Path dataDir) {
+        if (new FileTokenStorage(dataDir).holdsSecrets()) {
+            return true;
+        }
+        try {
+            return !KeyringTokenStorage.indexedNames(dataDir).isEmpty();
+        } catch (SecretStoreException ex) {
+            return false;
         }
     }
 
