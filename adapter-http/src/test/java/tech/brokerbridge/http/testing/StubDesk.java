@@ -24,6 +24,9 @@ import tech.brokerbridge.ports.desk.Modification;
 import tech.brokerbridge.ports.desk.Portfolio;
 import tech.brokerbridge.ports.desk.ScanReport;
 import tech.brokerbridge.ports.desk.TradingDesk;
+import tech.brokerbridge.ports.events.DeskEventListener;
+import tech.brokerbridge.ports.events.EventSubscription;
+import tech.brokerbridge.ports.fakes.FakeDeskEvents;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.GateResult;
@@ -33,6 +36,8 @@ import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.StatusChange;
+import tech.brokerbridge.ports.notify.ChannelTest;
+import tech.brokerbridge.ports.journal.NotificationExchange;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.market.PriceSource;
 import tech.brokerbridge.ports.license.LicenseStatus;
@@ -65,6 +70,8 @@ public final class StubDesk implements TradingDesk {
     public final CountDownLatch scanEntered = new CountDownLatch(1);
     public final List<String> calls = new CopyOnWriteArrayList<>();
     public volatile ProposalQuery lastQuery;
+    /** The desk's events: tests publish to it by hand. */
+    public final FakeDeskEvents events = new FakeDeskEvents(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
 
     public StubDesk() {
         proposals.put(ID, sampleProposal(ID));
@@ -73,6 +80,11 @@ public final class StubDesk implements TradingDesk {
     @Override
     public Health health() {
         return health;
+    }
+
+    @Override
+    public EventSubscription subscribe(DeskEventListener listener) {
+        return events.subscribe(listener);
     }
 
     @Override
@@ -161,6 +173,22 @@ public final class StubDesk implements TradingDesk {
     }
 
     @Override
+    public List<NotificationExchange> notificationAudit(int limit) {
+        calls.add("notificationAudit " + limit);
+        failIfAsked();
+        return List.of(new NotificationExchange(T0, "ntfy", "ntfy.example.org", "proposal", "AAPL long",
+                NotificationExchange.Outcome.SENT, "HTTP 200"));
+    }
+
+    @Override
+    public List<ChannelTest> testNotifications(Optional<String> channel) {
+        calls.add("testNotifications " + channel.orElse("*"));
+        failIfAsked();
+        return channel.filter(c -> !c.equals("ntfy")).isPresent() ? List.of()
+                : List.of(new ChannelTest("ntfy", "ntfy.example.org", true, "HTTP 200"));
+    }
+
+    @Override
     public List<AiExchange> aiAudit(int limit) {
         calls.add("aiAudit " + limit);
         failIfAsked();
@@ -213,6 +241,7 @@ public final class StubDesk implements TradingDesk {
         return new Health("ok", "1.2.3-test", loop, kill, new Health.Service("paper", true, "simulated account"),
                 new Health.Service("rules", true, "offline rules advisor"), LicenseStatus.EVALUATION,
                 new Health.Secrets("encrypted-file", true, Optional.of("no OS keyring; using the encrypted file")),
+                Optional.empty(), Optional.empty(), false, List.of(),
                 new Health.MarketDataStatus(SIMULATED, List.of(), List.of()),
                 new Health.AccountStatus(Optional.of("paper"), "paper", "paper", true,
                         "trading_mode is paper and the account (paper) is a paper account: orders may be sent", List.of()));

@@ -9,8 +9,8 @@ import tech.brokerbridge.launcher.wiring.VersionInfo;
 @Command(name = "brokerbridge", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "A trading desk that runs entirely on your machine.",
         subcommands = {ServeCommand.class, StatusCommand.class, StopCommand.class, BackupCommand.class,
-                RestoreCommand.class, CredentialsCommand.class, ServiceCommand.class, LogsCommand.class,
-                CommandLine.HelpCommand.class})
+                RestoreCommand.class, CredentialsCommand.class, NotificationsCommand.class, ServiceCommand.class,
+                LogsCommand.class, CommandLine.HelpCommand.class})
 public final class RootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -8,12 +8,13 @@ import tech.brokerbridge.http.LocalHttpServer;
 import tech.brokerbridge.keyring.Vault;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.DaemonSettings;
+import tech.brokerbridge.notify.Notifications;
 import tech.brokerbridge.sqlite.ClosableJournal;
 
 /**
- * The services of a running desk in start order: journal, vault, broker, desk, HTTP server. They are
- * stopped in reverse order, so the HTTP server stops accepting and finishes in-flight requests first
- * and the journal closes last.
+ * The services of a running desk in start order: journal, vault, broker, desk, notifications, HTTP
+ * server. They are stopped in reverse order, so the HTTP server stops accepting and finishes in-flight
+ * requests first, notifications stop reading presses before the desk closes, and the journal closes last.
  */
 public final class ManagedServices {
     private final List<Service> services;
@@ -21,7 +22,7 @@ public final class ManagedServices {
 
     @Inject
     ManagedServices(Config config, ClosableJournal journal, Vault vault, BrokerService broker, Desk desk,
-            LocalHttpServer http) {
+            Notifications notifications, LocalHttpServer http) {
         this.http = http;
         Duration grace = Duration.ofSeconds(config.get(DaemonSettings.SHUTDOWN_GRACE_SECONDS));
         this.services = List.of(
@@ -29,6 +30,7 @@ public final class ManagedServices {
                 new Service("vault", () -> { }, vault::close),
                 new Service("broker", broker::start, broker::stop),
                 new Service("desk", desk::start, desk::close),
+                new Service("notifications", () -> notifications.start(desk), notifications::close),
                 new Service("http", http::start, () -> http.stop(grace)));
     }
 

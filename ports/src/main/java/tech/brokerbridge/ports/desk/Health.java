@@ -1,20 +1,34 @@
 package tech.brokerbridge.ports.desk;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import tech.brokerbridge.ports.license.LicenseStatus;
 import tech.brokerbridge.ports.market.PriceSource;
+import tech.brokerbridge.ports.notify.ChannelStatus;
 
 /**
  * What is true of the desk now, as {@code GET /api/health} shows it.
  *
+ * @param lastScanAt when the last scan finished; empty before the first one
+ * @param nextScanAt when the trading loop scans next; empty while it is stopped
+ * @param scanInProgress whether a scan is running now
+ * @param notifications the notification channels the user configured, and only those
  * @param marketData where prices come from and what is wrong with them
  * @param account the account orders go to and whether the desk may trade it
  */
 public record Health(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
-        Service broker, Service ai, LicenseStatus license, Secrets secrets, MarketDataStatus marketData,
-        AccountStatus account) {
+        Service broker, Service ai, LicenseStatus license, Secrets secrets, Optional<Instant> lastScanAt,
+        Optional<Instant> nextScanAt, boolean scanInProgress, List<ChannelStatus> notifications,
+        MarketDataStatus marketData, AccountStatus account) {
+    /** What the legacy constructors say of the market data: not reported. */
+    public static final MarketDataStatus MARKET_DATA_NOT_REPORTED = new MarketDataStatus(
+            new PriceSource("unknown", false, "not reported"), List.of(), List.of());
+    /** What the legacy constructors say of the account: not reported, so not tradable. */
+    public static final AccountStatus ACCOUNT_NOT_REPORTED = new AccountStatus(Optional.empty(), "unknown", "paper",
+            false, "not reported", List.of());
+
     public Health {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(version, "version");
@@ -22,8 +36,26 @@ public record Health(String status, String version, boolean tradingLoopActive, b
         Objects.requireNonNull(ai, "ai");
         Objects.requireNonNull(license, "license");
         Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(lastScanAt, "lastScanAt");
+        Objects.requireNonNull(nextScanAt, "nextScanAt");
+        notifications = List.copyOf(notifications);
         Objects.requireNonNull(marketData, "marketData");
         Objects.requireNonNull(account, "account");
+    }
+
+    /** Without notification channels. */
+    public Health(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
+            Service broker, Service ai, LicenseStatus license, Secrets secrets, Optional<Instant> lastScanAt,
+            Optional<Instant> nextScanAt, boolean scanInProgress) {
+        this(status, version, tradingLoopActive, killSwitchEngaged, broker, ai, license, secrets, lastScanAt,
+                nextScanAt, scanInProgress, List.of(), MARKET_DATA_NOT_REPORTED, ACCOUNT_NOT_REPORTED);
+    }
+
+    /** Health with no scan made, none planned and none running, and no notification channel. */
+    public Health(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
+            Service broker, Service ai, LicenseStatus license, Secrets secrets) {
+        this(status, version, tradingLoopActive, killSwitchEngaged, broker, ai, license, secrets, Optional.empty(),
+                Optional.empty(), false, List.of(), MARKET_DATA_NOT_REPORTED, ACCOUNT_NOT_REPORTED);
     }
 
     /** A connected service (broker or AI provider). */

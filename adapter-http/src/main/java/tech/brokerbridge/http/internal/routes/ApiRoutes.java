@@ -56,6 +56,7 @@ public final class ApiRoutes {
         AdminRoutes.register(b, admin);
         ProposalRoutes.register(b, desk);
         JournalRoutes.register(b, desk, clock);
+        NotificationRoutes.register(b, desk);
         TradingRoutes.register(b, desk);
         DashboardRoutes.register(b);
         return b.build();

@@ -1,9 +1,11 @@
 package tech.brokerbridge.http.internal.routes;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import tech.brokerbridge.ports.desk.Health;
+import tech.brokerbridge.ports.notify.ChannelStatus;
 
 /**
  * {@code GET /api/health}. {@code market_data} names the price source (and whether it is simulated),
@@ -13,7 +15,19 @@ import tech.brokerbridge.ports.desk.Health;
 record HealthAnswer(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
         Services services, MarketData marketData, AccountMode accountMode) {
 
-    record Services(String api, Broker broker, Ai ai, License license, Secrets secrets) {
+    /** {@code notifications}: the configured channels only (none: an empty list). */
+    record Services(String api, Broker broker, Ai ai, License license, Secrets secrets,
+            List<Notification> notifications) {
+    }
+
+    /** One configured notification channel; {@code last_sent_at} only once something went through. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record Notification(String channel, String destination, boolean healthy, String message, long sent, long failed,
+            long dropped, int queued, Optional<Instant> lastSentAt) {
+        static Notification of(ChannelStatus c) {
+            return new Notification(c.channel(), c.destination(), c.healthy(), c.message(), c.sent(), c.failed(),
+                    c.dropped(), c.queued(), c.lastSentAt());
+        }
     }
 
     record Broker(String name, boolean connected, String message) {
@@ -53,7 +67,8 @@ record HealthAnswer(String status, String version, boolean tradingLoopActive, bo
         Services services = new Services("healthy",
                 new Broker(h.broker().name(), h.broker().connected(), h.broker().message()),
                 new Ai(h.ai().name(), h.ai().connected(), h.ai().message()), new License(h.license().wire()),
-                new Secrets(h.secrets().backend(), h.secrets().available(), h.secrets().warning()));
+                new Secrets(h.secrets().backend(), h.secrets().available(), h.secrets().warning()),
+                h.notifications().stream().map(Notification::of).toList());
         return new HealthAnswer(h.status(), h.version(), h.tradingLoopActive(), h.killSwitchEngaged(), services,
                 MarketData.of(h.marketData()), AccountMode.of(h.account()));
     }

@@ -1,4 +1,4 @@
--- BrokerBridge journal, schema version 3: the prices a proposal was made on.
+-- BrokerBridge journal, schema version 4: the prices a proposal was made on.
 --
 -- The market data source (simulated, ibkr, csv, ...), whether it was simulated, and the last price
 -- with its freshness (delayed data is said so on the proposal). Proposals written before this
