@@ -188,6 +188,11 @@ final class DeskDouble implements TradingDesk {
     }
 
     @Override
+    public Optional<List<tech.brokerbridge.ports.market.Bar>> proposalBars(String proposalId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public List<AiExchange> aiAudit(int limit) {
         throw new UnsupportedOperationException();
     }

@@ -18,6 +18,7 @@ import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.ProtectionChange;
 import tech.brokerbridge.ports.broker.StopOrder;
 import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.broker.TradingAccount;
 
 /** A broker whose market can be closed and reopened under its callers; listeners follow it to the new one. */
 final class RestartingBroker implements Broker {
@@ -49,6 +50,11 @@ final class RestartingBroker implements Broker {
     @Override
     public ConnectionStatus connectionStatus() {
         return market.broker().connectionStatus();
+    }
+
+    @Override
+    public TradingAccount tradingAccount() {
+        return market.broker().tradingAccount();
     }
 
     @Override

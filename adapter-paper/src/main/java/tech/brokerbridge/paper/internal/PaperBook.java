@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.paper.internal.AccountState.BracketState;
@@ -24,6 +25,7 @@ import tech.brokerbridge.ports.broker.PlaceResult;
 import tech.brokerbridge.ports.broker.ProtectionChange;
 import tech.brokerbridge.ports.broker.StopOrder;
 import tech.brokerbridge.ports.market.Direction;
+import tech.brokerbridge.ports.market.MarketDataException;
 
 /**
  * The paper exchange's orders: brackets, closing orders and stand-alone stops; the matching when a
@@ -35,6 +37,7 @@ import tech.brokerbridge.ports.market.Direction;
  * once); a stop fills at its stop, or at the price when the market gapped through it; a trailing stop
  * first follows the price ({@link tech.brokerbridge.ports.broker.TrailingStop#follow}) and then fills
  * like a stop; one bracket child filling cancels the other; a market close fills at the price now.
+ * Nothing matches outside the regular session or while the price feed has no price: orders wait.
  */
 final class PaperBook {
     private static final Logger LOG = LoggerFactory.getLogger(PaperBook.class);
@@ -52,7 +55,11 @@ final class PaperBook {
         /** An event of the current call: it goes out once the call's changes are saved. */
         void event(OrderEvent event);
 
+        /** The price now; a {@link MarketDataException} when the feed has none. */
         double livePrice(String symbol);
+
+        /** Whether simulated now is in the regular session (orders wait outside it, as at IB). */
+        boolean inSession();
     }
 
     private final Host host;
@@ -134,7 +141,7 @@ final class PaperBook {
         for (PaperOrder leg : b.legs()) {
             host.event(new OrderEvent.Working(order.orderRef(), leg.leg, leg.id, host.now()));
         }
-        match(b, host.livePrice(order.symbol()));
+        priceNow(order.symbol()).ifPresent(price -> match(b, price));
     }
 
     int cancel(String ref) {
@@ -154,13 +161,26 @@ final class PaperBook {
     void matchAll(String symbol) {
         for (PaperBracket b : new ArrayList<>(brackets.values())) {
             if (b.live() && (symbol == null || b.symbol().equals(symbol))) {
-                match(b, host.livePrice(b.symbol()));
+                priceNow(b.symbol()).ifPresent(price -> match(b, price));
             }
         }
         for (PaperLoneOrder o : new ArrayList<>(lone.values())) {
             if (o.order().live() && (symbol == null || o.symbol().equals(symbol))) {
-                match(o, host.livePrice(o.symbol()));
+                priceNow(o.symbol()).ifPresent(price -> match(o, price));
             }
+        }
+    }
+
+    /** The price now when the session is open and the feed has one; empty otherwise (orders wait). */
+    private OptionalDouble priceNow(String symbol) {
+        if (!host.inSession()) {
+            return OptionalDouble.empty();
+        }
+        try {
+            return OptionalDouble.of(host.livePrice(symbol));
+        } catch (MarketDataException e) {
+            LOG.debug("{} not matched now: no price ({})", symbol, e.getMessage());
+            return OptionalDouble.empty();
         }
     }
 
@@ -252,7 +272,7 @@ final class PaperBook {
             b.target.price = change.targetPrice().getAsDouble();
             modified(ref, b.target);
         }
-        match(b, host.livePrice(b.symbol()));
+        priceNow(b.symbol()).ifPresent(price -> match(b, price));
         return new ModifyResult.Modified(ref, byRef(ref));
     }
 
@@ -282,7 +302,7 @@ final class PaperBook {
         PaperLoneOrder lo = new PaperLoneOrder(ref, c.symbol(), c.positionDirection(), order);
         lone.put(ref, lo);
         host.event(new OrderEvent.Working(ref, OrderLeg.CLOSE, order.id, host.now()));
-        match(lo, host.livePrice(c.symbol()));
+        priceNow(c.symbol()).ifPresent(price -> match(lo, price));
         return new PlaceResult.Accepted(ref, order.id, order.state);
     }
 
@@ -310,7 +330,7 @@ final class PaperBook {
         PaperLoneOrder lo = new PaperLoneOrder(s.ref(), s.symbol(), s.positionDirection(), order);
         lone.put(s.ref(), lo);
         host.event(new OrderEvent.Working(s.ref(), OrderLeg.STOP_LOSS, order.id, host.now()));
-        match(lo, host.livePrice(s.symbol()));
+        priceNow(s.symbol()).ifPresent(price -> match(lo, price));
         return new PlaceResult.Accepted(s.ref(), order.id, order.state);
     }
 

@@ -28,6 +28,8 @@ import tech.brokerbridge.ports.broker.ProtectionChange;
 import tech.brokerbridge.ports.broker.StopOrder;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.market.MarketDataException;
+import tech.brokerbridge.ports.market.MarketSession;
 
 /**
  * The simulated exchange and account behind the paper broker: simulated time, live prices, the
@@ -37,7 +39,10 @@ import tech.brokerbridge.ports.broker.SubmitResult;
  *
  * <p>Simulated time starts at the clock's instant and only moves forward: {@link #catchUp()} brings
  * it to the clock, {@link #advance(Duration)} pushes it beyond. While brackets are live, time moves
- * in the price model's five-minute steps through the session so that every price is checked against them.
+ * in five-minute steps through the session so that every price is checked against them (a live feed,
+ * which cannot replay the past, is checked once, at the time it is asked). Orders fill only inside the
+ * regular session ({@link TradingCalendar}): an entry submitted outside it waits for the open,
+ * whatever the price source.
  *
  * <p>Durability: every call ends by committing its effects through the {@link Outbox}. With an
  * {@link AccountFile}, a call that changed the account saves it before it returns and before its
@@ -49,7 +54,9 @@ public final class PaperExchange implements AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Clock clock;
-    private final PriceModel model;
+    private final PriceFeed feed;
+    private final TradingCalendar calendar;
+    private final long seed;
     private final EventDispatcher events = new EventDispatcher();
     private final Outbox outbox;
     private final PaperBook book;
@@ -61,9 +68,10 @@ public final class PaperExchange implements AutoCloseable {
     private volatile Instant now;
     private volatile boolean closed;
 
-    /** An exchange with a fresh account that lives in memory only, charging no commissions. */
+    /** An exchange on simulated prices with a fresh account that lives in memory only, charging no commissions. */
     public PaperExchange(Clock clock, PriceModel model, String currency, double startingCash) {
-        this(clock, model, currency, startingCash, new PaperCommissions(0, 0), Optional.empty());
+        this(clock, model, model.calendar(), model.seed(), currency, startingCash, new PaperCommissions(0, 0),
+                Optional.empty());
     }
 
     /**
@@ -72,13 +80,15 @@ public final class PaperExchange implements AutoCloseable {
      *
      * @throws IllegalStateException when the file is damaged or holds an account in another currency or price seed
      */
-    PaperExchange(Clock clock, PriceModel model, String currency, double startingCash, PaperCommissions commissions,
-            Optional<AccountFile> file) {
+    PaperExchange(Clock clock, PriceFeed feed, TradingCalendar calendar, long seed, String currency,
+            double startingCash, PaperCommissions commissions, Optional<AccountFile> file) {
         this.clock = clock;
-        this.model = model;
+        this.feed = feed;
+        this.calendar = calendar;
+        this.seed = seed;
         this.outbox = new Outbox(file, events);
         this.book = new PaperBook(new BookHost(), commissions);
-        Optional<AccountState> saved = outbox.load(currency, model.seed());
+        Optional<AccountState> saved = outbox.load(currency, seed);
         if (saved.isPresent()) {
             restore(saved.get());
         } else {
@@ -99,8 +109,15 @@ public final class PaperExchange implements AutoCloseable {
         return clockNow.isAfter(simNow) ? clockNow : simNow;
     }
 
-    public PriceModel model() {
-        return model;
+    public PriceFeed feed() {
+        return feed;
+    }
+
+    /** The regular session as of simulated now: open until its close, or closed until the next open. */
+    public MarketSession session() {
+        Instant t = now();
+        return calendar.inSession(t) ? new MarketSession.Open(TradingCalendar.closeOf(date(t)))
+                : new MarketSession.Closed(calendar.nextOpen(t));
     }
 
     /** Brings simulated time up to the clock, filling what the prices on the way reach. */
@@ -125,7 +142,7 @@ public final class PaperExchange implements AutoCloseable {
 
     /**
      * Test and demo hook: the market for {@code symbol} trades at {@code price} now; the live price
-     * then keeps following the symbol's path from there. Orders that price reaches fill.
+     * then keeps following the symbol's path from there. Orders that price reaches fill (in the session).
      */
     public void forcePrice(String symbol, double price) {
         if (!(price > 0)) {
@@ -133,21 +150,48 @@ public final class PaperExchange implements AutoCloseable {
         }
         call(() -> {
             advanceTo(clock.instant());
-            priceFactors.put(symbol, price / model.priceAt(symbol, now));
+            priceFactors.put(symbol, price / feed.priceAt(symbol, now));
             outbox.changed();
+            book.matchAll(symbol); // in the session only
+            return null;
+        });
+    }
+
+    /**
+     * Test and demo hook for a live feed: the source's price of {@code symbol} changed; the exchange
+     * reads it again now and fills what it reaches (in the session).
+     */
+    public void priceChanged(String symbol) {
+        call(() -> {
+            advanceTo(clock.instant());
+            feed.forget(symbol);
             book.matchAll(symbol);
             return null;
         });
     }
 
-    /** The live price of {@code symbol} at simulated now, in cents. */
+    /**
+     * The live price of {@code symbol} at simulated now, in cents.
+     *
+     * @throws MarketDataException when the feed cannot price it
+     */
     public double livePrice(String symbol) {
         lock.lock();
         try {
             double factor = priceFactors.getOrDefault(symbol, 1.0);
-            return SymbolPath.cents(model.priceAt(symbol, now) * factor);
+            return SymbolPath.cents(feed.priceAt(symbol, now) * factor);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The price an open position is valued at: the live price, or its cost while the feed cannot say. */
+    private double markPrice(String symbol) {
+        try {
+            return livePrice(symbol);
+        } catch (MarketDataException e) {
+            LOG.debug("no price for {} ({}); valued at cost", symbol, e.getMessage());
+            return account.averageCost(symbol);
         }
     }
 
@@ -161,15 +205,20 @@ public final class PaperExchange implements AutoCloseable {
             if (!PriceModel.isListed(order.symbol())) {
                 return new SubmitResult.Rejected(ref, "unknown symbol: " + order.symbol(), false);
             }
+            try {
+                feed.requireKnown(order.symbol());
+            } catch (MarketDataException e) {
+                return new SubmitResult.Rejected(ref, e.getMessage(), false);
+            }
             double notional = order.quantity() * order.entryLimit();
-            if (notional > account.buyingPower(this::livePrice, book.workingEntryNotional())) {
+            if (notional > account.buyingPower(this::markPrice, book.workingEntryNotional())) {
                 return new SubmitResult.Rejected(ref, String.format(Locale.ROOT,
                         "insufficient buying power for an order of %.2f", notional), false);
             }
             List<String> ids = List.of(newOrderId(), newOrderId(), newOrderId());
             LOG.debug("paper bracket {} accepted: {} {} x{} entry {} stop {} target {}", ref, order.direction().wire(),
                     order.symbol(), order.quantity(), order.entryLimit(), order.stopLoss(), order.takeProfit());
-            book.add(order, ids);
+            book.add(order, ids); // outside the session the entry waits for the open
             return new SubmitResult.Accepted(ref, ids);
         });
     }
@@ -222,14 +271,14 @@ public final class PaperExchange implements AutoCloseable {
     public AccountSnapshot account() {
         return call(() -> {
             advanceTo(clock.instant());
-            return account.snapshot(this::livePrice, book.workingEntryNotional(), now);
+            return account.snapshot(this::markPrice, book.workingEntryNotional(), now);
         });
     }
 
     public List<Position> positions() {
         return call(() -> {
             advanceTo(clock.instant());
-            return account.positions(this::livePrice);
+            return account.positions(this::markPrice);
         });
     }
 
@@ -269,7 +318,7 @@ public final class PaperExchange implements AutoCloseable {
     }
 
     private AccountState capture() {
-        return new AccountState(account.currency(), model.seed(), idPrefix, nextOrderId, nextExecutionId, now,
+        return new AccountState(account.currency(), seed, idPrefix, nextOrderId, nextExecutionId, now,
                 account.ledger(), priceFactors, book.bracketStates(), book.tradeState());
     }
 
@@ -290,7 +339,7 @@ public final class PaperExchange implements AutoCloseable {
             now = nextStep(now, target);
             LocalDate today = date(now);
             if (!today.equals(account.day())) {
-                account.rollDay(today, account.equity(this::livePrice));
+                account.rollDay(today, account.equity(this::markPrice));
                 outbox.changed();
             }
             book.matchAll(null);
@@ -299,8 +348,11 @@ public final class PaperExchange implements AutoCloseable {
 
     private Instant nextStep(Instant from, Instant target) {
         LocalDate date = date(from);
+        if (!feed.replays()) {
+            return target; // a live feed knows only its latest price: look once
+        }
         Instant next = date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        if (book.hasLive() && model.calendar().isTradingDay(date)) {
+        if (book.hasLive() && calendar.isTradingDay(date)) {
             Instant open = TradingCalendar.openOf(date);
             if (from.isBefore(open)) {
                 next = open;
@@ -342,6 +394,11 @@ public final class PaperExchange implements AutoCloseable {
         @Override
         public double livePrice(String symbol) {
             return PaperExchange.this.livePrice(symbol);
+        }
+
+        @Override
+        public boolean inSession() {
+            return calendar.inSession(now);
         }
     }
 

@@ -55,7 +55,7 @@ class SqliteJournalTest {
         open(SqliteConfig.defaults(dir)).close();
         open(SqliteConfig.defaults(dir)).close();
         try (Connection c = raw()) {
-            assertEquals(List.of("1", "2", "3", "4"), column(c, "SELECT version FROM schema_version ORDER BY version"));
+            assertEquals(List.of("1", "2", "3", "4", "5"), column(c, "SELECT version FROM schema_version ORDER BY version"));
             assertEquals(List.of("ai_audit", "approvals", "closed_trades", "decision_evidence", "decision_gate_values",
                     "decision_gates", "decisions", "fills", "kill_switch", "license", "notification_audit",
                     "open_trades", "order_broker_ids", "orders", "proposal_cool_downs", "proposal_gate_values",

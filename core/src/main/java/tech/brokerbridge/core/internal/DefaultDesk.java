@@ -16,10 +16,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.core.internal.account.AccountInterlock;
 import tech.brokerbridge.core.internal.approval.ApprovalService;
 import tech.brokerbridge.core.internal.decision.AdvisorGateway;
 import tech.brokerbridge.core.internal.events.EventHub;
 import tech.brokerbridge.core.internal.events.HealthWatch;
+import tech.brokerbridge.core.internal.events.PortfolioWatch;
 import tech.brokerbridge.core.internal.events.PublishingOrderLog;
 import tech.brokerbridge.core.internal.events.PublishingProposalLog;
 import tech.brokerbridge.core.internal.execution.BracketSubmitter;
@@ -34,9 +36,13 @@ import tech.brokerbridge.core.internal.loop.ScanSettings;
 import tech.brokerbridge.core.internal.loop.ScanState;
 import tech.brokerbridge.core.internal.loop.Scanner;
 import tech.brokerbridge.core.internal.loop.TradingLoop;
+import tech.brokerbridge.core.internal.market.MarketDataHealth;
+import tech.brokerbridge.core.internal.market.MarketPrices;
+import tech.brokerbridge.core.internal.market.PriceGuard;
 import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
+import tech.brokerbridge.core.internal.proposals.ScanBars;
 import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
 import tech.brokerbridge.core.internal.risk.RiskContextLoader;
@@ -76,6 +82,7 @@ import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.license.LicenseState;
+import tech.brokerbridge.ports.market.Bar;
 import tech.brokerbridge.ports.notify.ChannelStatus;
 import tech.brokerbridge.ports.notify.ChannelTest;
 import tech.brokerbridge.ports.journal.NotificationExchange;
@@ -85,6 +92,8 @@ import tech.brokerbridge.ports.secrets.StoreInfo;
 /** The desk: wires the domain services to the ports and runs the desk's threads. */
 public final class DefaultDesk implements Desk {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultDesk.class);
+    /** How often open positions are marked to the market for the screen (portfolio.marked). */
+    private static final long MARK_SECONDS = 15;
     private volatile DeskConfig config;
     private final DeskPorts ports;
     private final DeskTuning tuning;
@@ -113,6 +122,11 @@ public final class DefaultDesk implements Desk {
     private final ScanState scans;
     private final OrderEventPublisher orderEvents;
     private final HealthWatch healthWatch;
+    private final PortfolioWatch portfolioWatch;
+    private final ScanBars chartBars;
+    private final MarketPrices prices;
+    private final PriceGuard guard;
+    private final AccountInterlock interlock;
     private AutoCloseable subscription;
     private boolean started;
     private boolean closed;
@@ -139,22 +153,28 @@ public final class DefaultDesk implements Desk {
                 new LicensePolicy(config.evaluationPeriod(), config.license().grace()),
                 config.license().checkInterval(), licenseThread, clock);
         this.advisor = new AdvisorGateway(ports.advisor(), journal, advisorThreads, tuning.advisorDeadline());
+        this.prices = new MarketPrices(ports.marketData(), new MarketDataHealth());
+        this.guard = new PriceGuard(config.risk().maxPriceDeviationPct());
+        this.interlock = new AccountInterlock(ports.broker(), license::current, config.tradingMode());
         BrokerReconciler reconciler = new BrokerReconciler(ports.broker(), orders, proposals, book, clock);
         BracketSubmitter submitter = new BracketSubmitter(ports.broker(), orders, proposals, book, killSwitch,
-                reconciler, clock);
+                reconciler, interlock, clock);
         this.approvals = new ApprovalService(proposals, book, contexts, gates, killSwitch, dailyLoss, submitter,
-                coolDowns);
+                coolDowns, new ApprovalService.Checks(interlock, prices, guard));
         this.positions = new PositionService(ports.broker(), journal, orders, proposals, hub, killSwitch, contexts,
                 book.locks(), () -> ports.advisor().provider(), maintenanceThread, clock);
         this.events = new OrderEventHandler(orders, proposals, book, positions, clock);
         this.orderEvents = new OrderEventPublisher(orders, hub);
         this.maintenance = new Maintenance(ports.broker(), book, reconciler, positions, license);
-        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, proposals, clock, settings);
-        this.pipeline = new ScanPipeline(settings, ports.marketData(), ports.signals(), contexts, killSwitch, dailyLoss,
-                scorer, evaluator, coolDowns, journal, clock, scans);
+        this.chartBars = new ScanBars(ports.marketData());
+        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, proposals, prices, guard, clock, settings,
+                chartBars);
+        this.pipeline = new ScanPipeline(settings, ports.marketData(), prices, ports.signals(), contexts, killSwitch,
+                dailyLoss, scorer, evaluator, coolDowns, journal, clock, scans);
         this.scanner = new Scanner(pipeline);
         this.loop = new TradingLoop(scanner, killSwitch, loopThread, config.scanInterval(), scans);
         this.healthWatch = new HealthWatch(this::brokerService, advisor::health, license::current, hub);
+        this.portfolioWatch = new PortfolioWatch(ports.broker(), hub);
         killSwitch.onEngage(loop::stop);
     }
 
@@ -166,13 +186,15 @@ public final class DefaultDesk implements Desk {
     public synchronized void reconfigure(DeskConfig next) {
         DeskConfig c = new DeskConfig(config.version(), next.watchlist(), next.scanInterval(), next.maxAiCandidates(),
                 next.weights(), next.risk(), next.proposalTtl(), next.barsForAdvisor(), config.evaluationPeriod())
-                .withProposalCooldown(next.proposalCooldown());
+                .withProposalCooldown(next.proposalCooldown()).withTradingMode(next.tradingMode());
         contexts.limits(c.risk());
         scorer.weights(c.weights());
         pipeline.settings(settings(c));
         evaluator.settings(settings(c));
         loop.interval(c.scanInterval());
         coolDowns.length(c.proposalCooldown());
+        guard.maxDeviationPct(c.risk().maxPriceDeviationPct());
+        interlock.mode(c.tradingMode());
         config = c;
         LOG.info("desk reconfigured: {} symbols, scan every {}", c.watchlist().size(), c.scanInterval());
     }
@@ -198,6 +220,8 @@ public final class DefaultDesk implements Desk {
         healthWatch.run();
         long watch = tuning.healthWatchInterval().toMillis();
         watchThread.scheduleWithFixedDelay(healthWatch, watch, watch, TimeUnit.MILLISECONDS);
+        // the broker may be slow: on the maintenance thread, not the health watch's
+        maintenanceThread.scheduleWithFixedDelay(portfolioWatch, MARK_SECONDS, MARK_SECONDS, TimeUnit.SECONDS);
         started = true;
         LOG.info("desk started (broker {}, advisor {})", ports.broker().name(), ports.advisor().provider());
     }
@@ -228,6 +252,11 @@ public final class DefaultDesk implements Desk {
         maintenanceThread.submit(() -> { }).get(5, TimeUnit.SECONDS);
     }
 
+    /** Marks the positions now and publishes what changed (tests). */
+    void markPortfolio() {
+        portfolioWatch.run();
+    }
+
     /** Checks health now and publishes what changed (tests). */
     void watchHealth() {
         healthWatch.run();
@@ -237,7 +266,8 @@ public final class DefaultDesk implements Desk {
     public Health health() {
         return new Health("ok", config.version(), loop.active(), killSwitch.engaged(), brokerService(),
                 advisor.health(), license.current().status(), secrets(), scans.lastScanAt(), scans.nextScanAt(),
-                scans.inProgress(), notificationChannels(), positions.watch().warnings());
+                scans.inProgress(), notificationChannels(), prices.health().status(prices.source()),
+                interlock.status(), positions.watch().warnings());
     }
 
     private List<ChannelStatus> notificationChannels() {
@@ -296,6 +326,11 @@ public final class DefaultDesk implements Desk {
     @Override
     public Optional<Proposal> proposal(String proposalId) {
         return book.find(proposalId);
+    }
+
+    @Override
+    public Optional<List<Bar>> proposalBars(String proposalId) {
+        return book.find(proposalId).map(chartBars::of);
     }
 
     @Override

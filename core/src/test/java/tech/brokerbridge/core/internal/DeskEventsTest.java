@@ -169,6 +169,27 @@ class DeskEventsTest {
     }
 
     @Test
+    void openPositionsAreMarkedWhenTheyChangeAndOnceMoreWhenTheLastOneIsGone() {
+        startAndListen();
+        h.desk.markPortfolio();
+        Proposal p = h.propose("AAPL");
+        h.desk.approve(p.proposalId(), Modification.none());
+        h.broker.fillEntry(p.proposalId(), 100);
+        h.awaitEvents();
+        h.desk.markPortfolio();
+        h.desk.markPortfolio(); // nothing changed: nothing published
+        Harness.await(() -> seen(DeskEvent.PortfolioMarked.class).size() == 1, "one mark");
+        DeskEvent.PortfolioMarked mark = seen(DeskEvent.PortfolioMarked.class).get(0);
+        assertEquals("AAPL", mark.positions().get(0).symbol());
+        h.broker.fillChild(p.proposalId(), OrderLeg.TAKE_PROFIT);
+        h.awaitEvents();
+        h.desk.markPortfolio();
+        h.desk.markPortfolio();
+        Harness.await(() -> seen(DeskEvent.PortfolioMarked.class).size() == 2, "the flat mark");
+        assertTrue(seen(DeskEvent.PortfolioMarked.class).get(1).positions().isEmpty());
+    }
+
+    @Test
     void theNotifierIsSentEveryEvent() {
         List<DeskEvent> notified = new CopyOnWriteArrayList<>();
         h.desk = new DefaultDesk(h.config, h.ports().withNotifier(notified::add), h.clock, h.tuning);

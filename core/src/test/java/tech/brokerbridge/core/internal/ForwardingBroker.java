@@ -14,6 +14,7 @@ import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.ProtectionChange;
 import tech.brokerbridge.ports.broker.StopOrder;
 import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.broker.TradingAccount;
 
 /** A broker that forwards to another; tests override one method. */
 class ForwardingBroker implements Broker {
@@ -31,6 +32,11 @@ class ForwardingBroker implements Broker {
     @Override
     public ConnectionStatus connectionStatus() {
         return to.connectionStatus();
+    }
+
+    @Override
+    public TradingAccount tradingAccount() {
+        return to.tradingAccount();
     }
 
     @Override

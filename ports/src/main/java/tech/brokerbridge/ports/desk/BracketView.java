@@ -23,6 +23,11 @@ public record BracketView(OrderRecord record, List<OrderView> legs, State state,
         Objects.requireNonNull(legsUnavailable, "legsUnavailable");
     }
 
+    /** The bracket as its record alone says, without the broker's legs ({@code why} says why). */
+    public static BracketView ofRecord(OrderRecord record, String why) {
+        return new BracketView(record, List.of(), State.of(record.state()), Optional.of(why));
+    }
+
     /**
      * submitting, working (the entry works), open (the entry filled, stops cover the position),
      * unprotected (filled, no working stop covers it), closing (a closing order works), closed (flat),
@@ -33,6 +38,20 @@ public record BracketView(OrderRecord record, List<OrderView> legs, State state,
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** What the desk's record alone says. */
+        public static State of(OrderRecord.State s) {
+            return switch (s) {
+                case SUBMITTING -> SUBMITTING;
+                case ACCEPTED -> WORKING;
+                case ENTRY_FILLED -> OPEN;
+                case UNPROTECTED -> UNPROTECTED;
+                case CLOSED -> CLOSED;
+                case CANCELLED -> CANCELLED;
+                case REJECTED -> REJECTED;
+                case FAILED -> FAILED;
+            };
         }
     }
 }

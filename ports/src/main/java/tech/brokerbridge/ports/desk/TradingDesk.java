@@ -12,6 +12,7 @@ import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.license.LicenseState;
+import tech.brokerbridge.ports.market.Bar;
 import tech.brokerbridge.ports.notify.ChannelTest;
 import tech.brokerbridge.ports.journal.NotificationExchange;
 
@@ -38,6 +39,13 @@ public interface TradingDesk extends PositionDesk, DeskEvents {
     ProposalPage proposals(ProposalQuery query);
 
     Optional<Proposal> proposal(String proposalId);
+
+    /**
+     * The daily bars the scan read for the proposal (the last 120 up to when it was made), oldest first,
+     * for its chart; empty when there is no such proposal. May block on the market data source (its
+     * timeout) when they must be read again (an older proposal, or after a restart).
+     */
+    Optional<List<Bar>> proposalBars(String proposalId);
 
     /** Approves a pending proposal, as is or modified (the gates run again on a modified trade), and executes it. */
     ActionResult approve(String proposalId, Modification modification);

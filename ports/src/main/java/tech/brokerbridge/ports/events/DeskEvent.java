@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import tech.brokerbridge.ports.broker.OrderLeg;
+import tech.brokerbridge.ports.broker.AccountSnapshot;
+import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.journal.FillRecord;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
@@ -204,6 +206,26 @@ public sealed interface DeskEvent {
         @Override
         public String type() {
             return "position.protection";
+        }
+    }
+
+    /**
+     * The account and the open positions marked to the market again (live P&amp;L): published when they
+     * changed, checked every 15 s while the broker is connected and a position is open (and once more when
+     * the last one closed). For the user's own screen; never sent to an advisor.
+     */
+    record PortfolioMarked(long id, Instant time, String broker, AccountSnapshot account, List<Position> positions)
+            implements DeskEvent {
+        public PortfolioMarked {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(broker, "broker");
+            Objects.requireNonNull(account, "account");
+            positions = List.copyOf(positions);
+        }
+
+        @Override
+        public String type() {
+            return "portfolio.marked";
         }
     }
 

@@ -31,6 +31,7 @@ import tech.brokerbridge.ports.broker.TradeControl;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.broker.TradingAccount;
 
 /**
  * An in-memory {@link Broker} the tests control. It keeps the port's contract, proven by
@@ -409,5 +410,21 @@ public final class FakeBroker implements Broker {
         if (!connected) {
             throw BrokerException.notConnected("fake broker is down");
         }
+    }
+
+    // ---- the account (issue 13): a paper account unless a test says otherwise ----
+
+    private volatile TradingAccount tradingAccount = new TradingAccount.Selected("DU****001",
+            tech.brokerbridge.ports.broker.AccountKind.PAPER, java.util.Optional.empty());
+
+    @Override
+    public TradingAccount tradingAccount() {
+        return tradingAccount;
+    }
+
+    /** The account this fake says orders go to from now on (as after a reconnect to another login). */
+    public FakeBroker tradingAccount(TradingAccount account) {
+        this.tradingAccount = java.util.Objects.requireNonNull(account, "account");
+        return this;
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.broker.TradingAccount;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -243,4 +245,12 @@ public abstract class BrokerContract extends BrokerFixture {
         assertTrue(late.events().isEmpty(), "a closed subscription got " + late.events());
     }
 
+    @Test
+    void aConnectedBrokerSaysWhichAccountItTradesWithoutBlockingAndMasked() {
+        TradingAccount a = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> broker.tradingAccount());
+        TradingAccount.Selected s = assertInstanceOf(TradingAccount.Selected.class, a,
+                "a connected broker has chosen the account it trades");
+        assertFalse(s.maskedId().matches(".*[0-9]{4,}.*"), "never a full account id: " + s.maskedId());
+        assertNotNull(s.kind());
+    }
 }

@@ -36,7 +36,7 @@ final class PlaceOrderCodec {
         // 6: (5 is BAG only) shares allocation .. overridePercentageConstraints
         w.add("") // sharesAllocation, deprecated
                 .add(0.0) // discretionaryAmt
-                .add("").add("") // goodAfterTime, goodTillDate
+                .add("").add(o.goodTillDate()) // goodAfterTime, goodTillDate
                 .add("").add("").add(""); // faGroup, faMethod, faPercentage
         if (sv < ServerVersions.FA_PROFILE_DESUPPORT) {
             w.add(""); // faProfile

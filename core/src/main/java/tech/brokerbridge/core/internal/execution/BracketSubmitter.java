@@ -3,8 +3,10 @@ package tech.brokerbridge.core.internal.execution;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.core.internal.account.AccountInterlock;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
 import tech.brokerbridge.ports.broker.BracketOrder;
@@ -25,6 +27,9 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
  * is already executing is never submitted by anything else: a crash or a failed call between the two
  * leaves a {@code SUBMITTING} record that only reconciliation resolves.
  *
+ * <p>Right before the call the account is checked again ({@link AccountInterlock}): a reconnect to an
+ * account the desk may not trade fails the proposal, and nothing is sent.
+ *
  * <p>The caller holds the proposal's lock around both calls.
  */
 public final class BracketSubmitter {
@@ -35,10 +40,12 @@ public final class BracketSubmitter {
     private final ProposalBook book;
     private final KillSwitch killSwitch;
     private final BrokerReconciler reconciler;
+    private final AccountInterlock interlock;
     private final Clock clock;
 
     public BracketSubmitter(Broker broker, OrderLog orders, ProposalLog proposals, ProposalBook book,
-            KillSwitch killSwitch, BrokerReconciler reconciler, Clock clock) {
+            KillSwitch killSwitch, BrokerReconciler reconciler, AccountInterlock interlock, Clock clock) {
+        this.interlock = Objects.requireNonNull(interlock, "interlock");
         this.broker = Objects.requireNonNull(broker, "broker");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.proposals = Objects.requireNonNull(proposals, "proposals");
@@ -48,8 +55,16 @@ public final class BracketSubmitter {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Writes the {@code SUBMITTING} order record, then moves the approved proposal to {@code executing}. */
+    /** {@link #prepare(Proposal, Optional)} with nothing to add. */
     public Proposal prepare(Proposal approved) {
+        return prepare(approved, Optional.empty());
+    }
+
+    /**
+     * Writes the {@code SUBMITTING} order record, then moves the approved proposal to {@code executing};
+     * {@code note} (e.g. "waiting for the market to open") is added to the reason of that change.
+     */
+    public Proposal prepare(Proposal approved, Optional<String> note) {
         if (approved.status() != ProposalStatus.APPROVED) {
             throw new IllegalStateException("only an approved proposal can be prepared, not " + approved.status());
         }
@@ -60,7 +75,8 @@ public final class BracketSubmitter {
         orders.saveOrder(new OrderRecord(approved.proposalId(), approved.symbol(), approved.direction(),
                 approved.quantity(), approved.entryPrice(), approved.stopPrice(), approved.targetPrice(),
                 State.SUBMITTING, List.of(), "about to be sent to " + broker.name(), now, now));
-        return book.transition(approved, ProposalStatus.EXECUTING, "bracket order being sent to " + broker.name());
+        return book.transition(approved, ProposalStatus.EXECUTING, "bracket order being sent to " + broker.name()
+                + note.map(n -> "; " + n).orElse(""));
     }
 
     /**
@@ -78,6 +94,12 @@ public final class BracketSubmitter {
     }
 
     private Proposal send(Proposal p) {
+        Optional<tech.brokerbridge.ports.desk.ActionResult.Conflict> refused = interlock.refusal();
+        if (refused.isPresent()) {
+            String why = "not submitted: " + refused.get().reason();
+            failOrder(p.proposalId(), State.FAILED, why);
+            return book.transition(p, ProposalStatus.FAILED, why);
+        }
         BracketOrder order = new BracketOrder(p.proposalId(), p.symbol(), p.direction(), p.quantity(), p.entryPrice(),
                 p.stopPrice(), p.targetPrice());
         SubmitResult result;

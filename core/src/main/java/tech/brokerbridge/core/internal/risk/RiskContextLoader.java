@@ -51,7 +51,7 @@ public final class RiskContextLoader {
         List<Proposal> pending = live.stream().filter(p -> p.status() == ProposalStatus.PENDING).toList();
         List<Proposal> active = live.stream().filter(p -> p.status() != ProposalStatus.PENDING).toList();
         return new RiskContext(account.netLiquidation(), Math.min(account.dailyPnl(), recordedToday(positions)),
-                positions, openOrders, active, pending, limits);
+                positions, openOrders, active, pending, limits, account.buyingPower());
     }
 
     /** Realized today by the closed trades, plus the positions' unrealized P&L. */

@@ -18,13 +18,13 @@ final class BracketStates {
 
     static State derive(OrderRecord record, List<OrderView> legs) {
         if (legs.isEmpty()) {
-            return fromRecord(record.state());
+            return State.of(record.state());
         }
         long entered = filled(legs, OrderLeg.ENTRY);
         OrderView entry = legs.stream().filter(l -> l.leg() == OrderLeg.ENTRY).findFirst().orElse(null);
         if (entered == 0) {
             if (entry == null) {
-                return fromRecord(record.state());
+                return State.of(record.state());
             }
             return switch (entry.state()) {
                 case PENDING, WORKING -> State.WORKING;
@@ -49,18 +49,5 @@ final class BracketStates {
 
     private static boolean working(List<OrderView> legs, OrderLeg leg) {
         return legs.stream().anyMatch(l -> l.leg() == leg && l.state() == OrderState.WORKING);
-    }
-
-    static State fromRecord(OrderRecord.State s) {
-        return switch (s) {
-            case SUBMITTING -> State.SUBMITTING;
-            case ACCEPTED -> State.WORKING;
-            case ENTRY_FILLED -> State.OPEN;
-            case UNPROTECTED -> State.UNPROTECTED;
-            case CLOSED -> State.CLOSED;
-            case CANCELLED -> State.CANCELLED;
-            case REJECTED -> State.REJECTED;
-            case FAILED -> State.FAILED;
-        };
     }
 }

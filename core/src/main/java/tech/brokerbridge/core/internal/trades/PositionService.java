@@ -129,8 +129,7 @@ public final class PositionService implements PositionDesk {
                 List<OrderView> legs = tradeOrders.legs(r.orderRef(), support.broker);
                 out.add(new BracketView(r, legs, BracketStates.derive(r, legs), Optional.empty()));
             } catch (BrokerException e) {
-                out.add(new BracketView(r, List.of(), BracketStates.fromRecord(r.state()),
-                        Optional.of("the broker could not be asked: " + e.getMessage())));
+                out.add(BracketView.ofRecord(r, "the broker could not be asked: " + e.getMessage()));
             }
         }
         return out;

@@ -1,4 +1,4 @@
--- BrokerBridge journal, schema version 4: looking after open trades. Conventions as in V001.
+-- BrokerBridge journal, schema version 5: looking after open trades. Conventions as in V001.
 --
 -- * fills get the commission the broker reported for them (NULL until reported);
 -- * the approvals log also records actions on trades (close, cancel, modify_stop, modify_target,
@@ -9,7 +9,7 @@
 
 ALTER TABLE fills ADD COLUMN commission;
 
-CREATE TABLE approvals_v4 (
+CREATE TABLE approvals_v5 (
     approval_id       INTEGER PRIMARY KEY AUTOINCREMENT,
     time_ns           INTEGER NOT NULL,
     proposal_id       TEXT    NOT NULL,
@@ -25,12 +25,12 @@ CREATE TABLE approvals_v4 (
     channel           TEXT    NOT NULL DEFAULT 'api',
     actor             TEXT    NOT NULL DEFAULT ''
 );
-INSERT INTO approvals_v4 (approval_id, time_ns, proposal_id, symbol, action, original_quantity, original_stop,
+INSERT INTO approvals_v5 (approval_id, time_ns, proposal_id, symbol, action, original_quantity, original_stop,
         original_target, modified_quantity, modified_stop, modified_target, reason, channel, actor)
     SELECT approval_id, time_ns, proposal_id, symbol, action, original_quantity, original_stop, original_target,
         modified_quantity, modified_stop, modified_target, reason, channel, actor FROM approvals;
 DROP TABLE approvals;
-ALTER TABLE approvals_v4 RENAME TO approvals;
+ALTER TABLE approvals_v5 RENAME TO approvals;
 CREATE INDEX approvals_by_time ON approvals (time_ns, approval_id);
 
 -- action_seq is the order recorded; a NULL idempotency key is no key (UNIQUE allows many NULLs)
