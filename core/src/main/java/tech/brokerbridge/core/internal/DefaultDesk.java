@@ -162,7 +162,7 @@ public final class DefaultDesk implements Desk {
         this.approvals = new ApprovalService(proposals, book, contexts, gates, killSwitch, dailyLoss, submitter,
                 coolDowns, new ApprovalService.Checks(interlock, prices, guard));
         this.positions = new PositionService(ports.broker(), journal, orders, proposals, hub, killSwitch, contexts,
-                book.locks(), () -> ports.advisor().provider(), maintenanceThread, clock);
+                book.locks(), () -> ports.advisor().provider(), maintenanceThread, interlock, clock);
         this.events = new OrderEventHandler(orders, proposals, book, positions, clock);
         this.orderEvents = new OrderEventPublisher(orders, hub);
         this.maintenance = new Maintenance(ports.broker(), book, reconciler, positions, license);

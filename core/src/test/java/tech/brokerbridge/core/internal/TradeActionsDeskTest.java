@@ -16,10 +16,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tech.brokerbridge.ports.broker.AccountKind;
 import tech.brokerbridge.ports.broker.CloseOrder;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.broker.TradingAccount;
 import tech.brokerbridge.ports.broker.TrailingStop;
 import tech.brokerbridge.ports.desk.ActionOptions;
 import tech.brokerbridge.ports.desk.BracketView;
@@ -264,6 +266,24 @@ class TradeActionsDeskTest {
         assertEquals(ClosedTrade.ExitReason.FLATTEN, h.journal.findClosedTrade(p.proposalId()).orElseThrow()
                 .exitReason());
         assertTrue(h.desk.health().killSwitchEngaged());
+    }
+
+    @Test
+    void onAnAccountTheTradingModeDoesNotAllowNoActionNorFlattenSendsAnything() {
+        Proposal p = filledLong();
+        h.broker.tradingAccount(new TradingAccount.Selected("U****123", AccountKind.LIVE, Optional.empty()));
+        TradeActionResult.Conflict c = assertInstanceOf(TradeActionResult.Conflict.class,
+                h.desk.closePosition("AAPL", CloseRequest.all(Optional.empty())));
+        assertTrue(c.reason().contains("live (real-money) account"), c.reason());
+        assertInstanceOf(TradeActionResult.Conflict.class, h.desk.modifyOrder(p.proposalId(), stop(99.0)));
+        assertInstanceOf(TradeActionResult.Conflict.class, h.desk.cancelOrder(p.proposalId(), ActionOptions.none()));
+        assertInstanceOf(TradeActionResult.Conflict.class, h.desk.rearmStop("AAPL", ActionOptions.none()));
+        KillSwitchOutcome out = h.desk.engageKillSwitch(new KillSwitchRequest(false, true, "flatten all"));
+        assertTrue(out.flattened().isEmpty());
+        assertTrue(out.problems().stream().anyMatch(x -> x.contains("no position was closed")), out.problems().toString());
+        assertTrue(h.desk.health().killSwitchEngaged(), "the switch itself still engages");
+        assertTrue(h.broker.actionCalls().isEmpty(), "nothing sent: " + h.broker.actionCalls());
+        assertEquals(50, h.broker.positions().get(0).quantity());
     }
 
     @Test

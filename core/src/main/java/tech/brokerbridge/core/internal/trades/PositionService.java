@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import tech.brokerbridge.core.internal.account.AccountInterlock;
 import tech.brokerbridge.core.internal.events.EventHub;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
@@ -48,6 +50,7 @@ public final class PositionService implements PositionDesk {
     private final PlacedOrderEvents placedEvents;
     private final ActionReconciler reconciler;
     private final ProtectionWatch watch;
+    private final AccountInterlock interlock;
 
     /**
      * @param journal the trade roles (actions, open and closed trades)
@@ -57,10 +60,12 @@ public final class PositionService implements PositionDesk {
      * @param tradeLocks the proposal locks: a trade's ref is its proposal id
      * @param advisor the advisor's name now, recorded with a trade when it opens
      * @param background where protection checks run after an event (off the event thread)
+     * @param interlock the paper/live account check: no action sends anything to an account it refuses
      */
     public PositionService(Broker broker, Journal journal, OrderLog orders, ProposalLog proposals, EventHub hub,
             KillSwitch killSwitch, RiskContextLoader contexts, ProposalLocks tradeLocks, Supplier<String> advisor,
-            Executor background, Clock clock) {
+            Executor background, AccountInterlock interlock, Clock clock) {
+        this.interlock = Objects.requireNonNull(interlock, "interlock");
         ProposalLocks symbolLocks = new ProposalLocks();
         TradeEvents events = new TradeEvents(hub);
         this.watch = new ProtectionWatch(broker, orders, journal, symbolLocks, tradeLocks, events, clock, background);
@@ -103,22 +108,30 @@ public final class PositionService implements PositionDesk {
 
     @Override
     public TradeActionResult closePosition(String symbol, CloseRequest request) {
-        return closes.close(symbol, request);
+        return accountRefusal().orElseGet(() -> closes.close(symbol, request));
     }
 
     @Override
     public TradeActionResult cancelOrder(String orderRef, ActionOptions options) {
-        return orderActions.cancel(orderRef, options);
+        return accountRefusal().orElseGet(() -> orderActions.cancel(orderRef, options));
     }
 
     @Override
     public TradeActionResult modifyOrder(String orderRef, ModifyRequest request) {
-        return orderActions.modify(orderRef, request);
+        return accountRefusal().orElseGet(() -> orderActions.modify(orderRef, request));
     }
 
     @Override
     public TradeActionResult rearmStop(String symbol, ActionOptions options) {
-        return rearm.rearm(symbol, options);
+        return accountRefusal().orElseGet(() -> rearm.rearm(symbol, options));
+    }
+
+    /**
+     * Nothing reaches an account the trading mode does not allow (or none selected), not even an order
+     * that reduces risk: the desk is read-only there, and the broker's own software still can act.
+     */
+    private Optional<TradeActionResult> accountRefusal() {
+        return interlock.refusal().map(c -> new TradeActionResult.Conflict(c.reason()));
     }
 
     @Override
@@ -156,7 +169,9 @@ public final class PositionService implements PositionDesk {
                 EngagedBy.USER, request.reason());
         List<String> problems = new ArrayList<>(c.problems());
         List<TradeAction> flattened = new ArrayList<>();
-        if (request.flatten()) {
+        Optional<TradeActionResult> refused = request.flatten() ? accountRefusal() : Optional.empty();
+        refused.ifPresent(r -> problems.add("no position was closed: " + describe(r)));
+        if (request.flatten() && refused.isEmpty()) {
             for (Position p : support.broker.positions()) {
                 if (p.quantity() == 0) {
                     continue;
