@@ -38,6 +38,8 @@ import tech.brokerbridge.launcher.ibkr.BreakoutBars;
  * does not send the close again; it finds the position unprotected, says so (health, positions,
  * orders), and a stop is back only when the user re-arms it.</li>
  * </ul>
+ * And, with no kill, the other actions through the same daemon's API on IB: cancel a bracket whose
+ * entry has not filled, move the stop, make it a trailing stop, close half, close the rest.
  */
 class CloseKillTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -178,6 +180,91 @@ class CloseKillTest {
         }
     }
 
+    @Test
+    void cancelModifyTrailAndCloseInTwoStepsThroughTheApiOnIb() throws Exception {
+        gateway();
+        gw.contracts.put("MSFT", 272093);
+        gw.bars.put("MSFT", BreakoutBars.ending(LocalDate.of(2026, 11, 26), 300, 150.0));
+        env = new java.util.HashMap<>(env);
+        env.put("BROKERBRIDGE_WATCHLIST", "AAPL,MSFT");
+        try (DaemonProcess daemon = DaemonProcess.start(home, env, JVM, "serve", "--port", "0")) {
+            int port = daemon.awaitPort(START);
+            await(port, "/api/health", h -> h.get("services").get("broker").get("connected").asBoolean(), "connected");
+            call(port, "POST", "/api/scan", 200);
+            JsonNode pending = call(port, "GET", "/api/proposals?status=pending&limit=10", 200).get("proposals");
+            JsonNode aapl = proposalOf(pending, "AAPL");
+            String id = aapl.get("proposal_id").asText();
+            String other = proposalOf(pending, "MSFT").get("proposal_id").asText();
+            call(port, "POST", "/api/proposals/" + id + "/approve", 200);
+            call(port, "POST", "/api/proposals/" + other + "/approve", 200);
+            await(port, "/api/orders?limit=10", o -> bracketState(o, other).equals("working"), "MSFT's entry works");
+
+            JsonNode cancelled = call(port, "POST", "/api/orders/" + other + "/cancel", "{\"reason\":\"news\"}", 200);
+            assertEquals("cancel", cancelled.get("kind").asText());
+            await(port, "/api/orders?limit=10", o -> bracketState(o, other).equals("cancelled"), "MSFT cancelled");
+            for (Outbound.PlaceOrder leg : gw.placedOrders()) {
+                if (leg.order().orderRef().equals(other)) {
+                    awaitGateway(leg.orderId(), "Cancelled");
+                }
+            }
+
+            gw.marketTradesAt("AAPL", aapl.get("entry_price").asDouble());
+            await(port, "/api/orders?limit=10", o -> bracketState(o, id).equals("open"), "AAPL's entry filled");
+            long q = aapl.get("quantity").asLong();
+            // the fake gateway's portfolio keeps the fill price as the last price: a tighter stop under it
+            double entry = legOf(find(call(port, "GET", "/api/orders?limit=10", 200), id), "entry")
+                    .get("average_fill_price").asDouble();
+            double tighter = Math.round((entry + stopOf(call(port, "GET", "/api/positions", 200)).get("price")
+                    .asDouble()) / 2 * 100) / 100.0;
+            call(port, "POST", "/api/orders/" + id + "/modify", "{\"stop_price\":" + tighter + "}", 200);
+            await(port, "/api/positions", x -> Math.abs(stopOf(x).get("price").asDouble() - tighter) < 1e-6,
+                    "the stop moved at the gateway");
+            call(port, "POST", "/api/orders/" + id + "/modify", "{\"trailing_amount\":1.5}", 200);
+            await(port, "/api/positions", x -> stopOf(x).get("trailing").toString().contains("amount"),
+                    "the stop trails by 1.5 at the gateway");
+
+            long half = q / 2;
+            call(port, "POST", "/api/positions/AAPL/close", "{\"quantity\":" + half + "}", 200);
+            await(port, "/api/positions", x -> Math.abs(x.get("positions").get(0).get("quantity").asLong()) == q - half
+                    && stopOf(x).get("quantity").asLong() == q - half, "half closed, the stop cut to the rest");
+            call(port, "POST", "/api/positions/AAPL/close", 200);
+            await(port, "/api/orders?limit=10", o -> bracketState(o, id).equals("closed"), "the rest closed");
+            JsonNode trades = await(port, "/api/trades?from=2026-11-27&to=2026-11-27",
+                    t -> t.get("trades").size() == 1, "one closed trade");
+            assertEquals(q, trades.get("trades").get(0).get("quantity").asLong());
+            assertEquals(0, call(port, "GET", "/api/positions", 200).get("positions").size());
+            assertEquals(2, closingOrders(id).size(), "two closes, each sent once: " + closingOrders(id));
+            for (Outbound.PlaceOrder leg : gw.placedOrders()) {
+                String status = gw.statusOf(leg.orderId());
+                assertTrue(status.equals("Filled") || status.equals("Cancelled"),
+                        "no leg left working at the gateway: " + leg.order().orderRef() + " " + status);
+            }
+        }
+    }
+
+    private static JsonNode proposalOf(JsonNode proposals, String symbol) {
+        for (JsonNode p : proposals) {
+            if (p.get("symbol").asText().equals(symbol)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no pending proposal for " + symbol + ": " + proposals);
+    }
+
+    /** The stop loss leg of the first position. */
+    private static JsonNode stopOf(JsonNode positions) {
+        return legOf(positions.get("positions").get(0), "stop_loss");
+    }
+
+    private static JsonNode legOf(JsonNode positionOrOrder, String leg) {
+        for (JsonNode l : positionOrOrder.get("legs")) {
+            if (l.get("leg").asText().equals(leg)) {
+                return l;
+            }
+        }
+        throw new AssertionError("no " + leg + ": " + positionOrOrder);
+    }
+
     /** The closing orders placed for the trade (by the desk's close actions). */
     private List<Outbound.PlaceOrder> closingOrders(String id) {
         return gw.placedOrders().stream().filter(o -> o.order().orderRef().startsWith("cls-")).toList();
@@ -225,9 +312,14 @@ class CloseKillTest {
     }
 
     private JsonNode call(int port, String method, String path, int status) throws Exception {
+        return call(port, method, path, null, status);
+    }
+
+    private JsonNode call(int port, String method, String path, String body, int status) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(status, r.statusCode(), method + " " + path + " → " + r.body());
         return JSON.readTree(r.body());
     }
