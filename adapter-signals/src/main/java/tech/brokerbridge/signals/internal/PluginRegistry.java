@@ -5,11 +5,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import tech.brokerbridge.ports.market.Direction;
 
 /** The plugins there are, in the order a scan runs them (and lists their setups). */
 public final class PluginRegistry {
-    private static final List<SetupPlugin> ALL = List.of(new BreakoutPlugin(), new BreakdownPlugin(),
-            new PullbackBuyPlugin(), new PullbackSellPlugin(), new ReversalPlugin());
+    private static final List<SetupPlugin> ALL = List.of(
+            new RangeBreakPlugin(Direction.LONG), new RangeBreakPlugin(Direction.SHORT),
+            new PullbackPlugin(Direction.LONG), new PullbackPlugin(Direction.SHORT),
+            new ReversalPlugin());
 
     private PluginRegistry() {
     }

@@ -15,15 +15,9 @@ import tech.brokerbridge.ports.signals.Setup;
  * Strength: how extreme the RSI was and how sharply it turns. Quality: the confirming candle
  * (engulfing best), volume, and how stretched the price is from its 20-day average.
  */
-final class ReversalPlugin implements SetupPlugin {
-    @Override
-    public String name() {
-        return "reversal";
-    }
-
-    @Override
-    public int minBars() {
-        return 60;
+final class ReversalPlugin extends NamedPlugin {
+    ReversalPlugin() {
+        super("reversal", 60);
     }
 
     @Override
