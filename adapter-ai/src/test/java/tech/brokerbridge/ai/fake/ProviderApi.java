@@ -19,17 +19,8 @@ import tech.brokerbridge.ai.fake.FakeProviderServer.Recorded;
  * through adapter-ai's test-jar.
  */
 public enum ProviderApi {
-    CLAUDE("claude", "", "x-api-key") {
-        @Override
-        public String generatePath(String model) {
-            return "/v1/messages";
-        }
-
-        @Override
-        public String keyCheckPath() {
-            return "/v1/models";
-        }
-
+    CLAUDE("claude", "", "x-api-key",
+            "/v1/messages", "/v1/models") {
         @Override
         public Optional<String> keyOf(Recorded r) {
             return r.header("x-api-key").or(() -> bearer(r));
@@ -99,17 +90,8 @@ public enum ProviderApi {
         }
     },
 
-    OPENAI("openai", "/v1", "authorization") {
-        @Override
-        public String generatePath(String model) {
-            return "/v1/chat/completions";
-        }
-
-        @Override
-        public String keyCheckPath() {
-            return "/v1/models";
-        }
-
+    OPENAI("openai", "/v1", "authorization",
+            "/v1/chat/completions", "/v1/models") {
         @Override
         public Canned badKey() {
             return error(401, Map.of("error", Map.of("message",
@@ -139,17 +121,8 @@ public enum ProviderApi {
         }
     },
 
-    OPENROUTER("openrouter", "/api/v1", "authorization") {
-        @Override
-        public String generatePath(String model) {
-            return "/api/v1/chat/completions";
-        }
-
-        @Override
-        public String keyCheckPath() {
-            return "/api/v1/key";
-        }
-
+    OPENROUTER("openrouter", "/api/v1", "authorization",
+            "/api/v1/chat/completions", "/api/v1/key") {
         @Override
         public Canned badKey() {
             return error(401, Map.of("error", Map.of("code", 401, "message", "User not found.")));
@@ -184,17 +157,8 @@ public enum ProviderApi {
         }
     },
 
-    GOOGLE("google", "", "x-goog-api-key") {
-        @Override
-        public String generatePath(String model) {
-            return "/v1beta/models/" + model + ":generateContent";
-        }
-
-        @Override
-        public String keyCheckPath() {
-            return "/v1beta/models";
-        }
-
+    GOOGLE("google", "", "x-goog-api-key",
+            "/v1beta/models/{model}:generateContent", "/v1beta/models") {
         @Override
         boolean isGeneratePath(String path) {
             return path.startsWith("/v1beta/models/") && path.endsWith(":generateContent");
@@ -285,11 +249,16 @@ public enum ProviderApi {
     private final String provider;
     private final String basePath;
     private final String authHeader;
+    private final String generatePath;
+    private final String keyCheckPath;
 
-    ProviderApi(String provider, String basePath, String authHeader) {
+    /** @param generatePath the generate endpoint's path; {@code {model}} stands for the model where it has one */
+    ProviderApi(String provider, String basePath, String authHeader, String generatePath, String keyCheckPath) {
         this.provider = provider;
         this.basePath = basePath;
         this.authHeader = authHeader;
+        this.generatePath = generatePath;
+        this.keyCheckPath = keyCheckPath;
     }
 
     /** The desk's name for this provider ({@code ai_provider.provider}). */
@@ -317,10 +286,14 @@ public enum ProviderApi {
         return "BROKERBRIDGE_" + provider.toUpperCase(Locale.ROOT) + "_BASE_URL";
     }
 
-    public abstract String generatePath(String model);
+    public String generatePath(String model) {
+        return generatePath.replace("{model}", model);
+    }
 
     /** The cheapest authenticated call, used to test a key. */
-    public abstract String keyCheckPath();
+    public String keyCheckPath() {
+        return keyCheckPath;
+    }
 
     /** What the real API answers to a wrong key. */
     public abstract Canned badKey();
