@@ -9,10 +9,13 @@ import tech.brokerbridge.ports.market.Direction;
 
 /** The plugins there are, in the order a scan runs them (and lists their setups). */
 public final class PluginRegistry {
+    /** Each plugin's name and the bars it needs (the slowest indicator it reads: the 200-day average or 60). */
     private static final List<SetupPlugin> ALL = List.of(
-            new RangeBreakPlugin(Direction.LONG), new RangeBreakPlugin(Direction.SHORT),
-            new PullbackPlugin(Direction.LONG), new PullbackPlugin(Direction.SHORT),
-            new ReversalPlugin());
+            new RangeBreakPlugin("breakout", 60, Direction.LONG),
+            new RangeBreakPlugin("breakdown", 60, Direction.SHORT),
+            new PullbackPlugin("pullback_buy", 200, Direction.LONG),
+            new PullbackPlugin("pullback_sell", 200, Direction.SHORT),
+            new ReversalPlugin("reversal", 60));
 
     private PluginRegistry() {
     }

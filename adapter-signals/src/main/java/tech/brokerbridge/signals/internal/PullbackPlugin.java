@@ -15,12 +15,10 @@ import tech.brokerbridge.ports.signals.Setup;
  * peak of the 10 days before. {@code pullback_sell} (short) is its mirror: a downtrend that has
  * rallied at least one ATR off its 20-day low to within [-0.5, +0.75] ATR of the 20-day EMA, with
  * RSI(14) at 45–65 and at least 5 points above its trough of the 10 days before. Needs 200 bars.
+ *
+ * @param direction {@link Direction#LONG} for the pullback buy, {@link Direction#SHORT} for the sell
  */
-final class PullbackPlugin extends MirroredPlugin {
-    PullbackPlugin(Direction direction) {
-        super(direction, "pullback_buy", "pullback_sell", 200);
-    }
-
+record PullbackPlugin(String name, int minBars, Direction direction) implements SetupPlugin {
     @Override
     public Optional<Setup> detect(String symbol, Indicators in, SetupMaker maker) {
         int i = in.last();
@@ -30,6 +28,7 @@ final class PullbackPlugin extends MirroredPlugin {
         if (!(beyond(sma50, sma200) && beyond(close, sma200) && beyond(sma50, in.sma(50, i - 10)))) {
             return Optional.empty();
         }
+        boolean up = direction == Direction.LONG;
         double sign = direction.sign();
         double atr = in.atr(14, i);
         double depth = (up ? in.highestHigh(20, i) - close : close - in.lowestLow(20, i)) / atr;
@@ -64,5 +63,10 @@ final class PullbackPlugin extends MirroredPlugin {
                 up ? evidence("pullback_atr", depth, "distance from the 20-day high in ATRs")
                         : evidence("rally_atr", depth, "distance from the 20-day low in ATRs"),
                 evidence("atr_14", atr, "average true range")));
+    }
+
+    /** {@code a} strictly past {@code b} in the trend's direction (above for long, below for short). */
+    private boolean beyond(double a, double b) {
+        return direction == Direction.LONG ? a > b : a < b;
     }
 }

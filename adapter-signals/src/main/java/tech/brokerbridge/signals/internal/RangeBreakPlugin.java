@@ -16,21 +16,19 @@ import tech.brokerbridge.ports.signals.Setup;
  * mirror, the close falling below the prior 20-day low for the first time.
  * Strength: how far beyond the level (in ATRs) and how heavy the volume. Quality: trend alignment,
  * a tight base before the break, a close near the day's extreme in the break's direction, not
- * overbought (a breakdown: not oversold).
+ * overbought (a breakdown: not oversold). Needs 60 bars.
+ *
+ * @param direction {@link Direction#LONG} for the breakout, {@link Direction#SHORT} for the breakdown
  */
-final class RangeBreakPlugin extends MirroredPlugin {
+record RangeBreakPlugin(String name, int minBars, Direction direction) implements SetupPlugin {
     static final double MIN_VOLUME_RATIO = 1.2;
-
-    RangeBreakPlugin(Direction direction) {
-        super(direction, "breakout", "breakdown", 60);
-    }
 
     @Override
     public Optional<Setup> detect(String symbol, Indicators in, SetupMaker maker) {
         int i = in.last();
         double close = in.close(i);
         double level = level(in, i - 1);
-        boolean fresh = up ? in.close(i - 1) <= level(in, i - 2) : in.close(i - 1) >= level(in, i - 2);
+        boolean fresh = up() ? in.close(i - 1) <= level(in, i - 2) : in.close(i - 1) >= level(in, i - 2);
         double volumeRatio = in.volumeRatio(20, i);
         if (!beyond(close, level) || !fresh || volumeRatio < MIN_VOLUME_RATIO) {
             return Optional.empty();
@@ -40,13 +38,13 @@ final class RangeBreakPlugin extends MirroredPlugin {
         double rsi = in.rsi(14, i);
         double baseWidth = (in.highestHigh(20, i - 1) - in.lowestLow(20, i - 1)) / atr;
         double range = in.high(i) - in.low(i);
-        double closeLocation = range > 0 ? (up ? close - in.low(i) : in.high(i) - close) / range : 1;
+        double closeLocation = range > 0 ? (up() ? close - in.low(i) : in.high(i) - close) / range : 1;
 
         double strength = 0.2 + 0.4 * scale(direction.sign() * (close - level) / atr, 0, 1)
                 + 0.4 * scale(volumeRatio, MIN_VOLUME_RATIO, 3);
         List<Evidence> evidence = new ArrayList<>(List.of(
-                evidence("close", close, up ? "close above the prior 20-day high" : "close below the prior 20-day low"),
-                up ? evidence("donchian_high_20", level, "highest high of the 20 days before")
+                evidence("close", close, up() ? "close above the prior 20-day high" : "close below the prior 20-day low"),
+                up() ? evidence("donchian_high_20", level, "highest high of the 20 days before")
                         : evidence("donchian_low_20", level, "lowest low of the 20 days before"),
                 evidence("volume_ratio", volumeRatio, "volume against its prior 20-day average"),
                 evidence("atr_14", atr, "average true range"),
@@ -60,18 +58,27 @@ final class RangeBreakPlugin extends MirroredPlugin {
         } else {
             trend += beyond(in.sma(20, i), sma50) ? 0.2 : 0;
         }
-        boolean stretched = up ? rsi > 80 : rsi < 20;
+        boolean stretched = up() ? rsi > 80 : rsi < 20;
         double quality = (trend + 0.25 * (1 - scale(baseWidth, 3, 10)) + 0.25 * closeLocation) * (stretched ? 0.7 : 1);
         return maker.make(symbol, name(), direction, close, atr, strength, quality, evidence);
     }
 
     /** The range's edge the break must cross: the 20-day high (long) or low (short) up to bar {@code j}. */
     private double level(Indicators in, int j) {
-        return up ? in.highestHigh(20, j) : in.lowestLow(20, j);
+        return up() ? in.highestHigh(20, j) : in.lowestLow(20, j);
+    }
+
+    /** {@code a} strictly past {@code b} in the break's direction (above for long, below for short). */
+    private boolean beyond(double a, double b) {
+        return up() ? a > b : a < b;
+    }
+
+    private boolean up() {
+        return direction == Direction.LONG;
     }
 
     /** "above" or "below", naming a tie the side against the break (as each direction always has). */
     private String side(double a, double b) {
-        return beyond(a, b) == up ? "above" : "below";
+        return beyond(a, b) == up() ? "above" : "below";
     }
 }
