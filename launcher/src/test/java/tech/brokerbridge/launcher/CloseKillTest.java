@@ -139,11 +139,7 @@ class CloseKillTest {
             assertEquals(0, call(port, "GET", "/api/positions", 200).get("positions").size());
             assertEquals(0, call(port, "GET", "/api/health", 200).get("warnings").size());
             assertEquals(1, closingOrders(id).size(), "exactly one closing order was ever sent: " + closingOrders(id));
-            for (Outbound.PlaceOrder leg : gw.placedOrders()) {
-                String status = gw.statusOf(leg.orderId());
-                assertTrue(status.equals("Filled") || status.equals("Cancelled"),
-                        "no leg left working at the gateway: " + leg.order().orderRef() + " " + status);
-            }
+            assertNoLegWorkingAtTheGateway();
             assertTrue(find(order, id).get("legs").toString().contains("\"leg\":\"close\""), order.toString());
         }
     }
@@ -234,11 +230,7 @@ class CloseKillTest {
             assertEquals(q, trades.get("trades").get(0).get("quantity").asLong());
             assertEquals(0, call(port, "GET", "/api/positions", 200).get("positions").size());
             assertEquals(2, closingOrders(id).size(), "two closes, each sent once: " + closingOrders(id));
-            for (Outbound.PlaceOrder leg : gw.placedOrders()) {
-                String status = gw.statusOf(leg.orderId());
-                assertTrue(status.equals("Filled") || status.equals("Cancelled"),
-                        "no leg left working at the gateway: " + leg.order().orderRef() + " " + status);
-            }
+            assertNoLegWorkingAtTheGateway();
         }
     }
 
@@ -263,6 +255,14 @@ class CloseKillTest {
             }
         }
         throw new AssertionError("no " + leg + ": " + positionOrOrder);
+    }
+
+    private void assertNoLegWorkingAtTheGateway() {
+        for (Outbound.PlaceOrder leg : gw.placedOrders()) {
+            String status = gw.statusOf(leg.orderId());
+            assertTrue(status.equals("Filled") || status.equals("Cancelled"),
+                    "no leg left working at the gateway: " + leg.order().orderRef() + " " + status);
+        }
     }
 
     /** The closing orders placed for the trade (by the desk's close actions). */
