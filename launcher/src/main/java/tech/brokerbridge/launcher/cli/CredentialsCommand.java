@@ -1,22 +1,17 @@
 package tech.brokerbridge.launcher.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import tech.brokerbridge.core.CredentialBook;
 import tech.brokerbridge.keyring.Vault;
 import tech.brokerbridge.keyring.VaultConfig;
 import tech.brokerbridge.keyring.VaultFactory;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigException;
-import tech.brokerbridge.launcher.config.ConfigLoader;
 import tech.brokerbridge.ports.secrets.SecretStoreException;
 
 /**
@@ -32,13 +27,8 @@ public final class CredentialsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--home", scope = CommandLine.ScopeType.INHERIT,
-            description = "data directory (default: $BROKERBRIDGE_HOME or ~/.brokerbridge)")
-    Path home;
-
-    @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", scope = CommandLine.ScopeType.INHERIT,
-            description = "set a configuration key as serve would, e.g. --set secrets.backend=file")
-    List<String> settings = new ArrayList<>();
+    @CommandLine.Mixin
+    ConfigFlags flags = new ConfigFlags();
 
     private final Map<String, String> env;
     private final Optional<CredentialsInput> input;
@@ -84,8 +74,7 @@ public final class CredentialsCommand implements Callable<Integer> {
 
     /** The configuration {@code serve} would use, with this command's --home and --set. */
     Config config() {
-        return ConfigLoader.load(env, Path.of(System.getProperty("user.home")), Optional.ofNullable(home),
-                settings.stream().map(ConfigLoader.Flag::set).toList());
+        return flags.load(env);
     }
 
     static int fail(CommandLine cl, String message, int code) {
