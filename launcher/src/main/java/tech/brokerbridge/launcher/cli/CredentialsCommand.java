@@ -2,7 +2,6 @@ package tech.brokerbridge.launcher.cli;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,14 +22,7 @@ import tech.brokerbridge.ports.secrets.SecretStoreException;
         description = "Save, list or delete the credentials in the encrypted vault.",
         subcommands = {CredentialsSetCommand.class, CredentialsListCommand.class, CredentialsDeleteCommand.class,
             CredentialsResetCommand.class})
-public final class CredentialsCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    ConfigFlags flags = new ConfigFlags();
-
-    private final Map<String, String> env;
+public final class CredentialsCommand extends ConfiguredGroupCommand {
     private final Optional<CredentialsInput> input;
 
     public CredentialsCommand() {
@@ -39,14 +31,8 @@ public final class CredentialsCommand implements Callable<Integer> {
 
     /** For tests: another environment and where {@code set} reads the secret. */
     CredentialsCommand(Map<String, String> env, Optional<CredentialsInput> input) {
-        this.env = Map.copyOf(env);
+        super(env);
         this.input = input;
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCodes.OK;
     }
 
     CredentialsInput input() {
@@ -70,11 +56,6 @@ public final class CredentialsCommand implements Callable<Integer> {
         } catch (SecretStoreException e) {
             return fail(cl, "the vault cannot be used: " + e.getMessage(), ExitCodes.FAILURE);
         }
-    }
-
-    /** The configuration {@code serve} would use, with this command's --home and --set. */
-    Config config() {
-        return flags.load(env);
     }
 
     static int fail(CommandLine cl, String message, int code) {

@@ -33,28 +33,14 @@ import tech.brokerbridge.sqlite.SqliteJournalFactory;
 @Command(name = "notifications", mixinStandardHelpOptions = true,
         description = "Send a test message to the configured notification channels.",
         subcommands = {NotificationsCommand.Test.class})
-public final class NotificationsCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    ConfigFlags flags = new ConfigFlags();
-
-    private final Map<String, String> env;
-
+public final class NotificationsCommand extends ConfiguredGroupCommand {
     public NotificationsCommand() {
         this(System.getenv());
     }
 
     /** For tests: another environment. */
     NotificationsCommand(Map<String, String> env) {
-        this.env = Map.copyOf(env);
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCodes.OK;
+        super(env);
     }
 
     /** {@code notifications test [CHANNEL]}. */
@@ -80,7 +66,7 @@ public final class NotificationsCommand implements Callable<Integer> {
             }
             Config config;
             try {
-                config = parent.flags.load(parent.env);
+                config = parent.config();
             } catch (ConfigException e) {
                 cl.getErr().println(e.getMessage());
                 return ExitCodes.INVALID_CONFIG;

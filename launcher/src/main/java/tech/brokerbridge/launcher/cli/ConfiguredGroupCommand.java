@@ -5,16 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigLoader;
 
 /**
- * {@code --home} and {@code --set}, mixed into a command whose subcommands load the configuration
- * {@code serve} would use (both options are inherited, so they may follow the subcommand too).
+ * A command group ({@code credentials}, {@code notifications}) whose subcommands act with the
+ * configuration {@code serve} would use. {@code --home} and {@code --set} are inherited, so they may
+ * follow the subcommand too. Run alone, the group prints its usage.
  */
-final class ConfigFlags {
+abstract class ConfiguredGroupCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--home", scope = CommandLine.ScopeType.INHERIT,
             description = "data directory (default: $BROKERBRIDGE_HOME or ~/.brokerbridge)")
     Path home;
@@ -23,12 +28,24 @@ final class ConfigFlags {
             description = "set a configuration key as serve would, e.g. --set secrets.backend=file")
     List<String> settings = new ArrayList<>();
 
+    private final Map<String, String> env;
+
+    ConfiguredGroupCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+
     /**
-     * The configuration {@code serve} would use in {@code env}, with these flags.
+     * The configuration {@code serve} would use, with this command's {@code --home} and {@code --set}.
      *
      * @throws tech.brokerbridge.launcher.config.ConfigException listing every problem
      */
-    Config load(Map<String, String> env) {
+    Config config() {
         return ConfigLoader.load(env, Path.of(System.getProperty("user.home")), Optional.ofNullable(home),
                 settings.stream().map(ConfigLoader.Flag::set).toList());
     }
