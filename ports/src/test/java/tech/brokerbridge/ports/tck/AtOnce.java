@@ -2,6 +2,7 @@ package tech.brokerbridge.ports.tck;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,11 +21,16 @@ public final class AtOnce {
      * in start order; waits at most {@code timeout} for each, and stops the threads in any case.
      */
     public static <T> List<T> run(int threads, Duration timeout, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        return all(timeout, Collections.nCopies(threads, task));
+    }
+
+    /** Like {@link #run}, one thread for each of {@code tasks}. */
+    public static <T> List<T> all(Duration timeout, List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         CountDownLatch go = new CountDownLatch(1);
         try {
             List<Future<T>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
+            for (Callable<T> task : tasks) {
                 futures.add(pool.submit(() -> {
                     go.await();
                     return task.call();
