@@ -37,6 +37,7 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
     private final TokenStorage storage;
     private final String installationId;
     private final Optional<String> warning;
+    private boolean closed;
 
     public FernetSecretStore(Fernet fernet, TokenStorage storage, String installationId, Optional<String> warning) {
         this.fernet = Objects.requireNonNull(fernet, "fernet");
@@ -47,6 +48,7 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
 
     @Override
     public synchronized void put(String name, Secret value) {
+        ensureOpen();
         SecretNames.requireValid(name);
         Objects.requireNonNull(value, "value");
         byte[] plain = utf8(value);
@@ -64,6 +66,7 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
 
     @Override
     public synchronized Optional<Secret> get(String name) {
+        ensureOpen();
         SecretNames.requireValid(name);
         Optional<String> token = translated(() -> storage.read(name));
         if (token.isEmpty()) {
@@ -85,6 +88,7 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
 
     @Override
     public synchronized boolean delete(String name) {
+        ensureOpen();
         SecretNames.requireValid(name);
         boolean removed = translated(() -> storage.remove(name));
         if (removed) {
@@ -95,6 +99,7 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
 
     @Override
     public synchronized List<SecretEntry> list() {
+        ensureOpen();
         List<SecretEntry> entries = new ArrayList<>();
         for (String name : translated(storage::names)) {
             Optional<String> token = translated(() -> storage.read(name));
@@ -122,9 +127,15 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
         return installationId;
     }
 
+    /** Releases the storage and wipes the key from memory; later calls fail. Idempotent. */
     @Override
     public synchronized void close() {
-        storage.close();
+        closed = true;
+        try {
+            storage.close();
+        } finally {
+            fernet.close();
+        }
     }
 
     private static byte[] utf8(Secret value) {
@@ -162,6 +173,12 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
         } catch (CharacterCodingException ex) {
             // authentic but not text: written by another program holding this key
             throw new SecretStoreException("secret '" + name + "' is not UTF-8 text", false, false, null);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new SecretStoreException("the vault is closed", false, false, null);
         }
     }
 
