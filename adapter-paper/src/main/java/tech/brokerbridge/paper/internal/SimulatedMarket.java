@@ -17,8 +17,13 @@ public final class SimulatedMarket implements PaperMarket {
 
     /** Opens the market; with a state directory, loads (or creates) and locks the account file there. */
     public SimulatedMarket(PaperConfig config, Clock clock) {
+        this(config, clock, AccountFile.LOG_CAPACITY);
+    }
+
+    /** As above, with an account log of {@code logCapacity} bytes: small in tests, so that saves compact. */
+    SimulatedMarket(PaperConfig config, Clock clock, int logCapacity) {
         PriceModel model = new PriceModel(config.seed(), new TradingCalendar());
-        Optional<AccountFile> file = config.stateDirectory().map(AccountFile::open);
+        Optional<AccountFile> file = config.stateDirectory().map(d -> AccountFile.open(d, logCapacity));
         boolean opened = false;
         try {
             this.exchange = new PaperExchange(clock, model, config.currency(), config.startingCash(), file);

@@ -33,8 +33,8 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
  * The five gates run again on the trade as it will be sent (modified or not: the portfolio may have
  * changed since the proposal was made); any failure returns {@link ActionResult.GatesFailed} and
  * leaves the proposal pending and unchanged (a failed daily-loss gate also engages the kill switch).
- * Then, in this order: the proposal (approved, with the approval record), the {@code SUBMITTING}
- * order record and the {@code executing} status are saved, and the bracket is sent once.
+ * Then the proposal (approved, then executing), the approval record and the {@code SUBMITTING} order
+ * record are saved in one durable journal write, and the bracket is sent once.
  *
  * <p>Reject: only a pending proposal; the proposal (rejected, with the approval record) is saved, then
  * its symbol, direction and setup type cool down ({@link CoolDowns}).
@@ -108,9 +108,8 @@ public final class ApprovalService {
             String why = mod.isEmpty() ? "approved by the user" : "approved with modifications by the user";
             Proposal approved = p.withTrade(qty, stop, target, results).withStatus(ProposalStatus.APPROVED,
                     book.now(), why);
-            proposals.saveProposalWithApproval(approved, approvalRecord(p, mod, mod.isEmpty()
+            executing = submitter.prepare(approved, approvalRecord(p, mod, mod.isEmpty()
                     ? ApprovalRecord.Action.APPROVE : ApprovalRecord.Action.MODIFY, ""));
-            executing = submitter.prepare(approved);
         } finally {
             admission.unlock();
         }
