@@ -1,7 +1,10 @@
 package tech.brokerbridge.paper;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import tech.brokerbridge.paper.internal.SavedAccounts;
 import tech.brokerbridge.paper.internal.SimulatedMarket;
 
 /**
@@ -33,5 +36,18 @@ public final class PaperFactory {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         return new SimulatedMarket(config, clock);
+    }
+
+    /**
+     * What the account saved in {@code stateDirectory} holds, without opening it (no lock is taken, so
+     * this works while a market runs on it); empty when no account is saved there. Reads the account file
+     * and its log (the changes saved since the file was last written whole).
+     *
+     * @throws IllegalStateException when the account file is damaged or not one this version reads
+     * @throws java.io.UncheckedIOException when it cannot be read
+     */
+    public static Optional<SavedPaperAccount> saved(Path stateDirectory) {
+        Objects.requireNonNull(stateDirectory, "stateDirectory");
+        return SavedAccounts.summary(stateDirectory);
     }
 }

@@ -24,6 +24,7 @@ final class DaemonProcess implements AutoCloseable {
     final Process process;
     final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     final List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Thread> pumps = new ArrayList<>();
 
     private DaemonProcess(Process process) {
         this.process = process;
@@ -41,13 +42,18 @@ final class DaemonProcess implements AutoCloseable {
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = isolated(new ProcessBuilder(cmd), home, "test-machine-id-0001");
+        pb.environment().putAll(env);
+        return new DaemonProcess(pb.start());
+    }
+
+    /** {@code pb} with none of this JVM's BROKERBRIDGE_* variables: its own data directory, file vault and machine id. */
+    static ProcessBuilder isolated(ProcessBuilder pb, Path home, String machineId) {
         pb.environment().keySet().removeIf(k -> k.startsWith("BROKERBRIDGE_"));
         pb.environment().put("BROKERBRIDGE_HOME", home.toString());
         pb.environment().put("BROKERBRIDGE_SECRETS_BACKEND", "file");
-        pb.environment().put("BROKERBRIDGE_MACHINE_ID", "test-machine-id-0001");
-        pb.environment().putAll(env);
-        return new DaemonProcess(pb.start());
+        pb.environment().put("BROKERBRIDGE_MACHINE_ID", machineId);
+        return pb;
     }
 
     static String javaBin() {
@@ -86,6 +92,61 @@ final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /** The lines the process wrote on standard error (so far). */
+    List<String> errLines() {
+        return linesWith("err: ");
+    }
+
+    /** The lines the process wrote on standard output (so far). */
+    List<String> outLines() {
+        return linesWith("out: ");
+    }
+
+    private List<String> linesWith(String prefix) {
+        synchronized (all) {
+            return all.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+        }
+    }
+
+    /**
+     * True when this process ignores SIGINT, as a shell's background job without job control does. A
+     * child inherits that, and the JVM (like any well-behaved program) leaves an ignored SIGINT ignored,
+     * so a Ctrl-C test cannot run here.
+     */
+    static boolean sigintIgnored() {
+        try {
+            return java.nio.file.Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("SigIgn:")).findFirst()
+                    .map(l -> (Long.parseUnsignedLong(l.substring(7).trim(), 16) & 0x2) != 0).orElse(false);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Sends the process a real signal ({@code TERM}, {@code INT}, …) with {@code kill}. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
+    /** Runs a command ({@code status}, {@code backup}, …) in a child JVM to its end; the finished process. */
+    static DaemonProcess run(Path home, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        DaemonProcess p = start(home, env, args);
+        p.finish(Duration.ofSeconds(120));
+        return p;
+    }
+
+    /** Waits for the exit, then (bounded) until the output pumps have read everything it wrote; the exit code. */
+    int finish(Duration timeout) throws InterruptedException {
+        int code = awaitExit(timeout);
+        for (Thread t : pumps) {
+            t.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        return code;
+    }
+
     private void pump(java.io.InputStream in, String prefix) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -99,6 +160,7 @@ final class DaemonProcess implements AutoCloseable {
             }
         }, "daemon-pump");
         t.setDaemon(true);
+        pumps.add(t);
         t.start();
     }
 

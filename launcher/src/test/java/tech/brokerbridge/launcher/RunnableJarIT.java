@@ -33,14 +33,7 @@ class RunnableJarIT {
 
     @Test
     void theJarStartsOnItsDefaultsScansAndStops() throws Exception {
-        Path jar = Path.of(System.getProperty("brokerbridge.jar", "target/brokerbridge.jar"));
-        assertTrue(Files.isRegularFile(jar), "no jar at " + jar);
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString(), "serve", "--port", "0");
-        pb.environment().keySet().removeIf(k -> k.startsWith("BROKERBRIDGE_"));
-        pb.environment().put("BROKERBRIDGE_HOME", home.toString());
-        pb.environment().put("BROKERBRIDGE_SECRETS_BACKEND", "file");
-        pb.environment().put("BROKERBRIDGE_MACHINE_ID", "jar-smoke-machine-id");
+        ProcessBuilder pb = jar("serve", "--port", "0");
         pb.redirectErrorStream(true);
         Process p = pb.start();
         List<String> out = Collections.synchronizedList(new ArrayList<>());
@@ -71,9 +64,54 @@ class RunnableJarIT {
             assertEquals(200, license.statusCode(), license.body());
             p.toHandle().destroy();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(143, p.exitValue());
+            assertEquals(0, p.exitValue(), "SIGTERM is a graceful stop: exit 0, not 143");
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    @Test
+    void ctrlCAndTheStopCommandEachStopTheJarWithExit0() throws Exception {
+        // with SIGINT ignored (a background job without job control) the children inherit that: no Ctrl-C then
+        List<List<String>> stops = DaemonProcess.sigintIgnored() ? List.of(List.of("stop"))
+                : List.of(List.of("kill", "-INT"), List.of("stop"));
+        for (List<String> stop : stops) {
+            Process daemon = jar("serve", "--port", "0").redirectErrorStream(true).start();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(daemon.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null && !line.contains("listening on http://127.0.0.1:")) {
+                    // start-up log lines
+                }
+                assertTrue(line != null, "the daemon did not start");
+                assertEquals(0, finish(jar("status")), "status sees the running daemon");
+                if (stop.get(0).equals("kill")) {
+                    assertEquals(0, finish(new ProcessBuilder("kill", "-INT", Long.toString(daemon.pid()))));
+                } else {
+                    assertEquals(0, finish(jar("stop")), "brokerbridge stop");
+                }
+                assertTrue(daemon.waitFor(30, TimeUnit.SECONDS));
+                assertEquals(0, daemon.exitValue(), stop + " is a graceful stop: exit 0");
+                assertEquals(6, finish(jar("status")), "status: not running");
+            } finally {
+                daemon.destroyForcibly();
+            }
+        }
+    }
+
+    /** {@code java -jar brokerbridge.jar args} on this test's data directory. */
+    private ProcessBuilder jar(String... args) {
+        Path jar = Path.of(System.getProperty("brokerbridge.jar", "target/brokerbridge.jar"));
+        assertTrue(Files.isRegularFile(jar), "no jar at " + jar);
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        return DaemonProcess.isolated(new ProcessBuilder(cmd), home, "jar-smoke-machine-id");
+    }
+
+    private static int finish(ProcessBuilder pb) throws Exception {
+        Process p = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the command did not finish: " + pb.command());
+        return p.exitValue();
     }
 }

@@ -125,46 +125,78 @@ final class AccountFile implements AutoCloseable {
         try {
             Files.deleteIfExists(tmp);
             Files.deleteIfExists(logTmp);
-            Optional<byte[]> bytes = readBytes(file);
-            Optional<AccountLog.Contents> contents = readLog();
-            if (bytes.isEmpty()) {
-                if (contents.isPresent() && !contents.get().records().isEmpty()) {
-                    throw damaged(logFile, "it holds " + contents.get().records().size() + " changes but "
-                            + file.getFileName() + " is missing");
-                }
+            Optional<Saved> found = read(file, logFile);
+            if (found.isEmpty()) {
                 return Optional.empty();
             }
-            AccountState state = decode(file, bytes.get());
-            String base = AccountLog.hash(bytes.get());
-            if (contents.isPresent()) {
-                AccountState replayed = replay(state, contents.get());
-                if (contents.get().base().equals(base)) {
-                    state = replayed;
-                    log = Optional.of(AccountLog.open(logFile, contents.get()));
-                } else if (!replayed.equals(state)) {
-                    throw damaged(logFile, "it extends another version of " + file.getFileName()
-                            + ", which was changed after the log was written");
-                } // else: a compaction ended before the new log replaced this one; the account file holds it all
-            }
-            if (log.isEmpty()) {
-                log = Optional.of(newLog(base));
-            }
-            saved = state;
-            return Optional.of(state);
+            Saved saved = found.get();
+            log = saved.log().isPresent() ? Optional.of(AccountLog.open(logFile, saved.log().get()))
+                    : Optional.of(newLog(saved.base()));
+            this.saved = saved.state();
+            return Optional.of(saved.state());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the paper account file " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private Optional<AccountLog.Contents> readLog() throws IOException {
+    /**
+     * The account saved in {@code dir} (its file with its log applied), read without taking its lock and
+     * without changing a file; empty when there is none. A save that a reader sees in part (the last
+     * record of the log, being written) is left out, as after a crash.
+     *
+     * @throws IllegalStateException when a file is damaged or not a paper account this version reads
+     * @throws UncheckedIOException when it cannot be read
+     */
+    static Optional<AccountState> peek(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path file = abs.resolve(NAME);
         try {
-            return AccountLog.read(logFile);
-        } catch (IllegalArgumentException e) {
-            throw damaged(logFile, e.getMessage());
+            return read(file, abs.resolve(AccountLog.NAME)).map(Saved::state);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the paper account file " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private AccountState replay(AccountState state, AccountLog.Contents contents) {
+    /**
+     * What the files hold: the account with its log applied, the hash of the account file, and the log
+     * to go on with when it extends that file (empty when it is missing, or older: a compaction that
+     * ended before its new log replaced the old one, whose changes the account file holds already).
+     */
+    private record Saved(AccountState state, String base, Optional<AccountLog.Contents> log) {
+    }
+
+    private static Optional<Saved> read(Path file, Path logFile) throws IOException {
+        Optional<byte[]> bytes = readBytes(file);
+        Optional<AccountLog.Contents> contents;
+        try {
+            contents = AccountLog.read(logFile);
+        } catch (IllegalArgumentException e) {
+            throw damaged(logFile, e.getMessage());
+        }
+        if (bytes.isEmpty()) {
+            if (contents.isPresent() && !contents.get().records().isEmpty()) {
+                throw damaged(logFile, "it holds " + contents.get().records().size() + " changes but "
+                        + file.getFileName() + " is missing");
+            }
+            return Optional.empty();
+        }
+        AccountState state = decode(file, bytes.get());
+        String base = AccountLog.hash(bytes.get());
+        if (contents.isEmpty()) {
+            return Optional.of(new Saved(state, base, Optional.empty()));
+        }
+        AccountState replayed = replay(logFile, state, contents.get());
+        if (contents.get().base().equals(base)) {
+            return Optional.of(new Saved(replayed, base, contents));
+        }
+        if (!replayed.equals(state)) {
+            throw damaged(logFile, "it extends another version of " + file.getFileName()
+                    + ", which was changed after the log was written");
+        }
+        return Optional.of(new Saved(state, base, Optional.empty()));
+    }
+
+    private static AccountState replay(Path logFile, AccountState state, AccountLog.Contents contents) {
         AccountState s = state;
         int n = 0;
         for (String record : contents.records()) {

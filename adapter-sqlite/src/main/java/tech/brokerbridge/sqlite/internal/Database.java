@@ -244,8 +244,9 @@ final class Database implements AutoCloseable {
     private static void createParent(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            PrivateFiles.createIfMissing(file);
         } catch (IOException e) {
-            throw new JournalException("journal could not create its directory " + file.getParent() + ": " + e,
+            throw new JournalException("journal could not create " + file + ": " + e,
                     false, e);
         }
     }

@@ -24,6 +24,17 @@ final class SqlErrors {
         return code & 0xff;
     }
 
+    /** True when SQLite says the file is damaged or not a database at all (as opposed to busy, full or unreadable). */
+    static boolean damaged(SQLException e) {
+        int code = primaryCode(e);
+        return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+    }
+
+    /** What the failure means, in words (no SQL, no content). */
+    static String describe(SQLException e) {
+        return describe(primaryCode(e));
+    }
+
     static JournalException translate(String what, SQLException e) {
         int code = primaryCode(e);
         boolean retryable = code == SQLITE_BUSY || code == SQLITE_LOCKED;

@@ -83,9 +83,7 @@ public final class CredentialsCommand implements Callable<Integer> {
     }
 
     static int fail(CommandLine cl, String message, int code) {
-        cl.getErr().println("brokerbridge: " + message);
-        cl.getErr().flush();
-        return code;
+        return CliErrors.fail(cl, message, code);
     }
 
     /** An unknown provider is a usage error (exit 2) naming the known ones. */

@@ -1,6 +1,7 @@
 package tech.brokerbridge.launcher.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,13 +19,22 @@ import tech.brokerbridge.http.HttpServerConfig;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigException;
 import tech.brokerbridge.launcher.config.ConfigLoader;
+import tech.brokerbridge.launcher.lifecycle.StartOptions;
+import tech.brokerbridge.launcher.lifecycle.StopSignals;
+import tech.brokerbridge.launcher.logging.LogFile;
 import tech.brokerbridge.launcher.wiring.DeskRuntime;
 import tech.brokerbridge.launcher.wiring.StartupException;
 
-/** {@code brokerbridge serve}: starts the desk and its local HTTP API, until SIGINT/SIGTERM. */
+/**
+ * {@code brokerbridge serve}: starts the desk and its local HTTP API, until SIGTERM or SIGINT (Ctrl-C),
+ * or {@code brokerbridge stop}; then it stops in order and exits 0.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start the desk and its API on 127.0.0.1 (and ::1). Stops cleanly on Ctrl-C / SIGTERM.")
+        description = "Start the desk and its API on 127.0.0.1 (and ::1). Stops cleanly, exit code 0, on Ctrl-C,"
+                + " SIGTERM or `brokerbridge stop`.")
 public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
     /** System property: start the desk's clock at this ISO-8601 instant (demos and tests). */
     public static final String CLOCK_START_PROPERTY = "brokerbridge.clock_start";
 
@@ -46,6 +57,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "set any configuration key, e.g. --set risk.max_open_trades=3 (repeatable)")
     List<String> settings = new ArrayList<>();
 
+    @Option(names = "--accept-empty-journal", description = "start even though the journal is missing or empty"
+            + " while the paper account or the vault shows that the desk has run here (a new, empty journal)")
+    boolean acceptEmptyJournal;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -59,29 +74,49 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID_CONFIG;
         }
+        try {
+            LogFile.attach(config.home()); // stays open until the JVM exits, so that the shutdown is logged too
+        } catch (UncheckedIOException e) {
+            err.println("brokerbridge: no log file (" + e.getMessage() + "); logging to standard error only");
+        }
+        StopSignals signals = StopSignals.install();
         DeskRuntime runtime;
         try {
-            runtime = DeskRuntime.create(config, clock());
+            runtime = DeskRuntime.create(config, clock(), new StartOptions(acceptEmptyJournal));
             runtime.start();
         } catch (StartupException e) {
+            LOG.debug("start-up failed", e);
             err.println("brokerbridge: " + e.getMessage());
             err.flush();
-            return e.portInUse() ? ExitCodes.PORT_IN_USE : ExitCodes.FAILURE;
+            return exitCode(e);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            runtime.stop();
-            stopped.countDown();
-        }, "brokerbridge-shutdown"));
+        // any other way the JVM ends (SIGHUP, System.exit elsewhere) still stops the desk in order
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::stop, "brokerbridge-shutdown"));
         out.println("BrokerBridge " + runtime.version() + " listening on " + runtime.url()
                 + " (data in " + config.home() + ")");
         out.flush();
+        String why;
         try {
-            stopped.await();
+            why = signals.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            why = "interrupted";
         }
-        return ExitCodes.OK;
+        boolean clean = runtime.stop();
+        LOG.info("stopped ({}){}", why, clean ? "" : " with errors (see above)");
+        return clean ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** The exit code of a start-up failure: 3 port in use, 4 data directory in use, 5 journal refused, else 1. */
+    static int exitCode(StartupException e) {
+        if (e.portInUse()) {
+            return ExitCodes.PORT_IN_USE;
+        }
+        return switch (e.reason()) {
+            case DATA_DIRECTORY_IN_USE -> ExitCodes.ALREADY_RUNNING;
+            case JOURNAL_REFUSED -> ExitCodes.JOURNAL_REFUSED;
+            case FAILED -> ExitCodes.FAILURE;
+        };
     }
 
     /**

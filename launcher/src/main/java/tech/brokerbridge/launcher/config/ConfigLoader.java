@@ -76,9 +76,7 @@ public final class ConfigLoader {
      */
     public static Config load(Map<String, String> env, Path userHome, Optional<Path> homeFlag, List<Flag> flags) {
         List<SettingProblem> problems = new ArrayList<>();
-        Path home = homeFlag.orElseGet(() -> Optional.ofNullable(env.get(Settings.HOME_ENV))
-                .filter(s -> !s.isBlank()).map(Path::of).orElse(userHome.resolve(".brokerbridge")));
-        home = home.toAbsolutePath().normalize();
+        Path home = home(env, userHome, homeFlag);
 
         Map<String, List<Given>> given = new LinkedHashMap<>();
         readConfigFile(home.resolve(CONFIG_FILE), given, problems);
@@ -115,6 +113,17 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return config;
+    }
+
+    /**
+     * The data directory alone, without reading or checking the configuration (for commands that must
+     * work while it is broken, such as {@code logs}): the flag, else {@code BROKERBRIDGE_HOME}, else
+     * {@code ~/.brokerbridge}; absolute.
+     */
+    public static Path home(Map<String, String> env, Path userHome, Optional<Path> homeFlag) {
+        return homeFlag.orElseGet(() -> Optional.ofNullable(env.get(Settings.HOME_ENV))
+                .filter(s -> !s.isBlank()).map(Path::of).orElse(userHome.resolve(".brokerbridge")))
+                .toAbsolutePath().normalize();
     }
 
     /**

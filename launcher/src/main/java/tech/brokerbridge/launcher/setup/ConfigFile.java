@@ -17,6 +17,7 @@ import java.util.Optional;
 import tech.brokerbridge.launcher.config.ConfigJson;
 import tech.brokerbridge.launcher.config.ConfigLoader;
 import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.launcher.lifecycle.PrivateFiles;
 import tech.brokerbridge.ports.config.Setting;
 
 /**
@@ -73,7 +74,7 @@ final class ConfigFile {
     Staged stage(ObjectNode content) {
         try {
             Path dir = Files.createTempDirectory(home, ".config-");
-            Path file = dir.resolve(ConfigLoader.CONFIG_FILE);
+            Path file = Files.createFile(dir.resolve(ConfigLoader.CONFIG_FILE), PrivateFiles.fileMode(dir)); // 0600
             Files.writeString(file, JSON.writeValueAsString(content) + "\n", StandardCharsets.UTF_8);
             return new Staged(dir, file, path());
         } catch (IOException e) {

@@ -21,13 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.ai.AdvisorHandle;
 import tech.brokerbridge.launcher.Main;
+import tech.brokerbridge.launcher.logging.LogFile;
 import tech.brokerbridge.ports.advisor.AdvisorException;
 import tech.brokerbridge.ports.tck.AdvisorContract;
 
 /**
  * Plants recognisable secrets, runs the save, test, status and delete flows through a real socket, the
  * AI adapter's calls and the {@code credentials} command in a child process, and scans every response
- * body and header, every log line (all levels) and every file of the data directory for them.
+ * body and header, every log line (all levels), the daemon's log file and every file of the data
+ * directory for them.
  */
 class PlantedSecretTest {
     static final String GOOD = "sk-PLANTED-good-7c1d9e2f4a6b";
@@ -40,7 +42,7 @@ class PlantedSecretTest {
     @Test
     void noSecretAppearsInAnyAnswerLogLineOrFile() throws Exception {
         List<String> seen = new ArrayList<>();
-        try (LogCapture logs = new LogCapture(); FakeProviders f = new FakeProviders(GOOD)) {
+        try (LogCapture logs = new LogCapture(); LogFile file = LogFile.attach(home); FakeProviders f = new FakeProviders(GOOD)) {
             Map<String, String> env = new HashMap<>(f.env());
             env.put("BROKERBRIDGE_AI_PROVIDER", "claude");
             env.put("BROKERBRIDGE_ADMIN_TOKEN", ADMIN);
@@ -59,9 +61,15 @@ class PlantedSecretTest {
         seen.add(cli("delete", "openrouter"));
         try (Stream<Path> files = Files.walk(home)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
-                seen.add(p + ": " + new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+                byte[] bytes = Files.readAllBytes(p);
+                if (p.toString().endsWith(".gz")) { // rolled-over log files
+                    bytes = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes)).readAllBytes();
+                }
+                seen.add(p + ": " + new String(bytes, StandardCharsets.ISO_8859_1));
             }
         }
+        assertTrue(Files.readString(LogFile.path(home)).contains("credential for claude saved"),
+                "the daemon's log file was written and is scanned");
         for (String secret : List.of(GOOD, BAD, CLI)) {
             String part = secret.substring(11, 23);
             for (String s : seen) {
