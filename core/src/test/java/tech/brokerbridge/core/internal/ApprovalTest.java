@@ -223,6 +223,53 @@ class ApprovalTest {
         }
     }
 
+    /**
+     * The first approval's journal write is held back, as a commit waiting for its sync: the second,
+     * which arrives meanwhile, is gated with the first counted as an open trade, though the journal
+     * does not show it yet; the first goes on once released.
+     */
+    @Test
+    void anApprovalBeingWrittenCountsInTheGatesOfTheNextOne() throws Exception {
+        h.config = Harness.withRisk(h.config, new tech.brokerbridge.core.DeskConfig.RiskLimits(5, 1, 6, 2, 1.5, 0.5));
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        h.journalPort = (tech.brokerbridge.ports.journal.Journal) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {tech.brokerbridge.ports.journal.Journal.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("saveApprovedTrade")) {
+                        writing.countDown();
+                        release.await(10, TimeUnit.SECONDS);
+                    }
+                    try {
+                        return method.invoke(h.journal, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        h.start();
+        Proposal a = h.propose("AAPL");
+        Proposal b = h.propose("MSFT");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ActionResult> fa = pool.submit(() -> h.desk.approve(a.proposalId(), Modification.none()));
+            assertTrue(writing.await(5, TimeUnit.SECONDS), "the first approval reached its write");
+            assertEquals(ProposalStatus.PENDING, h.journal.findProposal(a.proposalId()).orElseThrow().status(),
+                    "not in the journal yet");
+            // answered while the first write is still held: the second is not queued behind it
+            ActionResult second = pool.submit(() -> h.desk.approve(b.proposalId(), Modification.none()))
+                    .get(4, TimeUnit.SECONDS);
+            ActionResult.GatesFailed failed = assertInstanceOf(ActionResult.GatesFailed.class, second);
+            assertTrue(failed.gates().stream().anyMatch(g -> g.gate().equals("open_trades") && !g.passed()),
+                    failed.toString());
+            release.countDown();
+            assertInstanceOf(ActionResult.Done.class, fa.get(5, TimeUnit.SECONDS));
+            assertEquals(1, h.broker.submitCalls().size());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     static void assertConflict(ActionResult r, String fragment) {
         ActionResult.Conflict c = assertInstanceOf(ActionResult.Conflict.class, r);
         assertTrue(c.reason().contains(fragment), c.reason());

@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ import tech.brokerbridge.core.internal.risk.TradePlan;
 import tech.brokerbridge.ports.desk.ActionResult;
 import tech.brokerbridge.ports.desk.Modification;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.ApprovedTrade;
 import tech.brokerbridge.ports.journal.CoolDown;
 import tech.brokerbridge.ports.journal.GateResult;
 import tech.brokerbridge.ports.journal.Proposal;
@@ -39,9 +42,11 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
  * <p>Reject: only a pending proposal; the proposal (rejected, with the approval record) is saved, then
  * its symbol, direction and setup type cool down ({@link CoolDowns}).
  *
- * <p>Threading: the proposal's lock is held for the whole approval; gate checks and the move to
- * executing are also serialized across proposals (an admission lock), so two approvals can never
- * both pass a limit only one of them fits. The broker call happens outside the admission lock.
+ * <p>Threading: the proposal's lock is held for the whole approval; gate checks and the admission
+ * of the trade are also serialized across proposals (an admission lock), so two approvals can never
+ * both pass a limit only one of them fits: an admitted trade counts as active in the gates of every
+ * approval after it until its write is in the journal. The write and the broker call happen outside
+ * the admission lock, so approvals arriving together share one journal commit (group commit).
  */
 public final class ApprovalService {
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalService.class);
@@ -54,6 +59,7 @@ public final class ApprovalService {
     private final BracketSubmitter submitter;
     private final CoolDowns coolDowns;
     private final ReentrantLock admission = new ReentrantLock();
+    private final Map<String, Proposal> admitted = new ConcurrentHashMap<>();
 
     public ApprovalService(ProposalLog proposals, ProposalBook book, RiskContextLoader contexts, RiskGates gates,
             KillSwitch killSwitch, DailyLossBreaker dailyLoss, BracketSubmitter submitter, CoolDowns coolDowns) {
@@ -89,7 +95,7 @@ public final class ApprovalService {
         if (refusal.isPresent()) {
             return new ActionResult.Conflict(refusal.get());
         }
-        Proposal executing;
+        ApprovedTrade trade;
         admission.lock();
         try {
             if (killSwitch.engaged()) {
@@ -100,7 +106,7 @@ public final class ApprovalService {
             double target = mod.targetPrice().orElse(p.targetPrice());
             TradePlan plan = new TradePlan(p.symbol(), p.direction(), p.entryPrice(), stop, target, qty,
                     Optional.of(id));
-            List<GateResult> results = gates.evaluate(plan, contexts.load());
+            List<GateResult> results = gates.evaluate(plan, contexts.load().withAdmitted(admitted.values()));
             if (!RiskGates.allPassed(results)) {
                 engageOnDailyLoss(results);
                 return new ActionResult.GatesFailed(results);
@@ -108,12 +114,20 @@ public final class ApprovalService {
             String why = mod.isEmpty() ? "approved by the user" : "approved with modifications by the user";
             Proposal approved = p.withTrade(qty, stop, target, results).withStatus(ProposalStatus.APPROVED,
                     book.now(), why);
-            executing = submitter.prepare(approved, approvalRecord(p, mod, mod.isEmpty()
+            trade = submitter.intent(approved, approvalRecord(p, mod, mod.isEmpty()
                     ? ApprovalRecord.Action.APPROVE : ApprovalRecord.Action.MODIFY, ""));
+            admitted.put(id, trade.proposal());
         } finally {
             admission.unlock();
         }
-        return new ActionResult.Done(submitter.submit(executing));
+        // written outside the admission lock, so that approvals arriving together share one journal
+        // commit; until it is written, the gates of other approvals count it through 'admitted'
+        try {
+            submitter.record(trade);
+        } finally {
+            admitted.remove(id);
+        }
+        return new ActionResult.Done(submitter.submit(trade.proposal()));
     }
 
     private void engageOnDailyLoss(List<GateResult> results) {

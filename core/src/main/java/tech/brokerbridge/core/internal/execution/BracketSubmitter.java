@@ -54,7 +54,7 @@ public final class BracketSubmitter {
 
     /**
      * Saves the approval, the proposal moved on to {@code executing} and the {@code SUBMITTING} order
-     * record in one durable write ({@link ProposalLog#saveApprovedTrade}).
+     * record in one durable write: {@link #intent} then {@link #record}.
      *
      * @param approved the proposal as the user approved it (status {@code approved})
      * @param approval the user's approve or modify record
@@ -62,6 +62,18 @@ public final class BracketSubmitter {
      * @throws IllegalStateException when the proposal is not approved or an order record exists for it
      */
     public Proposal prepare(Proposal approved, ApprovalRecord approval) {
+        ApprovedTrade trade = intent(approved, approval);
+        record(trade);
+        return trade.proposal();
+    }
+
+    /**
+     * What approving writes, in memory only: the proposal moved on to {@code executing}, the approval
+     * and the {@code SUBMITTING} order record.
+     *
+     * @throws IllegalStateException when the proposal is not approved
+     */
+    public ApprovedTrade intent(Proposal approved, ApprovalRecord approval) {
         if (approved.status() != ProposalStatus.APPROVED) {
             throw new IllegalStateException("only an approved proposal can be prepared, not " + approved.status());
         }
@@ -71,8 +83,16 @@ public final class BracketSubmitter {
         OrderRecord intent = new OrderRecord(approved.proposalId(), approved.symbol(), approved.direction(),
                 approved.quantity(), approved.entryPrice(), approved.stopPrice(), approved.targetPrice(),
                 State.SUBMITTING, List.of(), "about to be sent to " + broker.name(), now, now);
-        proposals.saveApprovedTrade(new ApprovedTrade(executing, approval, intent));
-        return executing;
+        return new ApprovedTrade(executing, approval, intent);
+    }
+
+    /**
+     * Writes an approved trade durably, in one journal write ({@link ProposalLog#saveApprovedTrade}).
+     *
+     * @throws IllegalStateException when an order record exists for it already (nothing is written)
+     */
+    public void record(ApprovedTrade trade) {
+        proposals.saveApprovedTrade(trade);
     }
 
     /**
