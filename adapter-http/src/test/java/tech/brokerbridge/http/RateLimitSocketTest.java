@@ -92,32 +92,77 @@ class RateLimitSocketTest {
         }
     }
 
-    @Test
-    void eachClientAddressHasItsOwnLimitAndIdleOnesAreEvicted() throws Exception {
-        try (TestServer s = TestServer.start(c -> limit(c, 2))) {
-            String auth = "Authorization: Bearer " + TestServer.ADMIN_TOKEN;
-            try (RawHttp other = RawHttp.connect("127.0.0.1", s.port(), "127.0.0.2")) {
-                for (int i = 0; i < 2; i++) {
-                    other.send(RawHttp.get("/api/health", "localhost"));
-                    assertEquals(200, other.read().status());
-                }
-                other.send(RawHttp.get("/api/health", "localhost"));
-                assertEquals(429, other.read().status());
-            }
-            // 127.0.0.1 is not affected by 127.0.0.2's use
-            RawHttp.Response diag = RawHttp.exchange(s.port(), RawHttp.get("/api/admin/diagnostics", "localhost", auth));
-            assertEquals(200, diag.status());
-            JsonNode rl = JSON.readTree(diag.body()).get("rate_limiter");
-            assertEquals(2, rl.get("tracked_clients").asInt());
-            assertEquals(3, rl.get("allowed").asInt());
-            assertEquals(1, rl.get("refused").asInt());
+    private static JsonNode rateLimiter(TestServer s) throws Exception {
+        RawHttp.Response diag = RawHttp.exchange(s.port(), RawHttp.get("/api/admin/diagnostics", "localhost",
+                "Authorization: Bearer " + TestServer.ADMIN_TOKEN));
+        assertEquals(200, diag.status(), diag.body());
+        return JSON.readTree(diag.body()).get("rate_limiter");
+    }
 
-            s.clock.advance(Duration.ofSeconds(61));
-            diag = RawHttp.exchange(s.port(), RawHttp.get("/api/admin/diagnostics", "localhost", auth));
-            assertEquals(1, JSON.readTree(diag.body()).get("rate_limiter").get("tracked_clients").asInt(),
-                    "127.0.0.2 was idle for a whole window and is forgotten");
+    private static int health(TestServer s, String from) throws Exception {
+        try (RawHttp c = RawHttp.connect("127.0.0.1", s.port(), from)) {
+            c.send(RawHttp.get("/api/health", "localhost"));
+            return c.read().status();
         }
     }
+
+    @Test
+    void everyLoopbackAddressSharesOneBudgetAndIdleClientsAreForgotten() throws Exception {
+        try (TestServer s = TestServer.start(c -> limit(c, 3))) {
+            assertEquals(200, health(s, "127.0.0.2"));
+            assertEquals(200, health(s, "127.0.0.3"));
+            assertEquals(200, health(s, "127.255.255.254"));
+            // the budget is spent, whichever loopback address asks next (::1 too when the machine has it)
+            assertEquals(429, health(s, "127.0.0.1"));
+            assertEquals(429, health(s, "127.0.0.4"));
+            if (java.net.NetworkInterface.networkInterfaces().anyMatch(LOOPBACK_V6)) {
+                try (RawHttp c = RawHttp.connect("::1", s.port(), "::1")) {
+                    c.send(RawHttp.get("/api/health", "localhost"));
+                    assertEquals(429, c.read().status());
+                }
+            }
+            s.clock.advance(Duration.ofSeconds(61));
+            JsonNode rl = rateLimiter(s);   // the diagnostics request is the first after the window
+            assertEquals(1, rl.get("tracked_clients").asInt(), "all loopback peers are one client: " + rl);
+            assertEquals(4, rl.get("allowed").asInt());
+        }
+    }
+
+    /** The attack of issue 14.3: a budget per address made 100/min into 24,800 answers of 200 in 2.2 s. */
+    @Test
+    void manyLoopbackAddressesGetNoMoreThanOneBudgetInAll() throws Exception {
+        try (TestServer s = TestServer.start(c -> limit(c, 20))) {
+            int ok = 0;
+            for (int i = 0; i < 120; i++) {
+                String from = "127.0." + (1 + i / 200) + "." + (2 + i % 200);
+                if (health(s, from) == 200) {
+                    ok++;
+                }
+            }
+            assertEquals(20, ok, "one budget for every loopback address together");
+        }
+    }
+
+    /** Filling the client table from many addresses neither grows it nor locks health out. */
+    @Test
+    void aTableFillAttackFromLoopbackAddressesLeavesHealthAnswering() throws Exception {
+        try (TestServer s = TestServer.start(c -> limit(c, 1_000))) {
+            for (int i = 0; i < 400; i++) {
+                health(s, "127.1." + (i / 250) + "." + (1 + i % 250));
+            }
+            assertEquals(200, health(s, "127.0.0.1"));
+            assertEquals(200, RawHttp.exchange(s.port(), RawHttp.get("/api/health", "localhost")).status());
+            assertEquals(1, rateLimiter(s).get("tracked_clients").asInt());
+        }
+    }
+
+    private static final java.util.function.Predicate<java.net.NetworkInterface> LOOPBACK_V6 = ni -> {
+        try {
+            return ni.isLoopback() && ni.isUp() && ni.inetAddresses().anyMatch(a -> a instanceof java.net.Inet6Address);
+        } catch (java.net.SocketException e) {
+            return false;
+        }
+    };
 
     @Test
     void refusalsCarryTheSecurityHeadersAndARequestId() throws Exception {

@@ -236,4 +236,20 @@ class SetupRoutesSocketTest {
         assertEquals(404, client.get("/api/setup/status").statusCode());
         assertEquals(404, client.get("/api/credentials/status").statusCode());
     }
+
+    /** Issue 14.6: a truncated or garbled secrets.json is one answer, with the file and the way out. */
+    @Test
+    void aDamagedVaultIsOneClearAnswerNotA500OrA503ByChance() throws Exception {
+        setup.statusFailure = new tech.brokerbridge.ports.secrets.VaultDamagedException(
+                "/home/u/.brokerbridge/secrets.json is damaged (not UTF-8 text): the stored credentials cannot be "
+                        + "read. Restore it from a backup, or run 'brokerbridge credentials reset'");
+        HttpResponse<String> r = get("/api/credentials/status");
+        assertEquals(500, r.statusCode(), r.body());
+        JsonNode err = JSON.readTree(r.body()).get("error");
+        assertEquals("vault_damaged", err.get("code").asText());
+        assertTrue(err.get("message").asText().contains("secrets.json is damaged"), r.body());
+        assertTrue(err.get("message").asText().contains("credentials reset"), r.body());
+        assertEquals(r.headers().firstValue("X-Request-Id").orElseThrow(), err.get("request_id").asText());
+        assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElseThrow());
+    }
 }

@@ -7,6 +7,7 @@ import tech.brokerbridge.keyring.internal.FernetSecretStore;
 import tech.brokerbridge.keyring.internal.MachineFingerprint;
 import tech.brokerbridge.keyring.internal.SystemProbe;
 import tech.brokerbridge.keyring.internal.VaultOpener;
+import tech.brokerbridge.keyring.internal.VaultReset;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.secrets.SecretEntry;
 import tech.brokerbridge.ports.secrets.StoreInfo;
@@ -53,6 +54,20 @@ public final class VaultFactory {
         } finally {
             fingerprint.wipe();
         }
+    }
+
+    /**
+     * Deletes every stored secret of the vault in {@code config.dataDir()} (the encrypted file, the OS keyring
+     * entries it indexes) and its key parameters ({@code vault.json}), so that the next {@link #open} starts an
+     * empty vault. The way out when {@code vault.json} is lost while secrets exist, or the vault's files are
+     * damaged; every credential must be entered again afterwards. Blocks on the data directory's lock and, when
+     * keyring entries are indexed, on the keyring (at most its timeout).
+     *
+     * @return how many stored secrets were removed
+     * @throws java.io.UncheckedIOException when a file cannot be deleted
+     */
+    public static int reset(VaultConfig config) {
+        return VaultReset.standard().reset(config.dataDir()).secretsRemoved();
     }
 
     /** Keeps the published type separate from the implementation under {@code internal}. */

@@ -15,7 +15,10 @@ import tech.brokerbridge.stripe.internal.StripeLicenseService;
  *     used).</li>
  * <li><b>Blocking</b>: a call blocks for at most {@code (1 + maxNetworkRetries)} times
  *     {@code connectTimeout + readTimeout}, plus the SDK's back-off between retries (0.5 s, then
- *     1 s, with jitter): about 47 s with the defaults when every attempt times out.</li>
+ *     1 s, with jitter): about 47 s with the defaults when every attempt times out. A bind is two
+ *     calls: the write, then, {@code bindReadBack} later (2 s by default), a read of the subscription, whose
+ *     answer is the bind's (Stripe's metadata is last-writer-wins: the echo of one's own write proves
+ *     nothing when another installation binds at the same time).</li>
  * <li><b>Errors</b>: nothing Stripe or the network does throws. A refused key (HTTP 401, or 403 for
  *     a key without the Subscriptions permission) answers {@code Unauthorized}; an unknown
  *     subscription ({@code resource_missing}) or a license key that is not a subscription id answers

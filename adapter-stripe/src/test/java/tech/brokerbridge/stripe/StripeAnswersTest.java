@@ -34,7 +34,7 @@ class StripeAnswersTest {
 
     private LicenseService service(int retries, Duration read) {
         return StripeLicenseServiceFactory.create(new StripeConfig(stripe.base(), Duration.ofSeconds(2), read,
-                retries));
+                retries, Duration.ofMillis(10)));
     }
 
     private LicenseService service() {
@@ -70,7 +70,7 @@ class StripeAnswersTest {
                 s.bind(Secret.of(SUB), Secret.of(KEY), "inst-2"));
         assertEquals(Optional.of("inst-2"), f.boundInstallation());
         assertEquals(Map.of("brokerbridge_installation", "inst-2"), stripe.metadata(SUB));
-        FakeStripeServer.Recorded r = stripe.requests().get(1);
+        FakeStripeServer.Recorded r = stripe.requests().get(2);   // write, read-back, write
         assertEquals("POST", r.method());
         assertEquals("/v1/subscriptions/" + SUB, r.path());
         assertTrue(r.header("Content-Type").orElse("").startsWith("application/x-www-form-urlencoded"));

@@ -23,7 +23,7 @@ class StripeLicenseServiceContractTest extends LicenseServiceContract {
         }
         // no retries: an unreachable answer comes at once instead of after the SDK's back-off
         return StripeLicenseServiceFactory.create(new StripeConfig(stripe.base(), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 0));
+                Duration.ofSeconds(5), 0, Duration.ofMillis(10)));
     }
 
     @Override

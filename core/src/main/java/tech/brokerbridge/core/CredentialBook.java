@@ -30,6 +30,8 @@ import tech.brokerbridge.ports.setup.CredentialStatus;
 public final class CredentialBook {
     /** The state message of a credential saved on another machine, as issue 4 words it. */
     public static final String ANOTHER_MACHINE = "encrypted on another machine \u2014 enter them again";
+    /** The state message of a credential that fails its check on the machine that saved it (issue 14.6). */
+    public static final String DAMAGED = "damaged or tampered with \u2014 enter them again";
     static final String IBKR_NOTHING_TO_SAVE = "IB Gateway needs no credential on its API socket: log in inside"
             + " IB Gateway (or TWS), and set broker.host, broker.port and broker.client_id with POST /api/setup/config";
     /** The AI providers whose key the vault keeps as {@code <provider>.api_key}. */
@@ -109,6 +111,9 @@ public final class CredentialBook {
             states.put(e.name(), e.state());
         }
         List<String> names = names(provider, entries);
+        if (names.stream().anyMatch(n -> states.get(n) == SecretState.DAMAGED)) {
+            return new CredentialStatus(CredentialStatus.State.UNDECRYPTABLE, DAMAGED);
+        }
         if (names.stream().anyMatch(n -> states.get(n) == SecretState.UNDECRYPTABLE)) {
             return new CredentialStatus(CredentialStatus.State.UNDECRYPTABLE, ANOTHER_MACHINE);
         }

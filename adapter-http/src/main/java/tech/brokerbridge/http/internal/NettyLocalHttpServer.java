@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
 import tech.brokerbridge.http.HttpServerConfig;
 import tech.brokerbridge.http.HttpServerStartException;
 import tech.brokerbridge.http.LocalHttpServer;
+import tech.brokerbridge.http.internal.limit.ClientEvents;
+import tech.brokerbridge.http.internal.limit.ConnectionLimits;
+import tech.brokerbridge.http.internal.limit.RepeatedWarnings;
 import tech.brokerbridge.http.internal.limit.SlidingLogRateLimiter;
 import tech.brokerbridge.http.internal.pipeline.AdminAuthHandler;
 import tech.brokerbridge.http.internal.pipeline.LicenseGateHandler;
@@ -54,6 +57,8 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
     private final Clock clock;
     private final Supplier<Map<String, Object>> effectiveConfig;
     private final SlidingLogRateLimiter limiter;
+    private final ConnectionLimits connectionLimits;
+    private final ClientEvents clientEvents = new ClientEvents();
     private final Object lock = new Object();
 
     private State state = State.NEW;
@@ -78,6 +83,7 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
         this.effectiveConfig = effectiveConfig;
         this.limiter = new SlidingLogRateLimiter(config.rateLimitRequests(), config.rateLimitWindow(),
                 () -> epochNanos(clock), SlidingLogRateLimiter.DEFAULT_MAX_CLIENTS);
+        this.connectionLimits = new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerClient());
         this.startedAt = clock.instant();
     }
 
@@ -104,6 +110,8 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
                 state = State.STOPPED;
                 throw e;
             }
+            // summaries of held-back warnings and client events, once a minute
+            boss.scheduleAtFixedRate(this::summarize, 1, 1, TimeUnit.MINUTES);
             LOG.info("HTTP API listening on {}", boundAddresses());
         }
     }
@@ -174,15 +182,32 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
     /** The rate limiter's figures, as the diagnostics show them. */
     ApiRoutes.RateLimiterFigures rateLimiterFigures() {
         SlidingLogRateLimiter.Stats s = limiter.stats();
-        return new ApiRoutes.RateLimiterFigures(s.trackedClients(), s.allowed(), s.refused(), s.limit(),
+        return new ApiRoutes.RateLimiterFigures(s.trackedClients(), s.allowed(), s.refused(), s.evicted(), s.limit(),
                 s.window().toMillis() / 1000.0);
+    }
+
+    /** The connection figures, as the diagnostics show them. */
+    ApiRoutes.ConnectionFigures connectionFigures() {
+        ClientEvents e = clientEvents;
+        return new ApiRoutes.ConnectionFigures(connectionLimits.open(), connectionLimits.clients(),
+                config.maxConnections(), config.maxConnectionsPerClient(), config.bodyTimeout().toMillis() / 1000.0,
+                e.total(ClientEvents.Kind.PREMATURE_CLOSE), e.total(ClientEvents.Kind.RESET),
+                e.total(ClientEvents.Kind.TLS_OPENING), e.total(ClientEvents.Kind.HTTP2_OPENING),
+                e.total(ClientEvents.Kind.BODY_TIMEOUT), e.total(ClientEvents.Kind.REFUSED_OVER_TOTAL),
+                e.total(ClientEvents.Kind.REFUSED_OVER_CLIENT));
+    }
+
+    private void summarize() {
+        RepeatedWarnings.flushAll();
+        clientEvents.summarize();
     }
 
     private ServerBootstrap bootstrap() {
         ApiRoutes.AdminInfo admin = new ApiRoutes.AdminInfo(config.version(), clock, () -> startedAt, effectiveConfig,
-                this::rateLimiterFigures, config.adminToken());
+                this::rateLimiterFigures, this::connectionFigures, config.adminToken());
         RouteLookup routes = new RouteLookup(ApiRoutes.build(desk, setup, license, clock, admin));
-        ServerInitializer init = new ServerInitializer(connections, config.maxBodyBytes(), config.idleTimeout(),
+        ServerInitializer init = new ServerInitializer(new ServerInitializer.Shared(connections, connectionLimits,
+                clientEvents, config.maxBodyBytes(), config.idleTimeout(), config.bodyTimeout()),
                 new LocalOnlyGuard(config.allowedHosts()), new RateLimitHandler(limiter),
                 new AdminAuthHandler(config.adminToken(), routes), new LicenseGateHandler(desk, routes),
                 new RouterHandler(routes, blocking));

@@ -1,65 +1,116 @@
 package tech.brokerbridge.http.internal;
 
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.brokerbridge.http.internal.limit.ClientEvents;
+import tech.brokerbridge.http.internal.limit.ConnectionLimits;
+import tech.brokerbridge.http.internal.limit.RepeatedWarnings;
 import tech.brokerbridge.http.internal.pipeline.AdminAuthHandler;
+import tech.brokerbridge.http.internal.pipeline.BodyDeadlineHandler;
 import tech.brokerbridge.http.internal.pipeline.BoundedBodyAggregator;
 import tech.brokerbridge.http.internal.pipeline.ErrorHandler;
 import tech.brokerbridge.http.internal.pipeline.IdleTimeoutHandler;
 import tech.brokerbridge.http.internal.pipeline.LicenseGateHandler;
 import tech.brokerbridge.http.internal.pipeline.LocalOnlyGuard;
+import tech.brokerbridge.http.internal.pipeline.ProtocolCheckHandler;
 import tech.brokerbridge.http.internal.pipeline.RateLimitHandler;
 import tech.brokerbridge.http.internal.pipeline.RequestContextHandler;
 import tech.brokerbridge.http.internal.pipeline.RouterHandler;
 import tech.brokerbridge.http.internal.pipeline.SecurityHeadersHandler;
+import tech.brokerbridge.http.internal.pipeline.TlsOpeningFilter;
 
-/** Builds each connection's pipeline, in the documented order, and tracks the connection for a graceful stop. */
+/**
+ * Admits each new connection under the connection caps (over a cap: closed at once, nothing is queued),
+ * builds its pipeline in the documented order, and tracks it for a graceful stop.
+ */
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
-    /** The handler names, in pipeline order. */
-    static final String[] NAMES = {"codec", "keep-alive", "request-id", "aggregator", "idle-timeout", "local-only",
-        "security-headers", "rate-limit", "admin-auth", "license-gate", "router", "errors"};
+    private static final Logger LOG = LoggerFactory.getLogger(ServerInitializer.class);
+    private static final RepeatedWarnings WARNINGS = RepeatedWarnings.of(LOG);
 
-    private final ChannelGroup connections;
-    private final int maxBodyBytes;
-    private final Duration idleTimeout;
+    /** The handler names, in pipeline order. */
+    static final String[] NAMES = {"tls-opening", "codec", "keep-alive", "request-id", "protocol", "body-deadline",
+        "aggregator", "idle-timeout", "local-only", "security-headers", "rate-limit", "admin-auth", "license-gate",
+        "router", "errors"};
+
+    /** What every connection's pipeline shares. */
+    record Shared(ChannelGroup connections, ConnectionLimits limits, ClientEvents events, int maxBodyBytes,
+            Duration idleTimeout, Duration bodyTimeout) {
+    }
+
+    private final Shared shared;
+    private final TlsOpeningFilter tlsOpening;
     private final LocalOnlyGuard guard;
     private final RateLimitHandler rateLimit;
     private final AdminAuthHandler adminAuth;
     private final LicenseGateHandler licenseGate;
     private final RouterHandler router;
+    private final ErrorHandler errors;
 
-    ServerInitializer(ChannelGroup connections, int maxBodyBytes, Duration idleTimeout, LocalOnlyGuard guard,
-            RateLimitHandler rateLimit, AdminAuthHandler adminAuth, LicenseGateHandler licenseGate,
-            RouterHandler router) {
-        this.connections = connections;
-        this.maxBodyBytes = maxBodyBytes;
-        this.idleTimeout = idleTimeout;
+    ServerInitializer(Shared shared, LocalOnlyGuard guard, RateLimitHandler rateLimit, AdminAuthHandler adminAuth,
+            LicenseGateHandler licenseGate, RouterHandler router) {
+        this.shared = shared;
+        this.tlsOpening = new TlsOpeningFilter(shared.events());
         this.guard = guard;
         this.rateLimit = rateLimit;
         this.adminAuth = adminAuth;
         this.licenseGate = licenseGate;
         this.router = router;
+        this.errors = new ErrorHandler(shared.events());
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        connections.add(ch);
-        ch.pipeline()
-                .addLast(NAMES[0], new HttpServerCodec())
-                .addLast(NAMES[1], new HttpServerKeepAliveHandler())
-                .addLast(NAMES[2], new RequestContextHandler())
-                .addLast(NAMES[3], new BoundedBodyAggregator(maxBodyBytes))
-                .addLast(NAMES[4], new IdleTimeoutHandler(idleTimeout))
-                .addLast(NAMES[5], guard)
-                .addLast(NAMES[6], SecurityHeadersHandler.INSTANCE)
-                .addLast(NAMES[7], rateLimit)
-                .addLast(NAMES[8], adminAuth)
-                .addLast(NAMES[9], licenseGate)
-                .addLast(NAMES[10], router)
-                .addLast(NAMES[11], ErrorHandler.INSTANCE);
+        InetSocketAddress peer = ch.remoteAddress();
+        Object client = peer != null && peer.getAddress() != null ? peer.getAddress() : String.valueOf(peer);
+        ConnectionLimits.Admission admission = shared.limits().tryOpen(client);
+        if (admission != ConnectionLimits.Admission.ADMITTED) {
+            refuse(ch, admission);
+            return;
+        }
+        ch.closeFuture().addListener(f -> shared.limits().release(client));
+        shared.connections().add(ch);
+        addHandlers(ch.pipeline());
+    }
+
+    /** Adds one connection's handlers, in order (also used by the fuzz test's embedded channel). */
+    void addHandlers(ChannelPipeline pipeline) {
+        ClientEvents events = shared.events();
+        pipeline
+                .addLast(NAMES[0], tlsOpening)
+                .addLast(NAMES[1], new HttpServerCodec())
+                .addLast(NAMES[2], new HttpServerKeepAliveHandler())
+                .addLast(NAMES[3], new RequestContextHandler())
+                .addLast(NAMES[4], new ProtocolCheckHandler(events))
+                .addLast(NAMES[5], new BodyDeadlineHandler(shared.bodyTimeout(), events))
+                .addLast(NAMES[6], new BoundedBodyAggregator(shared.maxBodyBytes()))
+                .addLast(NAMES[7], new IdleTimeoutHandler(shared.idleTimeout()))
+                .addLast(NAMES[8], guard)
+                .addLast(NAMES[9], SecurityHeadersHandler.INSTANCE)
+                .addLast(NAMES[10], rateLimit)
+                .addLast(NAMES[11], adminAuth)
+                .addLast(NAMES[12], licenseGate)
+                .addLast(NAMES[13], router)
+                .addLast(NAMES[14], errors);
+    }
+
+    private void refuse(SocketChannel ch, ConnectionLimits.Admission admission) {
+        if (admission == ConnectionLimits.Admission.OVER_TOTAL) {
+            shared.events().count(ClientEvents.Kind.REFUSED_OVER_TOTAL);
+            WARNINGS.warn("max_connections reached ({} open); new connections are closed at once",
+                    shared.limits().open());
+        } else {
+            shared.events().count(ClientEvents.Kind.REFUSED_OVER_CLIENT);
+            WARNINGS.warn("max_connections_per_client reached by a local address; its new connections are closed "
+                    + "at once");
+        }
+        ch.close();
     }
 }

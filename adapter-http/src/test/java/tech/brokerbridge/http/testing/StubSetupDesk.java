@@ -78,8 +78,14 @@ public final class StubSetupDesk implements SetupDesk {
         return save;
     }
 
+    /** When set, what {@link #credentialStatus} throws (a vault failure). */
+    public volatile RuntimeException statusFailure;
+
     @Override
     public Map<String, CredentialStatus> credentialStatus() {
+        if (statusFailure != null) {
+            throw statusFailure;
+        }
         Map<String, CredentialStatus> m = new LinkedHashMap<>();
         for (String p : PROVIDERS) {
             m.put(p, p.equals("claude") ? new CredentialStatus(CredentialStatus.State.ERROR, "unauthorized")

@@ -24,9 +24,10 @@ import tech.brokerbridge.ports.secrets.StoreInfo;
 
 /**
  * The vault: every value Fernet-encrypted under the machine-bound key before it reaches a
- * {@link TokenStorage}. A token that fails verification (encrypted on another machine, or damaged:
- * Fernet cannot tell them apart) is listed as {@link SecretState#UNDECRYPTABLE}, refused by
- * {@link #get}, and replaced by {@link #put}.
+ * {@link TokenStorage}. A token that fails verification is refused by {@link #get} and replaced by
+ * {@link #put}; it is listed as {@link SecretState#DAMAGED} when this machine's key is known to be the
+ * vault's (its key check verifies) or the token is malformed, else as {@link SecretState#UNDECRYPTABLE}
+ * (encrypted on another machine).
  *
  * <p>Thread-safe: calls are serialized. Logs names only.
  */
@@ -37,13 +38,21 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
     private final TokenStorage storage;
     private final String installationId;
     private final Optional<String> warning;
+    private final boolean keyVerified;
     private boolean closed;
 
     public FernetSecretStore(Fernet fernet, TokenStorage storage, String installationId, Optional<String> warning) {
+        this(fernet, storage, installationId, warning, false);
+    }
+
+    /** @param keyVerified this machine's key is known to be the vault's (see {@link KeyCheck}) */
+    public FernetSecretStore(Fernet fernet, TokenStorage storage, String installationId, Optional<String> warning,
+            boolean keyVerified) {
         this.fernet = Objects.requireNonNull(fernet, "fernet");
         this.storage = Objects.requireNonNull(storage, "storage");
         this.installationId = Objects.requireNonNull(installationId, "installationId");
         this.warning = Objects.requireNonNull(warning, "warning");
+        this.keyVerified = keyVerified;
     }
 
     @Override
@@ -76,6 +85,10 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
         try {
             plain = fernet.decrypt(token.get());
         } catch (InvalidTokenException ex) {
+            if (damaged(ex.reason())) {
+                LOG.warn("secret '{}' is damaged or tampered with ({})", name, ex.reason());
+                throw SecretStoreException.damaged(name);
+            }
             LOG.warn("secret '{}' cannot be decrypted with this machine's key ({})", name, ex.reason());
             throw SecretStoreException.undecryptable(name);
         }
@@ -103,18 +116,23 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
         List<SecretEntry> entries = new ArrayList<>();
         for (String name : translated(storage::names)) {
             Optional<String> token = translated(() -> storage.read(name));
-            token.ifPresent(t -> entries.add(new SecretEntry(name, verifies(t) ? SecretState.SAVED : SecretState.UNDECRYPTABLE)));
+            token.ifPresent(t -> entries.add(new SecretEntry(name, state(t))));
         }
         return List.copyOf(entries);
     }
 
-    private boolean verifies(String token) {
+    private SecretState state(String token) {
         try {
             Arrays.fill(fernet.decrypt(token), (byte) 0);
-            return true;
+            return SecretState.SAVED;
         } catch (InvalidTokenException ex) {
-            return false;
+            return damaged(ex.reason()) ? SecretState.DAMAGED : SecretState.UNDECRYPTABLE;
         }
+    }
+
+    /** A malformed token is damaged whatever the key; a failing one is when this key is the vault's. */
+    private boolean damaged(InvalidTokenException.Reason reason) {
+        return keyVerified || reason == InvalidTokenException.Reason.MALFORMED;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package tech.brokerbridge.keyring.internal;
 
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import tech.brokerbridge.ports.secrets.SecretStoreException;
+import tech.brokerbridge.ports.secrets.VaultDamagedException;
 
 /**
  * {@code secrets.json} in the data directory, mode 0600: {@code {"format":1,"secrets":{name: token}}}.
@@ -75,6 +77,9 @@ public final class FileTokenStorage implements TokenStorage {
         try {
             text = SecureFiles.read(file);
         } catch (UncheckedIOException ex) {
+            if (ex.getCause() instanceof CharacterCodingException) {
+                throw damaged("not UTF-8 text");
+            }
             throw new SecretStoreException("cannot read " + file + ": " + ex.getCause().getMessage(), true, false, ex);
         }
         TreeMap<String, String> tokens = new TreeMap<>();
@@ -93,11 +98,25 @@ public final class FileTokenStorage implements TokenStorage {
                 tokens.put(entry.getKey(), entry.getValue());
             }
             return tokens;
-        } catch (IllegalArgumentException ex) {
+        } catch (RuntimeException ex) { // truncated, garbled or of the wrong shape: all the same damage
             // never quote the content: it holds tokens
-            throw new SecretStoreException(file + " is damaged (" + ex.getMessage()
-                    + "); move it away to start with an empty vault", false, false, null);
+            throw damaged(ex instanceof IllegalArgumentException ? ex.getMessage() : "not valid JSON");
         }
+    }
+
+    /** Readable stored secrets exist (a damaged file holds none that could still be opened). */
+    boolean holdsSecrets() {
+        try {
+            return !load().isEmpty();
+        } catch (SecretStoreException ex) {
+            return false;
+        }
+    }
+
+    private VaultDamagedException damaged(String why) {
+        return new VaultDamagedException(file + " is damaged (" + why + "): the stored credentials cannot be read. "
+                + "Restore it from a backup, or move it away (or run 'brokerbridge credentials reset') to start "
+                + "with an empty vault and enter the credentials again");
     }
 
     private void save(TreeMap<String, String> tokens) {

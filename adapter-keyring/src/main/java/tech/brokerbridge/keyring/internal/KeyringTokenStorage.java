@@ -70,6 +70,15 @@ public final class KeyringTokenStorage implements TokenStorage {
 
     @Override
     public SortedSet<String> names() {
+        return readIndex(indexFile);
+    }
+
+    /** The names listed by the index of {@code dataDir}, without touching the keyring. */
+    static SortedSet<String> indexedNames(Path dataDir) {
+        return readIndex(dataDir.resolve(INDEX_FILE));
+    }
+
+    private static SortedSet<String> readIndex(Path indexFile) {
         Optional<String> text;
         try {
             text = SecureFiles.read(indexFile);
@@ -92,7 +101,7 @@ public final class KeyringTokenStorage implements TokenStorage {
                 names.add(name);
             }
             return names;
-        } catch (IllegalArgumentException ex) {
+        } catch (RuntimeException ex) {
             throw new SecretStoreException(indexFile + " is damaged (" + ex.getMessage()
                     + "); move it away and enter the credentials again", false, false, null);
         }

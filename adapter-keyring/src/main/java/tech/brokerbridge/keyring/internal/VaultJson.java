@@ -1,5 +1,7 @@
 package tech.brokerbridge.keyring.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -33,8 +35,9 @@ final class VaultJson {
     private VaultJson() {
     }
 
-    /** {@code vault.json}: the key-derivation parameters (nothing secret). */
-    record Metadata(Long format, String kdf, Long iterations, String salt) {
+    /** {@code vault.json}: the key-derivation parameters and the key check (nothing secret). */
+    record Metadata(Long format, String kdf, Long iterations, String salt,
+            @JsonProperty("key_check") @JsonInclude(JsonInclude.Include.NON_NULL) String keyCheck) {
     }
 
     /** {@code secrets.json}: each secret's Fernet token by name. */

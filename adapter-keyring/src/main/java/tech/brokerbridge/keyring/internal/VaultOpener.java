@@ -64,7 +64,7 @@ public final class VaultOpener {
         try {
             SecureFiles.ensureDirectory(dataDir);
             tightenPermissions(dataDir);
-            VaultMetadata metadata = VaultMetadata.loadOrCreate(dataDir, random, iterations);
+            VaultMetadata metadata = VaultMetadata.loadOrCreate(dataDir, random, iterations, secretsExist(dataDir));
             // the keyring connects on its own thread while the key is derived here
             Optional<KeyringAccess.Pending> connecting = backend == Backend.FILE ? Optional.empty()
                     : Optional.of(KeyringAccess.begin(connector, keyringTimeout, service, PROBE_ACCOUNT));
@@ -90,11 +90,24 @@ public final class VaultOpener {
                 }
             }
             LOG.info("secret store opened: backend={}", storage.kind());
-            return new FernetSecretStore(fernet, storage, fingerprint.installationId(), warning);
+            boolean keyVerified = KeyCheck.establish(dataDir, metadata, fernet, storage);
+            return new FernetSecretStore(fernet, storage, fingerprint.installationId(), warning, keyVerified);
         } catch (UncheckedIOException ex) {
             throw new SecretStoreException(ex.getMessage() + ": " + ex.getCause().getMessage(), false, false, ex);
         } finally {
             fingerprint.wipe();
+        }
+    }
+
+    /** Whether either backend lists stored secrets (a damaged file lists none; it fails on its own later). */
+    private static boolean secretsExist(Path dataDir) {
+        if (new FileTokenStorage(dataDir).holdsSecrets()) {
+            return true;
+        }
+        try {
+            return !KeyringTokenStorage.indexedNames(dataDir).isEmpty();
+        } catch (SecretStoreException ex) {
+            return false;
         }
     }
 

@@ -47,7 +47,10 @@ class VaultJsonTest {
             assertEquals("pa\"ss\\word", store.get("ibkr.password").orElseThrow().reveal());
             assertEquals(List.of("claude.api_key", "ibkr.password"), store.list().stream().map(e -> e.name()).toList());
         }
-        assertEquals(legacy(VaultMetadata.FILE), Files.readString(data.resolve(VaultMetadata.FILE)), "left as it was");
+        String after = Files.readString(data.resolve(VaultMetadata.FILE));
+        assertTrue(after.contains("\"key_check\": \"gAAAAA"), "a vault whose tokens verify gains a key check: " + after);
+        assertEquals(legacy(VaultMetadata.FILE), after.replaceAll(",\\s*\"key_check\"\\s*:\\s*\"[^\"]*\"", ""),
+                "otherwise left as it was");
     }
 
     @Test
@@ -99,7 +102,7 @@ class VaultJsonTest {
             Files.createDirectories(data);
             Files.writeString(data.resolve(VaultMetadata.FILE), metadata.replace("1000", bad));
             SecretStoreException e = assertThrows(SecretStoreException.class,
-                    () -> VaultMetadata.loadOrCreate(data, new java.security.SecureRandom(), 1000));
+                    () -> VaultMetadata.loadOrCreate(data, new java.security.SecureRandom(), 1000, false));
             assertTrue(e.getMessage().contains("damaged"), e.getMessage());
         }
     }

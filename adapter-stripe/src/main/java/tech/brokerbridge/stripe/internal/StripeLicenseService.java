@@ -27,9 +27,21 @@ public final class StripeLicenseService implements LicenseService {
     /** Stripe's limit for a metadata value. */
     private static final int MAX_METADATA_VALUE = 500;
     private final StripeConfig config;
+    private final Pause pause;
+
+    /** Waits between a bind's write and its read-back; tests pass one that waits for an event instead. */
+    @FunctionalInterface
+    public interface Pause {
+        void pause(Duration d) throws InterruptedException;
+    }
 
     public StripeLicenseService(StripeConfig config) {
+        this(config, d -> Thread.sleep(d.toMillis()));
+    }
+
+    public StripeLicenseService(StripeConfig config, Pause pause) {
         this.config = config;
+        this.pause = pause;
         // Belt and braces: the transport drops the telemetry header anyway; this also stops the SDK
         // from collecting request timings and creating a telemetry id file. Process-wide by design
         // of the SDK (no per-client switch in 33.x): the product promises no telemetry at all.
@@ -64,12 +76,37 @@ public final class StripeLicenseService implements LicenseService {
         SubscriptionUpdateParams params = SubscriptionUpdateParams.builder()
                 .putMetadata(StripeAnswers.INSTALLATION_KEY, installationId).build();
         try {
-            Subscription s = client(apiKey).v1().subscriptions().update(licenseKey.reveal(), params);
-            return logged("bind", StripeAnswers.found(s));
+            StripeClient client = client(apiKey);
+            Subscription s = client.v1().subscriptions().update(licenseKey.reveal(), params);
+            return logged("bind", readBack(client, licenseKey, StripeAnswers.found(s)));
         } catch (StripeException e) {
             return logged("bind", StripeAnswers.translate(e));
         } catch (RuntimeException e) { // top-level translation, as above
             return logged("bind", StripeAnswers.unexpected(e));
+        }
+    }
+
+    /**
+     * What the subscription says a moment after the write: another installation's write may have landed
+     * meanwhile, and then this one did not win. When the read-back cannot be made, the write's echo
+     * stands (the keeper's early re-check settles it).
+     */
+    private SubscriptionCheck readBack(StripeClient client, Secret licenseKey, SubscriptionCheck echoed) {
+        if (!(echoed instanceof SubscriptionCheck.Found) || config.bindReadBack().isZero()) {
+            return echoed;
+        }
+        try {
+            pause.pause(config.bindReadBack());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return echoed;
+        }
+        try {
+            SubscriptionCheck again = StripeAnswers.found(client.v1().subscriptions().retrieve(licenseKey.reveal()));
+            return again instanceof SubscriptionCheck.Unreachable ? echoed : again;
+        } catch (StripeException e) {
+            SubscriptionCheck c = StripeAnswers.translate(e);
+            return c instanceof SubscriptionCheck.Unreachable ? echoed : c;
         }
     }
 

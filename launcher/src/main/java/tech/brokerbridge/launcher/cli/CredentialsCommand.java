@@ -26,7 +26,8 @@ import tech.brokerbridge.ports.secrets.SecretStoreException;
  */
 @Command(name = "credentials", mixinStandardHelpOptions = true,
         description = "Save, list or delete the credentials in the encrypted vault.",
-        subcommands = {CredentialsSetCommand.class, CredentialsListCommand.class, CredentialsDeleteCommand.class})
+        subcommands = {CredentialsSetCommand.class, CredentialsListCommand.class, CredentialsDeleteCommand.class,
+            CredentialsResetCommand.class})
 public final class CredentialsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -70,8 +71,7 @@ public final class CredentialsCommand implements Callable<Integer> {
     int withVault(CommandLine cl, Function<CredentialBook, Integer> action) {
         Config config;
         try {
-            config = ConfigLoader.load(env, Path.of(System.getProperty("user.home")), Optional.ofNullable(home),
-                    settings.stream().map(ConfigLoader.Flag::set).toList());
+            config = config();
         } catch (ConfigException e) {
             return fail(cl, e.getMessage(), ExitCodes.INVALID_CONFIG);
         }
@@ -80,6 +80,12 @@ public final class CredentialsCommand implements Callable<Integer> {
         } catch (SecretStoreException e) {
             return fail(cl, "the vault cannot be used: " + e.getMessage(), ExitCodes.FAILURE);
         }
+    }
+
+    /** The configuration {@code serve} would use, with this command's --home and --set. */
+    Config config() {
+        return ConfigLoader.load(env, Path.of(System.getProperty("user.home")), Optional.ofNullable(home),
+                settings.stream().map(ConfigLoader.Flag::set).toList());
     }
 
     static int fail(CommandLine cl, String message, int code) {

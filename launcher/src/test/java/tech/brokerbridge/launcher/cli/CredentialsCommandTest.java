@@ -165,4 +165,28 @@ class CredentialsCommandTest {
         assertFalse(output.contains(KEY), output);
         assertEquals(Optional.of(Secret.of(KEY)), stored("google.api_key"));
     }
+
+    /** Issue 14.6: vault.json deleted while secrets exist is refused with the way out, and reset is that way. */
+    @Test
+    void aLostVaultFileIsRefusedUntilRestoredOrReset() throws Exception {
+        assertEquals(0, run(env(MACHINE), KEY + "\n", "set", "openai").code());
+        Files.delete(home.resolve("vault.json"));
+        Run list = run("list");
+        assertEquals(ExitCodes.FAILURE, list.code(), list.toString());
+        assertTrue(list.err().contains("vault.json is missing but stored secrets exist"), list.err());
+        assertTrue(list.err().contains("credentials reset"), list.err());
+        assertFalse(Files.exists(home.resolve("vault.json")), "no new salt was written");
+
+        Run refused = run("reset");
+        assertEquals(ExitCodes.INVALID_CONFIG, refused.code(), refused.toString());
+        assertTrue(refused.err().contains("--yes"), refused.err());
+        assertTrue(Files.exists(home.resolve("secrets.json")), "nothing deleted without --yes");
+
+        Run reset = run("reset", "--yes");
+        assertEquals(0, reset.code(), reset.toString());
+        assertTrue(reset.out().startsWith("vault reset: 1 stored credential(s) deleted"), reset.out());
+        Run after = run("list");
+        assertEquals(0, after.code(), after.toString());
+        assertTrue(after.out().lines().anyMatch(l -> l.matches("openai\\s+missing\\s+not saved")), after.out());
+    }
 }

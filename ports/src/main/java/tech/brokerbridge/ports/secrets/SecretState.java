@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum SecretState {
     SAVED,
     /** Stored, but encrypted on another machine (another fingerprint): it must be entered again. */
-    UNDECRYPTABLE;
+    UNDECRYPTABLE,
+    /** Stored, but damaged or tampered with: this machine's key is right and the value fails its check. */
+    DAMAGED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -17,7 +17,13 @@ public class SecretStoreException extends PortException {
                 "credential '" + name + "' was encrypted on another machine \u2014 enter it again", false, true, null);
     }
 
-    /** True when the value exists but was encrypted under another machine's key. */
+    /** A value stored on this machine that no longer passes its integrity check. */
+    public static SecretStoreException damaged(String name) {
+        return new SecretStoreException(
+                "credential '" + name + "' is damaged or tampered with \u2014 enter it again", false, true, null);
+    }
+
+    /** True when the value exists but cannot be decrypted here (another machine's key, or damaged). */
     public boolean undecryptable() {
         return undecryptable;
     }

@@ -56,9 +56,15 @@ final class ClientLog {
         return false;
     }
 
-    /** When this client becomes idle (its newest admission leaves the window). */
-    synchronized long idleAt(long window) {
-        return size == 0 ? Long.MIN_VALUE : newest + window;
+    /** Marks the log retired whatever it holds; false when it already was. */
+    synchronized boolean retire() {
+        boolean was = retired;
+        retired = true;
+        return !was;
+    }
+
+    synchronized boolean retired() {
+        return retired;
     }
 
     synchronized int size() {

@@ -2,7 +2,9 @@ package tech.brokerbridge.http.internal.limit;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -14,7 +16,8 @@ import java.util.function.LongSupplier;
  * <p>Thread-safe without a global lock: a concurrent map of per-client logs, each with its own
  * monitor. Memory is bounded: a client with nothing in its window is evicted by a sweep that runs at
  * most once per window (by whichever request comes first), and at most {@code maxClients} clients
- * are tracked at once (a new client beyond that is refused until a sweep frees room).
+ * are tracked at once: a new client beyond that evicts the client tracked the longest, so a full
+ * table never turns newcomers away (the evicted client starts over with a fresh budget).
  */
 public final class SlidingLogRateLimiter {
     /** Tracked clients at most; loopback-only peers make this generous. */
@@ -25,6 +28,9 @@ public final class SlidingLogRateLimiter {
     private final LongSupplier nanos;
     private final int maxClients;
     private final Map<Object, ClientLog> clients = new ConcurrentHashMap<>();
+    /** Tracked clients, oldest first; entries of logs retired meanwhile are skipped and pruned. */
+    private final Queue<Tracked> arrivals = new ConcurrentLinkedQueue<>();
+    private final LongAdder evicted = new LongAdder();
     private final AtomicLong lastSweep;
     private final LongAdder allowed = new LongAdder();
     private final LongAdder refused = new LongAdder();
@@ -63,11 +69,14 @@ public final class SlidingLogRateLimiter {
         while (true) {
             ClientLog log = clients.get(client);
             if (log == null) {
-                if (clients.size() >= maxClients && !makeRoom(now)) {
-                    refused.increment();
-                    return Math.max(1, earliestIdle(now) - now);
+                while (clients.size() >= maxClients && evictOldest()) {
+                    evicted.increment();
                 }
-                log = clients.computeIfAbsent(client, k -> new ClientLog(limit));
+                log = clients.computeIfAbsent(client, k -> {
+                    ClientLog fresh = new ClientLog(limit);
+                    arrivals.add(new Tracked(k, fresh));
+                    return fresh;
+                });
             }
             long wait = log.tryAcquire(now, limit, windowNanos);
             if (wait == ClientLog.RETIRED) {
@@ -89,26 +98,29 @@ public final class SlidingLogRateLimiter {
                 clients.remove(key, log);
             }
         });
+        arrivals.removeIf(t -> t.log().retired());
     }
 
     /** Figures for the diagnostics. */
-    public record Stats(int trackedClients, long allowed, long refused, int limit, Duration window) {
+    public record Stats(int trackedClients, long allowed, long refused, long evicted, int limit, Duration window) {
     }
 
     public Stats stats() {
-        return new Stats(clients.size(), allowed.sum(), refused.sum(), limit, Duration.ofNanos(windowNanos));
+        return new Stats(clients.size(), allowed.sum(), refused.sum(), evicted.sum(), limit,
+                Duration.ofNanos(windowNanos));
     }
 
-    private boolean makeRoom(long now) {
-        sweep(now);
-        return clients.size() < maxClients;
-    }
-
-    private long earliestIdle(long now) {
-        long earliest = now + windowNanos;
-        for (ClientLog log : clients.values()) {
-            earliest = Math.min(earliest, Math.max(now + 1, log.idleAt(windowNanos)));
+    /** Forgets the client tracked the longest; false when there was none to forget. */
+    private boolean evictOldest() {
+        Tracked t;
+        while ((t = arrivals.poll()) != null) {
+            if (t.log().retire() && clients.remove(t.key(), t.log())) {
+                return true;
+            }
         }
-        return earliest;
+        return false;
+    }
+
+    private record Tracked(Object key, ClientLog log) {
     }
 }

@@ -12,21 +12,29 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.http.internal.limit.RepeatedWarnings;
 import tech.brokerbridge.http.internal.web.ApiException;
 import tech.brokerbridge.http.internal.web.RequestContext;
 
 /**
  * Serves local clients only. A peer that is not a loopback address is disconnected. A {@code Host}
  * that is not a loopback name or an allowed host gets 403 (DNS rebinding). A state-changing request
- * (POST, PUT, PATCH, DELETE) whose {@code Origin} is not this server's own gets 403 (cross-site
- * requests). A request the codec could not parse gets 400 and the connection is closed.
+ * (POST, PUT, PATCH, DELETE) whose {@code Origin} is not this server's own, or that a browser marks
+ * {@code Sec-Fetch-Site: cross-site} or {@code same-site} (another origin, e.g. another port of localhost),
+ * gets 403 even without an {@code Origin}. A request the codec could not parse gets 400 and the connection
+ * is closed.
  */
 @Sharable
 public final class LocalOnlyGuard extends RequestGate {
     private static final Logger LOG = LoggerFactory.getLogger(LocalOnlyGuard.class);
+    private static final RepeatedWarnings WARNINGS = RepeatedWarnings.of(LOG);
+    /** {@code Sec-Fetch-Site} values of a request made by a page of another origin. */
+    private static final Set<String> FOREIGN_FETCH_SITES = Set.of("cross-site", "same-site");
     private static final Set<HttpMethod> STATE_CHANGING =
             Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
     private static final Map<String, String> CLOSE = Map.of("Connection", "close");
+
+    private static final String SEC_FETCH_SITE = "Sec-Fetch-Site";
 
     private final HostRules rules;
 
@@ -37,7 +45,7 @@ public final class LocalOnlyGuard extends RequestGate {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         if (!loopback(ctx.channel().remoteAddress())) {
-            LOG.warn("refused a connection from a non-loopback peer");
+            WARNINGS.warn("refused a connection from a non-loopback peer");
             ctx.close();
             return;
         }
@@ -65,6 +73,12 @@ public final class LocalOnlyGuard extends RequestGate {
             if (origins.size() > 1 || (origins.size() == 1 && !rules.ownOrigin(origins.get(0), localPort(ctx)))) {
                 return ApiException.forbidden("forbidden_origin",
                         "cross-origin request refused: the Origin is not this server's own");
+            }
+            for (String site : request.headers().getAll(SEC_FETCH_SITE)) {
+                if (FOREIGN_FETCH_SITES.contains(site.trim().toLowerCase(java.util.Locale.ROOT))) {
+                    return ApiException.forbidden("forbidden_origin",
+                            "cross-site request refused: the browser says another site sent it (Sec-Fetch-Site)");
+                }
             }
         }
         return null;

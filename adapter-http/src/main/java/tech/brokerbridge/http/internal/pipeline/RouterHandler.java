@@ -23,7 +23,7 @@ import tech.brokerbridge.http.internal.web.Router;
 
 /**
  * Finds the route (404, 405 with {@code Allow}), checks query parameters (unknown: 400 naming it) and
- * the body's media type (415), then runs the route: on the event loop when it cannot block, else on
+ * the body's media type and encoding (415 unless UTF-8 JSON), then runs the route: on the event loop when it cannot block, else on
  * the bounded blocking executor (full: 503).
  */
 @Sharable
@@ -96,6 +96,9 @@ public final class RouterHandler extends ChannelInboundHandlerAdapter {
         CharSequence mime = HttpUtil.getMimeType(request);
         if (mime == null || !"application/json".contentEquals(mime.toString().trim().toLowerCase(java.util.Locale.ROOT))) {
             throw ApiException.unsupportedMediaType();
+        }
+        if (!Utf8Body.isUtf8(HttpUtil.getCharsetAsSequence(request), body)) {
+            throw ApiException.notUtf8();
         }
         if (!route.takesBody()) {
             // only "nothing" is accepted: null or {}; anything else names its first field

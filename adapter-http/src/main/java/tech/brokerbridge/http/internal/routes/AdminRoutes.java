@@ -10,14 +10,15 @@ import java.util.function.Supplier;
 import tech.brokerbridge.http.internal.web.ApiResponse;
 import tech.brokerbridge.http.internal.web.Router;
 
-/** {@code GET /api/admin/diagnostics} (behind the admin guard): uptime, version, JVM, masked configuration, rate limiter. */
+/** {@code GET /api/admin/diagnostics} (behind the admin guard): uptime, version, JVM, masked configuration, rate limiter, connections. */
 final class AdminRoutes {
     private AdminRoutes() {
     }
 
     /** {@code configuration} is the launcher's effective configuration, masked: its keys are its own. */
     record Diagnostics(String version, Instant startedAt, long uptimeSeconds, Jvm jvm,
-            Map<String, Object> configuration, ApiRoutes.RateLimiterFigures rateLimiter) {
+            Map<String, Object> configuration, ApiRoutes.RateLimiterFigures rateLimiter,
+            ApiRoutes.ConnectionFigures connections) {
     }
 
     record Jvm(String version, String vendor, String vm, int availableProcessors, long heapUsedBytes,
@@ -33,7 +34,8 @@ final class AdminRoutes {
         Instant started = info.startedAt().get();
         long uptime = Math.max(0, Duration.between(started, clock.instant()).toSeconds());
         return new Diagnostics(info.version(), started, uptime, jvm(),
-                ConfigMasking.mask(safe(info.effectiveConfig()), info.adminToken()), info.rateLimiter().get());
+                ConfigMasking.mask(safe(info.effectiveConfig()), info.adminToken()), info.rateLimiter().get(),
+                info.connections().get());
     }
 
     private static Map<String, ?> safe(Supplier<Map<String, Object>> config) {

@@ -19,11 +19,21 @@ public final class ApiRoutes {
     /** What the diagnostics route shows besides the desk. */
     public record AdminInfo(String version, Clock clock, Supplier<Instant> startedAt,
             Supplier<Map<String, Object>> effectiveConfig, Supplier<RateLimiterFigures> rateLimiter,
-            Optional<Secret> adminToken) {
+            Supplier<ConnectionFigures> connections, Optional<Secret> adminToken) {
     }
 
     /** The rate limiter's figures, as the diagnostics show them. */
-    public record RateLimiterFigures(int trackedClients, long allowed, long refused, int limit, double windowSeconds) {
+    public record RateLimiterFigures(int trackedClients, long allowed, long refused, long evicted, int limit,
+            double windowSeconds) {
+    }
+
+    /**
+     * The connection caps and what clients did that is counted rather than logged, as the diagnostics show
+     * them.
+     */
+    public record ConnectionFigures(int open, int clientAddresses, int maxConnections, int maxConnectionsPerClient,
+            double bodyTimeoutSeconds, long prematureCloses, long resets, long tlsOpenings, long http2Openings,
+            long bodyTimeouts, long refusedOverMaxConnections, long refusedOverMaxConnectionsPerClient) {
     }
 
     public static Router build(TradingDesk desk, Clock clock, AdminInfo admin) {

@@ -81,6 +81,12 @@ public final class ApiException extends RuntimeException {
         return new ApiException(415, "unsupported_media_type", "a request body must be sent as application/json");
     }
 
+    /** 415 for a JSON body in another character encoding than UTF-8. */
+    public static ApiException notUtf8() {
+        return new ApiException(415, "unsupported_media_type",
+                "a request body must be JSON in UTF-8 (Content-Type: application/json; charset=utf-8)");
+    }
+
     public static ApiException tooManyRequests(long retryAfterSeconds) {
         return new ApiException(429, "rate_limited",
                 "too many requests from this address; retry in " + retryAfterSeconds + " s", Map.of(),

@@ -70,7 +70,7 @@ class SlidingLogRateLimiterTest {
         assertEquals(0, l.acquire("a"));
         assertEquals(0, l.acquire("b"));
         assertTrue(l.acquire("a") > 0);
-        assertEquals(new SlidingLogRateLimiter.Stats(2, 2, 1, 1, Duration.ofSeconds(60)), l.stats());
+        assertEquals(new SlidingLogRateLimiter.Stats(2, 2, 1, 0, 1, Duration.ofSeconds(60)), l.stats());
     }
 
     @Test
@@ -150,19 +150,32 @@ class SlidingLogRateLimiterTest {
     }
 
     @Test
-    void trackedClientsAreBoundedAndANewcomerWaitsForRoom() {
+    void aFullTableEvictsTheOldestClientAndNeverTurnsANewcomerAway() {
         SlidingLogRateLimiter l = limiter(5, 3);
         l.acquire("a");
         now.addAndGet(10 * S);
         l.acquire("b");
         l.acquire("c");
-        long wait = l.acquire("d");
-        // "a" becomes idle 60 s after its admission, 50 s from now
-        assertEquals(50 * S, wait);
+        assertEquals(0, l.acquire("d"), "a newcomer to a full table is admitted at once");
         assertEquals(3, l.stats().trackedClients());
-        now.addAndGet(50 * S);
-        assertEquals(0, l.acquire("d"));
-        assertEquals(3, l.stats().trackedClients());
+        assertEquals(1, l.stats().evicted());
+        // "a" was the oldest: it was forgotten and starts over; "b" and "c" keep their counts
+        for (int i = 0; i < 4; i++) {
+            assertEquals(0, l.acquire("c"));
+        }
+        assertTrue(l.acquire("c") > 0, "c's earlier admission still counts");
+    }
+
+    @Test
+    void aTableFillAttackNeverLocksOutTheNextClient() {
+        SlidingLogRateLimiter l = limiter(100, 1_000);
+        for (int i = 0; i < 50_000; i++) {
+            assertEquals(0, l.acquire("attacker-" + i));
+        }
+        assertTrue(l.stats().trackedClients() <= 1_000);
+        assertEquals(0, l.acquire("user"));
+        assertEquals(0, l.acquire("user"), "the newcomer is tracked and keeps its budget");
+        assertEquals(0, l.stats().refused());
     }
 
     @Test

@@ -31,7 +31,7 @@ class ErrorHandlerTest {
     void anUnexpectedFailureIsOneJson500AndTheConnectionCloses() throws Exception {
         TestChannels.PeerChannel ch = new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER,
                 new RequestContextHandler(), SecurityHeadersHandler.INSTANCE,
-                new Failing(new IllegalStateException("internal detail")), ErrorHandler.INSTANCE);
+                new Failing(new IllegalStateException("internal detail")), new ErrorHandler(new tech.brokerbridge.http.internal.limit.ClientEvents()));
         ch.writeInbound(TestChannels.get("/api/health"));
         FullHttpResponse r = ch.readOutbound();
         assertEquals(500, r.status().code());
@@ -44,7 +44,7 @@ class ErrorHandlerTest {
     @Test
     void aConnectionFailureJustCloses() throws Exception {
         TestChannels.PeerChannel ch = new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER,
-                new RequestContextHandler(), new Failing(new IOException("reset by peer")), ErrorHandler.INSTANCE);
+                new RequestContextHandler(), new Failing(new IOException("reset by peer")), new ErrorHandler(new tech.brokerbridge.http.internal.limit.ClientEvents()));
         ch.writeInbound(TestChannels.get("/api/health"));
         assertNull(ch.readOutbound());
         assertFalse(ch.isOpen());

@@ -55,7 +55,7 @@ class RouteAttributesTest {
         TestChannels.PeerChannel ch = new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER,
                 new RequestContextHandler(), SecurityHeadersHandler.INSTANCE,
                 new AdminAuthHandler(Optional.of(Secret.of(TOKEN)), routes), new LicenseGateHandler(desk, routes),
-                new RouterHandler(routes, offloaded::add), ErrorHandler.INSTANCE);
+                new RouterHandler(routes, offloaded::add), new ErrorHandler(new tech.brokerbridge.http.internal.limit.ClientEvents()));
         ch.writeInbound(request);
         offloaded.forEach(Runnable::run);
         ch.runPendingTasks();

@@ -42,8 +42,9 @@ class RouterHandlerTest {
 
     private FullHttpResponse call(Executor executor, FullHttpRequest request) throws Exception {
         TestChannels.PeerChannel ch = new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER,
-                new RequestContextHandler(), SecurityHeadersHandler.INSTANCE, new RouterHandler(new RouteLookup(router), executor),
-                ErrorHandler.INSTANCE);
+                new RequestContextHandler(), SecurityHeadersHandler.INSTANCE,
+                new RouterHandler(new RouteLookup(router), executor),
+                new ErrorHandler(new tech.brokerbridge.http.internal.limit.ClientEvents()));
         ch.writeInbound(request);
         assertEquals(0, request.refCnt(), "the router releases the request");
         queued.forEach(Runnable::run);

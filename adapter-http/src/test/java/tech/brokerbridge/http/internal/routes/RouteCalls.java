@@ -24,7 +24,12 @@ final class RouteCalls {
     final MutableClock clock = MutableClock.at("2026-03-02T15:00:00Z");
     final Router router = ApiRoutes.build(desk, clock, new ApiRoutes.AdminInfo("1.2.3-test", clock,
             () -> Instant.parse("2026-03-02T14:00:00Z"), () -> Map.of("port", 8080),
-            () -> new ApiRoutes.RateLimiterFigures(1, 0, 0, 100, 60), Optional.empty()));
+            () -> new ApiRoutes.RateLimiterFigures(1, 0, 0, 0, 100, 60), RouteCalls::noConnections,
+            Optional.empty()));
+
+    static ApiRoutes.ConnectionFigures noConnections() {
+        return new ApiRoutes.ConnectionFigures(1, 1, 512, 128, 10, 0, 0, 0, 0, 0, 0, 0);
+    }
 
     ApiResponse call(String method, String uri, String body) {
         String path = new QueryStringDecoder(uri).path();

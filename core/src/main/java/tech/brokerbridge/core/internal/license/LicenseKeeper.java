@@ -36,6 +36,9 @@ import tech.brokerbridge.ports.secrets.SecretStoreException;
  *     check when the last one is {@code checkInterval} old. It never blocks.</li>
  * <li>{@link #check()} (an explicit refresh) and {@link #activate} ask Stripe on the caller's thread;
  *     checks and activations are serialized. A check never rebinds; an activation binds.</li>
+ * <li>After an activation, a check is due {@link #EARLY_RECHECK} later instead of a whole interval:
+ *     Stripe's metadata is last-writer-wins, so two installations activating at once may both see
+ *     their own write; the early check finds the one that lost within a minute, not hours later.</li>
  * <li>{@link #current()} is a volatile read: no I/O, no provider call, ever.</li>
  * </ul>
  *
@@ -47,6 +50,8 @@ public final class LicenseKeeper {
     public static final String LICENSE_KEY = "stripe.license_key";
     /** Vault name of the restricted Stripe API key. */
     public static final String API_KEY = "stripe.api_key";
+    /** How soon after an activation its binding is checked again (queued by the next upkeep). */
+    public static final Duration EARLY_RECHECK = Duration.ofSeconds(20);
     private static final Logger LOG = LoggerFactory.getLogger(LicenseKeeper.class);
 
     private final DeskState deskState;
@@ -66,6 +71,7 @@ public final class LicenseKeeper {
     private volatile LicenseEvidence evidence;
     private volatile String installationId = "";
     private volatile Instant lastAttempt;
+    private volatile Instant earlyCheckAt;
     private volatile LicenseState state;
 
     /** The state before {@link #start()}: not a state the policy decided, so no change from it is logged. */
@@ -143,8 +149,14 @@ public final class LicenseKeeper {
     /** Recomputes the state and queues a background check when one is due. Never blocks. */
     public void maintain() {
         refresh();
+        Instant now = clock.instant();
         Instant last = lastAttempt;
-        if (evidence != null && (last == null || !clock.instant().isBefore(last.plus(checkInterval)))) {
+        Instant early = earlyCheckAt;
+        boolean earlyDue = early != null && !now.isBefore(early);
+        if (evidence != null && (earlyDue || last == null || !now.isBefore(last.plus(checkInterval)))) {
+            if (earlyDue) {
+                earlyCheckAt = null;
+            }
             requestCheck();
         }
     }
@@ -231,6 +243,7 @@ public final class LicenseKeeper {
             }
             Activation.save(vault, licenseKey, apiKey);
             record(answer);
+            earlyCheckAt = clock.instant().plus(EARLY_RECHECK);
             LOG.info("license activated on this installation: {}", state.reason());
             return new ActivationResult.Activated(state);
         }

@@ -146,6 +146,11 @@ class LicenseKeeperTest {
     @Test
     void checksRunEverySixHoursInTheBackgroundAndNeverRebind() {
         licensed();
+        // the early check after the activation
+        clock.advance(LicenseKeeper.EARLY_RECHECK);
+        here.keeper.maintain();
+        here.settle();
+        assertEquals(1, stripe.checks());
         clock.advance(Duration.ofHours(6).minusMinutes(1));
         here.keeper.maintain();
         assertEquals(0, here.background.pending(), "not due yet");
@@ -153,9 +158,9 @@ class LicenseKeeperTest {
         here.keeper.maintain();
         here.keeper.maintain();
         assertEquals(1, here.background.pending(), "due: one check queued, not two");
-        assertEquals(0, stripe.checks(), "queued, not run on the upkeep thread");
+        assertEquals(1, stripe.checks(), "queued, not run on the upkeep thread");
         here.settle();
-        assertEquals(1, stripe.checks());
+        assertEquals(2, stripe.checks());
         assertEquals(1, stripe.binds(), "the activation's bind only");
         assertEquals(Optional.of(clock.instant()), here.state().lastCheckedAt());
     }
@@ -242,6 +247,33 @@ class LicenseKeeperTest {
         assertTrue(s.reason().contains("no such subscription"), s.reason());
         stripe.online(false);
         assertEquals(LicenseStatus.INVALID, here.keeper.check().status(), "no grace after a definitive refusal");
+    }
+
+    /**
+     * Issue 14.11: two installations activate at once and each sees its own write echoed (Stripe's
+     * metadata is last-writer-wins). Within a minute of upkeep, exactly one is still licensed.
+     */
+    @Test
+    void ofTwoActivationsAtOnceExactlyOneIsLicensedWithinAMinute() {
+        Machine other = new Machine("inst-other", stripe, clock);
+        here.start().settle();
+        other.start().settle();
+        assertInstanceOf(ActivationResult.Activated.class, here.activate());
+        assertInstanceOf(ActivationResult.Activated.class, other.activate());
+        assertEquals(LicenseStatus.LICENSED, here.state().status(), "both believe their echo at first");
+        assertEquals(LicenseStatus.LICENSED, other.state().status());
+        // the desk's upkeep runs every 30 s; a minute of it, on the test's clock
+        for (int s = 0; s < 60; s += 30) {
+            clock.advance(Duration.ofSeconds(30));
+            here.keeper.maintain();
+            other.keeper.maintain();
+            here.settle();
+            other.settle();
+        }
+        assertEquals(LicenseStatus.INVALID, here.state().status(), "the first writer lost");
+        assertEquals(LicensePolicy.MOVED, here.state().reason());
+        assertEquals(LicenseStatus.LICENSED, other.state().status(), "the last writer holds the license");
+        assertEquals(2, stripe.binds(), "no re-bind: the early check only reads");
     }
 
     @Test

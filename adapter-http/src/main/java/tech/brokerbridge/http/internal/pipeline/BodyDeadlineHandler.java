@@ -1,0 +1,82 @@
+package tech.brokerbridge.http.internal.pipeline;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AttributeKey;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import tech.brokerbridge.http.internal.limit.ClientEvents;
+import tech.brokerbridge.http.internal.web.ApiException;
+import tech.brokerbridge.http.internal.web.ApiResponse;
+import tech.brokerbridge.http.internal.web.RequestContext;
+
+/**
+ * Once a request's headers have arrived, its whole body must arrive within the deadline; else the request
+ * gets 408 and the connection closes. The idle timeout cannot do this: it spares connections with a
+ * request in flight, and a body that stalls after one byte keeps a request in flight forever.
+ */
+public final class BodyDeadlineHandler extends ChannelInboundHandlerAdapter {
+    /** Set on a connection this handler ended: the aggregator's complaint about the cut body is not the client's doing. */
+    static final AttributeKey<Boolean> EXPIRED = AttributeKey.valueOf("brokerbridge.body-deadline-expired");
+    private final long timeoutNanos;
+    private final ClientEvents events;
+    private ScheduledFuture<?> timer;
+
+    public BodyDeadlineHandler(Duration timeout, ClientEvents events) {
+        this.timeoutNanos = timeout.toNanos();
+        this.events = events;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof LastHttpContent) {
+            cancel();
+        } else if (msg instanceof HttpRequest) {
+            cancel();
+            timer = ctx.executor().schedule(() -> expire(ctx), timeoutNanos, TimeUnit.NANOSECONDS);
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        cancel();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancel();
+    }
+
+    private void expire(ChannelHandlerContext ctx) {
+        timer = null;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        events.count(ClientEvents.Kind.BODY_TIMEOUT);
+        ctx.channel().attr(EXPIRED).set(Boolean.TRUE);
+        RequestContextHandler requests = ctx.pipeline().get(RequestContextHandler.class);
+        RequestContext rc = ctx.channel().attr(RequestContextHandler.CURRENT).get();
+        if (requests == null || rc == null || !requests.awaitingAnswer()) {
+            ctx.close();
+            return;
+        }
+        ApiException e = new ApiException(408, "request_timeout", "the request body did not arrive within "
+                + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) / 1000.0 + " s", Map.of(), Map.of("Connection", "close"));
+        ctx.channel().writeAndFlush(Responder.toNetty(ApiResponse.error(e, rc.requestId())))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void cancel() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+}

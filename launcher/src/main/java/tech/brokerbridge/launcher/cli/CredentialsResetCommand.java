@@ -1,0 +1,56 @@
+package tech.brokerbridge.launcher.cli;
+
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tech.brokerbridge.keyring.VaultConfig;
+import tech.brokerbridge.keyring.VaultFactory;
+import tech.brokerbridge.launcher.config.Config;
+import tech.brokerbridge.launcher.config.ConfigException;
+
+/**
+ * {@code brokerbridge credentials reset --yes}: deletes every stored credential and the vault's key
+ * parameters, so the next start makes an empty vault. The way out when {@code vault.json} was lost while
+ * secrets exist (they cannot be decrypted without it) or the vault's files are damaged. Needs no key and
+ * does not open the vault. Without {@code --yes} it only says what it would do.
+ */
+@Command(name = "reset", mixinStandardHelpOptions = true,
+        description = {"Delete every stored credential and start an empty vault (stop the daemon first).",
+            "For a lost vault.json or damaged vault files; every credential must be entered again."})
+final class CredentialsResetCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    CredentialsCommand parent;
+
+    @Option(names = "--yes", description = "really delete them")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        Config config;
+        try {
+            config = parent.config();
+        } catch (ConfigException e) {
+            return CredentialsCommand.fail(cl, e.getMessage(), ExitCodes.INVALID_CONFIG);
+        }
+        if (!yes) {
+            return CredentialsCommand.fail(cl, "this deletes every credential stored in " + config.home()
+                    + " (the encrypted file, the OS keyring entries and vault.json); run again with --yes to do it",
+                    ExitCodes.INVALID_CONFIG);
+        }
+        try {
+            int removed = VaultFactory.reset(VaultConfig.from(config.home(), config));
+            cl.getOut().println("vault reset: " + removed + " stored credential(s) deleted; enter them again with "
+                    + "'brokerbridge credentials set' or the setup page");
+            cl.getOut().flush();
+            return ExitCodes.OK;
+        } catch (UncheckedIOException e) {
+            return CredentialsCommand.fail(cl, "the vault cannot be reset: " + e.getMessage(), ExitCodes.FAILURE);
+        }
+    }
+}
