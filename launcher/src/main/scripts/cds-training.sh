@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Makes the AppCDS archive of the runnable jar at package time (launcher/pom.xml runs it after the shade):
+# Makes the AppCDS archive of the runnable jar at package time (launcher/pom.xml runs it after the shade),
+# and extracts SQLite's native library for this OS and CPU next to the jar (native/), so that a start does
+# not extract it from the jar into a temporary file again:
 # Java 17's two steps, a training run with -XX:ArchiveClassesAtExit (start `serve` on a free port with a
 # throw-away home, answer /api/health and the dashboard's first reads, stop with SIGTERM: the JVM writes
 # the classes it loaded to the archive as it exits), then the launch script beside the jar maps it with
@@ -14,11 +16,25 @@ dir=$(dirname "$jar")
 jsa="$dir/brokerbridge.jsa"
 cp "$2" "$dir/brokerbridge" && chmod 0755 "$dir/brokerbridge"
 rm -f "$jsa"
+rm -rf "$dir/native"
+case "$(uname -s)/$(uname -m)" in
+  Linux/x86_64|Linux/amd64) lib=Linux/x86_64/libsqlitejdbc.so ;;
+  Linux/aarch64|Linux/arm64) lib=Linux/aarch64/libsqlitejdbc.so ;;
+  Darwin/x86_64) lib=Mac/x86_64/libsqlitejdbc.dylib ;;
+  Darwin/arm64) lib=Mac/aarch64/libsqlitejdbc.dylib ;;
+  *) lib="" ;;
+esac
+if [ -n "$lib" ] && ! ldd --version 2>&1 | grep -qi musl; then
+  # touched: the launch script uses it only when it is not older than the jar (unzip keeps the 1980 date)
+  mkdir -p "$dir/native" && (cd "$dir/native" && unzip -q -o -j "$jar" "org/sqlite/native/$lib" && touch ./*) \
+    || { echo "cds-training: SQLite's native library not extracted; the jar extracts it at each start" >&2; rm -rf "$dir/native"; }
+fi
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS HOME="$home" BROKERBRIDGE_HOME="$home/data" \
   BROKERBRIDGE_SECRETS_BACKEND=file BROKERBRIDGE_MACHINE_ID=cds-training-run-0001 \
-  java -XX:ArchiveClassesAtExit="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" serve --port 0 \
+  BROKERBRIDGE_JAVA_OPTS="-XX:ArchiveClassesAtExit=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off" \
+  "$dir/brokerbridge" serve --port 0 \
   >"$home/out" 2>"$home/err" &
 pid=$!
 port=""
