@@ -24,8 +24,12 @@ import tech.brokerbridge.http.internal.web.RequestContext;
  * generated ids; those a route adds are checked here, once, by the same rules.
  */
 public final class Responder {
-    /** Headers of answers: not validated on every set (see the class comment). */
-    static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+    /**
+     * Headers of answers: neither names nor values validated on every set (see the class comment;
+     * {@code withValidation(false)} alone still checks every value).
+     */
+    static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory()
+            .withNameValidation(false).withValueValidation(false);
 
     private Responder() {
     }
