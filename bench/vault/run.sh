@@ -21,7 +21,7 @@ mvn -B -q -pl adapter-keyring -am -DskipTests package dependency:build-classpath
     -Dmdep.outputFile="$TMP/cp.txt" -Dmdep.includeScope=runtime >/dev/null
 CP="$ROOT/adapter-keyring/target/classes:$ROOT/ports/target/classes:$(cat "$TMP/cp.txt")"
 
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== $(date -u +%Y-%m-%dT%H:%MZ), machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== java: $(java -version 2>&1 | head -1)"
 # the vault logs each write at debug: keep the log to warnings so the run measures the vault, not the log
 printf '<configuration><root level="WARN"/></configuration>\n' >"$TMP/logback.xml"

@@ -69,7 +69,7 @@ class ApiRoutesSocketTest {
         assertEquals(200, csv.statusCode());
         assertEquals("text/csv; charset=utf-8", csv.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(csv.body().startsWith("time,proposal_id,symbol,action,original_quantity,original_stop,"
-                + "original_target,modified_quantity,modified_stop,modified_target,reason\r\n"));
+                + "original_target,modified_quantity,modified_stop,modified_target,reason,channel,actor\r\n"));
         assertEquals("no-store", csv.headers().firstValue("Cache-Control").orElseThrow());
     }
 

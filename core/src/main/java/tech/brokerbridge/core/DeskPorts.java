@@ -7,6 +7,7 @@ import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.license.InstallationIdentity;
 import tech.brokerbridge.ports.license.LicenseService;
 import tech.brokerbridge.ports.market.MarketData;
+import tech.brokerbridge.ports.notify.Notifier;
 import tech.brokerbridge.ports.secrets.SecretStore;
 import tech.brokerbridge.ports.signals.SignalSource;
 
@@ -17,9 +18,12 @@ import tech.brokerbridge.ports.signals.SignalSource;
  * <p>The {@code journal} is one object with all the journal's roles ({@link Journal}: proposals,
  * decisions, orders, the outbound audit, the desk's state), e.g. the one SQLite file of
  * {@code SqliteJournalFactory}; inside, each of the desk's services uses only the roles it needs.
+ *
+ * <p>The {@code notifier} is sent every event the desk publishes ({@link Notifier#NONE} without
+ * notification channels), through a bounded buffer of its own on a desk thread.
  */
 public record DeskPorts(Broker broker, MarketData marketData, SignalSource signals, Advisor advisor, Journal journal,
-        SecretStore secrets, InstallationIdentity installation, LicenseService license) {
+        SecretStore secrets, InstallationIdentity installation, LicenseService license, Notifier notifier) {
     public DeskPorts {
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(marketData, "marketData");
@@ -29,6 +33,18 @@ public record DeskPorts(Broker broker, MarketData marketData, SignalSource signa
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(installation, "installation");
         Objects.requireNonNull(license, "license");
+        Objects.requireNonNull(notifier, "notifier");
+    }
+
+    /** Without notification channels ({@link Notifier#NONE}). */
+    public DeskPorts(Broker broker, MarketData marketData, SignalSource signals, Advisor advisor, Journal journal,
+            SecretStore secrets, InstallationIdentity installation, LicenseService license) {
+        this(broker, marketData, signals, advisor, journal, secrets, installation, license, Notifier.NONE);
+    }
+
+    /** These ports with {@code next} as the notifier. */
+    public DeskPorts withNotifier(Notifier next) {
+        return new DeskPorts(broker, marketData, signals, advisor, journal, secrets, installation, license, next);
     }
 
     /**

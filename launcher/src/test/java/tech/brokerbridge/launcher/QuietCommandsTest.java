@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.brokerbridge.ports.desk.SetupDesk;
 
 /** A command's own output is all the user sees: no log line on the terminal unless {@code --verbose}. */
 class QuietCommandsTest {
@@ -28,7 +29,7 @@ class QuietCommandsTest {
         assertEquals(0, list.process.exitValue(), list.output());
 
         assertEquals(List.of(), list.errLines(), "nothing on standard error: " + list.output());
-        assertEquals(6, list.outLines().size(), list.output());
+        assertEquals(SetupDesk.PROVIDERS.size(), list.outLines().size(), list.output());
         assertTrue(list.outLines().get(0).matches("claude\\s+saved\\s+saved"), list.output());
         assertEquals(List.of("saved the claude credential (claude.api_key) in the vault"), set.outLines());
         assertEquals(List.of(), set.errLines(), set.output());
@@ -40,6 +41,6 @@ class QuietCommandsTest {
         assertEquals(0, list.process.exitValue(), list.output());
         assertTrue(list.errLines().stream().anyMatch(l -> l.contains(" INFO ") && l.contains("secret store opened")),
                 list.output());
-        assertEquals(6, list.outLines().size(), list.output());
+        assertEquals(SetupDesk.PROVIDERS.size(), list.outLines().size(), list.output());
     }
 }

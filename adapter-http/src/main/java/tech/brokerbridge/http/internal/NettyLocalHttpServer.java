@@ -33,6 +33,7 @@ import tech.brokerbridge.http.internal.limit.ConnectionLimits;
 import tech.brokerbridge.http.internal.limit.RepeatedWarnings;
 import tech.brokerbridge.http.internal.limit.SlidingLogRateLimiter;
 import tech.brokerbridge.http.internal.pipeline.AdminAuthHandler;
+import tech.brokerbridge.http.internal.pipeline.EventStreams;
 import tech.brokerbridge.http.internal.pipeline.LicenseGateHandler;
 import tech.brokerbridge.http.internal.pipeline.LocalOnlyGuard;
 import tech.brokerbridge.http.internal.pipeline.RateLimitHandler;
@@ -40,6 +41,7 @@ import tech.brokerbridge.http.internal.pipeline.RequestContextHandler;
 import tech.brokerbridge.http.internal.pipeline.RouteLookup;
 import tech.brokerbridge.http.internal.pipeline.RouterHandler;
 import tech.brokerbridge.http.internal.routes.ApiRoutes;
+import tech.brokerbridge.http.internal.routes.EventAnswers;
 import tech.brokerbridge.ports.desk.LicenseDesk;
 import tech.brokerbridge.ports.desk.SetupDesk;
 import tech.brokerbridge.ports.desk.TradingDesk;
@@ -49,6 +51,8 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(NettyLocalHttpServer.class);
     /** Blocking-route tasks waiting at most, per blocking thread. */
     private static final int QUEUE_PER_THREAD = 64;
+    /** The event streams' heartbeat comment. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final HttpServerConfig config;
     private final TradingDesk desk;
@@ -66,6 +70,7 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
     private EventLoopGroup workers;
     private ThreadPoolExecutor blocking;
     private ChannelGroup connections;
+    private EventStreams streams;
     private final List<Channel> listeners = new ArrayList<>();
     private volatile int port = -1;
     private volatile Instant startedAt;
@@ -103,6 +108,8 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
                     new ArrayBlockingQueue<>(config.blockingThreads() * QUEUE_PER_THREAD),
                     new DefaultThreadFactory("bb-http-blocking", true), new ThreadPoolExecutor.AbortPolicy());
             connections = new DefaultChannelGroup("bb-http-connections", GlobalEventExecutor.INSTANCE);
+            streams = new EventStreams(HEARTBEAT, EventAnswers::json, clock::instant);
+            streams.start(desk);
             try {
                 bindAll(bootstrap());
             } catch (HttpServerStartException e) {
@@ -151,6 +158,7 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
                 l.close().awaitUninterruptibly();
             }
             listeners.clear();
+            streams.endAll();
             for (Channel c : connections) {
                 c.eventLoop().execute(() -> {
                     RequestContextHandler h = c.pipeline().get(RequestContextHandler.class);
@@ -208,9 +216,9 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
         RouteLookup routes = new RouteLookup(ApiRoutes.build(desk, setup, license, clock, admin));
         ServerInitializer init = new ServerInitializer(new ServerInitializer.Shared(connections, connectionLimits,
                 clientEvents, config.maxBodyBytes(), config.idleTimeout(), config.bodyTimeout()),
-                new LocalOnlyGuard(config.allowedHosts()), new RateLimitHandler(limiter),
+                new LocalOnlyGuard(config.allowedHosts()), new RateLimitHandler(limiter, routes),
                 new AdminAuthHandler(config.adminToken(), routes), new LicenseGateHandler(desk, routes),
-                new RouterHandler(routes, blocking));
+                new RouterHandler(routes, blocking, streams));
         return new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -227,6 +235,9 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
     }
 
     private void releaseResources(Duration grace) {
+        if (streams != null) {
+            streams.close();
+        }
         for (Channel l : listeners) {
             l.close().awaitUninterruptibly();
         }

@@ -1,274 +1,237 @@
-// BrokerBridge dashboard: plain DOM, same-origin fetch to the JSON API, text inserted with textContent only.
+// The dashboard's shell: the status bar, the tabs, the kill switch dialog, and the live event stream that
+// keeps everything current. The page loads its state once (again after a reconnect), then only follows
+// events: it never polls.
 (function () {
   'use strict';
-
-  var REFRESH_MS = 5000;
-  var refreshing = false;
-  var refreshFailed = false;
-  var lastErrors = '';
-
-  function $(id) { return document.getElementById(id); }
-
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    if (cls) { e.className = cls; }
-    return e;
-  }
-
-  function show(v) { return v === undefined || v === null || v === '' ? '—' : String(v); }
-  function num(v, digits) { return typeof v === 'number' ? v.toFixed(digits) : show(v); }
-  function when(iso) {
-    if (!iso) { return '—'; }
-    var d = new Date(iso);
-    return isNaN(d.getTime()) ? String(iso) : d.toLocaleString();
-  }
-
-  function message(text, info) {
-    var m = $('message');
-    m.textContent = text;
-    m.className = info ? 'info' : '';
-    m.hidden = !text;
-  }
-
-  // One API call. Resolves with the parsed JSON; rejects with an Error whose message is the API's.
-  function api(method, path, body) {
-    var init = { method: method, headers: { 'Accept': 'application/json' }, credentials: 'same-origin' };
-    if (body !== undefined) {
-      init.headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    return fetch(path, init).then(function (res) {
-      return res.text().then(function (text) {
-        var data = null;
-        try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
-        if (!res.ok) {
-          var msg = data && data.error && data.error.message ? data.error.message : 'HTTP ' + res.status;
-          throw new Error(msg);
-        }
-        return data;
-      });
-    });
-  }
+  var BB = window.BB;
+  var $ = BB.$, P = BB.panels;
+  var health = null;
+  var tabs = ['proposals', 'positions', 'trades', 'activity', 'audit', 'setup'];
+  var loaders = {
+    proposals: function () { return Promise.all([P.loadPending(), P.loadHistory(false)]); },
+    positions: P.loadPositions, trades: P.loadTrades, activity: P.loadDecisions, audit: P.loadAudit,
+    setup: BB.setup.load
+  };
+  var dirty = {};            // panel -> true when an event changed it while hidden
+  var current = 'proposals';
+  var pendingReload = {};
 
   function status(span, good, text) {
     span.textContent = text;
     span.className = good ? 'ok' : 'bad';
   }
 
-  function renderHealth(h) {
-    var s = h.services || {};
-    var b = s.broker || {};
-    var a = s.ai || {};
-    status($('h-broker'), b.connected, show(b.name) + (b.connected ? ' connected' : ' disconnected')
-      + (b.message ? ' (' + b.message + ')' : ''));
-    status($('h-ai'), a.connected, show(a.provider) + (a.connected ? ' ready' : ' unavailable')
-      + (a.message ? ' (' + a.message + ')' : ''));
-    status($('h-loop'), h.trading_loop_active, h.trading_loop_active ? 'running' : 'stopped');
-    status($('h-kill'), !h.kill_switch_engaged, h.kill_switch_engaged ? 'ENGAGED' : 'released');
+  // ---------------------------------------------------------------- status bar
+  function renderHealth() {
+    var h = health, s = h.services || {}, b = s.broker || {}, a = s.ai || {};
+    status($('s-loop'), h.trading_loop_active, h.trading_loop_active ? 'on' : 'off');
+    $('s-next').textContent = h.next_scan_at ? 'next scan ' + BB.clock(h.next_scan_at) : '';
+    if (!h.scan_in_progress) {
+      $('s-scan').textContent = h.last_scan_at ? 'last ' + BB.clock(h.last_scan_at) : 'idle';
+    }
+    status($('s-broker'), b.connected, BB.show(b.name) + (b.connected ? ' connected' : ' disconnected')
+      + (b.message ? ' · ' + b.message : ''));
+    $('simulated').hidden = b.name !== 'paper';
+    status($('s-ai'), a.connected, BB.show(a.provider) + (a.message ? ' · ' + a.message : ''));
+    status($('s-kill'), !h.kill_switch_engaged, h.kill_switch_engaged ? 'ENGAGED' : 'released');
+    $('btn-kill').hidden = h.kill_switch_engaged;
+    $('btn-release').hidden = !h.kill_switch_engaged;
+    $('btn-start').hidden = h.trading_loop_active;
+    $('btn-stop').hidden = !h.trading_loop_active;
   }
 
   function renderLicense(l) {
-    status($('h-license'), l.valid, show(l.status) + ' · ' + show(l.mode) + (l.reason ? ' — ' + l.reason : ''));
+    status($('s-license'), l.valid, l.status + ' · ' + l.mode);
+    BB.setup.showLicense(l);
   }
 
-  function cell(tr, text, cls) { tr.appendChild(el('td', text, cls)); }
-
-  function button(label, onClick, cls) {
-    var b = el('button', label, cls);
-    b.type = 'button';
-    b.addEventListener('click', onClick);
-    return b;
+  function loadStatus() {
+    return Promise.all([BB.get('api/health'), BB.get('api/license')]).then(function (r) {
+      health = r[0];
+      renderHealth();
+      renderLicense(r[1]);
+    });
   }
 
-  function renderProposals(list) {
-    var body = $('proposals');
-    body.replaceChildren();
-    if (!list.length) {
-      var tr = el('tr');
-      var td = el('td', 'No pending proposals.', 'muted');
-      td.colSpan = 12;
-      tr.appendChild(td);
-      body.appendChild(tr);
-      return;
+  // ---------------------------------------------------------------- tabs
+  function seenSetup() {
+    try { return window.localStorage.getItem('bb.setup-seen') === '1'; } catch (e) { return false; }
+  }
+
+  function select(name, focus) {
+    current = name;
+    if (name === 'setup') {
+      try { window.localStorage.setItem('bb.setup-seen', '1'); } catch (e) { /* storage off: the wizard shows again */ }
     }
-    list.forEach(function (p) {
-      var tr = el('tr');
-      cell(tr, p.symbol);
-      cell(tr, p.direction);
-      cell(tr, p.setup_type);
-      cell(tr, num(p.composite_score, 2), 'num');
-      cell(tr, num(p.conviction, 2), 'num');
-      cell(tr, num(p.entry_price, 2), 'num');
-      cell(tr, num(p.stop_price, 2), 'num');
-      cell(tr, num(p.target_price, 2), 'num');
-      cell(tr, show(p.quantity), 'num');
-      cell(tr, p.thesis_summary, 'thesis');
-      cell(tr, when(p.expires_at));
-      var actions = el('td', null, 'row-actions');
-      actions.appendChild(button('Approve', function () { approve(p); }));
-      actions.appendChild(button('Approve modified', function () { approveModified(p); }));
-      actions.appendChild(button('Reject', function () { reject(p); }, 'danger'));
-      tr.appendChild(actions);
-      body.appendChild(tr);
+    tabs.forEach(function (t) {
+      var tab = $('tab-' + t), page = $('page-' + t), on = t === name;
+      tab.setAttribute('aria-selected', on ? 'true' : 'false');
+      tab.tabIndex = on ? 0 : -1;
+      page.hidden = !on;
     });
+    if (focus) { $('tab-' + name).focus(); }
+    if (dirty[name] === true) { reload(name); }
   }
 
-  function renderList(id, items, line, empty) {
-    var ul = $(id);
-    ul.replaceChildren();
-    if (!items.length) {
-      ul.appendChild(el('li', empty, 'muted'));
-      return;
-    }
-    items.forEach(function (x) { ul.appendChild(el('li', line(x))); });
+  function reload(name) {
+    dirty[name] = false;
+    return loaders[name]().catch(P.fail);
   }
 
-  function orderLine(o) {
-    return when(o.created_at) + ' · ' + o.symbol + ' ' + o.direction + ' ' + show(o.quantity) + ' @ '
-      + num(o.entry_price, 2) + ' (stop ' + num(o.stop_price, 2) + ', target ' + num(o.target_price, 2) + ') · '
-      + show(o.state) + (o.message ? ' — ' + o.message : '');
+  /** An event changed `name`: reload it now (coalesced) if shown, else when it is next shown. */
+  function changed(name) {
+    if (name !== current) { dirty[name] = true; return; }
+    if (pendingReload[name]) { return; }
+    pendingReload[name] = setTimeout(function () { pendingReload[name] = null; reload(name); }, 250);
   }
 
-  function decisionLine(d) {
-    return when(d.time) + ' · ' + d.symbol + ' ' + d.direction + ' ' + show(d.setup_type) + ' · score '
-      + num(d.composite_score, 2) + ' · ' + show(d.outcome) + (d.reason ? ' — ' + d.reason : '');
-  }
-
-  function renderPortfolio(p) {
-    var dl = $('account');
-    dl.replaceChildren();
-    var a = p.account || {};
-    [['Broker', p.broker], ['Currency', a.currency], ['Net liquidation', num(a.net_liquidation, 2)],
-      ['Cash', num(a.cash, 2)], ['Buying power', num(a.buying_power, 2)],
-      ['Unrealized P&L', num(a.unrealized_pnl, 2)], ['Daily P&L', num(a.daily_pnl, 2)]].forEach(function (kv) {
-      dl.appendChild(el('dt', kv[0]));
-      dl.appendChild(el('dd', show(kv[1])));
-    });
-    var body = $('positions');
-    body.replaceChildren();
-    (p.positions || []).forEach(function (pos) {
-      var tr = el('tr');
-      cell(tr, pos.symbol);
-      cell(tr, show(pos.quantity), 'num');
-      cell(tr, num(pos.average_cost, 2), 'num');
-      cell(tr, num(pos.market_price, 2), 'num');
-      cell(tr, num(pos.market_value, 2), 'num');
-      cell(tr, num(pos.unrealized_pnl, 2), 'num');
-      body.appendChild(tr);
-    });
-  }
-
-  // Each part refreshes on its own, so one failing call (e.g. the license gate) leaves the others shown.
-  function refresh() {
-    if (refreshing) { return Promise.resolve(); }
-    refreshing = true;
-    var errors = [];
-    function part(path, render) {
-      return api('GET', path).then(render, function (e) { errors.push(e.message); });
-    }
-    return Promise.all([
-      part('api/health', renderHealth),
-      part('api/license', renderLicense),
-      part('api/proposals?status=pending&limit=50', function (d) { renderProposals(d.proposals || []); }),
-      part('api/orders?limit=20', function (d) {
-        renderList('orders', d.orders || [], orderLine, 'No orders yet.');
-      }),
-      part('api/decisions', function (d) {
-        renderList('decisions', d.decisions || [], decisionLine, 'No decisions today.');
-      }),
-      part('api/portfolio', renderPortfolio)
-    ]).then(function () {
-      $('updated').textContent = new Date().toLocaleTimeString();
-    }, function (e) {
-      errors.push(e.message);
-    }).then(function () {
-      refreshing = false;
-      lastErrors = errors.filter(function (m, i) { return errors.indexOf(m) === i; }).join(' · ');
-      if (lastErrors) {
-        refreshFailed = true;
-        message(lastErrors);
-      } else if (refreshFailed) {
-        refreshFailed = false;
-        message('');
-      }
-    });
-  }
-
-  // Runs an action, shows its outcome or the API's error message, then refreshes.
-  // The outcome stays on screen with any error of the refresh that follows it.
-  function act(label, method, path, body) {
-    return api(method, path, body).then(function () {
-      return { text: label + ': done.', ok: true };
-    }, function (e) {
-      return { text: label + ': ' + e.message, ok: false };
-    }).then(function (outcome) {
-      return refresh().then(function () {
-        message(outcome.text + (lastErrors ? ' · ' + lastErrors : ''), outcome.ok && !lastErrors);
+  function initTabs() {
+    tabs.forEach(function (t, i) {
+      var tab = $('tab-' + t);
+      tab.addEventListener('click', function () { select(t, false); });
+      tab.addEventListener('keydown', function (e) {
+        var next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : null;
+        if (next === null) { return; }
+        e.preventDefault();
+        select(tabs[(next + tabs.length) % tabs.length], true);
       });
     });
   }
 
-  function proposalPath(p, verb) {
-    return 'api/proposals/' + encodeURIComponent(p.proposal_id) + '/' + verb;
+  // ---------------------------------------------------------------- actions
+  function action(button, method, path, body, done) {
+    button.disabled = true;
+    BB.message('');
+    BB.api(method, path, body).then(function (r) { if (done) { done(r); } })
+      .catch(function (e) { BB.message(e.message); })
+      .then(function () { button.disabled = false; });
   }
 
-  function approve(p) {
-    if (window.confirm('Approve ' + p.symbol + ' ' + p.direction + ' ' + show(p.quantity) + '?')) {
-      act('Approve ' + p.symbol, 'POST', proposalPath(p, 'approve'));
-    }
-  }
-
-  // Asks for a number, prefilled; returns undefined when unchanged, null when cancelled.
-  function askNumber(label, current) {
-    var answer = window.prompt(label, current === null || current === undefined ? '' : String(current));
-    if (answer === null) { return null; }
-    answer = answer.trim();
-    if (answer === '' || answer === String(current)) { return undefined; }
-    var n = Number(answer);
-    if (!isFinite(n)) { throw new Error(label + ': not a number'); }
-    return n;
-  }
-
-  function approveModified(p) {
-    var change = {};
-    try {
-      var fields = [['stop_price', 'Stop price', p.stop_price], ['target_price', 'Target price', p.target_price],
-        ['quantity', 'Quantity', p.quantity]];
-      for (var i = 0; i < fields.length; i++) {
-        var v = askNumber(fields[i][1] + ' for ' + p.symbol, fields[i][2]);
-        if (v === null) { return; }
-        if (v !== undefined) { change[fields[i][0]] = v; }
+  function initActions() {
+    $('btn-scan').addEventListener('click', function () {
+      action($('btn-scan'), 'POST', 'api/scan', undefined, function (r) {
+        BB.message('Scan done: ' + r.decisions.length + ' setups looked at.', true);
+      });
+    });
+    $('btn-start').addEventListener('click', function () { action($('btn-start'), 'POST', 'api/trading/start'); });
+    $('btn-stop').addEventListener('click', function () { action($('btn-stop'), 'POST', 'api/trading/stop'); });
+    $('btn-release').addEventListener('click', function () { action($('btn-release'), 'DELETE', 'api/kill-switch'); });
+    var dialog = $('kill-dialog');
+    $('btn-kill').addEventListener('click', function () {
+      $('kill-reason').value = '';
+      $('kill-cancel').checked = false;
+      $('kill-flatten').checked = false;
+      $('kill-flatten-confirm').value = '';
+      $('flatten-confirm-field').hidden = true;
+      dialog.showModal();
+      $('kill-reason').focus();
+    });
+    $('kill-flatten').addEventListener('change', function () { $('flatten-confirm-field').hidden = !$('kill-flatten').checked; });
+    $('kill-form').addEventListener('submit', function (e) {
+      var submitter = e.submitter || document.activeElement;
+      if (!submitter || submitter.value !== 'engage') { return; }
+      var body = { cancel_open_orders: $('kill-cancel').checked };
+      if ($('kill-reason').value.trim()) { body.reason = $('kill-reason').value.trim(); }
+      if ($('kill-flatten').checked) {
+        if ($('kill-flatten-confirm').value !== 'FLATTEN') {
+          e.preventDefault();
+          $('kill-flatten-confirm').setAttribute('aria-invalid', 'true');
+          $('kill-flatten-confirm').focus();
+          return;
+        }
+        body.flatten = true;
+        body.confirm = 'FLATTEN';
       }
-    } catch (e) {
-      message(e.message);
-      return;
+      action($('btn-kill'), 'POST', 'api/kill-switch', body);
+    });
+  }
+
+  // ---------------------------------------------------------------- events
+  function setHealth(patch) {
+    if (!health) { return; }
+    patch(health);
+    renderHealth();
+  }
+
+  var handlers = {
+    'proposal.created': function (e) { P.proposalChanged(e.proposal); },
+    'proposal.status_changed': function (e) {
+      P.proposalChanged(e.proposal);
+      if (e.to === 'executing' || e.to === 'executed' || e.to === 'failed') { changed('positions'); }
+      if (e.to === 'rejected' || e.to === 'approved') { changed('trades'); }
+    },
+    'order.updated': function () { changed('positions'); },
+    'portfolio.marked': function (e) {
+      if (current === 'positions' && dirty.positions === false && P.marked(e.portfolio)) { return; }
+      changed('positions');
+    },
+    'order.leg': function () { changed('positions'); },
+    'order.fill': function () { changed('positions'); },
+    'position.opened': function (e) { BB.message('Position opened: ' + e.symbol + ' ' + e.quantity + ' at ' + e.price, true); changed('positions'); },
+    'position.closed': function (e) { BB.message('Position closed: ' + e.symbol + ' (' + e.reason + ')', true); changed('positions'); changed('trades'); },
+    'scan.started': function (e) {
+      setHealth(function (h) { h.scan_in_progress = true; });
+      $('s-scan').textContent = 'starting (' + e.symbols + ' symbols)';
+    },
+    'scan.progress': function (e) {
+      $('s-scan').textContent = (e.phase === 'advising' ? 'asking the advisor ' : 'scanning ') + e.done + '/' + e.total + ' ' + e.symbol;
+    },
+    'scan.finished': function (e) {
+      setHealth(function (h) { h.scan_in_progress = false; h.last_scan_at = e.time; h.next_scan_at = e.next_scan_at; });
+      $('s-scan').textContent = 'done: ' + e.symbols_scanned + ' symbols, ' + e.proposals + ' proposal(s)' + (e.errors.length ? ', ' + e.errors.length + ' error(s)' : '');
+      changed('activity');
+      changed('audit');
+    },
+    'trading.loop': function (e) { setHealth(function (h) { h.trading_loop_active = e.active; h.next_scan_at = e.next_scan_at; }); },
+    'health.broker': function (e) { setHealth(function (h) { h.services.broker = { name: e.name, connected: e.connected, message: e.message }; }); },
+    'health.ai': function (e) { setHealth(function (h) { h.services.ai = { provider: e.name, connected: e.connected, message: e.message }; }); },
+    'health.license': function (e) { renderLicense(e.license); },
+    'kill_switch.engaged': function (e) {
+      setHealth(function (h) { h.kill_switch_engaged = true; });
+      BB.message('Kill switch engaged: ' + e.reason);
+    },
+    'kill_switch.released': function () { setHealth(function (h) { h.kill_switch_engaged = false; }); BB.message('Kill switch released.', true); },
+    'warning': function (e) { BB.message('Warning: ' + e.message); changed('positions'); }
+  };
+
+  /** (Re)loads the whole state: at the start and after each (re)connection of the stream. */
+  function reloadAll() {
+    tabs.forEach(function (t) { dirty[t] = true; });
+    return loadStatus().then(function () { return reload(current); }).catch(P.fail);
+  }
+
+  function start() {
+    initTabs();
+    initActions();
+    P.initProposals();
+    P.initActivity();
+    BB.setup.init();
+    BB.loadRoutes().catch(P.fail).then(follow);
+    BB.onLicensed = function () { loadStatus(); };
+  }
+
+  function follow() {
+    var first = true;
+    function firstLoad() {
+      if (!first) { return; }
+      first = false;
+      // the wizard opens while setup is incomplete, and on a first start: a desk with no proposal yet whose
+      // page this browser has never shown the wizard of (a desk on its defaults counts as set up)
+      Promise.all([BB.get('api/setup/status'), BB.get('api/proposals?limit=1')]).then(function (r) {
+        var fresh = !r[1].proposals.length && !seenSetup();
+        if (r[0].missing.length || fresh) { select('setup', false); }
+        return reloadAll();
+      }).catch(function () { return reloadAll(); });
     }
-    act('Approve ' + p.symbol + ' modified', 'POST', proposalPath(p, 'approve'), change);
+    BB.follow(handlers, function () {
+      if (first) { firstLoad(); } else { reloadAll(); }
+    }, reloadAll, function (state) {
+      var live = $('live');
+      live.textContent = state;
+      live.className = 'pill ' + (state === 'live' ? 'ok' : 'bad');
+      if (state === 'disconnected') { firstLoad(); }   // e.g. refused while the license is invalid
+    });
   }
 
-  function reject(p) {
-    var reason = window.prompt('Reason for rejecting ' + p.symbol + ' (optional)', '');
-    if (reason === null) { return; }
-    reason = reason.trim();
-    act('Reject ' + p.symbol, 'POST', proposalPath(p, 'reject'), reason ? { reason: reason } : undefined);
-  }
-
-  function engageKillSwitch() {
-    var reason = window.prompt('Engage the kill switch: reason (optional)', '');
-    if (reason === null) { return; }
-    var body = { cancel_open_orders: window.confirm('Also cancel all open orders?') };
-    if (reason.trim()) { body.reason = reason.trim(); }
-    act('Kill switch', 'POST', 'api/kill-switch', body);
-  }
-
-  document.addEventListener('DOMContentLoaded', function () {
-    $('btn-scan').addEventListener('click', function () { act('Scan', 'POST', 'api/scan'); });
-    $('btn-start').addEventListener('click', function () { act('Start trading', 'POST', 'api/trading/start'); });
-    $('btn-stop').addEventListener('click', function () { act('Stop trading', 'POST', 'api/trading/stop'); });
-    $('btn-kill').addEventListener('click', engageKillSwitch);
-    $('btn-release').addEventListener('click', function () { act('Release', 'DELETE', 'api/kill-switch'); });
-    refresh();
-    window.setInterval(refresh, REFRESH_MS);
-  });
+  document.addEventListener('DOMContentLoaded', start);
 }());

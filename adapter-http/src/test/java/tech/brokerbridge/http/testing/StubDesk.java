@@ -24,6 +24,9 @@ import tech.brokerbridge.ports.desk.Modification;
 import tech.brokerbridge.ports.desk.Portfolio;
 import tech.brokerbridge.ports.desk.ScanReport;
 import tech.brokerbridge.ports.desk.TradingDesk;
+import tech.brokerbridge.ports.events.DeskEventListener;
+import tech.brokerbridge.ports.events.EventSubscription;
+import tech.brokerbridge.ports.fakes.FakeDeskEvents;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.GateResult;
@@ -33,6 +36,8 @@ import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.StatusChange;
+import tech.brokerbridge.ports.notify.ChannelTest;
+import tech.brokerbridge.ports.journal.NotificationExchange;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.license.LicenseStatus;
 import tech.brokerbridge.ports.market.Direction;
@@ -64,6 +69,8 @@ public final class StubDesk implements TradingDesk {
     public final CountDownLatch scanEntered = new CountDownLatch(1);
     public final List<String> calls = new CopyOnWriteArrayList<>();
     public volatile ProposalQuery lastQuery;
+    /** The desk's events: tests publish to it by hand. */
+    public final FakeDeskEvents events = new FakeDeskEvents(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
 
     public StubDesk() {
         proposals.put(ID, sampleProposal(ID));
@@ -72,6 +79,25 @@ public final class StubDesk implements TradingDesk {
     @Override
     public Health health() {
         return health;
+    }
+
+    @Override
+    public Optional<List<tech.brokerbridge.ports.market.Bar>> proposalBars(String proposalId) {
+        calls.add("bars " + proposalId);
+        if (!proposals.containsKey(proposalId)) {
+            return Optional.empty();
+        }
+        List<tech.brokerbridge.ports.market.Bar> bars = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            bars.add(new tech.brokerbridge.ports.market.Bar(T0.minus(Duration.ofDays(3 - i)), 100 + i, 101.5 + i,
+                    99.25 + i, 100.75 + i, 1_000_000 + i));
+        }
+        return Optional.of(bars);
+    }
+
+    @Override
+    public EventSubscription subscribe(DeskEventListener listener) {
+        return events.subscribe(listener);
     }
 
     @Override
@@ -156,6 +182,22 @@ public final class StubDesk implements TradingDesk {
     public List<ApprovalRecord> approvals() {
         failIfAsked();
         return approvals;
+    }
+
+    @Override
+    public List<NotificationExchange> notificationAudit(int limit) {
+        calls.add("notificationAudit " + limit);
+        failIfAsked();
+        return List.of(new NotificationExchange(T0, "ntfy", "ntfy.example.org", "proposal", "AAPL long",
+                NotificationExchange.Outcome.SENT, "HTTP 200"));
+    }
+
+    @Override
+    public List<ChannelTest> testNotifications(Optional<String> channel) {
+        calls.add("testNotifications " + channel.orElse("*"));
+        failIfAsked();
+        return channel.filter(c -> !c.equals("ntfy")).isPresent() ? List.of()
+                : List.of(new ChannelTest("ntfy", "ntfy.example.org", true, "HTTP 200"));
     }
 
     @Override

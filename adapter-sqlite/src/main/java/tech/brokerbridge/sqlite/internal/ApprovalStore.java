@@ -17,7 +17,7 @@ final class ApprovalStore {
     static void append(Connection c, ApprovalRecord a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO approvals (time_ns, proposal_id, symbol, action,"
                 + " original_quantity, original_stop, original_target, modified_quantity, modified_stop,"
-                + " modified_target, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " modified_target, reason, channel, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, Values.nanos(a.time()));
             ps.setString(2, a.proposalId());
             ps.setString(3, a.symbol());
@@ -29,6 +29,8 @@ final class ApprovalStore {
             Values.setOptionalDouble(ps, 9, a.modifiedStop());
             Values.setOptionalDouble(ps, 10, a.modifiedTarget());
             ps.setString(11, a.reason());
+            ps.setString(12, a.channel());
+            ps.setString(13, a.actor());
             ps.executeUpdate();
         }
     }
@@ -44,7 +46,7 @@ final class ApprovalStore {
                         rs.getLong("original_quantity"), Values.getDouble(rs, "original_stop"),
                         Values.getDouble(rs, "original_target"), Values.getOptionalLong(rs, "modified_quantity"),
                         Values.getOptionalDouble(rs, "modified_stop"), Values.getOptionalDouble(rs, "modified_target"),
-                        rs.getString("reason")));
+                        rs.getString("reason"), rs.getString("channel"), rs.getString("actor")));
             }
         }
         return result;

@@ -21,7 +21,8 @@ record Migration(int version, String description, List<String> statements, Step 
     static List<Migration> all() {
         return List.of(fromResource(1, "initial schema", "migrations/V001__initial_schema.sql"),
                 fromResource(2, "typed desk state", "migrations/V002__typed_desk_state.sql")
-                        .followedBy(LegacySettings::convert));
+                        .followedBy(LegacySettings::convert),
+                fromResource(3, "notifications", "migrations/V003__notifications.sql"));
     }
 
     /** Work on the connection inside the migration's transaction. */

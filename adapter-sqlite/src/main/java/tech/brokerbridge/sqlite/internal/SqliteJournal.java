@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import tech.brokerbridge.ports.advisor.AiExchange;
+import tech.brokerbridge.ports.journal.NotificationExchange;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.ApprovedTrade;
 import tech.brokerbridge.ports.journal.CoolDown;
@@ -175,6 +176,21 @@ public final class SqliteJournal implements ClosableJournal {
     public List<AiExchange> aiAudit(int limit) {
         requirePositive(limit);
         return db.read("read the AI audit", c -> AuditStore.newest(c, limit));
+    }
+
+    @Override
+    public void recordNotification(NotificationExchange exchange) {
+        Objects.requireNonNull(exchange, "exchange");
+        db.write("record a notification", c -> {
+            NotificationAuditStore.append(c, exchange);
+            return null;
+        });
+    }
+
+    @Override
+    public List<NotificationExchange> notificationAudit(int limit) {
+        requirePositive(limit);
+        return db.read("read the notification audit", c -> NotificationAuditStore.newest(c, limit));
     }
 
     @Override

@@ -17,19 +17,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.core.internal.approval.ApprovalService;
 import tech.brokerbridge.core.internal.decision.AdvisorGateway;
+import tech.brokerbridge.core.internal.events.EventHub;
+import tech.brokerbridge.core.internal.events.HealthWatch;
+import tech.brokerbridge.core.internal.events.PortfolioWatch;
+import tech.brokerbridge.core.internal.events.PublishingOrderLog;
+import tech.brokerbridge.core.internal.events.PublishingProposalLog;
 import tech.brokerbridge.core.internal.execution.BracketSubmitter;
 import tech.brokerbridge.core.internal.execution.BrokerReconciler;
 import tech.brokerbridge.core.internal.execution.OrderEventHandler;
+import tech.brokerbridge.core.internal.execution.OrderEventPublisher;
 import tech.brokerbridge.core.internal.license.LicenseKeeper;
 import tech.brokerbridge.core.internal.license.LicensePolicy;
 import tech.brokerbridge.core.internal.loop.CandidateEvaluator;
 import tech.brokerbridge.core.internal.loop.ScanPipeline;
 import tech.brokerbridge.core.internal.loop.ScanSettings;
+import tech.brokerbridge.core.internal.loop.ScanState;
 import tech.brokerbridge.core.internal.loop.Scanner;
 import tech.brokerbridge.core.internal.loop.TradingLoop;
 import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
+import tech.brokerbridge.core.internal.proposals.ScanBars;
 import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
 import tech.brokerbridge.core.internal.risk.RiskContextLoader;
@@ -40,24 +48,36 @@ import tech.brokerbridge.ports.broker.ConnectionStatus;
 import tech.brokerbridge.ports.broker.OrderEvent;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.desk.ActionResult;
+import tech.brokerbridge.ports.desk.Actor;
 import tech.brokerbridge.ports.desk.ActivationResult;
 import tech.brokerbridge.ports.desk.Health;
 import tech.brokerbridge.ports.desk.Modification;
 import tech.brokerbridge.ports.desk.Portfolio;
 import tech.brokerbridge.ports.desk.ScanReport;
+import tech.brokerbridge.ports.events.DeskEventListener;
+import tech.brokerbridge.ports.events.EventSubscription;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.Journal;
+import tech.brokerbridge.ports.journal.OrderLog;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.license.LicenseState;
+import tech.brokerbridge.ports.market.Bar;
+import tech.brokerbridge.ports.notify.ChannelStatus;
+import tech.brokerbridge.ports.notify.ChannelTest;
+import tech.brokerbridge.ports.journal.NotificationExchange;
+import tech.brokerbridge.ports.notify.Notifier;
 import tech.brokerbridge.ports.secrets.StoreInfo;
 
 /** The desk: wires the domain services to the ports and runs the desk's threads. */
 public final class DefaultDesk implements Desk {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultDesk.class);
+    /** How often open positions are marked to the market for the screen (portfolio.marked). */
+    private static final long MARK_SECONDS = 15;
     private volatile DeskConfig config;
     private final DeskPorts ports;
     private final DeskTuning tuning;
@@ -65,6 +85,7 @@ public final class DefaultDesk implements Desk {
     private final ExecutorService eventThread = Threads.single("order-events");
     private final ScheduledExecutorService maintenanceThread = Threads.scheduler("maintenance");
     private final ScheduledExecutorService loopThread = Threads.scheduler("trading-loop");
+    private final ScheduledExecutorService watchThread = Threads.scheduler("health-watch");
     private final ExecutorService licenseThread = Threads.single("license");
     private final ProposalBook book;
     private final KillSwitch killSwitch;
@@ -80,6 +101,12 @@ public final class DefaultDesk implements Desk {
     private final ScanPipeline pipeline;
     private final CandidateEvaluator evaluator;
     private final CoolDowns coolDowns;
+    private final EventHub hub;
+    private final ScanState scans;
+    private final OrderEventPublisher orderEvents;
+    private final HealthWatch healthWatch;
+    private final PortfolioWatch portfolioWatch;
+    private final ScanBars chartBars;
     private AutoCloseable subscription;
     private boolean started;
     private boolean closed;
@@ -91,28 +118,37 @@ public final class DefaultDesk implements Desk {
         this.scorer = new CompositeScorer(config.weights());
         ScanSettings settings = settings(config);
         Journal journal = ports.journal();
-        this.contexts = new RiskContextLoader(ports.broker(), journal, config.risk());
+        this.hub = new EventHub(clock);
+        this.scans = new ScanState(hub, clock);
+        // the proposal and order roles publish what each durable write changed, whoever writes
+        ProposalLog proposals = new PublishingProposalLog(journal, hub);
+        OrderLog orders = new PublishingOrderLog(journal, hub);
+        this.contexts = new RiskContextLoader(ports.broker(), proposals, config.risk());
         RiskGates gates = new RiskGates();
         this.coolDowns = new CoolDowns(journal, clock, config.proposalCooldown());
-        this.book = new ProposalBook(journal, clock, new ProposalLocks(), coolDowns);
-        this.killSwitch = new KillSwitch(journal, ports.broker(), clock);
+        this.book = new ProposalBook(proposals, clock, new ProposalLocks(), coolDowns);
+        this.killSwitch = new KillSwitch(journal, ports.broker(), clock, hub);
         DailyLossBreaker dailyLoss = new DailyLossBreaker(killSwitch);
         this.license = new LicenseKeeper(journal, ports.secrets(), ports.license(), ports.installation(),
                 new LicensePolicy(config.evaluationPeriod(), config.license().grace()),
                 config.license().checkInterval(), licenseThread, clock);
         this.advisor = new AdvisorGateway(ports.advisor(), journal, advisorThreads, tuning.advisorDeadline());
-        BrokerReconciler reconciler = new BrokerReconciler(ports.broker(), journal, journal, book, clock);
-        BracketSubmitter submitter = new BracketSubmitter(ports.broker(), journal, journal, book, killSwitch,
+        BrokerReconciler reconciler = new BrokerReconciler(ports.broker(), orders, proposals, book, clock);
+        BracketSubmitter submitter = new BracketSubmitter(ports.broker(), orders, proposals, book, killSwitch,
                 reconciler, clock);
-        this.approvals = new ApprovalService(journal, book, contexts, gates, killSwitch, dailyLoss, submitter,
+        this.approvals = new ApprovalService(proposals, book, contexts, gates, killSwitch, dailyLoss, submitter,
                 coolDowns);
-        this.events = new OrderEventHandler(journal, journal, book, clock);
+        this.events = new OrderEventHandler(orders, proposals, book, clock);
+        this.orderEvents = new OrderEventPublisher(orders, hub);
         this.maintenance = new Maintenance(ports.broker(), book, reconciler, license);
-        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, journal, clock, settings);
+        this.chartBars = new ScanBars(ports.marketData());
+        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, proposals, clock, settings, chartBars);
         this.pipeline = new ScanPipeline(settings, ports.marketData(), ports.signals(), contexts, killSwitch, dailyLoss,
-                scorer, evaluator, coolDowns, journal, clock);
+                scorer, evaluator, coolDowns, journal, clock, scans);
         this.scanner = new Scanner(pipeline);
-        this.loop = new TradingLoop(scanner, killSwitch, loopThread, config.scanInterval());
+        this.loop = new TradingLoop(scanner, killSwitch, loopThread, config.scanInterval(), scans);
+        this.healthWatch = new HealthWatch(this::brokerService, advisor::health, license::current, hub);
+        this.portfolioWatch = new PortfolioWatch(ports.broker(), hub);
         killSwitch.onEngage(loop::stop);
     }
 
@@ -145,11 +181,19 @@ public final class DefaultDesk implements Desk {
         }
         license.start();
         killSwitch.restore();
+        if (ports.notifier() != Notifier.NONE) {
+            hub.subscribe(ports.notifier()::send);
+        }
         subscription = ports.broker().subscribe(this::enqueue);
         maintenance.reconcileAtStartup();
         book.sweepExpired();
         long every = tuning.maintenanceInterval().toMillis();
         maintenanceThread.scheduleWithFixedDelay(maintenance::run, every, every, TimeUnit.MILLISECONDS);
+        healthWatch.run();
+        long watch = tuning.healthWatchInterval().toMillis();
+        watchThread.scheduleWithFixedDelay(healthWatch, watch, watch, TimeUnit.MILLISECONDS);
+        // the broker may be slow: on the maintenance thread, not the health watch's
+        maintenanceThread.scheduleWithFixedDelay(portfolioWatch, MARK_SECONDS, MARK_SECONDS, TimeUnit.SECONDS);
         started = true;
         LOG.info("desk started (broker {}, advisor {})", ports.broker().name(), ports.advisor().provider());
     }
@@ -159,6 +203,7 @@ public final class DefaultDesk implements Desk {
             eventThread.execute(() -> {
                 try {
                     events.handle(event);
+                    orderEvents.published(event);
                 } catch (RuntimeException e) { // top-level handler: one bad event must not stop the others
                     LOG.error("order event for {} could not be applied: {}", event.orderRef(), e.toString());
                 }
@@ -178,12 +223,40 @@ public final class DefaultDesk implements Desk {
         eventThread.submit(() -> { }).get(5, TimeUnit.SECONDS);
     }
 
+    /** Marks the positions now and publishes what changed (tests). */
+    void markPortfolio() {
+        portfolioWatch.run();
+    }
+
+    /** Checks health now and publishes what changed (tests). */
+    void watchHealth() {
+        healthWatch.run();
+    }
+
     @Override
     public Health health() {
+        return new Health("ok", config.version(), loop.active(), killSwitch.engaged(), brokerService(),
+                advisor.health(), license.current().status(), secrets(), scans.lastScanAt(), scans.nextScanAt(),
+                scans.inProgress(), notificationChannels());
+    }
+
+    private List<ChannelStatus> notificationChannels() {
+        try {
+            return ports.notifier().channels();
+        } catch (RuntimeException e) { // health must answer whatever the notifier does
+            LOG.warn("the notifier did not report its channels: {}", e.toString());
+            return List.of();
+        }
+    }
+
+    private Health.Service brokerService() {
         ConnectionStatus cs = ports.broker().connectionStatus();
-        return new Health("ok", config.version(), loop.active(), killSwitch.engaged(),
-                new Health.Service(ports.broker().name(), cs.connected(), cs.message()), advisor.health(),
-                license.current().status(), secrets());
+        return new Health.Service(ports.broker().name(), cs.connected(), cs.message());
+    }
+
+    @Override
+    public EventSubscription subscribe(DeskEventListener listener) {
+        return hub.subscribe(listener);
     }
 
     private Health.Secrets secrets() {
@@ -226,13 +299,28 @@ public final class DefaultDesk implements Desk {
     }
 
     @Override
+    public Optional<List<Bar>> proposalBars(String proposalId) {
+        return book.find(proposalId).map(chartBars::of);
+    }
+
+    @Override
     public ActionResult approve(String proposalId, Modification modification) {
-        return approvals.approve(proposalId, modification);
+        return approve(proposalId, modification, Actor.api());
+    }
+
+    @Override
+    public ActionResult approve(String proposalId, Modification modification, Actor actor) {
+        return approvals.approve(proposalId, modification, actor);
     }
 
     @Override
     public ActionResult reject(String proposalId, Optional<String> reason) {
-        return approvals.reject(proposalId, reason);
+        return reject(proposalId, reason, Actor.api());
+    }
+
+    @Override
+    public ActionResult reject(String proposalId, Optional<String> reason, Actor actor) {
+        return approvals.reject(proposalId, reason, actor);
     }
 
     @Override
@@ -259,6 +347,16 @@ public final class DefaultDesk implements Desk {
     @Override
     public List<AiExchange> aiAudit(int limit) {
         return ports.journal().aiAudit(limit);
+    }
+
+    @Override
+    public List<NotificationExchange> notificationAudit(int limit) {
+        return ports.journal().notificationAudit(limit);
+    }
+
+    @Override
+    public List<ChannelTest> testNotifications(Optional<String> channel) {
+        return ports.notifier().test(channel);
     }
 
     @Override
@@ -290,6 +388,7 @@ public final class DefaultDesk implements Desk {
         loop.stop();
         Threads.stop(loopThread, 5);
         Threads.stop(maintenanceThread, 5);
+        Threads.stop(watchThread, 5);
         Threads.stop(licenseThread, 5);
         if (subscription != null) {
             try {
@@ -305,6 +404,7 @@ public final class DefaultDesk implements Desk {
             Thread.currentThread().interrupt();
         }
         Threads.stop(advisorThreads, 5);
+        hub.close();
         LOG.info("desk closed");
     }
 }

@@ -16,7 +16,7 @@ final class CredentialsDeleteCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     CredentialsCommand parent;
 
-    @Parameters(index = "0", paramLabel = "PROVIDER", description = "claude, openai, openrouter, google, ibkr or stripe")
+    @Parameters(index = "0", paramLabel = "PROVIDER", description = "claude, openai, openrouter, google, ibkr, stripe, telegram, smtp, ntfy or webhook")
     String provider;
 
     @Override

@@ -23,7 +23,7 @@ final class CredentialsSetCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     CredentialsCommand parent;
 
-    @Parameters(index = "0", paramLabel = "PROVIDER", description = "claude, openai, openrouter, google or stripe")
+    @Parameters(index = "0", paramLabel = "PROVIDER", description = "claude, openai, openrouter, google, stripe, telegram (bot token), smtp (password), ntfy (access token) or webhook (signing secret)")
     String provider;
 
     @Option(names = "--from-file", paramLabel = "PATH", description = "read the key from the first line of this file")

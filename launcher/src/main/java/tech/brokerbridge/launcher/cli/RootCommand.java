@@ -13,8 +13,8 @@ import tech.brokerbridge.launcher.wiring.VersionInfo;
 public final class RootCommand implements Runnable {
     /** The subcommands, in the order the help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, StatusCommand.class, StopCommand.class,
-            BackupCommand.class, RestoreCommand.class, CredentialsCommand.class, ServiceCommand.class,
-            LogsCommand.class, CommandLine.HelpCommand.class);
+            BackupCommand.class, RestoreCommand.class, CredentialsCommand.class, NotificationsCommand.class,
+            ServiceCommand.class, LogsCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

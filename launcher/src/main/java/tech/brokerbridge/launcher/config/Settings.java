@@ -12,6 +12,7 @@ import tech.brokerbridge.http.HttpServerConfig;
 import tech.brokerbridge.ibkr.IbkrConfig;
 import tech.brokerbridge.keyring.VaultConfig;
 import tech.brokerbridge.launcher.lifecycle.BackupPolicy;
+import tech.brokerbridge.notify.NotifyConfig;
 import tech.brokerbridge.paper.PaperConfig;
 import tech.brokerbridge.ports.config.Setting;
 import tech.brokerbridge.ports.config.SettingGroup;
@@ -30,7 +31,7 @@ public final class Settings {
     /** Every owner of settings. */
     private static final List<SettingGroup> OWNERS = List.of(HttpServerConfig.SETTINGS, DaemonSettings.SETTINGS,
             DeskConfig.SETTINGS, PaperConfig.SETTINGS, IbkrConfig.SETTINGS, AdvisorConfig.SETTINGS, StripeConfig.SETTINGS,
-            VaultConfig.SETTINGS, BackupPolicy.SETTINGS);
+            VaultConfig.SETTINGS, BackupPolicy.SETTINGS, NotifyConfig.SETTINGS);
 
     private static final Map<String, Setting<?>> ALL = new LinkedHashMap<>();
     private static final List<SettingRule> RULES = new ArrayList<>();

@@ -17,6 +17,7 @@ import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.license.InstallationIdentity;
 import tech.brokerbridge.ports.license.LicenseService;
 import tech.brokerbridge.ports.market.MarketData;
+import tech.brokerbridge.ports.notify.Notifier;
 import tech.brokerbridge.ports.secrets.SecretStore;
 import tech.brokerbridge.ports.signals.SignalSource;
 
@@ -26,9 +27,10 @@ final class CoreModule extends AbstractModule {
     @Singleton
     Desk desk(Config config, Broker broker, MarketData marketData, SignalSource signals, Advisor advisor,
             Journal journal, SecretStore secrets, InstallationIdentity installation, LicenseService licenses,
-            Clock clock) {
+            Notifier notifier, Clock clock) {
         return DeskFactory.create(DeskConfig.from(VersionInfo.version(), config),
-                new DeskPorts(broker, marketData, signals, advisor, journal, secrets, installation, licenses), clock);
+                new DeskPorts(broker, marketData, signals, advisor, journal, secrets, installation, licenses, notifier),
+                clock);
     }
 
     @Provides

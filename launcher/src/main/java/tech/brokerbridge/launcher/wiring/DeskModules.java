@@ -32,6 +32,7 @@ public final class DeskModules {
                 install(new SignalsModule());
                 install(new AiModule());
                 install(new StripeModule());
+                install(new NotifyModule());
                 install(new CoreModule());
                 install(new SetupModule());
                 install(new HttpModule());

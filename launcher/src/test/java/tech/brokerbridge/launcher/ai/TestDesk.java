@@ -29,10 +29,10 @@ import tech.brokerbridge.ports.secrets.SecretStore;
  * a fixed machine id and a clock pinned to a US trading session (so the paper market trades and
  * every scan sees the same bars). Talked to through the real HTTP API only.
  */
-final class TestDesk implements AutoCloseable {
+public final class TestDesk implements AutoCloseable {
     /** Friday 27 Nov 2026, 11:00 New York: the market is open. */
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T16:00:00Z"), ZoneOffset.UTC);
-    static final String MACHINE_ID = "machine-id-CANARY-7f3a9c2e41";
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T16:00:00Z"), ZoneOffset.UTC);
+    public static final String MACHINE_ID = "machine-id-CANARY-7f3a9c2e41";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     final DeskRuntime runtime;
@@ -47,7 +47,7 @@ final class TestDesk implements AutoCloseable {
     }
 
     /** The same on another clock. */
-    static TestDesk start(Path home, Map<String, String> env, Map<String, String> flags, Clock clock) {
+    public static TestDesk start(Path home, Map<String, String> env, Map<String, String> flags, Clock clock) {
         Map<String, String> e = new HashMap<>(Map.of("BROKERBRIDGE_SECRETS_BACKEND", "file",
                 "BROKERBRIDGE_MACHINE_ID", MACHINE_ID));
         e.putAll(env);
@@ -70,7 +70,7 @@ final class TestDesk implements AutoCloseable {
     }
 
     /** Saves a provider's credential as the user does: {@code POST /api/credentials/save}. */
-    void saveCredential(String provider, String value) throws IOException, InterruptedException {
+    public void saveCredential(String provider, String value) throws IOException, InterruptedException {
         JsonNode saved = post("/api/credentials/save", credential(provider, value));
         if (!saved.path("status").asText().equals("saved")) {
             throw new AssertionError("not saved: " + saved);
@@ -97,12 +97,12 @@ final class TestDesk implements AutoCloseable {
         runtime.injector().getInstance(SecretStore.class).put(name, Secret.of(value));
     }
 
-    String url() {
+    public String url() {
         return runtime.url();
     }
 
     /** GET, answer 200 required, parsed. */
-    JsonNode get(String path) throws IOException, InterruptedException {
+    public JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url() + path)).GET(), Duration.ofSeconds(30));
         if (r.statusCode() != 200) {
             throw new AssertionError("GET " + path + " → " + r.statusCode() + " " + r.body());
@@ -111,7 +111,7 @@ final class TestDesk implements AutoCloseable {
     }
 
     /** POST a JSON body (or none), answer 200 required, parsed. */
-    JsonNode post(String path, String body) throws IOException, InterruptedException {
+    public JsonNode post(String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path));
         b = body.isEmpty() ? b.POST(HttpRequest.BodyPublishers.noBody())
                 : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
@@ -123,7 +123,7 @@ final class TestDesk implements AutoCloseable {
     }
 
     /** {@code POST /api/scan}: the scan report. */
-    JsonNode scan() throws IOException, InterruptedException {
+    public JsonNode scan() throws IOException, InterruptedException {
         return post("/api/scan", "");
     }
 
@@ -135,7 +135,7 @@ final class TestDesk implements AutoCloseable {
     }
 
     /** The pending proposals. */
-    List<JsonNode> pendingProposals() throws IOException, InterruptedException {
+    public List<JsonNode> pendingProposals() throws IOException, InterruptedException {
         List<JsonNode> out = new ArrayList<>();
         get("/api/proposals?status=pending&limit=100").path("proposals").forEach(out::add);
         return out;
@@ -146,7 +146,7 @@ final class TestDesk implements AutoCloseable {
         return HTTP.sendAsync(b.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> send(HttpRequest.Builder b, Duration timeout) throws IOException, InterruptedException {
+    public static HttpResponse<String> send(HttpRequest.Builder b, Duration timeout) throws IOException, InterruptedException {
         return HTTP.send(b.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  */
 final class ArchitectureRules {
     /** Module package suffixes below the root. */
-    static final List<String> ADAPTERS = List.of("http", "ibkr", "paper", "ai", "signals", "stripe", "keyring", "sqlite");
+    static final List<String> ADAPTERS = List.of("http", "ibkr", "paper", "ai", "signals", "stripe", "keyring", "sqlite",
+            "notify");
 
     private ArchitectureRules() {
     }
@@ -46,6 +47,8 @@ final class ArchitectureRules {
         rules.put("bouncy_castle_only_in_keyring", root -> vendorOnlyIn(root, "org.bouncycastle..", Set.of("keyring")));
         rules.put("sqlite_jdbc_only_in_sqlite", root -> vendorOnlyIn(root, "org.sqlite..", Set.of("sqlite")));
         rules.put("ta4j_only_in_signals", root -> vendorOnlyIn(root, "org.ta4j..", Set.of("signals")));
+        rules.put("jakarta_mail_only_in_notify", root -> vendorOnlyIn(root, "jakarta.mail..", Set.of("notify")));
+        rules.put("angus_mail_only_in_notify", root -> vendorOnlyIn(root, "org.eclipse.angus..", Set.of("notify")));
         rules.put("no_system_clock_env_or_properties_in_core_and_ports", ArchitectureRules::noAmbientReads);
         rules.put("no_standard_streams", root -> GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
                 .as("no_standard_streams"));

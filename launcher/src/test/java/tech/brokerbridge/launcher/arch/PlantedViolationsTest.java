@@ -37,7 +37,8 @@ class PlantedViolationsTest {
         PLANTED.put("no_package_cycles_inside_a_module", "pkgcyc");
         for (String vendor : Set.of("netty_only_in_http", "jackson_only_in_adapters_and_launcher",
                 "stripe_only_in_stripe", "java_keyring_only_in_keyring", "bouncy_castle_only_in_keyring",
-                "sqlite_jdbc_only_in_sqlite", "ta4j_only_in_signals")) {
+                "sqlite_jdbc_only_in_sqlite", "ta4j_only_in_signals", "jakarta_mail_only_in_notify",
+                "angus_mail_only_in_notify")) {
             PLANTED.put(vendor, "vendors");
         }
         PLANTED.put("no_system_clock_env_or_properties_in_core_and_ports", "clock");

@@ -79,11 +79,12 @@ class CredentialsCommandTest {
         Run list = run("list");
         assertEquals(0, list.code(), list.toString());
         List<String> lines = list.out().lines().toList();
-        assertEquals(6, lines.size(), list.out());
+        assertEquals(10, lines.size(), list.out());
         assertTrue(lines.get(0).matches("claude\\s+saved\\s+saved"), lines.get(0));
         assertTrue(lines.get(1).matches("openai\\s+missing\\s+not saved"), lines.get(1));
         assertTrue(lines.get(4).startsWith("ibkr "), lines.get(4));
         assertTrue(lines.get(5).startsWith("stripe "), lines.get(5));
+        assertTrue(lines.get(6).matches("telegram\\s+missing\\s+not saved"), lines.get(6));
 
         Run del = run("delete", "claude");
         assertEquals("deleted the claude credential\n", del.out());

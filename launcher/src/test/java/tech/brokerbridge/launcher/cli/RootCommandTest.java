@@ -22,8 +22,8 @@ class RootCommandTest {
 
     @Test
     void helpUsageAndUnknownWordsBuildEverySubcommand() {
-        Set<String> all = Set.of("serve", "status", "stop", "backup", "restore", "credentials", "service", "logs",
-                "help");
+        Set<String> all = Set.of("serve", "status", "stop", "backup", "restore", "credentials", "notifications",
+                "service", "logs", "help");
         for (List<String> args : List.of(List.<String>of(), List.of("--help"), List.of("--version"),
                 List.of("help", "serve"), List.of("no-such-command"))) {
             assertEquals(all, subcommands(RootCommand.commandLine(args.toArray(String[]::new))), args.toString());

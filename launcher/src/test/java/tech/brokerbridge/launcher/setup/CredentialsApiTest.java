@@ -81,7 +81,8 @@ class CredentialsApiTest {
             d.json(d.post("/api/setup/config", "{\"risk\":{\"max_open_trades\":4}}"), 200);
             JsonNode s = d.getJson("/api/credentials/status");
             assertEquals("{\"claude\":\"saved\",\"openai\":\"missing\",\"openrouter\":\"missing\",\"google\":\"missing\","
-                    + "\"ibkr\":\"missing\",\"stripe\":\"missing\"}", s.get("providers").toString());
+                    + "\"ibkr\":\"missing\",\"stripe\":\"missing\",\"telegram\":\"missing\",\"smtp\":\"missing\","
+                    + "\"ntfy\":\"missing\",\"webhook\":\"missing\"}", s.get("providers").toString());
             assertTrue(s.get("messages").get("ibkr").asText().contains("IB Gateway needs no credential"));
         }
         try (Stream<Path> files = Files.walk(home)) {

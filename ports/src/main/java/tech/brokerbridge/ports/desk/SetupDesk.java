@@ -20,8 +20,9 @@ import tech.brokerbridge.ports.setup.SetupStatus;
  * the vault as {@code <provider>.api_key}; {@code stripe} has {@code stripe.api_key} (the restricted
  * key) and {@code stripe.license_key}; {@code ibkr} has nothing to store (IB Gateway does not ask
  * for a password on its API socket: the user logs in inside IB Gateway, and the desk only needs the
- * host, port and client id, which are configuration). No method returns, logs or puts a credential
- * in a message.
+ * host, port and client id, which are configuration); the notification channels have
+ * {@code telegram.bot_token}, {@code smtp.password}, {@code ntfy.token} and {@code webhook.secret}. No
+ * method returns, logs or puts a credential in a message.
  *
  * <p><b>Threading and blocking.</b> Thread-safe. {@link #currentConfig()} is an in-memory read.
  * The credential calls block on the vault (the OS keyring: at most a few seconds).
@@ -37,7 +38,8 @@ import tech.brokerbridge.ports.setup.SetupStatus;
  */
 public interface SetupDesk {
     /** The providers whose credentials the desk knows, in display order. */
-    List<String> PROVIDERS = List.of("claude", "openai", "openrouter", "google", "ibkr", "stripe");
+    List<String> PROVIDERS = List.of("claude", "openai", "openrouter", "google", "ibkr", "stripe", "telegram", "smtp",
+            "ntfy", "webhook");
 
     /** The credential kinds accepted; other kinds are not supported yet. */
     List<String> AUTH_TYPES = List.of("api_key");

@@ -6,10 +6,19 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
-/** One user action on a proposal, as it appears in the approvals log (and its CSV). */
+/**
+ * One user action on a proposal, as it appears in the approvals log (and its CSV).
+ *
+ * @param channel where the user acted: {@code api} (the HTTP API, the dashboard, an embedder) or
+ *     {@code telegram} (a button pressed in the Telegram bot)
+ * @param actor who acted on that channel, e.g. the Telegram user id; empty for the API
+ */
 public record ApprovalRecord(Instant time, String proposalId, String symbol, Action action, long originalQuantity,
         double originalStop, double originalTarget, OptionalLong modifiedQuantity, OptionalDouble modifiedStop,
-        OptionalDouble modifiedTarget, String reason) {
+        OptionalDouble modifiedTarget, String reason, String channel, String actor) {
+    /** The channel of an action through the API (and of every action recorded before channels were). */
+    public static final String API = "api";
+
     public ApprovalRecord {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(proposalId, "proposalId");
@@ -19,6 +28,16 @@ public record ApprovalRecord(Instant time, String proposalId, String symbol, Act
         Objects.requireNonNull(modifiedStop, "modifiedStop");
         Objects.requireNonNull(modifiedTarget, "modifiedTarget");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(actor, "actor");
+    }
+
+    /** An action through the API. */
+    public ApprovalRecord(Instant time, String proposalId, String symbol, Action action, long originalQuantity,
+            double originalStop, double originalTarget, OptionalLong modifiedQuantity, OptionalDouble modifiedStop,
+            OptionalDouble modifiedTarget, String reason) {
+        this(time, proposalId, symbol, action, originalQuantity, originalStop, originalTarget, modifiedQuantity,
+                modifiedStop, modifiedTarget, reason, API, "");
     }
 
     /** approve (as is), modify (and approve), reject. */

@@ -4,9 +4,9 @@ import java.util.List;
 import tech.brokerbridge.ports.advisor.AiExchange;
 
 /**
- * What left the user's machine, byte for byte: today every exchange with an AI provider (driven
- * port; a role of the {@link Journal}). Outbound traffic of other kinds (notifications) belongs here
- * too, so the user can audit everything the desk sent in one place.
+ * What left the user's machine, byte for byte (driven port; a role of the {@link Journal}): every
+ * exchange with an AI provider and every notification sent to a channel the user configured (with
+ * the presses refused on the way back), so the user can audit everything the desk sent in one place.
  *
  * <p>Append-only. Thread-safe; writes are durable before the method returns; failures throw
  * {@link JournalException}.
@@ -21,4 +21,14 @@ public interface OutboundAudit {
      * @throws IllegalArgumentException when {@code limit} is below 1
      */
     List<AiExchange> aiAudit(int limit);
+
+    /** Appends one notification exchange. */
+    void recordNotification(NotificationExchange exchange);
+
+    /**
+     * The notification exchanges, newest first (ties: the last recorded first), at most {@code limit}.
+     *
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
+    List<NotificationExchange> notificationAudit(int limit);
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import tech.brokerbridge.ports.advisor.AiExchange;
+import tech.brokerbridge.ports.journal.NotificationExchange;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.ApprovedTrade;
 import tech.brokerbridge.ports.journal.CoolDown;
@@ -53,6 +54,7 @@ public final class InMemoryJournal implements Journal {
     private final Map<String, OrderRecord> orders = new HashMap<>();
     private final Map<String, FillRecord> fills = new LinkedHashMap<>();
     private final List<AiExchange> audit = new ArrayList<>();
+    private final List<NotificationExchange> notifications = new ArrayList<>();
     private final List<CoolDown> coolDowns = new ArrayList<>();
     private KillSwitchState killSwitch;
     private LicenseRecord license;
@@ -227,6 +229,22 @@ public final class InMemoryJournal implements Journal {
         List<AiExchange> newestRecordedFirst = new ArrayList<>(audit);
         Collections.reverse(newestRecordedFirst);
         return newestRecordedFirst.stream().sorted(Comparator.comparing(AiExchange::time).reversed())
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void recordNotification(NotificationExchange exchange) {
+        Objects.requireNonNull(exchange, "exchange");
+        write("notification");
+        notifications.add(exchange);
+    }
+
+    @Override
+    public synchronized List<NotificationExchange> notificationAudit(int limit) {
+        requirePositive(limit);
+        List<NotificationExchange> newestRecordedFirst = new ArrayList<>(notifications);
+        Collections.reverse(newestRecordedFirst);
+        return newestRecordedFirst.stream().sorted(Comparator.comparing(NotificationExchange::time).reversed())
                 .limit(limit).toList();
     }
 

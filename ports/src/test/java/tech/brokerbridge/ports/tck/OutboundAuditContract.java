@@ -12,10 +12,12 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.journal.OutboundAudit;
+import tech.brokerbridge.ports.journal.NotificationExchange;
+import tech.brokerbridge.ports.journal.NotificationExchange.Outcome;
 
 /**
- * The contract every {@link OutboundAudit} passes (TCK): bodies kept byte for byte, newest first
- * (ties: the last recorded first), a limit below 1 refused.
+ * The contract every {@link OutboundAudit} passes (TCK): AI and notification bodies kept byte for byte,
+ * each kind apart from the other, newest first (ties: the last recorded first), a limit below 1 refused.
  */
 public abstract class OutboundAuditContract<J extends OutboundAudit> extends JournalRoleContract<J> {
     protected OutboundAuditContract(Supplier<? extends J> open, UnaryOperator<J> reopen) {
@@ -53,5 +55,37 @@ public abstract class OutboundAuditContract<J extends OutboundAudit> extends Jou
         journal.recordAiExchange(exchange);
         reopenIfDurable();
         assertEquals(List.of(exchange), journal.aiAudit(5));
+    }
+
+    @Test
+    public void theNotificationAuditKeepsExactBodiesNewestFirstApartFromTheAiAudit() {
+        NotificationExchange old = notification(T0, "telegram", "{\"text\":\"ünïcødé ✓ 𝄞\"}", Outcome.SENT);
+        NotificationExchange newer = notification(T0.plusSeconds(1), "ntfy", "line1\nline2\r\n\t\"q\"",
+                Outcome.RETRYING);
+        NotificationExchange tie = notification(T0.plusSeconds(1), "email", "x".repeat(100_000), Outcome.IGNORED);
+        journal.recordNotification(old);
+        journal.recordNotification(newer);
+        journal.recordNotification(tie);
+        assertEquals(List.of(tie, newer, old), journal.notificationAudit(10));
+        assertEquals(List.of(tie), journal.notificationAudit(1));
+        assertEquals(List.of(), journal.aiAudit(10), "a notification is not an AI exchange");
+        assertThrows(IllegalArgumentException.class, () -> journal.notificationAudit(0));
+    }
+
+    @Test
+    public void everyNotificationOutcomeIsReadBackAfterAReopen() {
+        List<NotificationExchange> all = new java.util.ArrayList<>();
+        int i = 0;
+        for (Outcome o : Outcome.values()) {
+            NotificationExchange x = notification(T0.plusSeconds(i++), "webhook", "{\"n\":" + i + "}", o);
+            journal.recordNotification(x);
+            all.add(0, x);
+        }
+        reopenIfDurable();
+        assertEquals(all, journal.notificationAudit(50));
+    }
+
+    private static NotificationExchange notification(java.time.Instant t, String channel, String body, Outcome o) {
+        return new NotificationExchange(t, channel, "notify.example.org", "proposal", body, o, "HTTP 200");
     }
 }

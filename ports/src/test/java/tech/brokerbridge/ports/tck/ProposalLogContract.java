@@ -223,7 +223,7 @@ public abstract class ProposalLogContract<J extends ProposalLog & OrderLog> exte
         journal.saveProposal(other);
         ApprovalRecord reject = new ApprovalRecord(T0.plusSeconds(30), other.proposalId(), other.symbol(),
                 Action.REJECT, other.quantity(), other.stopPrice(), other.targetPrice(), OptionalLong.empty(),
-                OptionalDouble.empty(), OptionalDouble.of(-0.0), "too close to earnings");
+                OptionalDouble.empty(), OptionalDouble.of(-0.0), "too close to earnings", "telegram", "123456789");
         journal.saveProposalWithApproval(other.withStatus(ProposalStatus.REJECTED, T0.plusSeconds(30), "user"), reject);
         ApprovalRecord early = new ApprovalRecord(T0.plusSeconds(1), id(3), "AMD", Action.APPROVE, 1, 2, 3,
                 OptionalLong.empty(), OptionalDouble.empty(), OptionalDouble.empty(), "");

@@ -30,10 +30,17 @@ import tech.brokerbridge.http.internal.web.Router;
 public final class RouterHandler extends ChannelInboundHandlerAdapter {
     private final RouteLookup routes;
     private final Executor blocking;
+    private final EventStreams streams;
 
+    /** Without event streams: a stream route answers 503. */
     public RouterHandler(RouteLookup routes, Executor blocking) {
+        this(routes, blocking, EventStreams.closed());
+    }
+
+    public RouterHandler(RouteLookup routes, Executor blocking, EventStreams streams) {
         this.routes = routes;
         this.blocking = blocking;
+        this.streams = streams;
     }
 
     @Override
@@ -46,16 +53,22 @@ public final class RouterHandler extends ChannelInboundHandlerAdapter {
         RequestContext rc = channel.attr(RequestContextHandler.CURRENT).get();
         Route route;
         ApiRequest api;
+        java.util.Optional<String> lastEventId;
         try {
             Router.Match match = routes.of(channel, rc)
                     .orElseGet(() -> routes.router().match(rc.method(), rc.path())); // 404 or 405
             route = match.route();
             api = new ApiRequest(rc, query(request.uri(), route.queryParams()), match.pathParams(), body(request, route));
+            lastEventId = java.util.Optional.ofNullable(request.headers().get("Last-Event-ID"));
         } catch (ApiException e) {
             Responder.error(channel, rc, e);
             return;
         } finally {
             request.release();
+        }
+        if (route.eventStream()) {
+            streams.open(channel, rc, lastEventId);
+            return;
         }
         if (!route.blocking()) {
             Responder.write(channel, RouteInvoker.invoke(route, api));

@@ -5,13 +5,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import tech.brokerbridge.http.internal.web.ApiResponse;
 import tech.brokerbridge.http.internal.web.Router;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.desk.LicenseDesk;
 import tech.brokerbridge.ports.desk.SetupDesk;
 import tech.brokerbridge.ports.desk.TradingDesk;
 
-/** The whole route table: the API and the static dashboard. */
+/** The whole route table: the API, the static dashboard and Swagger UI, and {@code /openapi.json} describing them all. */
 public final class ApiRoutes {
     private ApiRoutes() {
     }
@@ -56,8 +57,14 @@ public final class ApiRoutes {
         AdminRoutes.register(b, admin);
         ProposalRoutes.register(b, desk);
         JournalRoutes.register(b, desk, clock);
+        NotificationRoutes.register(b, desk);
         TradingRoutes.register(b, desk);
         DashboardRoutes.register(b);
-        return b.build();
+        OpenApiDocument doc = new OpenApiDocument(admin.version());
+        b.route("GET", "/openapi.json").licenseExempt().staticAsset()
+                .to(r -> new ApiResponse(200, ApiResponse.JSON, doc.bytes(), Map.of("Cache-Control", "no-cache")));
+        Router router = b.build();
+        doc.describe(router);
+        return router;
     }
 }

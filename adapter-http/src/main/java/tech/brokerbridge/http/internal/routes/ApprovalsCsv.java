@@ -7,13 +7,14 @@ import tech.brokerbridge.http.internal.web.Rounded;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 
 /**
- * The approvals log as RFC 4180 CSV: CRLF line ends, a header row, fields holding a comma, quote, CR
+ * The approvals log as RFC 4180 CSV, with where the user acted ({@code api} or {@code telegram}) and who
+ * (the Telegram user id): CRLF line ends, a header row, fields holding a comma, quote, CR
  * or LF in double quotes with quotes doubled. Text cells that a spreadsheet would run as a formula
  * (starting with {@code = + - @}, tab or CR) get a leading apostrophe. Prices are rounded to the tick.
  */
 final class ApprovalsCsv {
     static final String HEADER = "time,proposal_id,symbol,action,original_quantity,original_stop,original_target,"
-            + "modified_quantity,modified_stop,modified_target,reason";
+            + "modified_quantity,modified_stop,modified_target,reason,channel,actor";
     private static final String CRLF = "\r\n";
 
     private ApprovalsCsv() {
@@ -32,7 +33,9 @@ final class ApprovalsCsv {
                     .append(number(a.modifiedQuantity())).append(',')
                     .append(number(a.modifiedStop())).append(',')
                     .append(number(a.modifiedTarget())).append(',')
-                    .append(text(a.reason())).append(CRLF);
+                    .append(text(a.reason())).append(',')
+                    .append(text(a.channel())).append(',')
+                    .append(text(a.actor())).append(CRLF);
         }
         return sb.toString();
     }

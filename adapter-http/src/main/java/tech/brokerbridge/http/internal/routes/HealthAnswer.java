@@ -1,14 +1,29 @@
 package tech.brokerbridge.http.internal.routes;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import tech.brokerbridge.ports.desk.Health;
+import tech.brokerbridge.ports.notify.ChannelStatus;
 
-/** {@code GET /api/health}. */
+/** {@code GET /api/health}; {@code last_scan_at} and {@code next_scan_at} are null when there is none. */
 record HealthAnswer(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
-        Services services) {
+        Optional<Instant> lastScanAt, Optional<Instant> nextScanAt, boolean scanInProgress, Services services) {
 
-    record Services(String api, Broker broker, Ai ai, License license, Secrets secrets) {
+    /** {@code notifications}: the configured channels only (none: an empty list). */
+    record Services(String api, Broker broker, Ai ai, License license, Secrets secrets,
+            List<Notification> notifications) {
+    }
+
+    /** One configured notification channel; {@code last_sent_at} only once something went through. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record Notification(String channel, String destination, boolean healthy, String message, long sent, long failed,
+            long dropped, int queued, Optional<Instant> lastSentAt) {
+        static Notification of(ChannelStatus c) {
+            return new Notification(c.channel(), c.destination(), c.healthy(), c.message(), c.sent(), c.failed(),
+                    c.dropped(), c.queued(), c.lastSentAt());
+        }
     }
 
     record Broker(String name, boolean connected, String message) {
@@ -29,7 +44,9 @@ record HealthAnswer(String status, String version, boolean tradingLoopActive, bo
         Services services = new Services("healthy",
                 new Broker(h.broker().name(), h.broker().connected(), h.broker().message()),
                 new Ai(h.ai().name(), h.ai().connected(), h.ai().message()), new License(h.license().wire()),
-                new Secrets(h.secrets().backend(), h.secrets().available(), h.secrets().warning()));
-        return new HealthAnswer(h.status(), h.version(), h.tradingLoopActive(), h.killSwitchEngaged(), services);
+                new Secrets(h.secrets().backend(), h.secrets().available(), h.secrets().warning()),
+                h.notifications().stream().map(Notification::of).toList());
+        return new HealthAnswer(h.status(), h.version(), h.tradingLoopActive(), h.killSwitchEngaged(), h.lastScanAt(),
+                h.nextScanAt(), h.scanInProgress(), services);
     }
 }

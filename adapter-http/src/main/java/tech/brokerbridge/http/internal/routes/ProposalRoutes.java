@@ -38,6 +38,7 @@ final class ProposalRoutes {
         ProposalRoutes r = new ProposalRoutes(desk);
         b.route("GET", "/api/proposals").query("status", "date", "limit", "cursor").blocking().to(r::list);
         b.route("GET", "/api/proposals/{id}").blocking().to(r::one);
+        b.route("GET", "/api/proposals/{id}/bars").blocking().to(r::bars);
         b.route("POST", "/api/proposals/{id}/approve").blocking().takesBody().to(r::approve);
         b.route("POST", "/api/proposals/{id}/reject").blocking().takesBody().to(r::reject);
     }
@@ -60,6 +61,23 @@ final class ProposalRoutes {
     private ApiResponse one(ApiRequest r) {
         String id = id(r);
         return desk.proposal(id).map(p -> ApiResponse.ok(ProposalAnswer.of(p)))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /** The bars the scan read for the proposal, for its chart. */
+    record Bars(String proposalId, List<BarAnswer> bars) {
+    }
+
+    record BarAnswer(java.time.Instant time, @tech.brokerbridge.http.internal.web.Rounded.Price double open,
+            @tech.brokerbridge.http.internal.web.Rounded.Price double high,
+            @tech.brokerbridge.http.internal.web.Rounded.Price double low,
+            @tech.brokerbridge.http.internal.web.Rounded.Price double close, long volume) {
+    }
+
+    private ApiResponse bars(ApiRequest r) {
+        String id = id(r);
+        return desk.proposalBars(id).map(bars -> ApiResponse.ok(new Bars(id, bars.stream()
+                .map(b -> new BarAnswer(b.time(), b.open(), b.high(), b.low(), b.close(), b.volume())).toList())))
                 .orElseThrow(() -> notFound(id));
     }
 

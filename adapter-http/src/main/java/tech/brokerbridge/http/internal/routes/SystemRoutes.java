@@ -7,7 +7,10 @@ import tech.brokerbridge.http.internal.web.Router;
 import tech.brokerbridge.ports.desk.Health;
 import tech.brokerbridge.ports.desk.TradingDesk;
 
-/** {@code GET /api/health} and {@code GET /api/license}: in-memory reads, served on the event loop. */
+/**
+ * {@code GET /api/health} and {@code GET /api/license}: in-memory reads, served on the event loop; and
+ * {@code GET /api/events}, the Server-Sent Events stream (served by the pipeline's event streams).
+ */
 final class SystemRoutes {
     private SystemRoutes() {
     }
@@ -16,6 +19,9 @@ final class SystemRoutes {
         HealthCache health = new HealthCache();
         b.route("GET", "/api/health").licenseExempt().to(r -> health.answer(desk.health()));
         b.route("GET", "/api/license").licenseExempt().to(r -> ApiResponse.ok(LicenseAnswer.of(desk.license())));
+        b.route("GET", "/api/events").eventStream().to(r -> {
+            throw new IllegalStateException("an event stream is served by the event streams, not a handler");
+        });
     }
 
     /**

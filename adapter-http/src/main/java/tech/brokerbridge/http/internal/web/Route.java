@@ -37,7 +37,14 @@ public record Route(String method, List<String> segments, Set<String> queryParam
          * Reads an optional JSON body. A route without it still accepts an empty body, JSON {@code null}
          * or {@code {}}; any member is 400.
          */
-        TAKES_BODY
+        TAKES_BODY,
+        /**
+         * A Server-Sent Events stream: the router hands the connection to the event streams instead of
+         * calling the handler; it counts as one request when it opens.
+         */
+        EVENT_STREAM,
+        /** A static file of the page (HTML, script, style, font, chart library): not counted by the API rate limit. */
+        STATIC_ASSET
     }
 
     public boolean adminOnly() {
@@ -54,5 +61,18 @@ public record Route(String method, List<String> segments, Set<String> queryParam
 
     public boolean takesBody() {
         return attributes.contains(Attribute.TAKES_BODY);
+    }
+
+    public boolean eventStream() {
+        return attributes.contains(Attribute.EVENT_STREAM);
+    }
+
+    public boolean staticAsset() {
+        return attributes.contains(Attribute.STATIC_ASSET);
+    }
+
+    /** The path as declared, e.g. {@code /api/proposals/{id}}. */
+    public String path() {
+        return "/" + String.join("/", segments);
     }
 }

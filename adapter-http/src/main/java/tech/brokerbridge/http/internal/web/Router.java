@@ -174,6 +174,16 @@ public final class Router {
             return with(Route.Attribute.TAKES_BODY);
         }
 
+        /** See {@link Route.Attribute#EVENT_STREAM}. */
+        public RouteSpec eventStream() {
+            return with(Route.Attribute.EVENT_STREAM);
+        }
+
+        /** See {@link Route.Attribute#STATIC_ASSET}. */
+        public RouteSpec staticAsset() {
+            return with(Route.Attribute.STATIC_ASSET);
+        }
+
         private RouteSpec with(Route.Attribute a) {
             attributes.add(a);
             return this;

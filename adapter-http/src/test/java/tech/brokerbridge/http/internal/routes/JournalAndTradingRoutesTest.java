@@ -79,6 +79,20 @@ class JournalAndTradingRoutesTest {
         assertEquals(3.0, x.get("latency_ms").asDouble());
         assertTrue(x.get("input_tokens").isNull());
         assertTrue(c.desk.calls.contains("aiAudit 2"));
+
+        JsonNode n = RouteCalls.json(c.call("GET", "/api/notifications/audit?limit=3", null));
+        assertEquals("sent", n.get("exchanges").get(0).get("outcome").asText());
+        assertEquals("ntfy.example.org", n.get("exchanges").get(0).get("destination").asText());
+        assertTrue(c.desk.calls.contains("notificationAudit 3"));
+    }
+
+    @Test
+    void notificationTestNamesAnUnknownOrUnconfiguredChannel() {
+        JsonNode t = RouteCalls.json(c.call("POST", "/api/notifications/test", "{\"channel\":\"ntfy\"}"));
+        assertTrue(t.get("results").get(0).get("delivered").asBoolean());
+        assertEquals(422, c.call("POST", "/api/notifications/test", "{\"channel\":\"fax\"}").status());
+        assertEquals(404, c.call("POST", "/api/notifications/test", "{\"channel\":\"email\"}").status());
+        assertTrue(c.desk.calls.contains("testNotifications email"));
     }
 
     @Test
@@ -89,17 +103,17 @@ class JournalAndTradingRoutesTest {
                         OptionalDouble.empty(), ""),
                 new ApprovalRecord(Instant.parse("2026-03-02T15:01:00Z"), "prp-aaaaaaaaaaaa", "MSFT",
                         ApprovalRecord.Action.REJECT, 5, 400.0, 440.0, OptionalLong.empty(), OptionalDouble.empty(),
-                        OptionalDouble.empty(), "too \"hot\", earnings\nnext week"),
+                        OptionalDouble.empty(), "too \"hot\", earnings\nnext week", "telegram", "123456789"),
                 new ApprovalRecord(Instant.parse("2026-03-02T15:02:00Z"), "prp-bbbbbbbbbbbb", "T",
                         ApprovalRecord.Action.REJECT, 5, 20.0, 25.0, OptionalLong.empty(), OptionalDouble.empty(),
                         OptionalDouble.empty(), "=HYPERLINK(\"x\")"));
         ApiResponse r = c.call("GET", "/api/journal/approvals.csv", null);
         assertEquals("text/csv; charset=utf-8", r.contentType());
         assertEquals(ApprovalsCsv.HEADER + "\r\n"
-                + "2026-03-02T15:00:00Z," + StubDesk.ID + ",AAPL,modify,10,175.0,195.0,8,176.5,,\r\n"
+                + "2026-03-02T15:00:00Z," + StubDesk.ID + ",AAPL,modify,10,175.0,195.0,8,176.5,,,api,\r\n"
                 + "2026-03-02T15:01:00Z,prp-aaaaaaaaaaaa,MSFT,reject,5,400.0,440.0,,,,"
-                + "\"too \"\"hot\"\", earnings\nnext week\"\r\n"
-                + "2026-03-02T15:02:00Z,prp-bbbbbbbbbbbb,T,reject,5,20.0,25.0,,,,\"'=HYPERLINK(\"\"x\"\")\"\r\n",
+                + "\"too \"\"hot\"\", earnings\nnext week\",telegram,123456789\r\n"
+                + "2026-03-02T15:02:00Z,prp-bbbbbbbbbbbb,T,reject,5,20.0,25.0,,,,\"'=HYPERLINK(\"\"x\"\")\",api,\r\n",
                 RouteCalls.text(r));
     }
 

@@ -98,7 +98,7 @@ class NumbersInAnswersTest {
                 10, 95.00000000000001, 105.0, OptionalLong.of(5), OptionalDouble.of(96.12999999999999),
                 OptionalDouble.empty(), "");
         String row = ApprovalsCsv.write(List.of(a)).split("\r\n")[1];
-        assertEquals("2026-03-02T14:30:00Z,prp-0123456789ab,AAPL,modify,10,95.0,105.0,5,96.13,,", row);
+        assertEquals("2026-03-02T14:30:00Z,prp-0123456789ab,AAPL,modify,10,95.0,105.0,5,96.13,,,api,", row);
     }
 
     @Test

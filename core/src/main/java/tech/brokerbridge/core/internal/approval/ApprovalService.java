@@ -20,6 +20,7 @@ import tech.brokerbridge.core.internal.risk.RiskContextLoader;
 import tech.brokerbridge.core.internal.risk.RiskGates;
 import tech.brokerbridge.core.internal.risk.TradePlan;
 import tech.brokerbridge.ports.desk.ActionResult;
+import tech.brokerbridge.ports.desk.Actor;
 import tech.brokerbridge.ports.desk.Modification;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.ApprovedTrade;
@@ -73,8 +74,9 @@ public final class ApprovalService {
         this.coolDowns = Objects.requireNonNull(coolDowns, "coolDowns");
     }
 
-    public ActionResult approve(String proposalId, Modification modification) {
+    public ActionResult approve(String proposalId, Modification modification, Actor actor) {
         Objects.requireNonNull(modification, "modification");
+        Objects.requireNonNull(actor, "actor");
         if (killSwitch.engaged()) {
             return new ActionResult.Conflict(killSwitch.refusal());
         }
@@ -82,10 +84,10 @@ public final class ApprovalService {
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        return book.locks().withLock(proposalId, () -> approveLocked(proposalId, modification));
+        return book.locks().withLock(proposalId, () -> approveLocked(proposalId, modification, actor));
     }
 
-    private ActionResult approveLocked(String id, Modification mod) {
+    private ActionResult approveLocked(String id, Modification mod, Actor actor) {
         Optional<Proposal> found = book.find(id);
         if (found.isEmpty()) {
             return new ActionResult.NotFound(id);
@@ -115,7 +117,7 @@ public final class ApprovalService {
             Proposal approved = p.withTrade(qty, stop, target, results).withStatus(ProposalStatus.APPROVED,
                     book.now(), why);
             trade = submitter.intent(approved, approvalRecord(p, mod, mod.isEmpty()
-                    ? ApprovalRecord.Action.APPROVE : ApprovalRecord.Action.MODIFY, ""));
+                    ? ApprovalRecord.Action.APPROVE : ApprovalRecord.Action.MODIFY, "", actor));
             admitted.put(id, trade.proposal());
         } finally {
             admission.unlock();
@@ -138,8 +140,9 @@ public final class ApprovalService {
         }
     }
 
-    public ActionResult reject(String proposalId, Optional<String> reason) {
+    public ActionResult reject(String proposalId, Optional<String> reason, Actor actor) {
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(actor, "actor");
         String text = reason.map(String::strip).orElse("");
         return book.locks().withLock(proposalId, () -> {
             Optional<Proposal> found = book.find(proposalId);
@@ -154,17 +157,17 @@ public final class ApprovalService {
             Proposal rejected = p.withStatus(ProposalStatus.REJECTED, book.now(),
                     text.isEmpty() ? "rejected by the user" : "rejected by the user: " + text);
             proposals.saveProposalWithApproval(rejected,
-                    approvalRecord(p, Modification.none(), ApprovalRecord.Action.REJECT, text));
+                    approvalRecord(p, Modification.none(), ApprovalRecord.Action.REJECT, text, actor));
             coolDowns.start(rejected, CoolDown.Cause.REJECTED);
             return new ActionResult.Done(rejected);
         });
     }
 
     private ApprovalRecord approvalRecord(Proposal original, Modification mod, ApprovalRecord.Action action,
-            String reason) {
+            String reason, Actor actor) {
         return new ApprovalRecord(book.now(), original.proposalId(), original.symbol(), action, original.quantity(),
                 original.stopPrice(), original.targetPrice(), mod.quantity(), mod.stopPrice(), mod.targetPrice(),
-                reason);
+                reason, actor.channel(), actor.id());
     }
 
     /** Checks the modification's own values; the gates judge the trade they make. */

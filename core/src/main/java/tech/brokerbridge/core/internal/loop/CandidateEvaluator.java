@@ -9,6 +9,7 @@ import tech.brokerbridge.core.internal.decision.AdvisorGateway;
 import tech.brokerbridge.core.internal.decision.AdvisorOutcome;
 import tech.brokerbridge.core.internal.decision.DecisionRequests;
 import tech.brokerbridge.core.internal.proposals.RandomIds;
+import tech.brokerbridge.core.internal.proposals.ScanBars;
 import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
 import tech.brokerbridge.core.internal.risk.PositionSizer;
 import tech.brokerbridge.core.internal.risk.RiskContext;
@@ -40,16 +41,18 @@ public final class CandidateEvaluator {
     private final DailyLossBreaker dailyLoss;
     private final ProposalLog proposals;
     private final Clock clock;
+    private final ScanBars chartBars;
     private volatile ScanSettings settings;
 
     public CandidateEvaluator(AdvisorGateway advisor, RiskGates gates, DailyLossBreaker dailyLoss,
-            ProposalLog proposals, Clock clock, ScanSettings settings) {
+            ProposalLog proposals, Clock clock, ScanSettings settings, ScanBars chartBars) {
         this.advisor = Objects.requireNonNull(advisor, "advisor");
         this.gates = Objects.requireNonNull(gates, "gates");
         this.dailyLoss = Objects.requireNonNull(dailyLoss, "dailyLoss");
         this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.chartBars = Objects.requireNonNull(chartBars, "chartBars");
     }
 
     /** Replaces the settings; candidates evaluated from now on use them. */
@@ -88,18 +91,20 @@ public final class CandidateEvaluator {
         if (size.quantity() == 0) {
             return new Result(d.build(Outcomes.ZERO_QUANTITY, size.explanation()), ctx);
         }
-        Proposal p = propose(candidate, advice, plan, results);
+        Proposal p = propose(candidate, advice, plan, results, bars);
         return new Result(d.proposal(p.proposalId()).build(Outcomes.PROPOSED, "proposed: " + size.explanation()),
                 ctx.withPending(p));
     }
 
-    private Proposal propose(ScoredSetup candidate, Advice advice, TradePlan plan, List<GateResult> results) {
+    private Proposal propose(ScoredSetup candidate, Advice advice, TradePlan plan, List<GateResult> results,
+            List<Bar> bars) {
         Setup s = candidate.setup();
         Instant now = clock.instant();
         Proposal p = new Proposal(RandomIds.proposalId(), s.symbol(), s.direction(), s.setupType(),
                 advice.conviction(), candidate.compositeScore(), plan.entry(), plan.stop(), plan.target(),
                 plan.quantity(), advice.thesisSummary(), results, now, now.plus(settings.proposalTtl()), ProposalStatus.PENDING,
                 List.of(new StatusChange(now, Optional.empty(), ProposalStatus.PENDING, "proposed by a scan")));
+        chartBars.keep(p.proposalId(), bars); // before the save: a page told of the proposal can chart it
         proposals.saveProposal(p);
         return p;
     }

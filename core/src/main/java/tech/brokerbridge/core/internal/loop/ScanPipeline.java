@@ -55,10 +55,11 @@ public final class ScanPipeline {
     private final CoolDowns coolDowns;
     private final DecisionLog decisions;
     private final Clock clock;
+    private final ScanState scans;
 
     public ScanPipeline(ScanSettings settings, MarketData marketData, SignalSource signals, RiskContextLoader contexts,
             KillSwitch killSwitch, DailyLossBreaker dailyLoss, CompositeScorer scorer, CandidateEvaluator evaluator,
-            CoolDowns coolDowns, DecisionLog decisions, Clock clock) {
+            CoolDowns coolDowns, DecisionLog decisions, Clock clock, ScanState scans) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.marketData = Objects.requireNonNull(marketData, "marketData");
         this.signals = Objects.requireNonNull(signals, "signals");
@@ -70,6 +71,7 @@ public final class ScanPipeline {
         this.coolDowns = Objects.requireNonNull(coolDowns, "coolDowns");
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.scans = Objects.requireNonNull(scans, "scans");
     }
 
     /** Replaces the settings; the next scan uses them. */
@@ -77,9 +79,23 @@ public final class ScanPipeline {
         this.settings = Objects.requireNonNull(next, "settings");
     }
 
+    /** Runs one scan, published as {@code scan.started}, {@code scan.progress} per symbol and candidate, {@code scan.finished}. */
     public ScanReport run() {
         String scanId = RandomIds.scanId();
         Instant started = clock.instant();
+        ScanSettings settings = this.settings;
+        scans.started(scanId, settings.watchlist().size());
+        try {
+            ScanReport report = run(scanId, started, settings);
+            scans.finished(report);
+            return report;
+        } catch (RuntimeException e) {
+            scans.failed(scanId, e);
+            throw e;
+        }
+    }
+
+    private ScanReport run(String scanId, Instant started, ScanSettings settings) {
         RiskContext ctx = contexts.load();
         dailyLoss.trip(ctx);
         List<CoolDown> coolingDown = coolDowns.active();
@@ -88,7 +104,10 @@ public final class ScanPipeline {
         Map<String, List<Bar>> bars = new HashMap<>();
         List<ScoredSetup> scored = new ArrayList<>();
         int scanned = 0;
+        int total = settings.watchlist().size();
+        int done = 0;
         for (String symbol : settings.watchlist()) {
+            scans.progress(scanId, "reading", ++done, total, symbol);
             List<Setup> setups;
             try {
                 List<Bar> b = marketData.bars(BarRequest.dailyYear(symbol));
@@ -123,7 +142,9 @@ public final class ScanPipeline {
             decisions.add(record(new DecisionBuilder(scanId, clock.instant(), r.scored())
                     .build(Outcomes.NOT_SELECTED, r.reason())));
         }
+        int advised = 0;
         for (ScoredSetup candidate : selection.selected()) {
+            scans.progress(scanId, "advising", ++advised, selection.selected().size(), candidate.setup().symbol());
             DecisionBuilder d = new DecisionBuilder(scanId, clock.instant(), candidate);
             if (killSwitch.engaged()) {
                 decisions.add(record(d.build(Outcomes.KILL_SWITCH, killSwitch.refusal())));

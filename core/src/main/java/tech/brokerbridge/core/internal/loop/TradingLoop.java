@@ -19,12 +19,15 @@ public final class TradingLoop {
     private final Scanner scanner;
     private final KillSwitch killSwitch;
     private final ScheduledExecutorService scheduler;
+    private final ScanState scans;
     private Duration interval;
     private ScheduledFuture<?> task;
     private volatile boolean active;
 
-    public TradingLoop(Scanner scanner, KillSwitch killSwitch, ScheduledExecutorService scheduler, Duration interval) {
+    public TradingLoop(Scanner scanner, KillSwitch killSwitch, ScheduledExecutorService scheduler, Duration interval,
+            ScanState scans) {
         this.scanner = Objects.requireNonNull(scanner, "scanner");
+        this.scans = Objects.requireNonNull(scans, "scans");
         this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.interval = Objects.requireNonNull(interval, "interval");
@@ -38,6 +41,7 @@ public final class TradingLoop {
         if (task == null) {
             task = scheduler.scheduleAtFixedRate(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
             active = true;
+            scans.loop(true);
             LOG.info("trading loop started, every {}", interval);
         }
         return true;
@@ -55,6 +59,7 @@ public final class TradingLoop {
         if (task != null) {
             task.cancel(false);
             task = scheduler.scheduleAtFixedRate(this::tick, next.toMillis(), next.toMillis(), TimeUnit.MILLISECONDS);
+            scans.nextIn(next);
         }
     }
 
@@ -63,6 +68,7 @@ public final class TradingLoop {
             task.cancel(false);
             task = null;
             active = false;
+            scans.loop(false);
             LOG.info("trading loop stopped");
         }
     }
@@ -73,6 +79,12 @@ public final class TradingLoop {
     }
 
     private void tick() {
+        synchronized (this) {
+            if (!active) {
+                return;
+            }
+            scans.nextIn(interval);
+        }
         try {
             var report = scanner.scan();
             LOG.info("scan {}: {} symbols, {} decisions, {} errors", report.scanId(), report.symbolsScanned(),

@@ -13,9 +13,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.core.internal.events.EventHub;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.broker.BrokerException;
 import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.events.DeskEvent;
 import tech.brokerbridge.ports.journal.DeskState;
 import tech.brokerbridge.ports.journal.KillSwitchState;
 import tech.brokerbridge.ports.journal.KillSwitchState.EngagedBy;
@@ -35,15 +37,22 @@ public final class KillSwitch {
     private final DeskState state;
     private final Broker broker;
     private final Clock clock;
+    private final EventHub events;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean engaged;
     private volatile String reason = "";
 
     public KillSwitch(DeskState state, Broker broker, Clock clock) {
+        this(state, broker, clock, new EventHub(clock));
+    }
+
+    /** A switch that publishes {@code kill_switch.engaged} and {@code kill_switch.released} to {@code events}. */
+    public KillSwitch(DeskState state, Broker broker, Clock clock, EventHub events) {
         this.state = Objects.requireNonNull(state, "state");
         this.broker = Objects.requireNonNull(broker, "broker");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /** Reads the persisted state (at start-up). */
@@ -105,6 +114,7 @@ public final class KillSwitch {
             lock.writeLock().unlock();
         }
         LOG.warn("kill switch engaged: {}", text);
+        events.publish((id, t) -> new DeskEvent.KillSwitchEngaged(id, t, text, by.wire()));
         for (Runnable l : listeners) {
             l.run();
         }
@@ -144,6 +154,7 @@ public final class KillSwitch {
             lock.writeLock().unlock();
         }
         LOG.info("kill switch released");
+        events.publish((id, t) -> new DeskEvent.KillSwitchReleased(id, t));
     }
 
     /**

@@ -116,11 +116,18 @@ public final class SetupService implements SetupDesk {
         } else if (provider.equals("ibkr")) {
             result = new CredentialTest(CredentialTest.Result.NOT_AVAILABLE, "IB Gateway has no credential to test;"
                     + " POST /api/credentials/ibkr/test tries a connection with a host, port and client id");
+        } else if (CredentialBook.NOTIFICATION_SECRETS.containsKey(provider)) {
+            result = new CredentialTest(CredentialTest.Result.NOT_AVAILABLE, "save it, then POST"
+                    + " /api/notifications/test with {\"channel\":\"" + channelOf(provider) + "\"} sends a test message");
         } else {
             result = probes.testAiKey(provider, credential);
         }
         LOG.info("credential test for {}: {}", provider, result.result().wire());
         return result;
+    }
+
+    private static String channelOf(String provider) {
+        return provider.equals("smtp") ? "email" : provider;
     }
 
     @Override

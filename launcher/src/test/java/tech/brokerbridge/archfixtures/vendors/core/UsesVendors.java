@@ -9,4 +9,6 @@ public class UsesVendors {
     org.bouncycastle.crypto.digests.SHA256Digest bouncyCastle;
     org.sqlite.SQLiteConfig sqlite;
     org.ta4j.core.BarSeries ta4j;
+    jakarta.mail.Session mail;
+    org.eclipse.angus.mail.smtp.SMTPTransport angus;
 }
