@@ -90,6 +90,18 @@ class DashboardSocketTest {
     }
 
     @Test
+    void aSimulatedPricesBannerStaysUpWhileHealthSaysThePricesAreSimulated() throws Exception {
+        String html = served("/", "text/html; charset=utf-8").body();
+        assertTrue(Pattern.compile("<p id=\"sim-banner\"[^>]*hidden>Simulated prices").matcher(html).find(), html);
+        String js = served("/app.js", "text/javascript; charset=utf-8").body();
+        assertTrue(js.contains("$('sim-banner').hidden = md.simulated !== true"), "shown from health on every refresh");
+        assertTrue(js.contains("var md = h.market_data"));
+        String health = get("/api/health").body();
+        assertTrue(health.contains("\"market_data\":{\"source\":\"simulated\",\"simulated\":true"), health);
+        assertTrue(js.contains("$('account-banner').hidden = am.tradable !== false"), "a read-only account is said too");
+    }
+
+    @Test
     void scriptUsesNoHtmlInjectionNoEvalNoAbsoluteUrlAndOnlyRealRoutes() throws Exception {
         StringBuilder all = new StringBuilder();
         for (String file : new String[] {"/api.js", "/charts.js", "/panels.js", "/setup.js", "/app.js", "/docs.js"}) {

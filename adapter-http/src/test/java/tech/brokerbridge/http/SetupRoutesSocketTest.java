@@ -217,12 +217,14 @@ class SetupRoutesSocketTest {
                 501).get("error");
         assertEquals("not_available", na.get("code").asText());
         assertEquals("ibkr 127.0.0.1 4002 7", setup.calls.get(1));
-        setup.ibkr = new IbkrCheck.Answered(true, 176, List.of("DU****567"), "connected, 1 account");
+        setup.ibkr = new IbkrCheck.Answered(true, 176, List.of("DU****567"), "connected, 1 account",
+                java.util.Map.of("DU****567", "paper"));
         JsonNode ok = json(post("/api/credentials/ibkr/test", "{\"host\":\"localhost\",\"port\":4002,\"client_id\":0}"),
                 200);
         assertTrue(ok.get("ok").asBoolean());
         assertEquals(176, ok.get("server_version").asInt());
         assertEquals("DU****567", ok.get("accounts").get(0).asText());
+        assertEquals("paper", ok.get("account_modes").get("DU****567").asText(), "the account mode it found");
         setup.ibkr = new IbkrCheck.Invalid(List.of(new FieldError("host", "must be a loopback address")));
         assertEquals("host", json(post("/api/credentials/ibkr/test", "{\"host\":\"10.0.0.5\",\"port\":4002,"
                 + "\"client_id\":1}"), 422).get("error").get("field").asText());

@@ -19,7 +19,7 @@ import tech.brokerbridge.ports.config.SettingsView;
 
 /**
  * Settings of the Interactive Brokers adapter. It owns the settings {@link #HOST}, {@link #PORT},
- * {@link #CLIENT_ID}, {@link #ALLOW_REMOTE_HOST} and {@link #REQUEST_TIMEOUT_SECONDS} ({@link #SETTINGS},
+ * {@link #CLIENT_ID}, {@link #ALLOW_REMOTE_HOST}, {@link #REQUEST_TIMEOUT_SECONDS} and {@link #ACCOUNT} ({@link #SETTINGS},
  * with the rule that the host is a loopback address unless remote hosts are allowed) and builds
  * itself from configured values with {@link #from}.
  *
@@ -29,7 +29,9 @@ import tech.brokerbridge.ports.config.SettingsView;
  * @param allowRemoteHost permits a non-loopback host (the API socket is unencrypted)
  * @param requestTimeout upper bound of every call to the gateway (default 10 s); positive
  * @param connectTimeout upper bound of connect + handshake (default 5 s); positive
- * @param account the account to trade, or "" for the first account the login manages
+ * @param account the account to trade ({@link #ACCOUNT}), or "" when the login manages exactly one;
+ *     with several and none named, or one named that the login does not manage, nothing is sent (see
+ *     the adapter's account rules: IB paper accounts start with D)
  * @param exchange routing exchange for stocks (default SMART)
  * @param currency contract currency (default USD)
  * @throws InvalidSettingsException on a value outside its setting's range, a non-loopback host
@@ -51,9 +53,13 @@ public record IbkrConfig(String host, int port, int clientId, boolean allowRemot
             "allow a non-loopback ibkr.host (the API socket is unencrypted: prefer an SSH tunnel)");
     public static final Setting<Integer> REQUEST_TIMEOUT_SECONDS = Setting.integer("ibkr.request_timeout_seconds", 1,
             120, 10, "timeout of one IB request");
+    /** The account to trade; empty: the login's only account (several and none named: nothing is sent). */
+    public static final Setting<String> ACCOUNT = Setting.text("ibkr.account",
+            Pattern.compile("|[A-Z]{1,3}[0-9]{3,12}"), "an IB account id, e.g. DU1234567", "",
+            "the IB account to trade; needed when the login manages several (paper account ids start with D)");
     /** The adapter's settings and the loopback rule. */
     public static final SettingGroup SETTINGS = SettingGroup.of("IbkrConfig",
-            List.of(HOST, PORT, CLIENT_ID, ALLOW_REMOTE_HOST, REQUEST_TIMEOUT_SECONDS),
+            List.of(HOST, PORT, CLIENT_ID, ALLOW_REMOTE_HOST, REQUEST_TIMEOUT_SECONDS, ACCOUNT),
             new SettingRule(List.of(HOST, ALLOW_REMOTE_HOST), v -> loopbackProblem(v.get(HOST), v.get(ALLOW_REMOTE_HOST))));
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -81,7 +87,7 @@ public record IbkrConfig(String host, int port, int clientId, boolean allowRemot
     public static IbkrConfig from(SettingsView settings) {
         return new IbkrConfig(settings.get(HOST), settings.get(PORT), settings.get(CLIENT_ID),
                 settings.get(ALLOW_REMOTE_HOST), Duration.ofSeconds(settings.get(REQUEST_TIMEOUT_SECONDS)),
-                CONNECT_TIMEOUT, "", "SMART", "USD");
+                CONNECT_TIMEOUT, settings.get(ACCOUNT), "SMART", "USD");
     }
 
     /** 127.0.0.1:4002 (IB Gateway, paper), client id 1, 10 s requests, 5 s connect, SMART, USD. */

@@ -1,6 +1,9 @@
 package tech.brokerbridge.ibkr;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,10 +13,14 @@ import java.util.Objects;
  * @param serverVersion the negotiated TWS API server version (0 when not connected)
  * @param accounts account ids masked like {@code DU****567}
  * @param message human text: what worked or why not (never an account id)
+ * @param accountModes each masked account and its mode, {@code paper} or {@code live} (IB paper account
+ *     ids start with D), in the order of {@code accounts}
  */
-public record IbkrConnectionCheck(boolean ok, int serverVersion, List<String> accounts, String message) {
+public record IbkrConnectionCheck(boolean ok, int serverVersion, List<String> accounts, String message,
+        Map<String, String> accountModes) {
     public IbkrConnectionCheck {
         accounts = List.copyOf(accounts);
         Objects.requireNonNull(message, "message");
+        accountModes = Collections.unmodifiableMap(new LinkedHashMap<>(accountModes));
     }
 }

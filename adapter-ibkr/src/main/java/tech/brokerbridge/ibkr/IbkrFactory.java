@@ -47,7 +47,7 @@ public final class IbkrFactory {
     public static IbkrConnectionCheck testConnection(IbkrConfig config) {
         Duration budget = Duration.ofSeconds(5);
         Probe.Result r = Probe.run(config.host(), config.port(), config.clientId(), budget);
-        return new IbkrConnectionCheck(r.ok(), r.serverVersion(), r.accounts(), r.message());
+        return new IbkrConnectionCheck(r.ok(), r.serverVersion(), r.accounts(), r.message(), r.modes());
     }
 
     static ClientSettings settings(IbkrConfig config, Clock clock) {

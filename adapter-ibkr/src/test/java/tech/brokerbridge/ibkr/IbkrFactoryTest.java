@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ibkr.fake.FakeGateway;
 import tech.brokerbridge.ibkr.fake.Rig;
-import tech.brokerbridge.ibkr.internal.Probe;
+import tech.brokerbridge.ibkr.internal.account.IbAccounts;
 import tech.brokerbridge.ports.broker.BrokerException;
 
 class IbkrFactoryTest {
@@ -23,6 +23,9 @@ class IbkrFactoryTest {
             assertEquals(176, c.serverVersion());
             assertEquals(List.of("DU****567", "U7***321"), c.accounts());
             assertFalse(c.message().contains("1234567"));
+            assertEquals(java.util.Map.of("DU****567", "paper", "U7***321", "live"), c.accountModes(),
+                    "the account mode each account was found in");
+            assertTrue(c.message().contains("DU****567 (paper), U7***321 (live)"), c.message());
         }
     }
 
@@ -78,8 +81,8 @@ class IbkrFactoryTest {
 
     @Test
     void masksShortIdsEntirely() {
-        assertEquals("****", Probe.mask("U123"));
-        assertEquals("DU****567", Probe.mask("DU1234567"));
+        assertEquals("****", IbAccounts.mask("U123"));
+        assertEquals("DU****567", IbAccounts.mask("DU1234567"));
     }
 
     @Test

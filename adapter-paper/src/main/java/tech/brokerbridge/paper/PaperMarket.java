@@ -6,8 +6,9 @@ import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.market.MarketData;
 
 /**
- * A simulated market with one paper account, seen through the {@link Broker} and {@link MarketData}
- * ports. Created by {@link PaperFactory}.
+ * A paper account with its market, seen through the {@link Broker} and {@link MarketData} ports:
+ * orders are always kept and filled here, on the prices {@link PaperConfig#marketData()} chooses
+ * (simulated, CSV daily bars, or IB Gateway's). Created by {@link PaperFactory}.
  *
  * <p><b>Where the account lives.</b> Without a state directory ({@link PaperConfig#defaults()}) all
  * state lives in memory and is gone when the process ends. With one ({@link PaperConfig#persistentIn}),
@@ -22,8 +23,9 @@ import tech.brokerbridge.ports.market.MarketData;
  * <p><b>Time.</b> The market keeps its own simulated time, which starts at the clock's instant and
  * never goes back. Every broker call first brings it up to the clock; {@link #tick()} does only
  * that, and {@link #advance(Duration)} pushes it beyond the clock. As time passes through the
- * regular session (14:30–21:00 UTC on trading days) prices move in five-minute steps along each
- * symbol's seeded path and working orders fill; outside it they rest at the last close.
+ * regular session (09:30–16:00 New York time on US trading days) simulated prices move in five-minute
+ * steps along each symbol's seeded path (CSV prices along the day's bar) and working orders fill;
+ * outside it prices rest at the last close and nothing fills: an entry sent then waits for the open.
  *
  * <p><b>Orders.</b> A bracket's limit entry fills at its limit once the price trades at or through
  * it (at once if it is marketable when submitted); then the stop loss and take profit work and the
@@ -46,9 +48,11 @@ public interface PaperMarket extends AutoCloseable {
     Broker broker();
 
     /**
-     * Deterministic synthetic daily bars for any symbol matching {@code [A-Z][A-Z0-9.]{0,9}}; others
-     * throw {@code MarketDataException.unknownSymbol}. Bars end at the last trading day before the
-     * simulated today (UTC) and go back {@code lookback} (1 year is about 252 bars).
+     * The account's prices. Simulated: deterministic synthetic daily bars, near a plausible level, for
+     * the well-known US symbols the simulation lists (others throw {@code MarketDataException}, unknown
+     * symbol, with the reason); CSV: the files' bars; ibkr: IB Gateway's. Bars end at the last trading
+     * day before the simulated today (UTC) and go back {@code lookback} (1 year is about 252 bars). The
+     * quote is the price orders fill against; {@link MarketData#source()} names the source.
      */
     MarketData marketData();
 

@@ -7,16 +7,22 @@ import tech.brokerbridge.paper.internal.SimulatedMarket;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.tck.BrokerContract;
 
+/** The Broker contract of the paper broker on simulated prices; subclasses run it on the other sources. */
 class PaperBrokerContractTest extends BrokerContract {
     /** A Wednesday during the session; the clock stands still, so only the tests move prices. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-18T15:00:00Z"), ZoneOffset.UTC);
 
-    private SimulatedMarket market;
+    SimulatedMarket market;
 
     @Override
     protected Broker newBroker() {
-        market = new SimulatedMarket(config(), CLOCK);
+        market = open();
         return market.broker();
+    }
+
+    /** The market under test. */
+    SimulatedMarket open() {
+        return new SimulatedMarket(config(), CLOCK);
     }
 
     /** The paper account under test: in memory here. */

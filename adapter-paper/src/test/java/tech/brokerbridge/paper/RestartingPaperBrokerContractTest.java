@@ -14,6 +14,7 @@ import tech.brokerbridge.ports.broker.OrderEventListener;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.broker.TradingAccount;
 import tech.brokerbridge.ports.tck.BrokerContract;
 
 /**
@@ -74,6 +75,11 @@ class RestartingPaperBrokerContractTest extends BrokerContract {
         @Override
         public ConnectionStatus connectionStatus() {
             return market.broker().connectionStatus();
+        }
+
+        @Override
+        public TradingAccount tradingAccount() {
+            return market.broker().tradingAccount();
         }
 
         @Override

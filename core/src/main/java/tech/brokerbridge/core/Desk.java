@@ -15,7 +15,13 @@ import tech.brokerbridge.ports.desk.TradingDesk;
  * advisor call is bounded by a 90 s deadline on top of the adapter's own timeout.
  *
  * <p>Approvals re-run the five gates on the trade as it will be sent, modified or not (the
- * portfolio may have changed since the proposal was made).
+ * portfolio may have changed since the proposal was made). Nothing is sent to an account that does
+ * not match {@code trading_mode} (or while no account is selected): such approvals are refused as a
+ * {@link tech.brokerbridge.ports.desk.ActionResult.Conflict} with code {@code account_mode_mismatch}
+ * or {@code account_not_selected}, and the check runs again right before each submission. Every price
+ * and quantity sent is bounded (finite, positive, on the contract's tick, within
+ * {@code risk.max_price_deviation_pct} of the last price; a quantity that fits the buying power), or
+ * the approval is refused naming the field ({@link tech.brokerbridge.ports.desk.ActionResult.Invalid}).
  */
 public interface Desk extends TradingDesk, LicenseDesk, AutoCloseable {
     /**

@@ -30,7 +30,8 @@ import tech.brokerbridge.ports.config.SettingsView;
  * {@link #PROPOSAL_TTL_MINUTES}, {@link #PROPOSAL_COOLDOWN_MINUTES} (after a rejection or an expiry, how
  * long the same symbol, direction and setup type is not proposed again unless the setup changes
  * materially; 0 meaning the rest of the US trading day, until 16:00 New York time),
- * {@link #TRADING_MODE} (read by the setup use cases), the scoring
+ * {@link #TRADING_MODE} ({@link #tradingMode}: the kind of account the desk may trade; on any other it is
+ * read-only and approvals answer {@code account_mode_mismatch}; the setup use cases also read it), the scoring
  * weights ({@link ScoreWeights}), the risk limits ({@link RiskLimits}) and the license timings
  * ({@link License}). Not settings: {@code bars_for_advisor} (60, 1 to 1000: how many of the latest
  * daily bars the advisor sees) and {@code evaluation_period} (14 days: a product term).
@@ -39,7 +40,7 @@ import tech.brokerbridge.ports.config.SettingsView;
  */
 public record DeskConfig(String version, List<String> watchlist, Duration scanInterval, int maxAiCandidates,
         ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor, Duration evaluationPeriod,
-        License license, Duration proposalCooldown) {
+        License license, Duration proposalCooldown, TradingMode tradingMode) {
 
     /** The default watchlist: liquid US stocks. */
     public static final List<String> DEFAULT_WATCHLIST = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META",
@@ -108,7 +109,18 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
         }
         PROPOSAL_COOLDOWN_MINUTES.durationProblem(proposalCooldown, ChronoUnit.MINUTES)
                 .ifPresent(p -> problems.add(SettingProblem.of(PROPOSAL_COOLDOWN_MINUTES.key(), p)));
+        if (tradingMode == null) {
+            problems.add(SettingProblem.of(TRADING_MODE.key(), "trading_mode is missing"));
+        }
         throwIfAny(problems);
+    }
+
+    /** In {@link TradingMode#PAPER} mode. */
+    public DeskConfig(String version, List<String> watchlist, Duration scanInterval, int maxAiCandidates,
+            ScoreWeights weights, RiskLimits risk, Duration proposalTtl, int barsForAdvisor, Duration evaluationPeriod,
+            License license, Duration proposalCooldown) {
+        this(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl, barsForAdvisor,
+                evaluationPeriod, license, proposalCooldown, TradingMode.PAPER);
     }
 
     /** With the default cool-down ({@link #REST_OF_TRADING_DAY}). */
@@ -138,19 +150,26 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
                 Duration.ofMinutes(settings.get(SCAN_INTERVAL_MINUTES)), settings.get(MAX_AI_CANDIDATES),
                 ScoreWeights.from(settings), RiskLimits.from(settings),
                 Duration.ofMinutes(settings.get(PROPOSAL_TTL_MINUTES)), DEFAULT_BARS_FOR_ADVISOR, EVALUATION_PERIOD,
-                License.from(settings), Duration.ofMinutes(settings.get(PROPOSAL_COOLDOWN_MINUTES)));
+                License.from(settings), Duration.ofMinutes(settings.get(PROPOSAL_COOLDOWN_MINUTES)),
+                TradingMode.fromWire(settings.get(TRADING_MODE)));
     }
 
     /** The same configuration with these license settings. */
     public DeskConfig withLicense(License settings) {
         return new DeskConfig(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl,
-                barsForAdvisor, evaluationPeriod, settings, proposalCooldown);
+                barsForAdvisor, evaluationPeriod, settings, proposalCooldown, tradingMode);
     }
 
     /** The same configuration with this cool-down ({@link #REST_OF_TRADING_DAY} for the rest of the day). */
     public DeskConfig withProposalCooldown(Duration cooldown) {
         return new DeskConfig(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl,
-                barsForAdvisor, evaluationPeriod, license, cooldown);
+                barsForAdvisor, evaluationPeriod, license, cooldown, tradingMode);
+    }
+
+    /** The same configuration in this trading mode. */
+    public DeskConfig withTradingMode(TradingMode mode) {
+        return new DeskConfig(version, watchlist, scanInterval, maxAiCandidates, weights, risk, proposalTtl,
+                barsForAdvisor, evaluationPeriod, license, proposalCooldown, mode);
     }
 
     /** The defaults, with the given product version. */
@@ -173,6 +192,25 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
     static void throwIfAny(List<SettingProblem> problems) {
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
+        }
+    }
+
+    /**
+     * {@code trading_mode}: the kind of account the desk may send orders to. {@code paper} needs a paper
+     * account (IB's start with D, or the embedded paper broker); {@code live} needs a live account and a
+     * license that allows live trading. On a mismatch the desk is read-only.
+     */
+    public enum TradingMode {
+        PAPER, LIVE;
+
+        /** {@code paper} or {@code live}. */
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Parses {@code paper} or {@code live} (any case). */
+        public static TradingMode fromWire(String s) {
+            return valueOf(s.trim().toUpperCase(Locale.ROOT));
         }
     }
 
@@ -220,9 +258,11 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
      *     no new trades and the kill switch engages
      * @param minRewardRisk gate 5: the least reward:risk a trade may have
      * @param riskPerTradePct sizing risks this % of net liquidation to the stop
+     * @param maxPriceDeviationPct every price the desk sends (entry, stop, target) lies within this % of the
+     *     symbol's last price
      */
     public record RiskLimits(double maxPositionSizePct, int maxOpenTrades, double maxPortfolioHeatPct,
-            double maxDailyLossPct, double minRewardRisk, double riskPerTradePct) {
+            double maxDailyLossPct, double minRewardRisk, double riskPerTradePct, double maxPriceDeviationPct) {
         public static final Setting<Double> MAX_POSITION_SIZE_PCT = Setting.decimalAbove("risk.max_position_size_pct",
                 0, 100, 5.0, "gate 1: position value ≤ this % of net liquidation");
         public static final Setting<Integer> MAX_OPEN_TRADES = Setting.integer("risk.max_open_trades", 1, 100, 5,
@@ -235,23 +275,41 @@ public record DeskConfig(String version, List<String> watchlist, Duration scanIn
                 "gate 5: minimum reward:risk");
         public static final Setting<Double> RISK_PER_TRADE_PCT = Setting.decimalAbove("risk.risk_per_trade_pct", 0, 100,
                 0.5, "sizing: % of net liquidation risked to the stop per trade");
+        public static final Setting<Double> MAX_PRICE_DEVIATION_PCT = Setting.decimalAbove(
+                "risk.max_price_deviation_pct", 0, 100, 25.0,
+                "every price sent (entry, stop, target) lies within this % of the last price");
         public static final SettingGroup SETTINGS = SettingGroup.of("RiskLimits", List.of(MAX_POSITION_SIZE_PCT,
-                MAX_OPEN_TRADES, MAX_PORTFOLIO_HEAT_PCT, MAX_DAILY_LOSS_PCT, MIN_REWARD_RISK, RISK_PER_TRADE_PCT));
+                MAX_OPEN_TRADES, MAX_PORTFOLIO_HEAT_PCT, MAX_DAILY_LOSS_PCT, MIN_REWARD_RISK, RISK_PER_TRADE_PCT,
+                MAX_PRICE_DEVIATION_PCT));
 
         public RiskLimits {
             SETTINGS.require(Map.of(MAX_POSITION_SIZE_PCT, maxPositionSizePct, MAX_OPEN_TRADES, maxOpenTrades,
                     MAX_PORTFOLIO_HEAT_PCT, maxPortfolioHeatPct, MAX_DAILY_LOSS_PCT, maxDailyLossPct,
-                    MIN_REWARD_RISK, minRewardRisk, RISK_PER_TRADE_PCT, riskPerTradePct));
+                    MIN_REWARD_RISK, minRewardRisk, RISK_PER_TRADE_PCT, riskPerTradePct, MAX_PRICE_DEVIATION_PCT,
+                    maxPriceDeviationPct));
+        }
+
+        /** With the default {@link #maxPriceDeviationPct} (25 %). */
+        public RiskLimits(double maxPositionSizePct, int maxOpenTrades, double maxPortfolioHeatPct,
+                double maxDailyLossPct, double minRewardRisk, double riskPerTradePct) {
+            this(maxPositionSizePct, maxOpenTrades, maxPortfolioHeatPct, maxDailyLossPct, minRewardRisk,
+                    riskPerTradePct, MAX_PRICE_DEVIATION_PCT.defaultValue().orElseThrow());
         }
 
         public static RiskLimits from(SettingsView settings) {
             return new RiskLimits(settings.get(MAX_POSITION_SIZE_PCT), settings.get(MAX_OPEN_TRADES),
                     settings.get(MAX_PORTFOLIO_HEAT_PCT), settings.get(MAX_DAILY_LOSS_PCT), settings.get(MIN_REWARD_RISK),
-                    settings.get(RISK_PER_TRADE_PCT));
+                    settings.get(RISK_PER_TRADE_PCT), settings.get(MAX_PRICE_DEVIATION_PCT));
         }
 
         public static RiskLimits defaults() {
             return from(SettingsView.defaults());
+        }
+
+        /** The same limits with this {@link #maxPriceDeviationPct}. */
+        public RiskLimits withMaxPriceDeviationPct(double pct) {
+            return new RiskLimits(maxPositionSizePct, maxOpenTrades, maxPortfolioHeatPct, maxDailyLossPct,
+                    minRewardRisk, riskPerTradePct, pct);
         }
     }
 

@@ -31,7 +31,12 @@
     }
     status($('s-broker'), b.connected, BB.show(b.name) + (b.connected ? ' connected' : ' disconnected')
       + (b.message ? ' · ' + b.message : ''));
-    $('simulated').hidden = b.name !== 'paper';
+    var md = h.market_data || {};
+    $('sim-banner').hidden = md.simulated !== true; // stays up as long as the prices are simulated
+    $('sim-detail').textContent = md.description || '';
+    var am = h.account_mode || {};
+    $('account-banner').hidden = am.tradable !== false;
+    $('account-banner').textContent = am.tradable === false ? 'Read-only, nothing is sent: ' + BB.show(am.reason) : '';
     status($('s-ai'), a.connected, BB.show(a.provider) + (a.message ? ' · ' + a.message : ''));
     status($('s-kill'), !h.kill_switch_engaged, h.kill_switch_engaged ? 'ENGAGED' : 'released');
     $('btn-kill').hidden = h.kill_switch_engaged;

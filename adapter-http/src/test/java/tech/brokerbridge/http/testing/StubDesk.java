@@ -39,6 +39,7 @@ import tech.brokerbridge.ports.journal.StatusChange;
 import tech.brokerbridge.ports.notify.ChannelTest;
 import tech.brokerbridge.ports.journal.NotificationExchange;
 import tech.brokerbridge.ports.license.LicenseState;
+import tech.brokerbridge.ports.market.PriceSource;
 import tech.brokerbridge.ports.license.LicenseStatus;
 import tech.brokerbridge.ports.market.Direction;
 import tech.brokerbridge.ports.signals.Evidence;
@@ -121,7 +122,8 @@ public final class StubDesk implements TradingDesk {
             }
         }
         failIfAsked();
-        return new ScanReport("scan-1", T0, T0.plusSeconds(2), 20, List.of(sampleDecision()), List.of("ZZZ: no bars"));
+        return new ScanReport("scan-1", T0, T0.plusSeconds(2), 20, List.of(sampleDecision()), List.of("ZZZ: no bars"),
+                SIMULATED);
     }
 
     @Override
@@ -246,10 +248,17 @@ public final class StubDesk implements TradingDesk {
         }
     }
 
+    /** The price source the stub desk names. */
+    public static final PriceSource SIMULATED = new PriceSource("simulated", true, "simulated prices (not real quotes)");
+
     public static Health health(boolean loop, boolean kill) {
         return new Health("ok", "1.2.3-test", loop, kill, new Health.Service("paper", true, "simulated account"),
                 new Health.Service("rules", true, "offline rules advisor"), LicenseStatus.EVALUATION,
-                new Health.Secrets("encrypted-file", true, Optional.of("no OS keyring; using the encrypted file")));
+                new Health.Secrets("encrypted-file", true, Optional.of("no OS keyring; using the encrypted file")),
+                Optional.empty(), Optional.empty(), false, List.of(),
+                new Health.MarketDataStatus(SIMULATED, List.of(), List.of()),
+                new Health.AccountStatus(Optional.of("paper"), "paper", "paper", true,
+                        "trading_mode is paper and the account (paper) is a paper account: orders may be sent", List.of()));
     }
 
     public static LicenseState license(LicenseStatus status, String reason) {

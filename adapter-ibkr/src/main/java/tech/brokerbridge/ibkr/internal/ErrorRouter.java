@@ -82,6 +82,12 @@ final class ErrorRouter {
                     LOG.warn("{} (id {} matches no order or request)", text, e.id());
                 }
             }
+            case DELAYED_DATA_SHOWN -> LOG.debug("{} (the request goes on with delayed data)", text);
+            case NO_MARKET_DATA_PERMISSION, DELAYED_DATA_AVAILABLE, DELAYED_DATA_NOT_ENABLED -> {
+                if (!requests.fail(e.id(), requestFailure(kind, text))) {
+                    LOG.warn("{}", text);
+                }
+            }
             case PACING_VIOLATION, REQUEST_FAILED, UNKNOWN -> {
                 if (!tracker.onOrderError(e.id(), kind, e.code(), e.message())
                         && !requests.fail(e.id(), requestFailure(kind, text))) {
@@ -95,6 +101,11 @@ final class ErrorRouter {
         return switch (kind) {
             case UNKNOWN_CONTRACT -> new GatewayException(GatewayException.Reason.UNKNOWN_CONTRACT, text);
             case PACING_VIOLATION -> new GatewayException(GatewayException.Reason.PACING, text);
+            case NO_MARKET_DATA_PERMISSION -> new GatewayException(GatewayException.Reason.NO_MARKET_DATA_PERMISSION,
+                    text);
+            case DELAYED_DATA_AVAILABLE -> new GatewayException(GatewayException.Reason.DELAYED_DATA_AVAILABLE, text);
+            case DELAYED_DATA_NOT_ENABLED -> new GatewayException(GatewayException.Reason.DELAYED_DATA_NOT_ENABLED,
+                    text);
             default -> new GatewayException(GatewayException.Reason.REFUSED, text);
         };
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
 import tech.brokerbridge.ports.broker.ConnectionStatus;
+import tech.brokerbridge.ports.broker.TradingAccount;
 
 /**
  * What the port facades ({@link IbkrBroker}, {@link IbkrMarketData}) do on the one gateway session
@@ -30,6 +31,9 @@ interface GatewayLink {
     /** Reserves {@code n} consecutive order ids and returns the first. */
     int allocateOrderIds(int n);
 
-    /** The account this adapter trades (chosen at connect; empty before). */
+    /** The account this adapter trades (chosen at connect; empty before, or when none could be chosen). */
     String selectedAccount();
+
+    /** The account as the Broker port says it: masked, paper or live, or why none is selected. */
+    TradingAccount tradingAccount();
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import tech.brokerbridge.ibkr.internal.account.AccountState;
 import tech.brokerbridge.ibkr.internal.error.GatewayException;
+import tech.brokerbridge.ibkr.internal.market.TradingHours;
 import tech.brokerbridge.ibkr.internal.msg.Contract;
 import tech.brokerbridge.ibkr.internal.msg.Inbound;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
@@ -25,6 +26,8 @@ import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.broker.TradingAccount;
+import tech.brokerbridge.ports.market.MarketSession;
 
 /**
  * {@link Broker} over the TWS socket protocol. Every call first waits (at most the request
@@ -41,13 +44,15 @@ public final class IbkrBroker implements Broker {
     private final AccountState accountState;
     private final EventBus events;
     private final ClientSettings settings;
+    private final ContractCatalog contracts;
     private final Object submitLock = new Object();
     private final Object positionsLock = new Object();
     private final Object openOrdersLock = new Object();
 
     /** Built by {@link IbkrClient}, which owns the session and the collaborators passed here. */
     IbkrBroker(GatewayLink link, Requests requests, OrderTracker tracker, AccountState accountState, EventBus events,
-            ClientSettings settings) {
+            ClientSettings settings, ContractCatalog contracts) {
+        this.contracts = contracts;
         this.link = link;
         this.requests = requests;
         this.tracker = tracker;
@@ -64,6 +69,11 @@ public final class IbkrBroker implements Broker {
     @Override
     public ConnectionStatus connectionStatus() {
         return link.status();
+    }
+
+    @Override
+    public TradingAccount tradingAccount() {
+        return link.tradingAccount();
     }
 
     @Override
@@ -197,9 +207,15 @@ public final class IbkrBroker implements Broker {
                     return new SubmitResult.Rejected(order.orderRef(),
                             "the gateway already holds orders with this orderRef; nothing was sent", true);
                 }
+                if (link.selectedAccount().isEmpty() && link.tradingAccount() instanceof TradingAccount.Unselected u) {
+                    return new SubmitResult.Rejected(order.orderRef(), "no IB account is selected, so nothing was"
+                            + " sent: " + u.reason(), false);
+                }
+                MarketSession session = session(order.symbol());
                 int parentId = link.allocateOrderIds(LEGS.length);
                 Contract contract = Contract.stock(order.symbol(), settings.exchange(), settings.currency());
-                List<PlaceOrder> legs = BracketPlanner.plan(order, parentId, contract, link.selectedAccount());
+                List<PlaceOrder> legs = BracketPlanner.plan(order, parentId, contract, link.selectedAccount(),
+                        session);
                 CompletableFuture<BracketAck.Outcome> ack = tracker.expect(legs, LEGS, order.symbol(),
                         order.direction());
                 BracketAck.Outcome outcome;
@@ -244,6 +260,15 @@ public final class IbkrBroker implements Broker {
     @Override
     public AutoCloseable subscribe(OrderEventListener listener) {
         return events.subscribe(listener);
+    }
+
+    /** The symbol's session now; an unknown symbol is left to the gateway, which refuses it (200). */
+    private MarketSession session(String symbol) {
+        try {
+            return contracts.session(symbol);
+        } catch (GatewayException e) {
+            return TradingHours.regular(settings.clock().instant());
+        }
     }
 
     private void ready() {

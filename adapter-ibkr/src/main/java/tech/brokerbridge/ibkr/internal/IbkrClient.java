@@ -15,6 +15,7 @@ import tech.brokerbridge.ibkr.internal.msg.Outbound;
 import tech.brokerbridge.ibkr.internal.order.EventBus;
 import tech.brokerbridge.ibkr.internal.order.OrderTracker;
 import tech.brokerbridge.ports.broker.ConnectionStatus;
+import tech.brokerbridge.ports.broker.TradingAccount;
 
 /**
  * The adapter's state around one gateway session at a time: the current connection, readiness
@@ -39,6 +40,9 @@ public final class IbkrClient implements GatewayLink, AutoCloseable {
     private final ErrorRouter errors;
     private final IbkrBroker broker;
     private final IbkrMarketData marketData;
+    private final ContractCatalog contracts;
+    /** The account orders go to, as chosen at the last connect; kept across a disconnect. */
+    private volatile TradingAccount tradingAccount = new TradingAccount.Unselected("not connected to IB Gateway yet");
     private volatile Session session;
     private volatile boolean ready;
     /** False between IB's 1100 (gateway lost IB) and 1101/1102 (restored): the socket is up, IB is not. */
@@ -53,8 +57,9 @@ public final class IbkrClient implements GatewayLink, AutoCloseable {
         this.status = new ConnectionStatus(false, "not started");
         this.errors = new ErrorRouter(this, tracker, requests, settings.clientId());
         this.supervisor = new Supervisor(this, settings, requests, account);
-        this.broker = new IbkrBroker(this, requests, tracker, account, bus, settings);
-        this.marketData = new IbkrMarketData(this, requests, settings);
+        this.contracts = new ContractCatalog(this, requests, settings);
+        this.broker = new IbkrBroker(this, requests, tracker, account, bus, settings, contracts);
+        this.marketData = new IbkrMarketData(this, requests, settings, contracts);
     }
 
     /** One connection and what it told us at the start. */
@@ -243,9 +248,17 @@ public final class IbkrClient implements GatewayLink, AutoCloseable {
         }
     }
 
-    void selectAccount(String accountId) {
+    /** The account chosen on this connection ({@code ""} when none is: nothing can then be sent). */
+    void selectAccount(String accountId, TradingAccount said) {
         currentAccount = accountId;
         account.select(accountId);
+        tradingAccount = said;
+    }
+
+    /** The account orders go to, for the Broker port; never blocks. */
+    @Override
+    public TradingAccount tradingAccount() {
+        return tradingAccount;
     }
 
     // ---- inbound routing (reader thread) ----
@@ -264,6 +277,16 @@ public final class IbkrClient implements GatewayLink, AutoCloseable {
             errors.route(s, e);
         } else if (m instanceof HistoricalData h) {
             requests.route(h.reqId(), h);
+        } else if (m instanceof ContractData d) {
+            requests.route(d.reqId(), d);
+        } else if (m instanceof ContractDataEnd d) {
+            requests.route(d.reqId(), d);
+        } else if (m instanceof TickPrice t) {
+            requests.route(t.tickerId(), t);
+        } else if (m instanceof MarketDataType t) {
+            requests.route(t.reqId(), t);
+        } else if (m instanceof TickSnapshotEnd t) {
+            requests.route(t.reqId(), t);
         } else if (m instanceof AccountSummary a) {
             requests.route(a.reqId(), a);
         } else if (m instanceof AccountSummaryEnd a) {

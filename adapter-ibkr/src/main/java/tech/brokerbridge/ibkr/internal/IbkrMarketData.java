@@ -18,13 +18,20 @@ import tech.brokerbridge.ibkr.internal.msg.Outbound;
 import tech.brokerbridge.ports.market.Bar;
 import tech.brokerbridge.ports.market.BarRequest;
 import tech.brokerbridge.ports.market.BarSize;
+import tech.brokerbridge.ports.market.Instrument;
 import tech.brokerbridge.ports.market.MarketData;
 import tech.brokerbridge.ports.market.MarketDataException;
+import tech.brokerbridge.ports.market.PriceSource;
+import tech.brokerbridge.ports.market.Quote;
 
 /**
  * Daily historical bars through reqHistoricalData (TRADES, regular trading hours, {@code 1 day}),
- * paced by {@link HistoricalPacing}. A bar's time is the start of its trading date in UTC. Blocks
- * at most the request timeout (plus the wait for the session); thread-safe.
+ * paced by {@link HistoricalPacing}; quotes by snapshot with the delayed-data fallback
+ * ({@link QuoteRequests}); tick and session from the contract details ({@link ContractCatalog}). A
+ * bar's time is the start of its trading date in UTC. IB's data errors come out as the port's
+ * problems with what to do: no market data permission (162, 354), delayed data not subscribed (10089,
+ * 10167, 10168), unknown contract (200), pacing violation (162). Blocks at most the request timeout
+ * (plus the wait for the session); thread-safe.
  */
 public final class IbkrMarketData implements MarketData {
     private static final Logger LOG = LoggerFactory.getLogger(IbkrMarketData.class);
@@ -32,14 +39,63 @@ public final class IbkrMarketData implements MarketData {
     private final GatewayLink link;
     private final Requests requests;
     private final ClientSettings cfg;
+    private static final PriceSource SOURCE = new PriceSource("ibkr", false,
+            "IB Gateway market data (live, or delayed where live data is not permitted, said so)");
     private final HistoricalPacing pacing;
+    private final ContractCatalog contracts;
+    private final QuoteRequests quotes;
 
     /** Built by {@link IbkrClient}, which owns the session and the collaborators passed here. */
-    IbkrMarketData(GatewayLink link, Requests requests, ClientSettings settings) {
+    IbkrMarketData(GatewayLink link, Requests requests, ClientSettings settings, ContractCatalog contracts) {
         this.link = link;
         this.requests = requests;
         this.cfg = settings;
         this.pacing = new HistoricalPacing(settings.ticker(), settings.sleeper());
+        this.contracts = contracts;
+        this.quotes = new QuoteRequests(link, requests, settings);
+    }
+
+    @Override
+    public Quote quote(String symbol) {
+        String s = symbol.trim().toUpperCase(java.util.Locale.ROOT);
+        try {
+            return quotes.quote(s, contracts.contract(s));
+        } catch (GatewayException e) {
+            throw explained(s, e);
+        }
+    }
+
+    @Override
+    public Instrument instrument(String symbol) {
+        String s = symbol.trim().toUpperCase(java.util.Locale.ROOT);
+        try {
+            double tick = contracts.details(s).minTick();
+            return new Instrument(s, tick > 0 && Double.isFinite(tick) ? tick : 0.01, contracts.session(s));
+        } catch (GatewayException e) {
+            throw explained(s, e);
+        }
+    }
+
+    @Override
+    public PriceSource source() {
+        return SOURCE;
+    }
+
+    /** The port's exception, with what the user can do about IB's data errors. */
+    static MarketDataException explained(String symbol, GatewayException e) {
+        String why = switch (e.reason()) {
+            case UNKNOWN_CONTRACT -> "unknown symbol: IB knows no stock " + symbol + " (" + e.getMessage() + ")";
+            case NO_MARKET_DATA_PERMISSION -> "no market data permission for " + symbol + " (" + e.getMessage()
+                    + "): subscribe to its exchange's data in IB Account Management (Settings, Market Data"
+                    + " Subscriptions), or enable delayed data";
+            case DELAYED_DATA_AVAILABLE, DELAYED_DATA_NOT_ENABLED -> "delayed data not subscribed for " + symbol
+                    + " (" + e.getMessage() + "): subscribe to its market data at IB, or enable delayed data in IB"
+                    + " Gateway (Configure, Settings, API, Settings)";
+            case PACING -> "pacing violation for " + symbol + ": IB asks to slow down; it is asked again next scan ("
+                    + e.getMessage() + ")";
+            default -> e.getMessage();
+        };
+        return new GatewayException(e.reason(), why).toMarketData();
     }
 
     @Override
@@ -66,10 +122,7 @@ public final class IbkrMarketData implements MarketData {
             pacing.remember(key, bars);
             return bars;
         } catch (GatewayException e) {
-            if (e.reason() == GatewayException.Reason.UNKNOWN_CONTRACT) {
-                throw new MarketDataException("unknown symbol: " + symbol + " (" + e.getMessage() + ")", false, true, e);
-            }
-            throw e.toMarketData();
+            throw explained(symbol, e);
         }
     }
 

@@ -1,11 +1,14 @@
 package tech.brokerbridge.ibkr.internal;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import tech.brokerbridge.ibkr.internal.account.IbAccounts;
 import tech.brokerbridge.ibkr.internal.conn.GatewayConnection;
 import tech.brokerbridge.ibkr.internal.conn.Pacer;
 import tech.brokerbridge.ibkr.internal.conn.Sleeper;
@@ -18,8 +21,15 @@ import tech.brokerbridge.ibkr.internal.wire.ProtocolException;
  * test is bounded by one deadline. Account ids come back masked.
  */
 public final class Probe {
-    /** Outcome of a probe; {@code accounts} are already masked. */
-    public record Result(boolean ok, int serverVersion, List<String> accounts, String message) {
+    /**
+     * Outcome of a probe; {@code accounts} are already masked, and each has its mode (paper or live, by
+     * {@link IbAccounts#kindOf}) in {@code modes}.
+     */
+    public record Result(boolean ok, int serverVersion, List<String> accounts, String message,
+            Map<String, String> modes) {
+        Result(boolean ok, int serverVersion, List<String> accounts, String message) {
+            this(ok, serverVersion, accounts, message, Map.of());
+        }
     }
 
     private Probe() {
@@ -49,8 +59,10 @@ public final class Probe {
         try (GatewayConnection c = GatewayConnection.open(host, port, clientId, budget, pacer, listener)) {
             long left = Math.max(1, deadline - System.nanoTime());
             List<String> ids = accounts.get(left, TimeUnit.NANOSECONDS);
-            return new Result(true, c.serverVersion(), ids.stream().map(Probe::mask).toList(),
-                    "connected (server version " + c.serverVersion() + ")");
+            Map<String, String> modes = new LinkedHashMap<>();
+            ids.forEach(id -> modes.put(IbAccounts.mask(id), IbAccounts.kindOf(id).wire()));
+            return new Result(true, c.serverVersion(), ids.stream().map(IbAccounts::mask).toList(), "connected (server version "
+                    + c.serverVersion() + "); " + describe(modes), modes);
         } catch (IOException | ProtocolException e) {
             return new Result(false, 0, List.of(), "cannot connect to IB Gateway at " + host + ":" + port + ": "
                     + e.getMessage());
@@ -65,11 +77,9 @@ public final class Probe {
         }
     }
 
-    /** {@code DU1234567} becomes {@code DU****567}: enough to recognise, not enough to use. */
-    public static String mask(String id) {
-        if (id.length() <= 5) {
-            return "*".repeat(id.length());
-        }
-        return id.substring(0, 2) + "*".repeat(id.length() - 5) + id.substring(id.length() - 3);
+    /** e.g. {@code 1 account: DU****567 (paper)}. */
+    private static String describe(Map<String, String> modes) {
+        List<String> each = modes.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+        return each.size() + (each.size() == 1 ? " account: " : " accounts: ") + String.join(", ", each);
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ibkr.internal.account.AccountState;
+import tech.brokerbridge.ibkr.internal.account.IbAccounts;
 import tech.brokerbridge.ibkr.internal.conn.Backoff;
 import tech.brokerbridge.ibkr.internal.conn.GatewayConnection;
 import tech.brokerbridge.ibkr.internal.conn.Pacer;
@@ -21,8 +22,10 @@ import tech.brokerbridge.ibkr.internal.msg.Outbound;
 import tech.brokerbridge.ibkr.internal.wire.ProtocolException;
 
 /**
- * The thread that keeps a session up: connect, wait for nextValidId and managedAccounts, reconcile
- * open orders and executions, subscribe to account updates, and only then declare the client
+ * The thread that keeps a session up: connect, wait for nextValidId and managedAccounts, choose the
+ * account again ({@link IbAccounts}: with none chosen the session stays up read-only and nothing is
+ * sent), reconcile open orders and executions, subscribe to the account's updates, and only then
+ * declare the client
  * ready (so nothing is submitted before reconciliation). When the session ends it reconnects with
  * exponential backoff and jitter (1 s doubling to 60 s). While connected it sends reqCurrentTime
  * every heartbeat and drops a session that no longer answers.
@@ -111,30 +114,25 @@ final class Supervisor {
                 pacer, s);
         s.connection = c;
         await(s.started, cfg.connectTimeout(), "nextValidId and managedAccounts");
-        String account = chooseAccount(s.accounts);
-        client.selectAccount(account);
+        IbAccounts.Choice choice = IbAccounts.choose(s.accounts, cfg.account());
+        String account = choice.account().orElse("");
+        client.selectAccount(account, IbAccounts.tradingAccount(choice, cfg.port()));
         reconcile();
-        CompletableFuture<Void> downloaded = accountState.downloadFuture();
-        client.send(new Outbound.ReqAccountUpdates(true, account));
-        client.subscribePnl();
-        try {
-            await(downloaded, cfg.requestTimeout(), "account download");
-        } catch (GatewayException e) {
-            LOG.warn("account download did not finish in time; continuing without it");
+        if (choice.account().isEmpty()) {
+            LOG.warn("no IB account selected, nothing will be sent: {}", choice.refusal());
+        } else {
+            CompletableFuture<Void> downloaded = accountState.downloadFuture();
+            client.send(new Outbound.ReqAccountUpdates(true, account));
+            client.subscribePnl();
+            try {
+                await(downloaded, cfg.requestTimeout(), "account download");
+            } catch (GatewayException e) {
+                LOG.warn("account download did not finish in time; continuing without it");
+            }
         }
         client.markReady(s, c.serverVersion());
         LOG.info("connected to IB Gateway, server version {}", c.serverVersion());
         return s;
-    }
-
-    private String chooseAccount(List<String> accounts) {
-        if (cfg.account().isEmpty()) {
-            return accounts.get(0);
-        }
-        if (!accounts.contains(cfg.account())) {
-            throw GatewayException.notConnected("the configured account is not managed by this gateway login");
-        }
-        return cfg.account();
     }
 
     /**

@@ -26,6 +26,13 @@ public final class FakeGateway implements AutoCloseable {
     /** What happens to a bracket once transmitted. */
     public enum Behaviour { REST, FILL_ENTRY, FILL_ENTRY_AND_TARGET, REJECT }
 
+    /**
+     * The market data a symbol's quotes get: live; delayed only (live refused with {@code liveRefusal},
+     * 10089 unless set, delayed data with the 10167 notice); or none (live refused with 354, delayed
+     * with 10168).
+     */
+    public enum Permission { LIVE, DELAYED_ONLY, NONE }
+
     /** A scripted holding. */
     public record Holding(String symbol, int conId, double quantity, double avgCost, double marketPrice,
             double unrealized, double realized) {
@@ -57,6 +64,19 @@ public final class FakeGateway implements AutoCloseable {
     public volatile int dropAfterPlaceOrder;
     /** Errors sent right after startApi, as (id, code, text). */
     public final List<Inbound.ErrorMessage> connectErrors = new CopyOnWriteArrayList<>();
+    /** Contract details: each symbol's minTick (0.01 unless set). */
+    public final Map<String, Double> minTicks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Contract details: the liquid hours sent for every symbol ("" unless set) and their time zone. */
+    public volatile String liquidHours = "";
+    public volatile String timeZoneId = "US/Eastern";
+    /** Market data permissions by symbol (live unless set). */
+    public final Map<String, Permission> permissions = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The error code that refuses live data for a {@link Permission#DELAYED_ONLY} symbol: 10089 or 354. */
+    public volatile int liveRefusal = 10089;
+    /** An error sent instead of the bars of a symbol's historical request, as (code, text). */
+    public final Map<String, Inbound.ErrorMessage> historicalErrors = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The price quotes give when the market has not traded here (the last bar's close, else 100). */
+    public final Map<String, Double> quotePrices = new java.util.concurrent.ConcurrentHashMap<>();
 
     // ---- recording ----
     public final List<Outbound> received = new CopyOnWriteArrayList<>();
@@ -216,6 +236,20 @@ public final class FakeGateway implements AutoCloseable {
         for (FakeSession s : sessions) {
             s.trySend(m);
         }
+    }
+
+    /** The price a quote for {@code symbol} gives: the market's last trade here, the scripted one, the last bar's close or 100. */
+    double quotePrice(String symbol) {
+        Double traded = lastPrice.get(symbol);
+        if (traded != null) {
+            return traded;
+        }
+        Double scripted = quotePrices.get(symbol);
+        if (scripted != null) {
+            return scripted;
+        }
+        List<Inbound.HistoricalBar> b = bars.getOrDefault(symbol, List.of());
+        return b.isEmpty() ? 100.0 : b.get(b.size() - 1).close();
     }
 
     public long count(Class<? extends Outbound> type) {

@@ -159,7 +159,8 @@ final class FakeMatching {
     private void fill(FakeOrder o, double price) throws IOException {
         double qty = o.params.totalQuantity() - o.filled;
         String execId = String.format("0000e0d5.%08x.01.01", gw.nextExec++);
-        Execution e = new Execution(execId, "20260302 15:30:01 US/Eastern", gw.accounts.get(0), "ISLAND",
+        String account = o.params.account().isEmpty() ? gw.accounts.get(0) : o.params.account();
+        Execution e = new Execution(execId, "20260302 15:30:01 US/Eastern", account, "ISLAND",
                 o.params.action().equals("BUY") ? "BOT" : "SLD", qty, price, o.permId, o.clientId, 0,
                 o.params.totalQuantity(), price, o.params.orderRef(), "", 0.0, "", 1);
         ExecDetails x = new ExecDetails(-1, o.orderId, o.contract, e);

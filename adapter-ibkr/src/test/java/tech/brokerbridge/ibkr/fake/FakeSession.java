@@ -23,6 +23,8 @@ final class FakeSession implements Runnable {
     private OutputStream out;
     private InboundEncoder encoder;
     private int clientId = -1;
+    /** The session's market data type (reqMarketDataType): 1 live, 3 delayed, 4 delayed frozen. */
+    private int dataType = 1;
 
     FakeSession(FakeGateway gw, Socket socket) {
         this.gw = gw;
@@ -171,6 +173,12 @@ final class FakeSession implements Runnable {
             send(new PnL(r.reqId(), gw.dailyPnl, gw.unrealizedPnl, gw.realizedPnl));
         } else if (m instanceof ReqHistoricalData r) {
             historical(r);
+        } else if (m instanceof ReqContractDetails r) {
+            contractDetails(r);
+        } else if (m instanceof ReqMarketDataType t) {
+            dataType = t.type();
+        } else if (m instanceof ReqMktData r) {
+            FakeMarketData.answer(gw, this, r, dataType);
         } else if (m instanceof PlaceOrder p) {
             synchronized (gw) {
                 gw.matching.place(p, clientId, this);
@@ -226,8 +234,25 @@ final class FakeSession implements Runnable {
             send(new ErrorMessage(r.reqId(), 200, "No security definition has been found for the request", ""));
             return;
         }
+        ErrorMessage refused = gw.historicalErrors.get(symbol);
+        if (refused != null) {
+            send(new ErrorMessage(r.reqId(), refused.code(), refused.message(), ""));
+            return;
+        }
         List<HistoricalBar> bars = Bars.within(gw.bars.getOrDefault(symbol, List.of()), r.duration());
         send(new HistoricalData(r.reqId(), "", "", bars));
+    }
+
+    private void contractDetails(ReqContractDetails r) throws IOException {
+        String symbol = r.contract().symbol();
+        Integer conId = gw.contracts.get(symbol);
+        if (conId == null) {
+            send(new ErrorMessage(r.reqId(), 200, "No security definition has been found for the request", ""));
+            return;
+        }
+        send(new ContractData(r.reqId(), symbol, "STK", conId, gw.minTicks.getOrDefault(symbol, 0.01), "SMART",
+                "NASDAQ", "USD", symbol + " INC", gw.timeZoneId, gw.liquidHours, gw.liquidHours));
+        send(new ContractDataEnd(r.reqId()));
     }
 
     Contract contract(String symbol, int conId) {

@@ -84,6 +84,20 @@ public final class Rig implements AutoCloseable {
                 s.random());
     }
 
+    /** The settings on another clock. */
+    public static ClientSettings clock(ClientSettings s, Clock clock) {
+        return new ClientSettings(s.host(), s.port(), s.clientId(), s.requestTimeout(), s.connectTimeout(), s.account(),
+                s.exchange(), s.currency(), s.initialBackoff(), s.maxBackoff(), s.heartbeat(), clock, s.sleeper(),
+                s.ticker(), s.random());
+    }
+
+    /** The settings with {@code ibkr.account} set. */
+    public static ClientSettings account(ClientSettings s, String account) {
+        return new ClientSettings(s.host(), s.port(), s.clientId(), s.requestTimeout(), s.connectTimeout(), account,
+                s.exchange(), s.currency(), s.initialBackoff(), s.maxBackoff(), s.heartbeat(), s.clock(), s.sleeper(),
+                s.ticker(), s.random());
+    }
+
     /** Waits (at most 10 s) until the client is connected and reconciled again. */
     public void awaitReady() {
         client.awaitReady(Duration.ofSeconds(10));

@@ -32,7 +32,7 @@ class AccountAndBarsTest {
         FakeGateway gw = new FakeGateway();
         gw.accounts = List.of("DU1234567", "DU7654321");
         gw.bars.put("AAPL", Bars.daily(LocalDate.of(2026, 2, 27), 300, 150.0));
-        rig = Rig.connected(gw, s -> s);
+        rig = Rig.connected(gw, s -> Rig.account(s, "DU1234567")); // ibkr.account chooses one of the two
     }
 
     @AfterEach
@@ -51,7 +51,7 @@ class AccountAndBarsTest {
     }
 
     @Test
-    void accountSummaryAndPnlOfTheFirstManagedAccount() {
+    void accountSummaryAndPnlOfTheChosenAccount() {
         AccountSnapshot a = rig.broker.account();
         assertEquals("USD", a.currency());
         assertEquals(100_000.0, a.netLiquidation());

@@ -70,6 +70,12 @@ final class PaperAccount {
         return day;
     }
 
+    /** The average cost of the position in {@code symbol}; 0 without one. */
+    double averageCost(String symbol) {
+        Holding h = holdings.get(symbol);
+        return h == null ? 0 : h.averageCost;
+    }
+
     /** Starts a new trading day: today's realized P&L restarts and today's P&L is measured from {@code equityNow}. */
     void rollDay(LocalDate newDay, double equityNow) {
         day = newDay;

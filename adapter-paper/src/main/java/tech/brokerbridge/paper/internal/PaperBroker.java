@@ -1,6 +1,8 @@
 package tech.brokerbridge.paper.internal;
 
 import java.util.List;
+import java.util.Optional;
+import tech.brokerbridge.ports.broker.AccountKind;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.Broker;
@@ -9,11 +11,14 @@ import tech.brokerbridge.ports.broker.OrderEventListener;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.broker.TradingAccount;
 
 /** The {@link Broker} port over the {@link PaperExchange}. Calls wait only for the exchange's lock and, when the account lives in a file, its save. */
 public final class PaperBroker implements Broker {
-    private static final ConnectionStatus CONNECTED = new ConnectionStatus(true, "paper account (simulated)");
     private static final ConnectionStatus CLOSED = new ConnectionStatus(false, "paper market closed");
+    /** The desk's own paper account: always a paper account, never real money. */
+    private static final TradingAccount ACCOUNT = new TradingAccount.Selected("paper", AccountKind.PAPER,
+            Optional.empty());
 
     private final PaperExchange exchange;
 
@@ -28,7 +33,13 @@ public final class PaperBroker implements Broker {
 
     @Override
     public ConnectionStatus connectionStatus() {
-        return exchange.isClosed() ? CLOSED : CONNECTED;
+        return exchange.isClosed() ? CLOSED : new ConnectionStatus(true, "paper account (orders filled locally; prices: "
+                + exchange.feed().source().name() + ")");
+    }
+
+    @Override
+    public TradingAccount tradingAccount() {
+        return ACCOUNT;
     }
 
     @Override

@@ -27,6 +27,8 @@ import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
 import tech.brokerbridge.ports.market.Direction;
+import tech.brokerbridge.ports.market.MarketDataException;
+import tech.brokerbridge.ports.market.MarketSession;
 
 /**
  * The simulated exchange and account behind the paper broker: simulated time, live prices, the
@@ -35,7 +37,10 @@ import tech.brokerbridge.ports.market.Direction;
  *
  * <p>Simulated time starts at the clock's instant and only moves forward: {@link #catchUp()} brings
  * it to the clock, {@link #advance(Duration)} pushes it beyond. While brackets are live, time moves
- * in the price model's five-minute steps through the session so that every price is checked against them.
+ * in five-minute steps through the session so that every price is checked against them (a live feed,
+ * which cannot replay the past, is checked once, at the time it is asked). Orders fill only inside the
+ * regular session ({@link TradingCalendar}): an entry submitted outside it waits for the open,
+ * whatever the price source.
  *
  * <p>Durability: every call ends by committing its effects through the {@link Outbox}. With an
  * {@link AccountFile}, a call that changed the account saves it before it returns and before its
@@ -47,7 +52,9 @@ public final class PaperExchange implements AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Clock clock;
-    private final PriceModel model;
+    private final PriceFeed feed;
+    private final TradingCalendar calendar;
+    private final long seed;
     private final EventDispatcher events = new EventDispatcher();
     private final Outbox outbox;
     private final Map<String, PaperBracket> brackets = new LinkedHashMap<>();
@@ -59,9 +66,9 @@ public final class PaperExchange implements AutoCloseable {
     private volatile Instant now;
     private volatile boolean closed;
 
-    /** An exchange with a fresh account that lives in memory only. */
+    /** An exchange on simulated prices with a fresh account that lives in memory only. */
     public PaperExchange(Clock clock, PriceModel model, String currency, double startingCash) {
-        this(clock, model, currency, startingCash, Optional.empty());
+        this(clock, model, model.calendar(), model.seed(), currency, startingCash, Optional.empty());
     }
 
     /**
@@ -70,11 +77,14 @@ public final class PaperExchange implements AutoCloseable {
      *
      * @throws IllegalStateException when the file is damaged or holds an account in another currency or price seed
      */
-    PaperExchange(Clock clock, PriceModel model, String currency, double startingCash, Optional<AccountFile> file) {
+    PaperExchange(Clock clock, PriceFeed feed, TradingCalendar calendar, long seed, String currency,
+            double startingCash, Optional<AccountFile> file) {
         this.clock = clock;
-        this.model = model;
+        this.feed = feed;
+        this.calendar = calendar;
+        this.seed = seed;
         this.outbox = new Outbox(file, events);
-        Optional<AccountState> saved = outbox.load(currency, model.seed());
+        Optional<AccountState> saved = outbox.load(currency, seed);
         if (saved.isPresent()) {
             restore(saved.get());
         } else {
@@ -95,8 +105,15 @@ public final class PaperExchange implements AutoCloseable {
         return clockNow.isAfter(simNow) ? clockNow : simNow;
     }
 
-    public PriceModel model() {
-        return model;
+    public PriceFeed feed() {
+        return feed;
+    }
+
+    /** The regular session as of simulated now: open until its close, or closed until the next open. */
+    public MarketSession session() {
+        Instant t = now();
+        return calendar.inSession(t) ? new MarketSession.Open(TradingCalendar.closeOf(date(t)))
+                : new MarketSession.Closed(calendar.nextOpen(t));
     }
 
     /** Brings simulated time up to the clock, filling what the prices on the way reach. */
@@ -121,7 +138,7 @@ public final class PaperExchange implements AutoCloseable {
 
     /**
      * Test and demo hook: the market for {@code symbol} trades at {@code price} now; the live price
-     * then keeps following the symbol's path from there. Orders that price reaches fill.
+     * then keeps following the symbol's path from there. Orders that price reaches fill (in the session).
      */
     public void forcePrice(String symbol, double price) {
         if (!(price > 0)) {
@@ -129,25 +146,58 @@ public final class PaperExchange implements AutoCloseable {
         }
         call(() -> {
             advanceTo(clock.instant());
-            priceFactors.put(symbol, price / model.priceAt(symbol, now));
+            priceFactors.put(symbol, price / feed.priceAt(symbol, now));
             outbox.changed();
-            for (PaperBracket b : new ArrayList<>(brackets.values())) {
-                if (b.live() && b.symbol().equals(symbol)) {
-                    match(b, livePrice(symbol));
+            if (calendar.inSession(now)) {
+                for (PaperBracket b : new ArrayList<>(brackets.values())) {
+                    if (b.live() && b.symbol().equals(symbol)) {
+                        match(b, livePrice(symbol));
+                    }
                 }
             }
             return null;
         });
     }
 
-    /** The live price of {@code symbol} at simulated now, in cents. */
+    /**
+     * Test and demo hook for a live feed: the source's price of {@code symbol} changed; the exchange
+     * reads it again now and fills what it reaches (in the session).
+     */
+    public void priceChanged(String symbol) {
+        call(() -> {
+            advanceTo(clock.instant());
+            feed.forget(symbol);
+            for (PaperBracket b : new ArrayList<>(brackets.values())) {
+                if (b.symbol().equals(symbol)) {
+                    matchInSession(b);
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The live price of {@code symbol} at simulated now, in cents.
+     *
+     * @throws MarketDataException when the feed cannot price it
+     */
     public double livePrice(String symbol) {
         lock.lock();
         try {
             double factor = priceFactors.getOrDefault(symbol, 1.0);
-            return SymbolPath.cents(model.priceAt(symbol, now) * factor);
+            return SymbolPath.cents(feed.priceAt(symbol, now) * factor);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The price an open position is valued at: the live price, or its cost while the feed cannot say. */
+    private double markPrice(String symbol) {
+        try {
+            return livePrice(symbol);
+        } catch (MarketDataException e) {
+            LOG.debug("no price for {} ({}); valued at cost", symbol, e.getMessage());
+            return account.averageCost(symbol);
         }
     }
 
@@ -161,8 +211,13 @@ public final class PaperExchange implements AutoCloseable {
             if (!PriceModel.isListed(order.symbol())) {
                 return new SubmitResult.Rejected(ref, "unknown symbol: " + order.symbol(), false);
             }
+            try {
+                feed.requireKnown(order.symbol());
+            } catch (MarketDataException e) {
+                return new SubmitResult.Rejected(ref, e.getMessage(), false);
+            }
             double notional = order.quantity() * order.entryLimit();
-            if (notional > account.buyingPower(this::livePrice, workingEntryNotional())) {
+            if (notional > account.buyingPower(this::markPrice, workingEntryNotional())) {
                 return new SubmitResult.Rejected(ref, String.format(Locale.ROOT,
                         "insufficient buying power for an order of %.2f", notional), false);
             }
@@ -174,7 +229,7 @@ public final class PaperExchange implements AutoCloseable {
             }
             LOG.debug("paper bracket {} accepted: {} {} x{} entry {} stop {} target {}", ref, order.direction().wire(),
                     order.symbol(), order.quantity(), order.entryLimit(), order.stopLoss(), order.takeProfit());
-            match(b, livePrice(order.symbol()));
+            matchInSession(b); // outside the session the entry waits for the open
             return new SubmitResult.Accepted(ref, ids);
         });
     }
@@ -223,14 +278,14 @@ public final class PaperExchange implements AutoCloseable {
     public AccountSnapshot account() {
         return call(() -> {
             advanceTo(clock.instant());
-            return account.snapshot(this::livePrice, workingEntryNotional(), now);
+            return account.snapshot(this::markPrice, workingEntryNotional(), now);
         });
     }
 
     public List<Position> positions() {
         return call(() -> {
             advanceTo(clock.instant());
-            return account.positions(this::livePrice);
+            return account.positions(this::markPrice);
         });
     }
 
@@ -270,7 +325,7 @@ public final class PaperExchange implements AutoCloseable {
     }
 
     private AccountState capture() {
-        return new AccountState(account.currency(), model.seed(), idPrefix, nextOrderId, nextExecutionId, now,
+        return new AccountState(account.currency(), seed, idPrefix, nextOrderId, nextExecutionId, now,
                 account.ledger(), priceFactors, brackets.values().stream().map(PaperBracket::state).toList());
     }
 
@@ -292,21 +347,35 @@ public final class PaperExchange implements AutoCloseable {
             now = nextStep(now, target);
             LocalDate today = date(now);
             if (!today.equals(account.day())) {
-                account.rollDay(today, account.equity(this::livePrice));
+                account.rollDay(today, account.equity(this::markPrice));
                 outbox.changed();
             }
             for (PaperBracket b : new ArrayList<>(brackets.values())) {
-                if (b.live()) {
-                    match(b, livePrice(b.symbol()));
-                }
+                matchInSession(b);
             }
+        }
+    }
+
+    /** Matches a live bracket at the live price when simulated now is in the session and the feed has a price. */
+    private void matchInSession(PaperBracket b) {
+        if (!b.live() || !calendar.inSession(now)) {
+            return;
+        }
+        try {
+            match(b, livePrice(b.symbol()));
+        } catch (MarketDataException e) {
+            LOG.debug("bracket {} not matched now: no price for {} ({})", b.order.orderRef(), b.symbol(),
+                    e.getMessage());
         }
     }
 
     private Instant nextStep(Instant from, Instant target) {
         LocalDate date = date(from);
+        if (!feed.replays()) {
+            return target; // a live feed knows only its latest price: look once
+        }
         Instant next = date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        if (hasLiveBrackets() && model.calendar().isTradingDay(date)) {
+        if (hasLiveBrackets() && calendar.isTradingDay(date)) {
             Instant open = TradingCalendar.openOf(date);
             if (from.isBefore(open)) {
                 next = open;

@@ -12,14 +12,22 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import tech.brokerbridge.ports.market.Bar;
+import tech.brokerbridge.ports.market.BarRequest;
+import tech.brokerbridge.ports.market.MarketDataException;
+import tech.brokerbridge.ports.market.PriceSource;
+import tech.brokerbridge.ports.market.Quote;
 
 /**
- * The simulated market's prices: for every symbol that looks like a ticker, a deterministic history
- * seeded by the symbol and the configured seed ({@link SymbolPath}), and a live price that follows
- * the day's intraday path in five-minute steps during the session and rests at the last close outside
- * it. Thread-safe.
+ * The simulated market's prices: for every symbol it lists ({@link SimulatedSymbols}), a deterministic
+ * history seeded by the symbol and the configured seed ({@link SymbolPath}) at a plausible level, and a
+ * live price that follows the day's intraday path in five-minute steps during the session and rests at
+ * the last close outside it. Other symbols are refused. Thread-safe.
  */
-public final class PriceModel {
+public final class PriceModel implements PriceFeed {
+    /** How the simulated source names itself: never as a real quote. */
+    static final PriceSource SOURCE = new PriceSource("simulated", true, "simulated prices: deterministic made-up"
+            + " series near a plausible level for " + SimulatedSymbols.count() + " well-known US symbols, not real"
+            + " quotes (paper.market_data=csv or ibkr for real prices)");
     private static final Pattern SYMBOL = Pattern.compile("[A-Z][A-Z0-9.]{0,9}");
     private static final int CACHED_SYMBOLS = 256;
 
@@ -39,9 +47,33 @@ public final class PriceModel {
         this.calendar = calendar;
     }
 
-    /** True for the symbols the simulated market lists: {@code [A-Z][A-Z0-9.]{0,9}}. */
+    /** True for symbols that look like a ticker, {@code [A-Z][A-Z0-9.]{0,9}}: what an account may hold. */
     public static boolean isListed(String symbol) {
         return SYMBOL.matcher(symbol).matches();
+    }
+
+    @Override
+    public PriceSource source() {
+        return SOURCE;
+    }
+
+    @Override
+    public void requireKnown(String symbol) {
+        if (SimulatedSymbols.level(symbol).isEmpty()) {
+            throw new MarketDataException(MarketDataException.Problem.UNKNOWN_SYMBOL, SimulatedSymbols.unknown(symbol),
+                    null);
+        }
+    }
+
+    @Override
+    public List<Bar> bars(BarRequest request, LocalDate today) {
+        requireKnown(request.symbol());
+        return dailyBars(request.symbol(), today.minus(request.lookback()), today);
+    }
+
+    @Override
+    public Quote quote(String symbol, double livePrice, Instant now) {
+        return new Quote(symbol, livePrice, Quote.Freshness.REALTIME, now);
     }
 
     /** The seed the price histories are drawn from. */
@@ -65,6 +97,7 @@ public final class PriceModel {
     }
 
     /** The model's price of {@code symbol} at {@code time}, in cents. */
+    @Override
     public double priceAt(String symbol, Instant time) {
         SymbolPath path = path(symbol);
         LocalDate date = LocalDate.ofInstant(time, ZoneOffset.UTC);
@@ -81,7 +114,9 @@ public final class PriceModel {
 
     private SymbolPath path(String symbol) {
         synchronized (paths) {
-            return paths.computeIfAbsent(symbol, s -> new SymbolPath(symbolSeed(s), calendar));
+            requireKnown(symbol);
+            return paths.computeIfAbsent(symbol, s -> new SymbolPath(symbolSeed(s), calendar,
+                    SimulatedSymbols.level(s).orElseThrow(), SimulatedSymbols.REFERENCE_DATE));
         }
     }
 

@@ -5,28 +5,49 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import tech.brokerbridge.paper.PaperConfig;
+import tech.brokerbridge.paper.PaperConfig.MarketDataChoice;
 import tech.brokerbridge.paper.PaperMarket;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.market.MarketData;
 
-/** The paper market handle: one exchange, seen as a broker and as market data. */
+/**
+ * The paper market handle: one exchange, seen as a broker and as market data, on the price feed the
+ * configuration chooses (simulated, a CSV folder, or real prices from another market data source).
+ */
 public final class SimulatedMarket implements PaperMarket {
     private final PaperExchange exchange;
     private final PaperBroker broker;
     private final PaperMarketData marketData;
 
-    /** Opens the market; with a state directory, loads (or creates) and locks the account file there. */
+    /** Opens the market on simulated or CSV prices; with a state directory, loads (or creates) and locks the account file there. */
     public SimulatedMarket(PaperConfig config, Clock clock) {
-        this(config, clock, AccountFile.LOG_CAPACITY);
+        this(config, clock, Optional.empty());
+    }
+
+    /**
+     * Opens the market; {@code realPrices} is the source for {@link MarketDataChoice#IBKR}.
+     *
+     * @throws IllegalArgumentException when the configuration asks for real prices and none are given
+     */
+    public SimulatedMarket(PaperConfig config, Clock clock, Optional<MarketData> realPrices) {
+        this(config, clock, realPrices, AccountFile.LOG_CAPACITY);
     }
 
     /** As above, with an account log of {@code logCapacity} bytes: small in tests, so that saves compact. */
-    SimulatedMarket(PaperConfig config, Clock clock, int logCapacity) {
-        PriceModel model = new PriceModel(config.seed(), new TradingCalendar());
+    SimulatedMarket(PaperConfig config, Clock clock, Optional<MarketData> realPrices, int logCapacity) {
+        TradingCalendar calendar = new TradingCalendar();
+        PriceFeed feed = switch (config.marketData()) {
+            case SIMULATED -> new PriceModel(config.seed(), calendar);
+            case CSV -> new CsvFeed(config.csvFolder().orElseThrow(), calendar);
+            case IBKR -> new ExternalFeed(realPrices.orElseThrow(() -> new IllegalArgumentException(
+                    "paper.market_data=ibkr needs IB Gateway's market data: PaperFactory.create(config, clock,"
+                            + " marketData)")));
+        };
         Optional<AccountFile> file = config.stateDirectory().map(d -> AccountFile.open(d, logCapacity));
         boolean opened = false;
         try {
-            this.exchange = new PaperExchange(clock, model, config.currency(), config.startingCash(), file);
+            this.exchange = new PaperExchange(clock, feed, calendar, config.seed(), config.currency(),
+                    config.startingCash(), file);
             opened = true;
         } finally {
             if (!opened) {
@@ -60,6 +81,11 @@ public final class SimulatedMarket implements PaperMarket {
     @Override
     public Instant now() {
         return exchange.now();
+    }
+
+    /** The symbols the simulation lists, in alphabetical order. */
+    public static java.util.List<String> simulatedSymbols() {
+        return SimulatedSymbols.all();
     }
 
     /** The exchange itself, for tests and demos that set prices ({@link PaperExchange#forcePrice}). */

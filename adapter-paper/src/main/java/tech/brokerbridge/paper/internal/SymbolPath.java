@@ -13,6 +13,8 @@ import java.util.SplittableRandom;
  * seeded by symbol and day), from which the day's high and low come.
  *
  * <p>Because the chain starts at a fixed epoch, a day's bar is the same whenever it is asked for.
+ * Every price it gives out is scaled by one factor so that the close of a reference day is a given
+ * level ({@link SimulatedSymbols}): the shape is the seed's, the level a plausible one.
  * Thread-safe (synchronized): the chain grows lazily.
  */
 final class SymbolPath {
@@ -23,6 +25,8 @@ final class SymbolPath {
     private final long seed;
     private final TradingCalendar calendar;
     private final SplittableRandom rng;
+    /** Multiplies every price given out (1 until the constructor has fixed it). */
+    private double scale = 1;
 
     // the chain, one entry per trading day from EPOCH
     private int size;
@@ -59,6 +63,16 @@ final class SymbolPath {
         startRegime(Regime.pick(rng, 0));
     }
 
+    /** A path whose close on {@code reference} (a trading day) is {@code level}. */
+    SymbolPath(long seed, TradingCalendar calendar, double level, LocalDate reference) {
+        this(seed, calendar);
+        int i = indexOf(reference);
+        if (i < 0) {
+            throw new IllegalArgumentException("the reference day is not a trading day: " + reference);
+        }
+        this.scale = level / closes[i];
+    }
+
     private void startRegime(Regime next) {
         regime = next;
         regimeLeft = next.length(rng);
@@ -88,7 +102,8 @@ final class SymbolPath {
             highs[i] = high;
             lows[i] = low;
         }
-        return Optional.of(new Day(date, opens[i], highs[i], lows[i], closes[i], volumes[i]));
+        return Optional.of(new Day(date, cents(opens[i] * scale), cents(highs[i] * scale), cents(lows[i] * scale),
+                cents(closes[i] * scale), volumes[i]));
     }
 
     /** Close of the trading day {@code date}, or of the last trading day before it. */
@@ -96,10 +111,10 @@ final class SymbolPath {
         // the index first: finding it may grow (replace) the arrays
         if (date.isBefore(EPOCH)) {
             int first = indexOf(EPOCH);
-            return opens[first];
+            return cents(opens[first] * scale);
         }
         int i = indexOf(calendar.isTradingDay(date) ? date : calendar.previousTradingDay(date));
-        return closes[i];
+        return cents(closes[i] * scale);
     }
 
     /** Price at step {@code step} (0 = the open, {@link TradingCalendar#SESSION_STEPS} = the close) of a trading day. */
@@ -108,7 +123,7 @@ final class SymbolPath {
         if (i < 0) {
             throw new IllegalArgumentException("not a trading day in the simulated history: " + date);
         }
-        return intraday(i)[Math.max(0, Math.min(TradingCalendar.SESSION_STEPS, step))];
+        return cents(intraday(i)[Math.max(0, Math.min(TradingCalendar.SESSION_STEPS, step))] * scale);
     }
 
     private int indexOf(LocalDate date) {

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashSet;
@@ -12,13 +13,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The simulated exchange's calendar: weekdays minus the usual US exchange holidays, one regular
- * session 14:30–21:00 UTC (New York hours without daylight saving, which a simulation can ignore).
- * Thread-safe.
+ * The paper exchange's calendar, the same whatever its prices come from: weekdays minus the US
+ * exchange holidays and the unscheduled closures listed below, one regular session 09:30–16:00 New
+ * York time (13:30–20:00 UTC in summer, 14:30–21:00 UTC in winter; early closes are not modelled).
+ * Orders fill only inside the session. Thread-safe.
  */
 public final class TradingCalendar {
-    /** Session open, UTC. */
-    public static final LocalTime OPEN = LocalTime.of(14, 30);
+    /** The exchanges' time zone. */
+    public static final ZoneId EXCHANGE = ZoneId.of("America/New_York");
+    /** Session open, New York time. */
+    public static final LocalTime OPEN = LocalTime.of(9, 30);
     /** Minutes in the session: 14:30–21:00. */
     public static final int SESSION_MINUTES = 390;
     /** The simulated price moves once per step of this many minutes. */
@@ -47,13 +51,38 @@ public final class TradingCalendar {
 
     /** The session open of {@code date}, as an instant. */
     public static Instant openOf(LocalDate date) {
-        return date.atTime(OPEN).toInstant(ZoneOffset.UTC);
+        return date.atTime(OPEN).atZone(EXCHANGE).toInstant();
     }
 
     /** The session close of {@code date}, as an instant. */
     public static Instant closeOf(LocalDate date) {
         return openOf(date).plusSeconds(SESSION_MINUTES * 60L);
     }
+
+    /** True when {@code t} lies in a regular session (open and close included). */
+    public boolean inSession(Instant t) {
+        LocalDate date = LocalDate.ofInstant(t, ZoneOffset.UTC);
+        return isTradingDay(date) && !t.isBefore(openOf(date)) && !t.isAfter(closeOf(date));
+    }
+
+    /** The first session open after {@code t} (the same day's when {@code t} is before it). */
+    public Instant nextOpen(Instant t) {
+        LocalDate date = LocalDate.ofInstant(t, ZoneOffset.UTC);
+        if (isTradingDay(date) && t.isBefore(openOf(date))) {
+            return openOf(date);
+        }
+        LocalDate d = date.plusDays(1);
+        while (!isTradingDay(d)) {
+            d = d.plusDays(1);
+        }
+        return openOf(d);
+    }
+
+    /** Unscheduled full-day closures of the US exchanges (national days of mourning, storms, 9/11). */
+    private static final Set<LocalDate> CLOSURES = Set.of(LocalDate.of(1985, 9, 27), LocalDate.of(1994, 4, 27),
+            LocalDate.of(2001, 9, 11), LocalDate.of(2001, 9, 12), LocalDate.of(2001, 9, 13), LocalDate.of(2001, 9, 14),
+            LocalDate.of(2004, 6, 11), LocalDate.of(2007, 1, 2), LocalDate.of(2012, 10, 29), LocalDate.of(2012, 10, 30),
+            LocalDate.of(2018, 12, 5), LocalDate.of(2025, 1, 9));
 
     static Set<LocalDate> holidays(int year) {
         Set<LocalDate> days = new HashSet<>();
@@ -75,6 +104,7 @@ public final class TradingCalendar {
         days.add(nthWeekday(year, 9, DayOfWeek.MONDAY, 1));   // Labor Day
         days.add(nthWeekday(year, 11, DayOfWeek.THURSDAY, 4)); // Thanksgiving
         days.add(observed(LocalDate.of(year, 12, 25)));       // Christmas
+        CLOSURES.stream().filter(d -> d.getYear() == year).forEach(days::add);
         return Set.copyOf(days);
     }
 

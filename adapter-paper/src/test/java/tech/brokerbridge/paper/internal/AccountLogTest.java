@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class AccountLogTest {
     }
 
     private SimulatedMarket open(Path where, int logCapacity) {
-        SimulatedMarket m = new SimulatedMarket(PaperConfig.persistentIn(where), WEDNESDAY, logCapacity);
+        SimulatedMarket m = new SimulatedMarket(PaperConfig.persistentIn(where), WEDNESDAY, Optional.empty(), logCapacity);
         opened.add(m);
         return m;
     }

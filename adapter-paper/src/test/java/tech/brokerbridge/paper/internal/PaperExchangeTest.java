@@ -34,6 +34,7 @@ import tech.brokerbridge.ports.broker.SubmitResult;
 import tech.brokerbridge.ports.market.Bar;
 import tech.brokerbridge.ports.market.BarRequest;
 import tech.brokerbridge.ports.market.Direction;
+import tech.brokerbridge.ports.market.MarketData;
 import tech.brokerbridge.ports.tck.OrderEventRecorder;
 
 class PaperExchangeTest {
@@ -137,22 +138,32 @@ class PaperExchangeTest {
 
     @Test
     void aRestingEntryFillsExactlyWhenTheDaysPathReachesIt() {
-        // the bar of 19 March, as seen from the day after
-        List<Bar> bars = new SimulatedMarket(PaperConfig.defaults(),
-                Clock.fixed(Instant.parse("2026-03-20T15:00:00Z"), ZoneOffset.UTC)).marketData()
-                .bars(BarRequest.dailyYear("NFLX"));
-        Bar day = bars.get(bars.size() - 1);
+        // a symbol whose bar of 19 March, as seen from the day after, trades below its open
+        MarketData friday = new SimulatedMarket(PaperConfig.defaults(),
+                Clock.fixed(Instant.parse("2026-03-20T15:00:00Z"), ZoneOffset.UTC)).marketData();
+        String symbol = null;
+        Bar day = null;
+        for (String s : List.of("NFLX", "AAPL", "MSFT", "NVDA", "AMD", "TSLA", "JPM", "XOM", "META", "AMZN")) {
+            List<Bar> bars = friday.bars(BarRequest.dailyYear(s));
+            Bar last = bars.get(bars.size() - 1);
+            if (last.low() < last.open() - 0.05) {
+                symbol = s;
+                day = last;
+                break;
+            }
+        }
+        assertTrue(symbol != null, "some symbol trades below its open that day");
         assertEquals(LocalDate.parse("2026-03-19"), LocalDate.ofInstant(day.time(), ZoneOffset.UTC));
 
-        SimulatedMarket m = marketAt("2026-03-19T14:30:00Z");
-        assertEquals(day.open(), m.exchange().livePrice("NFLX"), EPS, "the session starts at the bar's open");
-        assertTrue(day.low() < day.open() - 0.05, "this day trades below its open: " + day);
+        SimulatedMarket m = marketAt(TradingCalendar.openOf(LocalDate.parse("2026-03-19")).toString());
+        assertEquals(Instant.parse("2026-03-19T13:30:00Z"), m.now(), "09:30 in New York (daylight saving time)");
+        assertEquals(day.open(), m.exchange().livePrice(symbol), EPS, "the session starts at the bar's open");
         double reached = Math.round((day.low() + day.open()) / 2 * 100) / 100.0;
         double missed = Math.round((day.low() - 0.05) * 100) / 100.0;
-        submitAccepted(m.broker(), new BracketOrder("reached", "NFLX", Direction.LONG, 1, reached, reached * 0.5, reached * 3));
-        submitAccepted(m.broker(), new BracketOrder("missed", "NFLX", Direction.LONG, 1, missed, missed * 0.5, missed * 3));
+        submitAccepted(m.broker(), new BracketOrder("reached", symbol, Direction.LONG, 1, reached, reached * 0.5, reached * 3));
+        submitAccepted(m.broker(), new BracketOrder("missed", symbol, Direction.LONG, 1, missed, missed * 0.5, missed * 3));
         m.advance(Duration.ofHours(7));
-        assertEquals(day.close(), m.exchange().livePrice("NFLX"), EPS, "the session ends at the bar's close");
+        assertEquals(day.close(), m.exchange().livePrice(symbol), EPS, "the session ends at the bar's close");
         assertEquals(OrderState.FILLED, entryState("reached"), "the day's path went through it");
         assertEquals(reached, market.broker().ordersByRef("reached").get(0).averageFillPrice(), EPS, "at its limit");
         assertEquals(OrderState.WORKING, entryState("missed"), "below the day's low nothing fills");

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,7 @@ import tech.brokerbridge.ports.broker.SubmitResult;
 import tech.brokerbridge.ports.market.Bar;
 import tech.brokerbridge.ports.market.BarRequest;
 import tech.brokerbridge.ports.market.Direction;
+import tech.brokerbridge.ports.market.MarketData;
 import tech.brokerbridge.ports.tck.OrderEventRecorder;
 
 /** The paper account kept in a state directory: what one market saved, the next one opened there carries on with. */
@@ -111,18 +113,30 @@ class PersistentAccountTest {
 
     @Test
     void aWorkingEntryFillsWhileTheDeskWasDownOnceTimeCatchesUp() {
-        // the bar of Thursday 19 March, as seen from Friday
-        List<Bar> bars = new SimulatedMarket(PaperConfig.defaults(),
-                Clock.fixed(Instant.parse("2026-03-20T15:00:00Z"), ZoneOffset.UTC)).marketData()
-                .bars(BarRequest.dailyYear("NFLX"));
-        Bar thursday = bars.get(bars.size() - 1);
+        // a symbol whose Thursday (19 March), as seen from Friday, trades below Wednesday's close and its open
+        MarketData friday = new SimulatedMarket(PaperConfig.defaults(),
+                Clock.fixed(Instant.parse("2026-03-20T15:00:00Z"), ZoneOffset.UTC)).marketData();
+        String symbol = null;
+        Bar thursday = null;
+        double level = 0;
+        for (String s : List.of("NFLX", "AAPL", "MSFT", "NVDA", "AMD", "TSLA", "JPM", "XOM", "META", "AMZN")) {
+            List<Bar> bars = friday.bars(BarRequest.dailyYear(s));
+            Bar th = bars.get(bars.size() - 1);
+            double wednesdayClose = bars.get(bars.size() - 2).close();
+            double l = Math.round((th.low() + Math.min(th.open(), wednesdayClose)) / 2 * 100) / 100.0;
+            if (th.low() < l && l < Math.min(th.open(), wednesdayClose)) {
+                symbol = s;
+                thursday = th;
+                level = l;
+                break;
+            }
+        }
+        assertTrue(symbol != null, "some symbol trades down on Thursday");
         assertEquals(LocalDate.parse("2026-03-19"), LocalDate.ofInstant(thursday.time(), ZoneOffset.UTC));
 
         SimulatedMarket first = open(Clock.fixed(Instant.parse("2026-03-18T22:00:00Z"), ZoneOffset.UTC));
-        double wednesdayClose = first.exchange().livePrice("NFLX");
-        double level = Math.round((thursday.low() + Math.min(thursday.open(), wednesdayClose)) / 2 * 100) / 100.0;
-        assertTrue(thursday.low() < level && level < wednesdayClose, "Thursday trades down to " + level + ": " + thursday);
-        accept(first.broker(), new BracketOrder("overnight", "NFLX", Direction.LONG, 3, level, level * 0.5, level * 3));
+        assertTrue(level < first.exchange().livePrice(symbol), "below Wednesday's close: the entry rests");
+        accept(first.broker(), new BracketOrder("overnight", symbol, Direction.LONG, 3, level, level * 0.5, level * 3));
         first.close();
 
         SimulatedMarket second = open(Clock.fixed(Instant.parse("2026-03-19T22:00:00Z"), ZoneOffset.UTC));
@@ -154,7 +168,7 @@ class PersistentAccountTest {
     @Test
     void aSaveThatFailsUndoesTheCallAndSendsNoEvent() throws IOException {
         // a log with no room for a record: every save writes the whole account, through its temp file
-        SimulatedMarket m = new SimulatedMarket(PaperConfig.persistentIn(dir), WEDNESDAY, 0);
+        SimulatedMarket m = new SimulatedMarket(PaperConfig.persistentIn(dir), WEDNESDAY, Optional.empty(), 0);
         opened.add(m);
         OrderEventRecorder events = subscribe(m.broker());
         m.exchange().forcePrice("AAPL", 100.0);

@@ -22,7 +22,8 @@ record Migration(int version, String description, List<String> statements, Step 
         return List.of(fromResource(1, "initial schema", "migrations/V001__initial_schema.sql"),
                 fromResource(2, "typed desk state", "migrations/V002__typed_desk_state.sql")
                         .followedBy(LegacySettings::convert),
-                fromResource(3, "notifications", "migrations/V003__notifications.sql"));
+                fromResource(3, "notifications", "migrations/V003__notifications.sql"),
+                fromResource(4, "proposal price basis", "migrations/V004__proposal_price_basis.sql"));
     }
 
     /** Work on the connection inside the migration's transaction. */

@@ -12,24 +12,29 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import tech.brokerbridge.ports.journal.PriceBasis;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.StatusChange;
 import tech.brokerbridge.ports.market.Direction;
+import tech.brokerbridge.ports.market.Quote;
 
 /** Proposals with their gate results and status history. */
 final class ProposalStore {
     private static final String UPSERT = "INSERT INTO proposals (proposal_id, symbol, direction, setup_type, conviction,"
             + " composite_score, entry_price, stop_price, target_price, quantity, thesis_summary, created_at_ns,"
-            + " expires_at_ns, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " expires_at_ns, status, price_source, price_simulated, price_freshness, last_price)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (proposal_id) DO UPDATE SET symbol = excluded.symbol, direction = excluded.direction,"
             + " setup_type = excluded.setup_type, conviction = excluded.conviction,"
             + " composite_score = excluded.composite_score, entry_price = excluded.entry_price,"
             + " stop_price = excluded.stop_price, target_price = excluded.target_price, quantity = excluded.quantity,"
             + " thesis_summary = excluded.thesis_summary, created_at_ns = excluded.created_at_ns,"
-            + " expires_at_ns = excluded.expires_at_ns, status = excluded.status";
+            + " expires_at_ns = excluded.expires_at_ns, status = excluded.status,"
+            + " price_source = excluded.price_source, price_simulated = excluded.price_simulated,"
+            + " price_freshness = excluded.price_freshness, last_price = excluded.last_price";
     private static final String NEWEST_FIRST = " ORDER BY created_at_ns DESC, proposal_id DESC";
 
     private ProposalStore() {
@@ -51,6 +56,10 @@ final class ProposalStore {
             ps.setLong(12, Values.nanos(p.createdAt()));
             ps.setLong(13, Values.nanos(p.expiresAt()));
             ps.setString(14, p.status().wire());
+            ps.setString(15, p.pricing().source());
+            ps.setInt(16, p.pricing().simulated() ? 1 : 0);
+            Values.setOptionalString(ps, 17, p.pricing().freshness().map(Quote.Freshness::wire));
+            Values.setOptionalDouble(ps, 18, p.pricing().lastPrice());
             ps.executeUpdate();
         }
         GateRows.PROPOSAL.replace(c, p.proposalId(), p.gates());
@@ -152,7 +161,14 @@ final class ProposalStore {
                 Values.getDouble(rs, "target_price"), rs.getLong("quantity"), rs.getString("thesis_summary"),
                 GateRows.PROPOSAL.load(c, id), Values.instant(rs.getLong("created_at_ns")),
                 Values.instant(rs.getLong("expires_at_ns")), ProposalStatus.fromWire(rs.getString("status")),
-                history(c, id));
+                history(c, id), pricing(rs));
+    }
+
+    private static PriceBasis pricing(ResultSet rs) throws SQLException {
+        return new PriceBasis(rs.getString("price_source"), rs.getInt("price_simulated") == 1,
+                Values.getOptionalString(rs, "price_freshness")
+                        .map(f -> Quote.Freshness.valueOf(f.toUpperCase(java.util.Locale.ROOT))),
+                Values.getOptionalDouble(rs, "last_price"));
     }
 
     private static List<StatusChange> history(Connection c, String proposalId) throws SQLException {

@@ -55,7 +55,7 @@ class SqliteJournalTest {
         open(SqliteConfig.defaults(dir)).close();
         open(SqliteConfig.defaults(dir)).close();
         try (Connection c = raw()) {
-            assertEquals(List.of("1", "2", "3"), column(c, "SELECT version FROM schema_version ORDER BY version"));
+            assertEquals(List.of("1", "2", "3", "4"), column(c, "SELECT version FROM schema_version ORDER BY version"));
             assertEquals(List.of("ai_audit", "approvals", "decision_evidence", "decision_gate_values",
                     "decision_gates", "decisions", "fills", "kill_switch", "license", "notification_audit",
                     "order_broker_ids", "orders",

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.core.internal.account.AccountInterlock;
 import tech.brokerbridge.core.internal.approval.ApprovalService;
 import tech.brokerbridge.core.internal.decision.AdvisorGateway;
 import tech.brokerbridge.core.internal.events.EventHub;
@@ -34,6 +35,9 @@ import tech.brokerbridge.core.internal.loop.ScanSettings;
 import tech.brokerbridge.core.internal.loop.ScanState;
 import tech.brokerbridge.core.internal.loop.Scanner;
 import tech.brokerbridge.core.internal.loop.TradingLoop;
+import tech.brokerbridge.core.internal.market.MarketDataHealth;
+import tech.brokerbridge.core.internal.market.MarketPrices;
+import tech.brokerbridge.core.internal.market.PriceGuard;
 import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
@@ -107,6 +111,9 @@ public final class DefaultDesk implements Desk {
     private final HealthWatch healthWatch;
     private final PortfolioWatch portfolioWatch;
     private final ScanBars chartBars;
+    private final MarketPrices prices;
+    private final PriceGuard guard;
+    private final AccountInterlock interlock;
     private AutoCloseable subscription;
     private boolean started;
     private boolean closed;
@@ -133,18 +140,22 @@ public final class DefaultDesk implements Desk {
                 new LicensePolicy(config.evaluationPeriod(), config.license().grace()),
                 config.license().checkInterval(), licenseThread, clock);
         this.advisor = new AdvisorGateway(ports.advisor(), journal, advisorThreads, tuning.advisorDeadline());
+        this.prices = new MarketPrices(ports.marketData(), new MarketDataHealth());
+        this.guard = new PriceGuard(config.risk().maxPriceDeviationPct());
+        this.interlock = new AccountInterlock(ports.broker(), license::current, config.tradingMode());
         BrokerReconciler reconciler = new BrokerReconciler(ports.broker(), orders, proposals, book, clock);
         BracketSubmitter submitter = new BracketSubmitter(ports.broker(), orders, proposals, book, killSwitch,
-                reconciler, clock);
+                reconciler, interlock, clock);
         this.approvals = new ApprovalService(proposals, book, contexts, gates, killSwitch, dailyLoss, submitter,
-                coolDowns);
+                coolDowns, new ApprovalService.Checks(interlock, prices, guard));
         this.events = new OrderEventHandler(orders, proposals, book, clock);
         this.orderEvents = new OrderEventPublisher(orders, hub);
         this.maintenance = new Maintenance(ports.broker(), book, reconciler, license);
         this.chartBars = new ScanBars(ports.marketData());
-        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, proposals, clock, settings, chartBars);
-        this.pipeline = new ScanPipeline(settings, ports.marketData(), ports.signals(), contexts, killSwitch, dailyLoss,
-                scorer, evaluator, coolDowns, journal, clock, scans);
+        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, proposals, prices, guard, clock, settings,
+                chartBars);
+        this.pipeline = new ScanPipeline(settings, ports.marketData(), prices, ports.signals(), contexts, killSwitch,
+                dailyLoss, scorer, evaluator, coolDowns, journal, clock, scans);
         this.scanner = new Scanner(pipeline);
         this.loop = new TradingLoop(scanner, killSwitch, loopThread, config.scanInterval(), scans);
         this.healthWatch = new HealthWatch(this::brokerService, advisor::health, license::current, hub);
@@ -160,13 +171,15 @@ public final class DefaultDesk implements Desk {
     public synchronized void reconfigure(DeskConfig next) {
         DeskConfig c = new DeskConfig(config.version(), next.watchlist(), next.scanInterval(), next.maxAiCandidates(),
                 next.weights(), next.risk(), next.proposalTtl(), next.barsForAdvisor(), config.evaluationPeriod())
-                .withProposalCooldown(next.proposalCooldown());
+                .withProposalCooldown(next.proposalCooldown()).withTradingMode(next.tradingMode());
         contexts.limits(c.risk());
         scorer.weights(c.weights());
         pipeline.settings(settings(c));
         evaluator.settings(settings(c));
         loop.interval(c.scanInterval());
         coolDowns.length(c.proposalCooldown());
+        guard.maxDeviationPct(c.risk().maxPriceDeviationPct());
+        interlock.mode(c.tradingMode());
         config = c;
         LOG.info("desk reconfigured: {} symbols, scan every {}", c.watchlist().size(), c.scanInterval());
     }
@@ -237,7 +250,8 @@ public final class DefaultDesk implements Desk {
     public Health health() {
         return new Health("ok", config.version(), loop.active(), killSwitch.engaged(), brokerService(),
                 advisor.health(), license.current().status(), secrets(), scans.lastScanAt(), scans.nextScanAt(),
-                scans.inProgress(), notificationChannels());
+                scans.inProgress(), notificationChannels(), prices.health().status(prices.source()),
+                interlock.status());
     }
 
     private List<ChannelStatus> notificationChannels() {

@@ -9,6 +9,7 @@ import tech.brokerbridge.ports.broker.OrderEventListener;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.broker.TradingAccount;
 
 /** A broker that forwards to another; tests override one method. */
 class ForwardingBroker implements Broker {
@@ -26,6 +27,11 @@ class ForwardingBroker implements Broker {
     @Override
     public ConnectionStatus connectionStatus() {
         return to.connectionStatus();
+    }
+
+    @Override
+    public TradingAccount tradingAccount() {
+        return to.tradingAccount();
     }
 
     @Override

@@ -24,6 +24,7 @@ import tech.brokerbridge.ports.fakes.InMemoryJournal;
 import tech.brokerbridge.ports.fakes.InMemorySecretStore;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.market.Direction;
+import tech.brokerbridge.ports.market.Quote;
 import tech.brokerbridge.ports.signals.Evidence;
 import tech.brokerbridge.ports.signals.Setup;
 
@@ -56,6 +57,7 @@ final class Harness implements AutoCloseable {
                 d.weights(), d.risk(), d.proposalTtl(), d.barsForAdvisor(), d.evaluationPeriod()));
         for (String s : config.watchlist()) {
             market.putSeries(s, 252, 100, T0);
+            market.quote(s, 100.0, Quote.Freshness.REALTIME); // the level the tests' setups are priced at
         }
     }
 

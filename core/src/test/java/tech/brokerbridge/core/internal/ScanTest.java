@@ -35,6 +35,7 @@ import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.market.Direction;
+import tech.brokerbridge.ports.market.Quote;
 import tech.brokerbridge.ports.market.MarketDataException;
 import tech.brokerbridge.ports.signals.SignalSourceException;
 
@@ -59,6 +60,7 @@ class ScanTest {
         h.signals.script("MSFT", setup("MSFT", "breakout", Direction.LONG, 0.8, 0.8, 50, 49, 52));
         h.signals.script("NVDA", setup("NVDA", "breakdown", Direction.SHORT, 0.7, 0.7, 200, 204, 192));
         h.signals.script("AMZN", setup("AMZN", "reversal", Direction.LONG, 0.2, 0.2, 100, 98, 104));
+        h.market.quote("MSFT", 50.1, Quote.Freshness.REALTIME).quote("NVDA", 199.5, Quote.Freshness.REALTIME);
         ScanReport r = h.desk.scanNow();
 
         assertEquals(4, r.symbolsScanned());
@@ -242,7 +244,13 @@ class ScanTest {
         ScanReport r = h.desk.scanNow();
         assertEquals(List.of("MSFT: HMDS query timed out", "NVDA: only 3 bars"), r.errors());
         assertEquals(2, r.symbolsScanned());
-        assertEquals("proposed", r.decisions().get(0).outcome());
+        Map<String, DecisionRecord> d = bySymbol(r);
+        assertEquals("proposed", d.get("AAPL").outcome());
+        assertEquals("market_data_unavailable", d.get("MSFT").outcome(), "the data problem is a decision too");
+        assertEquals("HMDS query timed out", d.get("MSFT").reason());
+        assertEquals("none", d.get("MSFT").setupType());
+        assertEquals(List.of("MSFT [market_data_unavailable]: HMDS query timed out"),
+                h.desk.health().marketData().problems());
     }
 
     @Test

@@ -70,7 +70,8 @@ final class AdapterProbes implements CredentialProbes {
                     .distinct().toList());
         }
         IbkrConnectionCheck check = IbkrFactory.testConnection(c);
-        return new IbkrCheck.Answered(check.ok(), check.serverVersion(), check.accounts(), check.message());
+        return new IbkrCheck.Answered(check.ok(), check.serverVersion(), check.accounts(), check.message(),
+                check.accountModes());
     }
 
     /** The request member a problem of these settings is about. */

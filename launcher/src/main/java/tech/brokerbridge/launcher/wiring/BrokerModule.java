@@ -5,6 +5,7 @@ import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import tech.brokerbridge.ibkr.IbkrConfig;
 import tech.brokerbridge.ibkr.IbkrFactory;
 import tech.brokerbridge.ibkr.IbkrGateway;
@@ -19,7 +20,9 @@ import tech.brokerbridge.ports.market.MarketData;
 /**
  * The broker and market data the configuration selects with {@code broker.kind}: the paper market
  * (adapter-paper, the default) or Interactive Brokers through IB Gateway (adapter-ibkr). Only the
- * selected adapter is created.
+ * selected adapter is created, except that the paper account on IB prices
+ * ({@code paper.market_data=ibkr}) reads them through an IB Gateway session of its own that never
+ * sends an order.
  */
 final class BrokerModule {
     private BrokerModule() {
@@ -29,12 +32,21 @@ final class BrokerModule {
         return "ibkr".equals(config.get(DaemonSettings.BROKER_KIND)) ? new Ibkr() : new Paper();
     }
 
-    /** adapter-paper: the simulated account, kept in {@code paper-account.json} beside the journal. */
+    /** adapter-paper: the paper account, kept in {@code paper-account.json} beside the journal. */
     static final class Paper extends AbstractModule {
         @Provides
         @Singleton
-        PaperMarket paperMarket(Config config, Clock clock) {
-            return PaperFactory.create(PaperConfig.from(config).withStateDirectory(config.home()), clock);
+        Optional<IbkrGateway> pricesFromIb(Config config, Clock clock) {
+            return PaperConfig.from(config).marketData() == PaperConfig.MarketDataChoice.IBKR
+                    ? Optional.of(IbkrFactory.create(IbkrConfig.from(config), clock)) : Optional.empty();
+        }
+
+        @Provides
+        @Singleton
+        PaperMarket paperMarket(Config config, Clock clock, Optional<IbkrGateway> ib) {
+            PaperConfig paper = PaperConfig.from(config).withStateDirectory(config.home());
+            return ib.isPresent() ? PaperFactory.create(paper, clock, ib.get().marketData())
+                    : PaperFactory.create(paper, clock);
         }
 
         @Provides
@@ -51,8 +63,8 @@ final class BrokerModule {
 
         @Provides
         @Singleton
-        BrokerService brokerService(PaperMarket market) {
-            return BrokerService.paper(market);
+        BrokerService brokerService(PaperMarket market, Optional<IbkrGateway> ib) {
+            return BrokerService.paper(market, ib);
         }
     }
 

@@ -19,22 +19,29 @@ final class BrokerService {
         this.stop = stop;
     }
 
-    /** The paper market moves its prices when ticked: every 2 s while the desk runs. */
-    static BrokerService paper(PaperMarket market) {
+    /**
+     * The paper market moves its prices when ticked: every 2 s while the desk runs. With IB prices,
+     * the IB Gateway session they come through is started first and closed last.
+     */
+    static BrokerService paper(PaperMarket market, java.util.Optional<IbkrGateway> prices) {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "paper-ticker");
             t.setDaemon(true);
             return t;
         });
-        return new BrokerService(() -> ticker.scheduleWithFixedDelay(() -> {
-            try {
-                market.tick();
-            } catch (RuntimeException e) {
-                LOG.warn("paper market tick failed: {}", e.toString());
-            }
-        }, 0, 2, TimeUnit.SECONDS), () -> {
+        return new BrokerService(() -> {
+            prices.ifPresent(IbkrGateway::start);
+            ticker.scheduleWithFixedDelay(() -> {
+                try {
+                    market.tick();
+                } catch (RuntimeException e) {
+                    LOG.warn("paper market tick failed: {}", e.toString());
+                }
+            }, 0, 2, TimeUnit.SECONDS);
+        }, () -> {
             ticker.shutdownNow();
             market.close();
+            prices.ifPresent(IbkrGateway::close);
         });
     }
 

@@ -130,8 +130,9 @@ class PrivacyAtTheDeskTest {
             canaries.add(scan.path("scan_id").asText());
             List<JsonNode> pending = desk.pendingProposals();
             assertTrue(pending.size() >= 2, "the offline scan proposes: " + TestDesk.outcomes(scan));
-            // a symbol of three letters or more: a shorter one could occur by chance in text
-            JsonNode chosen = pending.stream()
+            // a symbol of three letters or more: a shorter one could occur by chance in text; and one whose
+            // entry fills at once (the clock stands still): a long at or above its last price, a short at or below
+            JsonNode chosen = pending.stream().filter(PrivacyAtTheDeskTest::marketable)
                     .max(Comparator.comparingInt((JsonNode p) -> p.path("symbol").asText().length())
                             .thenComparing(p -> p.path("symbol").asText()))
                     .orElseThrow();
@@ -152,6 +153,12 @@ class PrivacyAtTheDeskTest {
             canaries.portfolio(desk.get("/api/portfolio"));
             return held;
         }
+    }
+
+    private static boolean marketable(JsonNode p) {
+        double last = p.path("market_data").path("last_price").asDouble();
+        double entry = p.path("entry_price").asDouble();
+        return p.path("direction").asText().equals("long") ? entry >= last : entry <= last;
     }
 
     private static void awaitPosition(TestDesk desk, String symbol) throws Exception {

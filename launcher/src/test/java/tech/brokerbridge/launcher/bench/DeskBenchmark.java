@@ -27,7 +27,10 @@ import tech.brokerbridge.ports.fakes.InMemorySecretStore;
 import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.market.Bar;
 import tech.brokerbridge.ports.market.BarRequest;
+import tech.brokerbridge.ports.market.Instrument;
 import tech.brokerbridge.ports.market.MarketData;
+import tech.brokerbridge.ports.market.PriceSource;
+import tech.brokerbridge.ports.market.Quote;
 import tech.brokerbridge.signals.SignalSourceFactory;
 import tech.brokerbridge.signals.SignalsConfig;
 import tech.brokerbridge.sqlite.ClosableJournal;
@@ -65,7 +68,7 @@ public final class DeskBenchmark {
             symbols.add(String.format(Locale.ROOT, "S%03d", i));
         }
         try (PaperMarket paper = PaperFactory.create(PaperConfig.defaults(), CLOCK)) {
-            MarketData cached = cache(paper.marketData());
+            MarketData cached = new BenchPrices(paper.marketData(), PaperFactory.simulatedSymbols());
             symbols.forEach(s -> cached.bars(BarRequest.dailyYear(s)));
             DeskConfig d = DeskConfig.defaults("bench");
             DeskConfig cfg = new DeskConfig(d.version(), symbols, d.scanInterval(), d.maxAiCandidates(), d.weights(),
@@ -95,8 +98,45 @@ public final class DeskBenchmark {
         }
     }
 
-    private static MarketData cache(MarketData source) {
-        Map<String, List<Bar>> bars = new ConcurrentHashMap<>();
-        return request -> bars.computeIfAbsent(request.symbol(), s -> source.bars(request));
+    /**
+     * 500 symbols' prices from the simulated market, which lists about 100: symbol S{@code n} has the
+     * prices of the n-th listed one (modulo). Bars are cached, so a scan measures the desk, not the source.
+     */
+    private static final class BenchPrices implements MarketData {
+        private final MarketData source;
+        private final List<String> listed;
+        private final Map<String, List<Bar>> bars = new ConcurrentHashMap<>();
+
+        BenchPrices(MarketData source, List<String> listed) {
+            this.source = source;
+            this.listed = listed;
+        }
+
+        private String real(String symbol) {
+            return listed.get(Integer.parseInt(symbol.substring(1)) % listed.size());
+        }
+
+        @Override
+        public List<Bar> bars(BarRequest request) {
+            return bars.computeIfAbsent(request.symbol(), s -> source.bars(new BarRequest(real(s), request.lookback(),
+                    request.barSize())));
+        }
+
+        @Override
+        public Quote quote(String symbol) {
+            Quote q = source.quote(real(symbol));
+            return new Quote(symbol, q.price(), q.freshness(), q.asOf());
+        }
+
+        @Override
+        public Instrument instrument(String symbol) {
+            Instrument i = source.instrument(real(symbol));
+            return new Instrument(symbol, i.tick(), i.session());
+        }
+
+        @Override
+        public PriceSource source() {
+            return source.source();
+        }
     }
 }

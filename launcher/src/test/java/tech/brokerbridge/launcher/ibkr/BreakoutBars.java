@@ -1,11 +1,15 @@
 package tech.brokerbridge.launcher.ibkr;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import tech.brokerbridge.ibkr.internal.msg.Inbound.HistoricalBar;
 
 /**
@@ -45,6 +49,21 @@ final class BreakoutBars {
             }
         }
         return bars;
+    }
+
+    /**
+     * Writes the bars as {@code folder/SYMBOL.csv} in the layout of the common end-of-day downloads
+     * ({@code Date,Open,High,Low,Close,Volume}, ISO dates, oldest first), for {@code paper.market_data=csv}.
+     */
+    static void writeCsv(Path folder, String symbol, List<HistoricalBar> bars) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("Date,Open,High,Low,Close,Volume"));
+        for (HistoricalBar b : bars) {
+            lines.add(String.format(Locale.ROOT, "%s,%.2f,%.2f,%.2f,%.2f,%d",
+                    LocalDate.parse(b.date(), DateTimeFormatter.BASIC_ISO_DATE), b.open(), b.high(), b.low(), b.close(),
+                    Math.round(b.volume())));
+        }
+        Files.createDirectories(folder);
+        Files.write(folder.resolve(symbol + ".csv"), lines);
     }
 
     /** The last bar's close, the price a breakout setup enters at. */

@@ -56,6 +56,11 @@ final class IbkrDesk implements AutoCloseable {
 
     /** As {@link #start(Path, int, String)}, with more configuration keys (as {@code --set} flags). */
     static IbkrDesk start(Path home, int gatewayPort, String watchlist, Map<String, String> more) {
+        return start(home, gatewayPort, watchlist, more, NOW);
+    }
+
+    /** As {@link #start(Path, int, String, Map)}, with the clock pinned at {@code now}. */
+    static IbkrDesk start(Path home, int gatewayPort, String watchlist, Map<String, String> more, Instant now) {
         Map<String, String> env = Map.of("BROKERBRIDGE_BROKER", "ibkr", "BROKERBRIDGE_IBKR_HOST", "127.0.0.1",
                 "BROKERBRIDGE_IBKR_PORT", Integer.toString(gatewayPort), "BROKERBRIDGE_IBKR_CLIENT_ID",
                 Integer.toString(CLIENT_ID), "BROKERBRIDGE_SECRETS_BACKEND", "file", "BROKERBRIDGE_MACHINE_ID",
@@ -66,7 +71,7 @@ final class IbkrDesk implements AutoCloseable {
         flags.put("rate_limit", "10000/60s"); // the tests poll
         flags.putAll(more);
         DeskRuntime runtime = DeskRuntime.create(ConfigLoader.load(env, home, Optional.of(home), flags),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(now, ZoneOffset.UTC));
         runtime.start();
         return new IbkrDesk(runtime);
     }
@@ -85,6 +90,33 @@ final class IbkrDesk implements AutoCloseable {
         b = body.isEmpty() ? b.POST(HttpRequest.BodyPublishers.noBody())
                 : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         return json(send(b), 200, path);
+    }
+
+    /** {@code POST path} with a JSON body (or none), whatever the status. */
+    HttpResponse<String> postRaw(String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+        b = body.isEmpty() ? b.POST(HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(b);
+    }
+
+    /** The error object of an answer with {@code status}. */
+    static JsonNode error(HttpResponse<String> r, int status) throws IOException {
+        return json(r, status, "error").get("error");
+    }
+
+    /** The pending proposals by symbol. */
+    Map<String, JsonNode> pendingBySymbol() throws IOException, InterruptedException {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        get("/api/proposals?status=pending&limit=100").get("proposals").forEach(p -> out.put(p.get("symbol").asText(), p));
+        return out;
+    }
+
+    /** The scan's decisions by symbol (the last one per symbol). */
+    static Map<String, JsonNode> decisionsBySymbol(JsonNode scan) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        scan.get("decisions").forEach(d -> out.put(d.get("symbol").asText(), d));
+        return out;
     }
 
     /** Polls {@code path} until its JSON satisfies {@code done}; fails after {@link #WAIT}. */

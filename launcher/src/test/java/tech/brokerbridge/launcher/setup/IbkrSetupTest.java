@@ -46,6 +46,7 @@ class IbkrSetupTest {
             assertTrue(r.get("server_version").asInt() >= 157, r.toString());
             assertEquals(1, r.get("accounts").size());
             assertFalse(r.toString().contains("DU1234567"), "account ids are masked: " + r);
+            assertEquals("paper", r.get("account_modes").get("DU****567").asText(), "the account mode it found: " + r);
             assertEquals("missing", d.getJson("/api/credentials/status").get("providers").get("ibkr").asText(),
                     "the paper desk does not use IB");
         }

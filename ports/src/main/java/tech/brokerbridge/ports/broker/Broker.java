@@ -20,6 +20,12 @@ public interface Broker {
     /** Current connection state; never blocks. */
     ConnectionStatus connectionStatus();
 
+    /**
+     * The account orders go to, and whether it is a paper or a live one; never blocks. After a
+     * reconnect it is the account chosen on the new session.
+     */
+    TradingAccount tradingAccount();
+
     AccountSnapshot account();
 
     List<Position> positions();

@@ -18,8 +18,23 @@ public sealed interface ActionResult {
     record NotFound(String proposalId) implements ActionResult {
     }
 
-    /** The action is not allowed in the proposal's current state (or while the kill switch is engaged). */
-    record Conflict(String reason) implements ActionResult {
+    /**
+     * The action is not allowed now: the proposal's state, the kill switch, or the account check.
+     *
+     * @param code {@code conflict}, or {@code account_mode_mismatch} / {@code account_not_selected} when
+     *     the broker's account is not one the desk may trade
+     */
+    record Conflict(String code, String reason) implements ActionResult {
+        public static final String GENERIC = "conflict";
+
+        public Conflict {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        public Conflict(String reason) {
+            this(GENERIC, reason);
+        }
     }
 
     /** The modified trade failed a gate; the proposal stays pending. */

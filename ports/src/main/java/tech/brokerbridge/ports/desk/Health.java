@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import tech.brokerbridge.ports.license.LicenseStatus;
+import tech.brokerbridge.ports.market.PriceSource;
 import tech.brokerbridge.ports.notify.ChannelStatus;
 
 /**
@@ -14,10 +15,20 @@ import tech.brokerbridge.ports.notify.ChannelStatus;
  * @param nextScanAt when the trading loop scans next; empty while it is stopped
  * @param scanInProgress whether a scan is running now
  * @param notifications the notification channels the user configured, and only those
+ * @param marketData where prices come from and what is wrong with them
+ * @param account the account orders go to and whether the desk may trade it
  */
 public record Health(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
         Service broker, Service ai, LicenseStatus license, Secrets secrets, Optional<Instant> lastScanAt,
-        Optional<Instant> nextScanAt, boolean scanInProgress, List<ChannelStatus> notifications) {
+        Optional<Instant> nextScanAt, boolean scanInProgress, List<ChannelStatus> notifications,
+        MarketDataStatus marketData, AccountStatus account) {
+    /** What the legacy constructors say of the market data: not reported. */
+    public static final MarketDataStatus MARKET_DATA_NOT_REPORTED = new MarketDataStatus(
+            new PriceSource("unknown", false, "not reported"), List.of(), List.of());
+    /** What the legacy constructors say of the account: not reported, so not tradable. */
+    public static final AccountStatus ACCOUNT_NOT_REPORTED = new AccountStatus(Optional.empty(), "unknown", "paper",
+            false, "not reported", List.of());
+
     public Health {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(version, "version");
@@ -28,6 +39,8 @@ public record Health(String status, String version, boolean tradingLoopActive, b
         Objects.requireNonNull(lastScanAt, "lastScanAt");
         Objects.requireNonNull(nextScanAt, "nextScanAt");
         notifications = List.copyOf(notifications);
+        Objects.requireNonNull(marketData, "marketData");
+        Objects.requireNonNull(account, "account");
     }
 
     /** Without notification channels. */
@@ -35,14 +48,14 @@ public record Health(String status, String version, boolean tradingLoopActive, b
             Service broker, Service ai, LicenseStatus license, Secrets secrets, Optional<Instant> lastScanAt,
             Optional<Instant> nextScanAt, boolean scanInProgress) {
         this(status, version, tradingLoopActive, killSwitchEngaged, broker, ai, license, secrets, lastScanAt,
-                nextScanAt, scanInProgress, List.of());
+                nextScanAt, scanInProgress, List.of(), MARKET_DATA_NOT_REPORTED, ACCOUNT_NOT_REPORTED);
     }
 
     /** Health with no scan made, none planned and none running, and no notification channel. */
     public Health(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
             Service broker, Service ai, LicenseStatus license, Secrets secrets) {
         this(status, version, tradingLoopActive, killSwitchEngaged, broker, ai, license, secrets, Optional.empty(),
-                Optional.empty(), false, List.of());
+                Optional.empty(), false, List.of(), MARKET_DATA_NOT_REPORTED, ACCOUNT_NOT_REPORTED);
     }
 
     /** A connected service (broker or AI provider). */
@@ -58,6 +71,42 @@ public record Health(String status, String version, boolean tradingLoopActive, b
         public Secrets {
             Objects.requireNonNull(backend, "backend");
             Objects.requireNonNull(warning, "warning");
+        }
+    }
+
+    /**
+     * The market data source.
+     *
+     * @param delayed symbols last priced on delayed data
+     * @param problems one line per symbol whose data could not be read last time, e.g.
+     *     {@code NVDA: no market data permission (IB 162: ...)}
+     */
+    public record MarketDataStatus(PriceSource source, List<String> delayed, List<String> problems) {
+        public MarketDataStatus {
+            Objects.requireNonNull(source, "source");
+            delayed = List.copyOf(delayed);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * The account check: which account the broker trades, of which kind, against the desk's trading mode.
+     *
+     * @param account the masked account id, or empty when none is selected
+     * @param mode {@code paper}, {@code live}, or {@code unknown} when no account is selected
+     * @param tradingMode the configured {@code trading_mode}: {@code paper} or {@code live}
+     * @param tradable true when approvals may be sent to this account
+     * @param reason why (or why not), for a person
+     * @param warnings what needs attention without blocking, e.g. a live port with {@code trading_mode=paper}
+     */
+    public record AccountStatus(Optional<String> account, String mode, String tradingMode, boolean tradable,
+            String reason, List<String> warnings) {
+        public AccountStatus {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(tradingMode, "tradingMode");
+            Objects.requireNonNull(reason, "reason");
+            warnings = List.copyOf(warnings);
         }
     }
 }

@@ -4,15 +4,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import tech.brokerbridge.ports.journal.DecisionRecord;
+import tech.brokerbridge.ports.market.PriceSource;
 
-/** The result of one scan: every decision it made, and the symbols it could not read (with why). */
+/**
+ * The result of one scan: every decision it made, the symbols it could not read (with why), and the
+ * source of the prices it read.
+ */
 public record ScanReport(String scanId, Instant startedAt, Instant finishedAt, int symbolsScanned,
-        List<DecisionRecord> decisions, List<String> errors) {
+        List<DecisionRecord> decisions, List<String> errors, PriceSource marketData) {
     public ScanReport {
         Objects.requireNonNull(scanId, "scanId");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
         decisions = List.copyOf(decisions);
         errors = List.copyOf(errors);
+        Objects.requireNonNull(marketData, "marketData");
     }
 }

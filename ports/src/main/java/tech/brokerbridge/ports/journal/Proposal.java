@@ -11,11 +11,12 @@ import tech.brokerbridge.ports.market.Direction;
  * A trade proposal shown to the user, with its gate results and full status history.
  *
  * @param proposalId {@code prp-} followed by 12 lowercase hex digits
+ * @param pricing the prices it was made on: their source, and whether the last price was delayed
  */
 public record Proposal(String proposalId, String symbol, Direction direction, String setupType, double conviction,
         double compositeScore, double entryPrice, double stopPrice, double targetPrice, long quantity,
         String thesisSummary, List<GateResult> gates, Instant createdAt, Instant expiresAt, ProposalStatus status,
-        List<StatusChange> history) {
+        List<StatusChange> history, PriceBasis pricing) {
     public Proposal {
         Objects.requireNonNull(proposalId, "proposalId");
         Objects.requireNonNull(symbol, "symbol");
@@ -27,6 +28,16 @@ public record Proposal(String proposalId, String symbol, Direction direction, St
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(status, "status");
         history = List.copyOf(history);
+        Objects.requireNonNull(pricing, "pricing");
+    }
+
+    /** A proposal whose price basis is not known ({@link PriceBasis#UNKNOWN}). */
+    public Proposal(String proposalId, String symbol, Direction direction, String setupType, double conviction,
+            double compositeScore, double entryPrice, double stopPrice, double targetPrice, long quantity,
+            String thesisSummary, List<GateResult> gates, Instant createdAt, Instant expiresAt, ProposalStatus status,
+            List<StatusChange> history) {
+        this(proposalId, symbol, direction, setupType, conviction, compositeScore, entryPrice, stopPrice, targetPrice,
+                quantity, thesisSummary, gates, createdAt, expiresAt, status, history, PriceBasis.UNKNOWN);
     }
 
     /** A copy moved to {@code to}, with the change appended to the history. */
@@ -34,12 +45,12 @@ public record Proposal(String proposalId, String symbol, Direction direction, St
         List<StatusChange> h = new ArrayList<>(history);
         h.add(new StatusChange(time, Optional.of(status), to, reason));
         return new Proposal(proposalId, symbol, direction, setupType, conviction, compositeScore, entryPrice,
-                stopPrice, targetPrice, quantity, thesisSummary, gates, createdAt, expiresAt, to, h);
+                stopPrice, targetPrice, quantity, thesisSummary, gates, createdAt, expiresAt, to, h, pricing);
     }
 
     /** A copy with a modified trade and the gate results that were computed for it. */
     public Proposal withTrade(long newQuantity, double newStop, double newTarget, List<GateResult> newGates) {
         return new Proposal(proposalId, symbol, direction, setupType, conviction, compositeScore, entryPrice,
-                newStop, newTarget, newQuantity, thesisSummary, newGates, createdAt, expiresAt, status, history);
+                newStop, newTarget, newQuantity, thesisSummary, newGates, createdAt, expiresAt, status, history, pricing);
     }
 }

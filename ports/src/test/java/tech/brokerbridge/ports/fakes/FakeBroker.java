@@ -29,6 +29,7 @@ import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.broker.TradingAccount;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -423,5 +424,21 @@ public final class FakeBroker implements Broker {
     private static OrderView with(OrderView v, OrderState state, long filled, double avg) {
         return new OrderView(v.brokerOrderId(), v.orderRef(), v.leg(), v.symbol(), v.direction(), v.quantity(),
                 v.limitOrStopPrice(), state, filled, avg);
+    }
+
+    // ---- the account (issue 13): a paper account unless a test says otherwise ----
+
+    private volatile TradingAccount tradingAccount = new TradingAccount.Selected("DU****001",
+            tech.brokerbridge.ports.broker.AccountKind.PAPER, java.util.Optional.empty());
+
+    @Override
+    public TradingAccount tradingAccount() {
+        return tradingAccount;
+    }
+
+    /** The account this fake says orders go to from now on (as after a reconnect to another login). */
+    public FakeBroker tradingAccount(TradingAccount account) {
+        this.tradingAccount = java.util.Objects.requireNonNull(account, "account");
+        return this;
     }
 }

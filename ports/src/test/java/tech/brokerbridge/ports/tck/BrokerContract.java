@@ -30,6 +30,7 @@ import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.broker.TradingAccount;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -399,5 +400,14 @@ public abstract class BrokerContract {
             Thread.currentThread().interrupt();
             fail("interrupted");
         }
+    }
+
+    @Test
+    void aConnectedBrokerSaysWhichAccountItTradesWithoutBlockingAndMasked() {
+        TradingAccount a = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> broker.tradingAccount());
+        TradingAccount.Selected s = assertInstanceOf(TradingAccount.Selected.class, a,
+                "a connected broker has chosen the account it trades");
+        assertFalse(s.maskedId().matches(".*[0-9]{4,}.*"), "never a full account id: " + s.maskedId());
+        assertNotNull(s.kind());
     }
 }

@@ -14,11 +14,13 @@ import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.GateResult;
 import tech.brokerbridge.ports.journal.OrderRecord;
+import tech.brokerbridge.ports.journal.PriceBasis;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.StatusChange;
 import tech.brokerbridge.ports.market.Direction;
+import tech.brokerbridge.ports.market.Quote;
 import tech.brokerbridge.ports.signals.Evidence;
 
 /** Sample journal records full of awkward values, for the roles' contracts and the tests of implementations. */
@@ -56,7 +58,14 @@ public final class JournalSamples {
         return new Proposal(id(n), "AAPL", Direction.LONG, "breakout", 0.72, 0.6543, 100.5 + n, 97.25, 107.75,
                 10 + n, "Breakout above resistance on volume #" + n,
                 List.of(gate("max_position_size", true, size), gate("max_portfolio_heat", true, heat)), createdAt,
-                createdAt.plus(Duration.ofMinutes(30)), status, history);
+                createdAt.plus(Duration.ofMinutes(30)), status, history, pricing(n));
+    }
+
+    /** Every other sample was priced on delayed IB data, the others on simulated prices. */
+    static PriceBasis pricing(int n) {
+        return n % 2 == 0
+                ? new PriceBasis("ibkr", false, Optional.of(Quote.Freshness.DELAYED), OptionalDouble.of(100.25 + n))
+                : new PriceBasis("simulated", true, Optional.of(Quote.Freshness.REALTIME), OptionalDouble.of(99.5));
     }
 
     public static DecisionRecord decision(String id, Instant time, boolean withAi) {

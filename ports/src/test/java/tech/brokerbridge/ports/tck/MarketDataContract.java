@@ -1,6 +1,8 @@
 package tech.brokerbridge.ports.tck;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,13 +13,17 @@ import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.market.Bar;
 import tech.brokerbridge.ports.market.BarRequest;
 import tech.brokerbridge.ports.market.BarSize;
+import tech.brokerbridge.ports.market.Instrument;
 import tech.brokerbridge.ports.market.MarketData;
 import tech.brokerbridge.ports.market.MarketDataException;
+import tech.brokerbridge.ports.market.PriceSource;
+import tech.brokerbridge.ports.market.Quote;
 
 /**
  * The contract every {@link MarketData} honours, real or fake: daily bars oldest first, one per
  * trading day, covering about the requested lookback (a year is 240–262 bars), with consistent
- * OHLC; an unknown symbol is told apart from a transient failure.
+ * OHLC; an unknown symbol is told apart from a transient failure; a known symbol has a quote (finite,
+ * positive, with its freshness), a positive tick and a session; the source names itself.
  *
  * <p>Hooks: {@link #newMarketData()} (called once per test), {@link #knownSymbol()} with at least a
  * year of daily history, and {@link #unknownSymbol()}, a well-formed symbol the source does not know.
@@ -74,5 +80,34 @@ public abstract class MarketDataContract {
                 () -> newMarketData().bars(BarRequest.dailyYear(unknownSymbol())));
         assertTrue(e.unknownSymbol(), "unknownSymbol() is true: " + e);
         assertFalse(e.retryable(), "asking again will not help: " + e);
+    }
+
+    @Test
+    void aKnownSymbolHasAQuoteATickAndASession() {
+        MarketData data = newMarketData();
+        Quote q = data.quote(knownSymbol());
+        assertEquals(knownSymbol(), q.symbol());
+        assertTrue(q.price() > 0 && Double.isFinite(q.price()), "a usable price: " + q);
+        Instrument i = data.instrument(knownSymbol());
+        assertTrue(i.tick() > 0 && i.tick() <= 1, "a tick: " + i);
+        assertNotNull(i.session());
+        List<Bar> bars = data.bars(BarRequest.dailyYear(knownSymbol()));
+        double lastClose = bars.get(bars.size() - 1).close();
+        assertTrue(q.price() > lastClose / 2 && q.price() < lastClose * 2,
+                "the quote is near the last close " + lastClose + ": " + q);
+    }
+
+    @Test
+    void anUnknownSymbolHasNoQuote() {
+        MarketDataException e = assertThrows(MarketDataException.class, () -> newMarketData().quote(unknownSymbol()));
+        assertTrue(e.unknownSymbol(), "unknownSymbol() is true: " + e);
+        assertEquals(MarketDataException.Problem.UNKNOWN_SYMBOL, e.problem());
+    }
+
+    @Test
+    void theSourceNamesItself() {
+        PriceSource s = newMarketData().source();
+        assertFalse(s.name().isBlank());
+        assertFalse(s.description().isBlank());
     }
 }

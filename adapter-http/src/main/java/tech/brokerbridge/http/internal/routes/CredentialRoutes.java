@@ -40,7 +40,9 @@ final class CredentialRoutes {
     record Deleted(String provider, boolean deleted, String status) {
     }
 
-    record IbkrAnswer(boolean ok, int serverVersion, List<String> accounts, String message) {
+    /** {@code account_modes}: each masked account with the mode it was found in, {@code paper} or {@code live}. */
+    record IbkrAnswer(boolean ok, int serverVersion, List<String> accounts, String message,
+            Map<String, String> accountModes) {
     }
 
     private CredentialRoutes(SetupDesk setup) {
@@ -147,7 +149,7 @@ final class CredentialRoutes {
             throw SetupRoutes.invalid(invalid.errors());
         }
         IbkrCheck.Answered a = (IbkrCheck.Answered) check;
-        return ApiResponse.ok(new IbkrAnswer(a.ok(), a.serverVersion(), a.accounts(), a.message()));
+        return ApiResponse.ok(new IbkrAnswer(a.ok(), a.serverVersion(), a.accounts(), a.message(), a.accountModes()));
     }
 
     private static State state(String provider, CredentialStatus s) {

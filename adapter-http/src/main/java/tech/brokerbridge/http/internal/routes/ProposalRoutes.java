@@ -119,7 +119,7 @@ final class ProposalRoutes {
             throw notFound(nf.proposalId());
         }
         if (result instanceof ActionResult.Conflict c) {
-            throw ApiException.conflict(c.reason());
+            throw new ApiException(409, c.code(), c.reason());
         }
         if (result instanceof ActionResult.GatesFailed g) {
             long failed = g.gates().stream().filter(x -> !x.passed()).count();

@@ -123,6 +123,8 @@ class JournalAndTradingRoutesTest {
         assertEquals("scan-1", scan.get("scan_id").asText());
         assertEquals("proposed", scan.get("decisions").get(0).get("outcome").asText());
         assertEquals("ZZZ: no bars", scan.get("errors").get(0).asText());
+        assertEquals("simulated", scan.get("market_data").get("source").asText(), "the scan names its price source");
+        assertTrue(scan.get("market_data").get("simulated").asBoolean());
 
         assertTrue(RouteCalls.json(c.call("POST", "/api/trading/start", null)).get("trading_loop_active").asBoolean());
         assertTrue(c.desk.loop);

@@ -107,6 +107,15 @@ class ProposalRoutesTest {
         ApiResponse conflict = c.call("POST", BASE + "/approve", null);
         assertEquals(409, conflict.status());
         assertEquals("proposal is expired", RouteCalls.json(conflict).get("error").get("message").asText());
+        assertEquals("conflict", RouteCalls.json(conflict).get("error").get("code").asText());
+
+        c.desk.onApprove = (id, m) -> new ActionResult.Conflict("account_mode_mismatch",
+                "trading_mode is paper but U1****890 is a live (real-money) account");
+        ApiResponse mismatch = c.call("POST", BASE + "/approve", null);
+        assertEquals(409, mismatch.status());
+        JsonNode why = RouteCalls.json(mismatch).get("error");
+        assertEquals("account_mode_mismatch", why.get("code").asText(), "the conflict's own code");
+        assertTrue(why.get("message").asText().contains("U1****890"));
 
         c.desk.onApprove = (id, m) -> new ActionResult.GatesFailed(List.of(StubDesk.gate("max_portfolio_heat_pct",
                 false, 7.5, 6.0), StubDesk.gate("trade_sanity", true, 2.0, 1.5)));

@@ -26,6 +26,17 @@ public enum ErrorKind {
     NOT_CONNECTED,
     /** 162 pacing violation: retryable later. */
     PACING_VIOLATION,
+    /**
+     * 354, and 162 with "No market data permissions": the account may not see this market's data; a
+     * quote falls back to delayed data, bars fail with the reason.
+     */
+    NO_MARKET_DATA_PERMISSION,
+    /** 10089: live data needs an additional API subscription; delayed data is available: fall back to it. */
+    DELAYED_DATA_AVAILABLE,
+    /** 10167: live data not subscribed, delayed data is shown instead: the request goes on, delayed. */
+    DELAYED_DATA_SHOWN,
+    /** 10168: live data not subscribed and delayed data not enabled: the request fails. */
+    DELAYED_DATA_NOT_ENABLED,
     /** 162 (other), 321, 366, 322: the request failed; asking again the same way will not help. */
     REQUEST_FAILED,
     /** Any other code: routed to its request or order as a failure, logged when it has no owner. */

@@ -50,6 +50,11 @@ public final class ErrorTable {
             Map.entry(502, ErrorKind.NOT_CONNECTED),
             Map.entry(504, ErrorKind.NOT_CONNECTED),
             Map.entry(507, ErrorKind.NOT_CONNECTED),
+            // market data permissions
+            Map.entry(354, ErrorKind.NO_MARKET_DATA_PERMISSION), // requested market data is not subscribed
+            Map.entry(10089, ErrorKind.DELAYED_DATA_AVAILABLE), // needs an API subscription; delayed available
+            Map.entry(10167, ErrorKind.DELAYED_DATA_SHOWN), // not subscribed; displaying delayed data
+            Map.entry(10168, ErrorKind.DELAYED_DATA_NOT_ENABLED), // not subscribed; delayed not enabled
             // requests
             Map.entry(321, ErrorKind.REQUEST_FAILED),
             Map.entry(322, ErrorKind.REQUEST_FAILED),
@@ -58,11 +63,18 @@ public final class ErrorTable {
     private ErrorTable() {
     }
 
-    /** The kind of {@code code}; 162 is split by its text (pacing violation or not). */
+    /**
+     * The kind of {@code code}; 162 (an HMDS query error) is split by its text: a pacing violation, no
+     * market data permissions, or another failed request.
+     */
     public static ErrorKind kindOf(int code, String message) {
         if (code == 162) {
-            return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("pacing violation")
-                    ? ErrorKind.PACING_VIOLATION : ErrorKind.REQUEST_FAILED;
+            String text = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+            if (text.contains("pacing violation")) {
+                return ErrorKind.PACING_VIOLATION;
+            }
+            return text.contains("no market data permissions") ? ErrorKind.NO_MARKET_DATA_PERMISSION
+                    : ErrorKind.REQUEST_FAILED;
         }
         return KINDS.getOrDefault(code, isWarningRange(code) ? ErrorKind.NOTICE : ErrorKind.UNKNOWN);
     }

@@ -11,7 +11,15 @@ public final class GatewayException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     /** Why the request failed. */
-    public enum Reason { TIMEOUT, NOT_CONNECTED, UNKNOWN_CONTRACT, PACING, REFUSED }
+    public enum Reason {
+        TIMEOUT, NOT_CONNECTED, UNKNOWN_CONTRACT, PACING, REFUSED,
+        /** Live market data is not permitted (delayed data may be). */
+        NO_MARKET_DATA_PERMISSION,
+        /** Live data is not permitted; delayed data is available. */
+        DELAYED_DATA_AVAILABLE,
+        /** Neither live nor delayed data is enabled. */
+        DELAYED_DATA_NOT_ENABLED
+    }
 
     private final Reason reason;
 
@@ -41,6 +49,14 @@ public final class GatewayException extends IllegalStateException {
     }
 
     public MarketDataException toMarketData() {
-        return new MarketDataException(getMessage(), retryable(), reason == Reason.UNKNOWN_CONTRACT, this);
+        MarketDataException.Problem problem = switch (reason) {
+            case UNKNOWN_CONTRACT -> MarketDataException.Problem.UNKNOWN_SYMBOL;
+            case PACING -> MarketDataException.Problem.PACING_VIOLATION;
+            case NO_MARKET_DATA_PERMISSION -> MarketDataException.Problem.NO_MARKET_DATA_PERMISSION;
+            case DELAYED_DATA_AVAILABLE, DELAYED_DATA_NOT_ENABLED -> MarketDataException.Problem.DELAYED_DATA_NOT_SUBSCRIBED;
+            case REFUSED -> MarketDataException.Problem.MARKET_DATA_REFUSED;
+            case TIMEOUT, NOT_CONNECTED -> MarketDataException.Problem.MARKET_DATA_UNAVAILABLE;
+        };
+        return new MarketDataException(problem, getMessage(), this);
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 
 /** Server-to-client messages in scope, decoded by {@link InboundDecoder}. */
 public sealed interface Inbound {
+    int TICK_PRICE = 1;
+    int TICK_SIZE = 2;
     int ORDER_STATUS = 3;
     int ERR_MSG = 4;
     int OPEN_ORDER = 5;
@@ -11,18 +13,23 @@ public sealed interface Inbound {
     int PORTFOLIO_VALUE = 7;
     int ACCT_UPDATE_TIME = 8;
     int NEXT_VALID_ID = 9;
+    int CONTRACT_DATA = 10;
     int EXECUTION_DATA = 11;
     int MANAGED_ACCTS = 15;
     int HISTORICAL_DATA = 17;
     int CURRENT_TIME = 49;
+    int CONTRACT_DATA_END = 52;
     int OPEN_ORDER_END = 53;
     int ACCT_DOWNLOAD_END = 54;
     int EXECUTION_DATA_END = 55;
+    int TICK_SNAPSHOT_END = 57;
+    int MARKET_DATA_TYPE = 58;
     int COMMISSION_REPORT = 59;
     int POSITION = 61;
     int POSITION_END = 62;
     int ACCOUNT_SUMMARY = 63;
     int ACCOUNT_SUMMARY_END = 64;
+    int TICK_REQ_PARAMS = 81;
     int PNL = 94;
 
     record ManagedAccounts(List<String> accounts) implements Inbound {
@@ -116,6 +123,38 @@ public sealed interface Inbound {
      * 157+). A figure IB does not have yet is {@link Double#MAX_VALUE}.
      */
     record PnL(int reqId, double dailyPnl, double unrealizedPnl, double realizedPnl) implements Inbound {
+    }
+
+    /**
+     * contractData (10): the fields this adapter reads of a contract's details (the codec walks every
+     * field of the layout). {@code liquidHours} are the regular sessions, e.g.
+     * {@code 20260302:0930-20260302:1600;20260303:CLOSED}, in {@code timeZoneId}.
+     */
+    record ContractData(int reqId, String symbol, String secType, int conId, double minTick, String exchange,
+            String primaryExch, String currency, String longName, String timeZoneId, String tradingHours,
+            String liquidHours) implements Inbound {
+    }
+
+    record ContractDataEnd(int reqId) implements Inbound {
+    }
+
+    /** tickPrice (1), version 6: one price of a market data request; {@code field} is IB's tick type. */
+    record TickPrice(int tickerId, int field, double price, double size, int attrMask) implements Inbound {
+    }
+
+    /** tickSize (2). */
+    record TickSize(int tickerId, int field, double size) implements Inbound {
+    }
+
+    /** marketDataType (58): the kind of data the request now gets (1 live, 2 frozen, 3 delayed, 4 delayed frozen). */
+    record MarketDataType(int reqId, int type) implements Inbound {
+    }
+
+    /** tickReqParams (81): the request's minimum tick and permissions. */
+    record TickReqParams(int tickerId, double minTick, String bboExchange, int snapshotPermissions) implements Inbound {
+    }
+
+    record TickSnapshotEnd(int reqId) implements Inbound {
     }
 
     /** A message outside the scope; skipped. */

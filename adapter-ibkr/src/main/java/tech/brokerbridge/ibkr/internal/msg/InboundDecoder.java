@@ -55,6 +55,15 @@ public final class InboundDecoder {
                 case Inbound.ACCT_UPDATE_TIME -> { r.skip(1); yield new UpdateAccountTime(r.readString()); }
                 case Inbound.ACCT_DOWNLOAD_END -> { r.skip(1); yield new AccountDownloadEnd(r.readString()); }
                 case Inbound.PNL -> new PnL(r.readInt(), r.readDoubleMax(), r.readDoubleMax(), r.readDoubleMax());
+                case Inbound.CONTRACT_DATA -> ContractDataCodec.decode(r, sv);
+                case Inbound.CONTRACT_DATA_END -> { r.skip(1); yield new ContractDataEnd(r.readInt()); }
+                case Inbound.TICK_PRICE -> { r.skip(1);
+                    yield new TickPrice(r.readInt(), r.readInt(), r.readDouble(), r.readDecimal(), r.readInt()); }
+                case Inbound.TICK_SIZE -> { r.skip(1); yield new TickSize(r.readInt(), r.readInt(), r.readDecimal()); }
+                case Inbound.MARKET_DATA_TYPE -> { r.skip(1); yield new MarketDataType(r.readInt(), r.readInt()); }
+                case Inbound.TICK_REQ_PARAMS -> new TickReqParams(r.readInt(), r.readDouble(), r.readString(),
+                        r.readInt());
+                case Inbound.TICK_SNAPSHOT_END -> { r.skip(1); yield new TickSnapshotEnd(r.readInt()); }
                 default -> new Unhandled(id);
             };
         } catch (ProtocolException e) {

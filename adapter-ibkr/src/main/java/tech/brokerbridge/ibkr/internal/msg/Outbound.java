@@ -8,6 +8,10 @@ import tech.brokerbridge.ibkr.internal.wire.ServerVersions;
  * of the negotiated server version.
  */
 public sealed interface Outbound {
+    int REQ_MKT_DATA = 1;
+    int CANCEL_MKT_DATA = 2;
+    int REQ_CONTRACT_DATA = 9;
+    int REQ_MARKET_DATA_TYPE = 59;
     int START_API = 71;
     int REQ_IDS = 8;
     int REQ_CURRENT_TIME = 49;
@@ -183,6 +187,58 @@ public sealed interface Outbound {
         @Override
         public void encode(FieldWriter w, int sv) {
             w.add(CANCEL_PNL).add(reqId);
+        }
+    }
+
+    /**
+     * 9: version 8, reqId, the contract (conId .. tradingClass, primaryExch after exchange),
+     * includeExpired, secIdType, secId, issuerId (176+).
+     */
+    record ReqContractDetails(int reqId, Contract contract) implements Outbound {
+        @Override
+        public void encode(FieldWriter w, int sv) {
+            Contract c = contract;
+            w.add(REQ_CONTRACT_DATA).add(8).add(reqId)
+                    .add(c.conId()).add(c.symbol()).add(c.secType()).add(c.lastTradeDate()).add(c.strike())
+                    .add(c.right()).add(c.multiplier()).add(c.exchange()).add(c.primaryExch()).add(c.currency())
+                    .add(c.localSymbol()).add(c.tradingClass())
+                    .add(false).add("").add(""); // includeExpired, secIdType, secId
+            if (sv >= ServerVersions.BOND_ISSUERID) {
+                w.add(""); // issuerId
+            }
+        }
+    }
+
+    /**
+     * 1: version 11, tickerId, the contract (conId .. tradingClass), no combo legs, no delta-neutral
+     * contract, genericTickList, snapshot, regulatorySnapshot, mktDataOptions.
+     */
+    record ReqMktData(int tickerId, Contract contract, String genericTicks, boolean snapshot) implements Outbound {
+        @Override
+        public void encode(FieldWriter w, int sv) {
+            Contract c = contract;
+            w.add(REQ_MKT_DATA).add(11).add(tickerId)
+                    .add(c.conId()).add(c.symbol()).add(c.secType()).add(c.lastTradeDate()).add(c.strike())
+                    .add(c.right()).add(c.multiplier()).add(c.exchange()).add(c.primaryExch()).add(c.currency())
+                    .add(c.localSymbol()).add(c.tradingClass())
+                    .add(false) // no delta-neutral contract
+                    .add(genericTicks).add(snapshot).add(false) // regulatory snapshot
+                    .add(""); // mktDataOptions
+        }
+    }
+
+    record CancelMktData(int tickerId) implements Outbound {
+        @Override
+        public void encode(FieldWriter w, int sv) {
+            w.add(CANCEL_MKT_DATA).add(2).add(tickerId);
+        }
+    }
+
+    /** 59: version 1, the kind of data later requests get: 1 live, 2 frozen, 3 delayed, 4 delayed frozen. */
+    record ReqMarketDataType(int type) implements Outbound {
+        @Override
+        public void encode(FieldWriter w, int sv) {
+            w.add(REQ_MARKET_DATA_TYPE).add(1).add(type);
         }
     }
 }

@@ -50,18 +50,22 @@ final class PlaceOrderCodec {
                 .add(false).add(false) // blockOrder, sweepToFill
                 .add(0).add(0) // displaySize, triggerMethod
                 .add(o.outsideRth()).add(false); // hidden
-        // 6 to the end: the same for every order we place, so encoded once per server version
+        // 6: (5 is BAG only) its first fields, with the order's own good-till date
+        w.add("") // sharesAllocation, deprecated
+                .add(0.0) // discretionaryAmt
+                .add("").add(o.goodTillDate()); // goodAfterTime, goodTillDate
+        // the rest of 6 to the end: the same for every order we place, so encoded once per server version
         Tail tail = TAILS[sv - ServerVersions.OFFER_MIN];
         w.addEncoded(tail.fields(), tail.count());
     }
 
-    /** Sections 6 to 13 for server version {@code sv}: every field there is IB's default or a constant. */
+    /**
+     * Sections 6 (from faGroup) to 13 for server version {@code sv}: every field there is IB's default or a
+     * constant.
+     */
     private static void encodeTail(FieldWriter w, int sv) {
-        // 6: (5 is BAG only) shares allocation .. overridePercentageConstraints
-        w.add("") // sharesAllocation, deprecated
-                .add(0.0) // discretionaryAmt
-                .add("").add("") // goodAfterTime, goodTillDate
-                .add("").add("").add(""); // faGroup, faMethod, faPercentage
+        // 6: faGroup .. overridePercentageConstraints
+        w.add("").add("").add(""); // faGroup, faMethod, faPercentage
         if (sv < ServerVersions.FA_PROFILE_DESUPPORT) {
             w.add(""); // faProfile
         }

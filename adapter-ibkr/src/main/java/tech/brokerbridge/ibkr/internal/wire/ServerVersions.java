@@ -16,6 +16,17 @@ public final class ServerVersions {
     public static final int OPTIONAL_CAPABILITIES = 72;
     /** Error texts escape non-ASCII characters as {@code \\uXXXX}. */
     public static final int ENCODE_MSG_ASCII7 = 153;
+    /** contractData: mdSizeMultiplier from 110 to 163. */
+    public static final int MD_SIZE_MULTIPLIER = 110;
+    public static final int AGG_GROUP = 121;
+    public static final int UNDERLYING_INFO = 122;
+    public static final int MARKET_RULES = 126;
+    public static final int REAL_EXPIRATION_DATE = 134;
+    public static final int STOCK_TYPE = 152;
+    /** contractData: sizeMinTick (163 only; replaced by the size rules at 164). */
+    public static final int FRACTIONAL_SIZE_SUPPORT = 163;
+    /** contractData loses its version field and gains minSize, sizeIncrement, suggestedSizeIncrement. */
+    public static final int SIZE_RULES = 164;
     public static final int DURATION = 158;
     public static final int POST_TO_ATS = 160;
     public static final int AUTO_CANCEL_PARENT = 162;

@@ -52,7 +52,13 @@ class CodecRoundTripTest {
                 ReqExecutions.all(1_000_000_003),
                 new ReqExecutions(9, 1, "DU1", "20260301 00:00:00", "AAPL", "STK", "SMART", "BUY"),
                 new ReqPnL(1_000_000_004, "DU1234567", ""),
-                new CancelPnL(1_000_000_004));
+                new CancelPnL(1_000_000_004),
+                new PlaceOrder(14, AAPL, new OrderParams("BUY", 10, "LMT", 150.25, unset, "GTD", "", "DU1234567",
+                        "prop-2", false, 0, false, "20260303-21:00:00")),
+                new ReqContractDetails(1_000_000_005, AAPL),
+                new ReqMarketDataType(3),
+                new ReqMktData(1_000_000_006, AAPL.withConId(265598), "", true),
+                new CancelMktData(1_000_000_006));
     }
 
     static List<Inbound> inbound() {
@@ -89,7 +95,17 @@ class CodecRoundTripTest {
                 new AccountDownloadEnd("DU1234567"),
                 new PnL(1_000_000_004, -125.5, 1150.0, 25.0),
                 new PnL(1_000_000_004, 10.0, unset, unset),
-                new Unhandled(81));
+                new ContractData(1_000_000_005, "AAPL", "STK", 265598, 0.01, "SMART", "NASDAQ", "USD", "APPLE INC",
+                        "US/Eastern", "20260302:0400-20260302:2000;20260303:0400-20260303:2000",
+                        "20260302:0930-20260302:1600;20260303:0930-20260303:1600"),
+                new ContractDataEnd(1_000_000_005),
+                new TickPrice(1_000_000_006, 4, 151.25, 100, 0),
+                new TickPrice(1_000_000_006, 68, 151.2, 0, 2),
+                new TickSize(1_000_000_006, 5, 300),
+                new MarketDataType(1_000_000_006, 3),
+                new TickReqParams(1_000_000_006, 0.01, "9c0001", 3),
+                new TickSnapshotEnd(1_000_000_006),
+                new Unhandled(46));
     }
 
     static Stream<Arguments> outboundAtVersions() {

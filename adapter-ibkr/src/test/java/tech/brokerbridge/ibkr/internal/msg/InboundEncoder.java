@@ -96,6 +96,22 @@ public final class InboundEncoder {
         } else if (m instanceof PnL p) {
             w.add(Inbound.PNL).add(p.reqId()).add(dbl(p.dailyPnl())).add(dbl(p.unrealizedPnl()))
                     .add(dbl(p.realizedPnl()));
+        } else if (m instanceof ContractData d) {
+            contractData(d, w);
+        } else if (m instanceof ContractDataEnd d) {
+            w.add(Inbound.CONTRACT_DATA_END).add(1).add(d.reqId());
+        } else if (m instanceof TickPrice t) {
+            w.add(Inbound.TICK_PRICE).add(6).add(t.tickerId()).add(t.field()).add(t.price()).addDecimal(t.size())
+                    .add(t.attrMask());
+        } else if (m instanceof TickSize t) {
+            w.add(Inbound.TICK_SIZE).add(6).add(t.tickerId()).add(t.field()).addDecimal(t.size());
+        } else if (m instanceof MarketDataType t) {
+            w.add(Inbound.MARKET_DATA_TYPE).add(1).add(t.reqId()).add(t.type());
+        } else if (m instanceof TickReqParams t) {
+            w.add(Inbound.TICK_REQ_PARAMS).add(t.tickerId()).add(t.minTick()).add(t.bboExchange())
+                    .add(t.snapshotPermissions());
+        } else if (m instanceof TickSnapshotEnd t) {
+            w.add(Inbound.TICK_SNAPSHOT_END).add(1).add(t.reqId());
         } else if (m instanceof Unhandled u) {
             w.add(u.messageId()).add(1);
         }
@@ -146,6 +162,44 @@ public final class InboundEncoder {
         }
         if (sv >= ServerVersions.PEGBEST_PEGMID_OFFSETS) {
             w.add(Integer.MAX_VALUE).add(false).add(MAX_DOUBLE).add(MAX_DOUBLE).add(MAX_DOUBLE);
+        }
+    }
+
+    /** contractData (10) as TWS writes it at this server version: every field of the layout, in order. */
+    private void contractData(ContractData d, FieldWriter w) {
+        w.add(Inbound.CONTRACT_DATA);
+        if (sv < ServerVersions.SIZE_RULES) {
+            w.add(8);
+        }
+        w.add(d.reqId()).add(d.symbol()).add(d.secType()).add("").add(0.0).add("").add(d.exchange())
+                .add(d.currency()).add(d.symbol()).add("NMS").add("NMS").add(d.conId()).add(d.minTick());
+        if (sv >= ServerVersions.MD_SIZE_MULTIPLIER && sv < ServerVersions.SIZE_RULES) {
+            w.add(1);
+        }
+        w.add("").add("ACTIVETIM,ADJUST,ALERT,LMT,MKT,STP,TRAIL").add("SMART,NASDAQ,NYSE").add(1).add(0)
+                .add(escape(d.longName())).add(d.primaryExch()).add("").add("Technology").add("Computers")
+                .add("Computers").add(d.timeZoneId()).add(d.tradingHours()).add(d.liquidHours()).add("")
+                .add(MAX_DOUBLE).add(1).add("ISIN").add("US0000000000");
+        if (sv >= ServerVersions.AGG_GROUP) {
+            w.add(1);
+        }
+        if (sv >= ServerVersions.UNDERLYING_INFO) {
+            w.add("").add("");
+        }
+        if (sv >= ServerVersions.MARKET_RULES) {
+            w.add("26,26,26");
+        }
+        if (sv >= ServerVersions.REAL_EXPIRATION_DATE) {
+            w.add("");
+        }
+        if (sv >= ServerVersions.STOCK_TYPE) {
+            w.add("COMMON");
+        }
+        if (sv >= ServerVersions.FRACTIONAL_SIZE_SUPPORT && sv < ServerVersions.SIZE_RULES) {
+            w.addDecimal(0.0001);
+        }
+        if (sv >= ServerVersions.SIZE_RULES) {
+            w.addDecimal(1).addDecimal(1).addDecimal(1);
         }
     }
 

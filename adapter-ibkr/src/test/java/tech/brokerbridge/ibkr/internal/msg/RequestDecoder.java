@@ -44,6 +44,10 @@ public final class RequestDecoder {
                 yield new ReqExecutions(r.readInt(), r.readInt(), r.readString(), r.readString(), r.readString(),
                         r.readString(), r.readString(), r.readString()); }
             case Outbound.REQ_PNL -> new ReqPnL(r.readInt(), r.readString(), r.readString());
+            case Outbound.REQ_CONTRACT_DATA -> contractDetails(r);
+            case Outbound.REQ_MKT_DATA -> marketData(r);
+            case Outbound.CANCEL_MKT_DATA -> { r.skip(1); yield new CancelMktData(r.readInt()); }
+            case Outbound.REQ_MARKET_DATA_TYPE -> { version(r); yield new ReqMarketDataType(r.readInt()); }
             case Outbound.CANCEL_PNL -> new CancelPnL(r.readInt());
             default -> throw new ProtocolException("unsupported client message " + id);
         };
@@ -63,6 +67,37 @@ public final class RequestDecoder {
         return new Contract(r.readInt(), r.readString(), r.readString(), r.readString(), r.readDouble(),
                 r.readString(), r.readString(), r.readString(), primaryExch ? r.readString() : "", r.readString(),
                 r.readString(), r.readString());
+    }
+
+    private Outbound contractDetails(FieldReader r) {
+        if (r.readInt() != 8) {
+            throw new ProtocolException("reqContractDetails: unexpected version");
+        }
+        int reqId = r.readInt();
+        Contract c = contract(r, true);
+        r.skip(3); // includeExpired, secIdType, secId
+        if (sv >= ServerVersions.BOND_ISSUERID) {
+            r.skip(1); // issuerId
+        }
+        return new ReqContractDetails(reqId, c);
+    }
+
+    private static Outbound marketData(FieldReader r) {
+        if (r.readInt() != 11) {
+            throw new ProtocolException("reqMktData: unexpected version");
+        }
+        int tickerId = r.readInt();
+        Contract c = contract(r, true);
+        if (c.secType().equals("BAG")) {
+            throw new ProtocolException("BAG not supported by the fake");
+        }
+        if (r.readBool()) {
+            r.skip(3); // delta-neutral contract
+        }
+        String generic = r.readString();
+        boolean snapshot = r.readBool();
+        r.skip(2); // regulatorySnapshot, mktDataOptions
+        return new ReqMktData(tickerId, c, generic, snapshot);
     }
 
     private static Outbound historical(FieldReader r) {
@@ -106,7 +141,9 @@ public final class RequestDecoder {
         if (c.secType().equals("BAG")) {
             throw new ProtocolException("BAG not supported by the fake");
         }
-        r.skip(7); // sharesAllocation .. faPercentage
+        r.skip(3); // sharesAllocation, discretionaryAmt, goodAfterTime
+        String goodTillDate = r.readString();
+        r.skip(3); // faGroup, faMethod, faPercentage
         if (sv < ServerVersions.FA_PROFILE_DESUPPORT) {
             r.skip(1);
         }
@@ -155,6 +192,6 @@ public final class RequestDecoder {
             }
         }
         return new PlaceOrder(orderId, c, new OrderParams(action, qty, type, lmt, aux, tif, oca, account, ref,
-                transmit, parentId, outsideRth));
+                transmit, parentId, outsideRth, goodTillDate));
     }
 }

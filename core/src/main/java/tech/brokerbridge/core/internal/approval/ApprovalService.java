@@ -10,12 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.core.internal.account.AccountInterlock;
 import tech.brokerbridge.core.internal.execution.BracketSubmitter;
+import tech.brokerbridge.core.internal.market.MarketPrices;
+import tech.brokerbridge.core.internal.market.PriceGuard;
+import tech.brokerbridge.core.internal.market.PriceReference;
 import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalTransitions;
 import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
+import tech.brokerbridge.core.internal.risk.RiskContext;
 import tech.brokerbridge.core.internal.risk.RiskContextLoader;
 import tech.brokerbridge.core.internal.risk.RiskGates;
 import tech.brokerbridge.core.internal.risk.TradePlan;
@@ -29,11 +34,19 @@ import tech.brokerbridge.ports.journal.GateResult;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalStatus;
+import tech.brokerbridge.ports.market.Instrument;
+import tech.brokerbridge.ports.market.MarketSession;
 
 /**
  * The user's approve and reject.
  *
- * <p>Approve: refused while the kill switch is engaged; only a pending proposal can be approved.
+ * <p>Approve: refused while the kill switch is engaged, and while the broker's account is not one the
+ * desk may trade ({@link AccountInterlock}: 409 {@code account_mode_mismatch} or
+ * {@code account_not_selected}); only a pending proposal can be approved. Every price and the quantity
+ * of the trade as it will be sent pass the {@link PriceGuard} against the symbol's last price (delayed
+ * if need be; the proposal's entry when no price can be had), or the approval is refused naming the
+ * field ({@link ActionResult.Invalid}). Outside the regular session the bracket is sent at once and
+ * waits at the broker for the open; the {@code executing} status says "waiting for the market to open".
  * The five gates run again on the trade as it will be sent (modified or not: the portfolio may have
  * changed since the proposal was made); any failure returns {@link ActionResult.GatesFailed} and
  * leaves the proposal pending and unchanged (a failed daily-loss gate also engages the kill switch).
@@ -59,11 +72,27 @@ public final class ApprovalService {
     private final DailyLossBreaker dailyLoss;
     private final BracketSubmitter submitter;
     private final CoolDowns coolDowns;
+    private final AccountInterlock interlock;
+    private final MarketPrices prices;
+    private final PriceGuard guard;
     private final ReentrantLock admission = new ReentrantLock();
     private final Map<String, Proposal> admitted = new ConcurrentHashMap<>();
 
+    /** The checks an approval passes besides the gates: the account, and the prices. */
+    public record Checks(AccountInterlock interlock, MarketPrices prices, PriceGuard guard) {
+        public Checks {
+            Objects.requireNonNull(interlock, "interlock");
+            Objects.requireNonNull(prices, "prices");
+            Objects.requireNonNull(guard, "guard");
+        }
+    }
+
     public ApprovalService(ProposalLog proposals, ProposalBook book, RiskContextLoader contexts, RiskGates gates,
-            KillSwitch killSwitch, DailyLossBreaker dailyLoss, BracketSubmitter submitter, CoolDowns coolDowns) {
+            KillSwitch killSwitch, DailyLossBreaker dailyLoss, BracketSubmitter submitter, CoolDowns coolDowns,
+            Checks checks) {
+        this.interlock = checks.interlock();
+        this.prices = checks.prices();
+        this.guard = checks.guard();
         this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.book = Objects.requireNonNull(book, "book");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
@@ -79,6 +108,10 @@ public final class ApprovalService {
         Objects.requireNonNull(actor, "actor");
         if (killSwitch.engaged()) {
             return new ActionResult.Conflict(killSwitch.refusal());
+        }
+        Optional<ActionResult.Conflict> wrongAccount = interlock.refusal();
+        if (wrongAccount.isPresent()) {
+            return wrongAccount.get();
         }
         Optional<ActionResult.Invalid> invalid = validate(modification);
         if (invalid.isPresent()) {
@@ -97,18 +130,26 @@ public final class ApprovalService {
         if (refusal.isPresent()) {
             return new ActionResult.Conflict(refusal.get());
         }
+        long qty = mod.quantity().orElse(p.quantity());
+        double stop = mod.stopPrice().orElse(p.stopPrice());
+        double target = mod.targetPrice().orElse(p.targetPrice());
+        Optional<Instrument> instrument = prices.instrument(p.symbol());
+        PriceReference ref = prices.referenceOr(p.symbol(), p.entryPrice(), "the proposal's entry", instrument);
         ApprovedTrade trade;
         admission.lock();
         try {
             if (killSwitch.engaged()) {
                 return new ActionResult.Conflict(killSwitch.refusal());
             }
-            long qty = mod.quantity().orElse(p.quantity());
-            double stop = mod.stopPrice().orElse(p.stopPrice());
-            double target = mod.targetPrice().orElse(p.targetPrice());
+            RiskContext ctx = contexts.load();
+            List<PriceGuard.Violation> bad = guard.bracket(p.entryPrice(), stop, target, qty, ref, ctx.buyingPower());
+            if (!bad.isEmpty()) {
+                return new ActionResult.Invalid(bad.get(0).field(), String.join("; ",
+                        bad.stream().map(PriceGuard.Violation::reason).toList()));
+            }
             TradePlan plan = new TradePlan(p.symbol(), p.direction(), p.entryPrice(), stop, target, qty,
                     Optional.of(id));
-            List<GateResult> results = gates.evaluate(plan, contexts.load().withAdmitted(admitted.values()));
+            List<GateResult> results = gates.evaluate(plan, ctx.withAdmitted(admitted.values()));
             if (!RiskGates.allPassed(results)) {
                 engageOnDailyLoss(results);
                 return new ActionResult.GatesFailed(results);
@@ -117,7 +158,8 @@ public final class ApprovalService {
             Proposal approved = p.withTrade(qty, stop, target, results).withStatus(ProposalStatus.APPROVED,
                     book.now(), why);
             trade = submitter.intent(approved, approvalRecord(p, mod, mod.isEmpty()
-                    ? ApprovalRecord.Action.APPROVE : ApprovalRecord.Action.MODIFY, "", actor));
+                    ? ApprovalRecord.Action.APPROVE : ApprovalRecord.Action.MODIFY, "", actor),
+                    waitingNote(instrument));
             admitted.put(id, trade.proposal());
         } finally {
             admission.unlock();
@@ -130,6 +172,13 @@ public final class ApprovalService {
             admitted.remove(id);
         }
         return new ActionResult.Done(submitter.submit(trade.proposal()));
+    }
+
+    /** "waiting for the market to open" outside the regular session (as the broker's source tells it). */
+    private static Optional<String> waitingNote(Optional<Instrument> instrument) {
+        return instrument.map(Instrument::session).filter(MarketSession.Closed.class::isInstance)
+                .map(s -> "waiting for the market to open (regular session opens "
+                        + ((MarketSession.Closed) s).opens() + ")");
     }
 
     private void engageOnDailyLoss(List<GateResult> results) {

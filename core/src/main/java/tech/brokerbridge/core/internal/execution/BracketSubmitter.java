@@ -3,8 +3,10 @@ package tech.brokerbridge.core.internal.execution;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.core.internal.account.AccountInterlock;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
 import tech.brokerbridge.ports.broker.BracketOrder;
@@ -29,6 +31,9 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
  * reconciliation resolves. The broker's acceptance (its order ids) is saved as order progress
  * ({@link OrderLog#saveOrderProgress}): the broker holds it too, so it needs no sync of its own.
  *
+ * <p>Right before the call the account is checked again ({@link AccountInterlock}): a reconnect to an
+ * account the desk may not trade fails the proposal, and nothing is sent.
+ *
  * <p>The caller holds the proposal's lock around both calls.
  */
 public final class BracketSubmitter {
@@ -39,10 +44,12 @@ public final class BracketSubmitter {
     private final ProposalBook book;
     private final KillSwitch killSwitch;
     private final BrokerReconciler reconciler;
+    private final AccountInterlock interlock;
     private final Clock clock;
 
     public BracketSubmitter(Broker broker, OrderLog orders, ProposalLog proposals, ProposalBook book,
-            KillSwitch killSwitch, BrokerReconciler reconciler, Clock clock) {
+            KillSwitch killSwitch, BrokerReconciler reconciler, AccountInterlock interlock, Clock clock) {
+        this.interlock = Objects.requireNonNull(interlock, "interlock");
         this.broker = Objects.requireNonNull(broker, "broker");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.proposals = Objects.requireNonNull(proposals, "proposals");
@@ -58,28 +65,34 @@ public final class BracketSubmitter {
      *
      * @param approved the proposal as the user approved it (status {@code approved})
      * @param approval the user's approve or modify record
+     * @param note added to the reason of the move to {@code executing} (e.g. "waiting for the market to open")
      * @return the executing proposal, to pass to {@link #submit}
      * @throws IllegalStateException when the proposal is not approved or an order record exists for it
      */
-    public Proposal prepare(Proposal approved, ApprovalRecord approval) {
-        ApprovedTrade trade = intent(approved, approval);
+    public Proposal prepare(Proposal approved, ApprovalRecord approval, Optional<String> note) {
+        ApprovedTrade trade = intent(approved, approval, note);
         record(trade);
         return trade.proposal();
     }
 
+    /** {@link #prepare(Proposal, ApprovalRecord, Optional)} with nothing to add. */
+    public Proposal prepare(Proposal approved, ApprovalRecord approval) {
+        return prepare(approved, approval, Optional.empty());
+    }
+
     /**
-     * What approving writes, in memory only: the proposal moved on to {@code executing}, the approval
-     * and the {@code SUBMITTING} order record.
+     * What approving writes, in memory only: the proposal moved on to {@code executing} ({@code note}
+     * added to the reason of that change), the approval and the {@code SUBMITTING} order record.
      *
      * @throws IllegalStateException when the proposal is not approved
      */
-    public ApprovedTrade intent(Proposal approved, ApprovalRecord approval) {
+    public ApprovedTrade intent(Proposal approved, ApprovalRecord approval, Optional<String> note) {
         if (approved.status() != ProposalStatus.APPROVED) {
             throw new IllegalStateException("only an approved proposal can be prepared, not " + approved.status());
         }
         var now = clock.instant();
         Proposal executing = approved.withStatus(ProposalStatus.EXECUTING, now,
-                "bracket order being sent to " + broker.name());
+                "bracket order being sent to " + broker.name() + note.map(n -> "; " + n).orElse(""));
         OrderRecord intent = new OrderRecord(approved.proposalId(), approved.symbol(), approved.direction(),
                 approved.quantity(), approved.entryPrice(), approved.stopPrice(), approved.targetPrice(),
                 State.SUBMITTING, List.of(), "about to be sent to " + broker.name(), now, now);
@@ -110,6 +123,12 @@ public final class BracketSubmitter {
     }
 
     private Proposal send(Proposal p) {
+        Optional<tech.brokerbridge.ports.desk.ActionResult.Conflict> refused = interlock.refusal();
+        if (refused.isPresent()) {
+            String why = "not submitted: " + refused.get().reason();
+            failOrder(p.proposalId(), State.FAILED, why);
+            return book.transition(p, ProposalStatus.FAILED, why);
+        }
         BracketOrder order = new BracketOrder(p.proposalId(), p.symbol(), p.direction(), p.quantity(), p.entryPrice(),
                 p.stopPrice(), p.targetPrice());
         SubmitResult result;

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.brokerbridge.core.internal.market.MarketPrices;
 import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.RandomIds;
 import tech.brokerbridge.core.internal.risk.DailyLossBreaker;
@@ -34,7 +35,9 @@ import tech.brokerbridge.ports.signals.SignalSourceException;
 
 /**
  * One scan: read the risk context once; for each watchlist symbol read the daily bars and the
- * setups (a symbol that fails is reported in {@link ScanReport#errors()}, the scan goes on); record
+ * setups (a symbol that fails is reported in {@link ScanReport#errors()}, the scan goes on; a symbol
+ * whose market data cannot be read also gets a decision with the data problem's code, e.g.
+ * {@code no_market_data_permission}, and a line in health); record
  * setups on symbols already in a position, working order or proposal as {@code symbol_busy}, and
  * setups held back by the cool-down of a rejected or expired proposal as {@code suppressed}
  * ({@link CoolDowns}); score the rest, send the best to the advisor ({@link CandidateEvaluator}),
@@ -46,6 +49,7 @@ public final class ScanPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ScanPipeline.class);
     private volatile ScanSettings settings;
     private final MarketData marketData;
+    private final MarketPrices prices;
     private final SignalSource signals;
     private final RiskContextLoader contexts;
     private final KillSwitch killSwitch;
@@ -57,11 +61,12 @@ public final class ScanPipeline {
     private final Clock clock;
     private final ScanState scans;
 
-    public ScanPipeline(ScanSettings settings, MarketData marketData, SignalSource signals, RiskContextLoader contexts,
-            KillSwitch killSwitch, DailyLossBreaker dailyLoss, CompositeScorer scorer, CandidateEvaluator evaluator,
-            CoolDowns coolDowns, DecisionLog decisions, Clock clock, ScanState scans) {
+    public ScanPipeline(ScanSettings settings, MarketData marketData, MarketPrices prices, SignalSource signals,
+            RiskContextLoader contexts, KillSwitch killSwitch, DailyLossBreaker dailyLoss, CompositeScorer scorer,
+            CandidateEvaluator evaluator, CoolDowns coolDowns, DecisionLog decisions, Clock clock, ScanState scans) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.marketData = Objects.requireNonNull(marketData, "marketData");
+        this.prices = Objects.requireNonNull(prices, "prices");
         this.signals = Objects.requireNonNull(signals, "signals");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
@@ -111,10 +116,16 @@ public final class ScanPipeline {
             List<Setup> setups;
             try {
                 List<Bar> b = marketData.bars(BarRequest.dailyYear(symbol));
+                prices.health().read(symbol);
                 setups = signals.scan(symbol, b);
                 bars.put(symbol, b);
                 scanned++;
-            } catch (MarketDataException | SignalSourceException e) {
+            } catch (MarketDataException e) {
+                errors.add(symbol + ": " + e.getMessage());
+                prices.health().failed(symbol, e);
+                decisions.add(record(DecisionBuilder.dataError(scanId, clock.instant(), symbol, e)));
+                continue;
+            } catch (SignalSourceException e) {
                 errors.add(symbol + ": " + e.getMessage());
                 continue;
             } catch (RuntimeException e) { // top-level per symbol: one bad symbol never stops the scan
@@ -155,7 +166,7 @@ public final class ScanPipeline {
             ctx = result.context();
             decisions.add(record(result.decision()));
         }
-        return new ScanReport(scanId, started, clock.instant(), scanned, decisions, errors);
+        return new ScanReport(scanId, started, clock.instant(), scanned, decisions, errors, prices.source());
     }
 
     private ScoredSetup score(Setup s, List<Setup> all) {

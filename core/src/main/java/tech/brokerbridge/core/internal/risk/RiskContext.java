@@ -14,10 +14,11 @@ import tech.brokerbridge.ports.journal.Proposal;
 /**
  * Everything the gates look at, read once: the account's net liquidation and today's P&amp;L, the
  * positions, the broker's open order legs, the desk's active trades (proposals {@code approved} or
- * {@code executing}), its pending proposals, and the limits. Immutable: the gates are pure functions of it.
+ * {@code executing}), its pending proposals, the limits, and the account's buying power (what a
+ * quantity must fit). Immutable: the gates are pure functions of it.
  */
 public record RiskContext(double netLiquidation, double dailyPnl, List<Position> positions, List<OrderView> openOrders,
-        List<Proposal> activeTrades, List<Proposal> pendingProposals, RiskLimits limits) {
+        List<Proposal> activeTrades, List<Proposal> pendingProposals, RiskLimits limits, double buyingPower) {
     public RiskContext {
         positions = List.copyOf(positions);
         openOrders = List.copyOf(openOrders);
@@ -26,11 +27,19 @@ public record RiskContext(double netLiquidation, double dailyPnl, List<Position>
         Objects.requireNonNull(limits, "limits");
     }
 
+    /** With a buying power of twice the net liquidation (Reg T). */
+    public RiskContext(double netLiquidation, double dailyPnl, List<Position> positions, List<OrderView> openOrders,
+            List<Proposal> activeTrades, List<Proposal> pendingProposals, RiskLimits limits) {
+        this(netLiquidation, dailyPnl, positions, openOrders, activeTrades, pendingProposals, limits,
+                2 * netLiquidation);
+    }
+
     /** This context with one more pending proposal (made during the same scan). */
     public RiskContext withPending(Proposal p) {
         List<Proposal> pending = new ArrayList<>(pendingProposals);
         pending.add(p);
-        return new RiskContext(netLiquidation, dailyPnl, positions, openOrders, activeTrades, pending, limits);
+        return new RiskContext(netLiquidation, dailyPnl, positions, openOrders, activeTrades, pending, limits,
+                buyingPower);
     }
 
     /**

@@ -34,7 +34,7 @@ public final class RiskContextLoader {
         List<Proposal> pending = live.stream().filter(p -> p.status() == ProposalStatus.PENDING).toList();
         List<Proposal> active = live.stream().filter(p -> p.status() != ProposalStatus.PENDING).toList();
         return new RiskContext(account.netLiquidation(), account.dailyPnl(), positions, openOrders, active, pending,
-                limits);
+                limits, account.buyingPower());
     }
 
     public RiskLimits limits() {

@@ -11,11 +11,15 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import tech.brokerbridge.core.DeskConfig;
+import tech.brokerbridge.core.internal.account.AccountInterlock;
 import tech.brokerbridge.core.internal.proposals.CoolDowns;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.proposals.ProposalLocks;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
 import tech.brokerbridge.core.support.MutableClock;
+import tech.brokerbridge.ports.broker.AccountKind;
+import tech.brokerbridge.ports.broker.TradingAccount;
 import tech.brokerbridge.ports.fakes.FakeBroker;
 import tech.brokerbridge.ports.fakes.InMemoryJournal;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
@@ -23,6 +27,8 @@ import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.StatusChange;
+import tech.brokerbridge.ports.license.LicenseState;
+import tech.brokerbridge.ports.license.LicenseStatus;
 import tech.brokerbridge.ports.market.Direction;
 
 class BracketSubmitterTest {
@@ -33,7 +39,10 @@ class BracketSubmitterTest {
             new CoolDowns(journal, clock, Duration.ZERO));
     final KillSwitch killSwitch = new KillSwitch(journal, broker, clock);
     final BracketSubmitter submitter = new BracketSubmitter(broker, journal, journal, book, killSwitch,
-            new BrokerReconciler(broker, journal, journal, book, clock), clock);
+            new BrokerReconciler(broker, journal, journal, book, clock),
+            new AccountInterlock(broker, () -> EVALUATION, DeskConfig.TradingMode.PAPER), clock);
+    static final LicenseState EVALUATION = new LicenseState(LicenseStatus.EVALUATION, "evaluation", false,
+            Optional.empty(), Optional.empty(), Optional.empty(), "inst");
 
     ApprovalRecord approval(Proposal p) {
         return new ApprovalRecord(clock.instant(), p.proposalId(), p.symbol(), ApprovalRecord.Action.APPROVE,
@@ -86,5 +95,18 @@ class BracketSubmitterTest {
         OrderRecord order = journal.findOrder(p.proposalId()).orElseThrow();
         assertEquals(OrderRecord.State.ACCEPTED, order.state());
         assertEquals(3, order.brokerOrderIds().size());
+    }
+
+    @Test
+    void aReconnectToALiveAccountAfterPreparationStopsTheSubmission() {
+        Proposal p = approved();
+        Proposal executing = submitter.prepare(p, approval(p));
+        broker.tradingAccount(new TradingAccount.Selected("U1****890", AccountKind.LIVE, Optional.empty()));
+        Proposal after = submitter.submit(executing);
+        assertEquals(ProposalStatus.FAILED, after.status());
+        assertTrue(after.history().get(after.history().size() - 1).reason()
+                .startsWith("not submitted: trading_mode is paper but U1****890 is a live"), after.history().toString());
+        assertEquals(0, broker.submitCalls().size(), "nothing was sent");
+        assertEquals(OrderRecord.State.FAILED, journal.findOrder(executing.proposalId()).orElseThrow().state());
     }
 }

@@ -1,0 +1,30 @@
+package tech.brokerbridge.paper;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.io.TempDir;
+import tech.brokerbridge.ports.market.MarketData;
+import tech.brokerbridge.ports.tck.MarketDataContract;
+
+/** The MarketData contract on CSV daily bars. */
+class CsvPricesPaperMarketDataContractTest extends MarketDataContract {
+    @TempDir
+    Path dir;
+
+    @Override
+    protected MarketData newMarketData() {
+        CsvFiles.write(dir, "MSFT", 400, 300, LocalDate.parse("2026-03-18"));
+        return PaperFactory.create(PaperConfig.defaults().withCsvPrices(dir), PaperBrokerContractTest.CLOCK)
+                .marketData();
+    }
+
+    @Override
+    protected String knownSymbol() {
+        return "MSFT";
+    }
+
+    @Override
+    protected String unknownSymbol() {
+        return "AAPL"; // no AAPL.csv
+    }
+}
