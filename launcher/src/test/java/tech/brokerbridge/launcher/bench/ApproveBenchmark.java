@@ -97,6 +97,11 @@ public final class ApproveBenchmark {
 
     private static void run(Path work, PaperMarket paper, int n, int[] next, long[] approve, long[] floor,
             FileChannel twoSyncs) throws Exception {
+        // the simulated market lists about 100 symbols and makes up no others: one per approval of a batch
+        List<String> listed = PaperFactory.simulatedSymbols();
+        if (BATCH > listed.size()) {
+            throw new IllegalStateException("a batch needs a symbol per approval: " + BATCH + " > " + listed.size());
+        }
         int done = 0;
         while (done < n) {
             int batch = Math.min(BATCH, n - done);
@@ -106,7 +111,7 @@ public final class ApproveBenchmark {
                 desk.start();
                 for (int i = 0; i < batch; i++) {
                     int k = next[0]++;
-                    String symbol = String.format(Locale.ROOT, "B%04d", k % 5000);
+                    String symbol = listed.get(i);
                     List<Bar> bars = paper.marketData().bars(BarRequest.dailyYear(symbol));
                     double price = bars.get(bars.size() - 1).close();
                     Proposal p = pending(String.format(Locale.ROOT, "prp-%012x", k), symbol, price);
