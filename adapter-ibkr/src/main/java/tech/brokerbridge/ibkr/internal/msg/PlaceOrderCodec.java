@@ -6,13 +6,30 @@ import tech.brokerbridge.ibkr.internal.wire.ServerVersions;
 /**
  * placeOrder (3) for a plain order: no BAG legs, algo, conditions, scale or delta-neutral parts.
  * No version field since server 145. 115 fields with the id at server 176, 110 at 157. The field
- * groups are numbered as in the protocol brief; everything we do not set is IB's default.
+ * groups are numbered as in the protocol brief; everything we do not set is IB's default. Sections 6
+ * to 13 hold only defaults and constants: they are encoded once per server version and copied.
  */
 final class PlaceOrderCodec {
     private static final double UNSET = Double.MAX_VALUE;
     private static final int UNSET_INT = Integer.MAX_VALUE;
 
     private PlaceOrderCodec() {
+    }
+
+    /** The encoded fields of sections 6 to 13 and how many there are. */
+    private record Tail(byte[] fields, int count) {
+    }
+
+    private static final Tail[] TAILS = tails();
+
+    private static Tail[] tails() {
+        Tail[] out = new Tail[ServerVersions.OFFER_MAX - ServerVersions.OFFER_MIN + 1];
+        for (int sv = ServerVersions.OFFER_MIN; sv <= ServerVersions.OFFER_MAX; sv++) {
+            FieldWriter w = new FieldWriter(512);
+            encodeTail(w, sv);
+            out[sv - ServerVersions.OFFER_MIN] = new Tail(w.toPayload(), w.fieldCount());
+        }
+        return out;
     }
 
     static void encode(Outbound.PlaceOrder m, FieldWriter w, int sv) {
@@ -33,11 +50,22 @@ final class PlaceOrderCodec {
                 .add(false).add(false) // blockOrder, sweepToFill
                 .add(0).add(0) // displaySize, triggerMethod
                 .add(o.outsideRth()).add(false); // hidden
-        // 6: (5 is BAG only) shares allocation .. overridePercentageConstraints
+        // 6: (5 is BAG only) its first fields, with the order's own good-till date
         w.add("") // sharesAllocation, deprecated
                 .add(0.0) // discretionaryAmt
-                .add("").add(o.goodTillDate()) // goodAfterTime, goodTillDate
-                .add("").add("").add(""); // faGroup, faMethod, faPercentage
+                .add("").add(o.goodTillDate()); // goodAfterTime, goodTillDate
+        // the rest of 6 to the end: the same for every order we place, so encoded once per server version
+        Tail tail = TAILS[sv - ServerVersions.OFFER_MIN];
+        w.addEncoded(tail.fields(), tail.count());
+    }
+
+    /**
+     * Sections 6 (from faGroup) to 13 for server version {@code sv}: every field there is IB's default or a
+     * constant.
+     */
+    private static void encodeTail(FieldWriter w, int sv) {
+        // 6: faGroup .. overridePercentageConstraints
+        w.add("").add("").add(""); // faGroup, faMethod, faPercentage
         if (sv < ServerVersions.FA_PROFILE_DESUPPORT) {
             w.add(""); // faProfile
         }

@@ -18,7 +18,8 @@ import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 
 /**
- * Applies broker order events to the desk's records, under the proposal's lock: fills are recorded
+ * Applies broker order events to the desk's records, under the proposal's lock: a working leg moves
+ * the order to accepted (saved as order progress: the broker holds it too); fills are recorded
  * (once per execution id); a complete entry fill makes the proposal {@code executed}; a filled stop or
  * target closes the order; a rejected leg or a cancelled unfilled entry makes an executing proposal
  * {@code failed} with the broker's reason. Events for refs the desk never sent are ignored.
@@ -80,7 +81,12 @@ public final class OrderEventHandler {
                 proposal(c.orderRef(), ProposalStatus.FAILED, why);
             }
         }
-        if (!next.equals(rec)) {
+        if (next.equals(rec)) {
+            return;
+        }
+        if (event instanceof OrderEvent.Working) {
+            orders.saveOrderProgress(next); // the broker holds it too: no sync of its own
+        } else {
             orders.saveOrder(next);
         }
     }
