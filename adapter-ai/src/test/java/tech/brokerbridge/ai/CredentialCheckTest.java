@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,11 +50,7 @@ class CredentialCheckTest {
     @ParameterizedTest
     @EnumSource(ProviderApi.class)
     void aClosedPortOrAServerErrorIsUnreachable(ProviderApi f) throws IOException {
-        URI closed;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = URI.create("http://127.0.0.1:" + s.getLocalPort() + f.basePath());
-        }
-        AdvisorConfig cfg = AdvisorConfig.defaults().withBaseUrl(f.provider(), closed);
+        AdvisorConfig cfg = AdvisorConfig.defaults().withBaseUrl(f.provider(), Support.closedBaseUrl(f));
         CredentialCheck down = AdvisorFactory.testCredential(f.provider(), Secret.of(Support.key(f)), cfg);
         assertEquals(CredentialCheck.Result.UNREACHABLE, down.result());
         assertEquals("cannot reach 127.0.0.1", down.message());

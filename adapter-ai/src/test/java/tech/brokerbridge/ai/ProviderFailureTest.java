@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -150,11 +147,8 @@ class ProviderFailureTest {
     @ParameterizedTest
     @EnumSource(ProviderApi.class)
     void aClosedPortIsUnreachable(ProviderApi f) throws IOException {
-        URI closed;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = URI.create("http://127.0.0.1:" + s.getLocalPort() + f.basePath());
-        }
-        AdvisorConfig cfg = AdvisorConfig.defaults().withProvider(f.provider()).withBaseUrl(f.provider(), closed);
+        AdvisorConfig cfg = AdvisorConfig.defaults().withProvider(f.provider())
+                .withBaseUrl(f.provider(), Support.closedBaseUrl(f));
         AdvisorException e = assertThrows(AdvisorException.class,
                 () -> AdvisorFactory.create(cfg, Support.vault(), Support.CLOCK, sleeper).decide(REQUEST));
         assertEquals(Kind.UNREACHABLE, e.kind());

@@ -27,13 +27,9 @@ class ProviderQuirksTest {
     void openAiOutOfCreditIsNotRetried() {
         Canned quota = ProviderJson.error(429, Map.of("error", Map.of("message", "You exceeded your current quota",
                 "type", "insufficient_quota", "param", ProviderJson.NULL, "code", "insufficient_quota")));
-        try (FakeProviderServer server = new FakeProviderServer(ProviderApi.OPENAI, Support.key(ProviderApi.OPENAI)).then(quota)) {
-            AdvisorException e = assertThrows(AdvisorException.class,
-                    () -> Support.advisor(ProviderApi.OPENAI, server, Support.vault(), sleeper).decide(REQUEST));
-            assertEquals(Kind.RATE_LIMITED, e.kind());
-            assertTrue(e.getMessage().contains("out of credit"), e.getMessage());
-            assertEquals(1, server.requests().size());
-        }
+        AdvisorException e = failsWithoutRetry(ProviderApi.OPENAI, quota);
+        assertEquals(Kind.RATE_LIMITED, e.kind());
+        assertTrue(e.getMessage().contains("out of credit"), e.getMessage());
     }
 
     @Test
@@ -55,26 +51,17 @@ class ProviderQuirksTest {
     void openRouterModerationBlockIsNotABadKey() {
         Canned blocked = ProviderJson.error(403, Map.of("error", Map.of("code", 403, "message", "Input was flagged",
                 "metadata", Map.of("reasons", List.of("violence"), "flagged_input", "..."))));
-        try (FakeProviderServer server = new FakeProviderServer(ProviderApi.OPENROUTER, Support.key(ProviderApi.OPENROUTER))
-                .then(blocked)) {
-            AdvisorHandle advisor = Support.advisor(ProviderApi.OPENROUTER, server, Support.vault(), sleeper);
-            AdvisorException e = assertThrows(AdvisorException.class, () -> advisor.decide(REQUEST));
-            assertEquals(Kind.INVALID_RESPONSE, e.kind());
-            assertTrue(e.getMessage().contains("moderation"), e.getMessage());
-            assertEquals(1, server.requests().size());
-        }
+        AdvisorException e = failsWithoutRetry(ProviderApi.OPENROUTER, blocked);
+        assertEquals(Kind.INVALID_RESPONSE, e.kind());
+        assertTrue(e.getMessage().contains("moderation"), e.getMessage());
     }
 
     @Test
     void anthropicOverloadIsNotRetriedWhenTheServerSaysSo() {
         Canned noRetry = ProviderApi.CLAUDE.overloaded().withHeader("x-should-retry", "false");
-        try (FakeProviderServer server = new FakeProviderServer(ProviderApi.CLAUDE, Support.key(ProviderApi.CLAUDE)).then(noRetry)) {
-            AdvisorException e = assertThrows(AdvisorException.class,
-                    () -> Support.advisor(ProviderApi.CLAUDE, server, Support.vault(), sleeper).decide(REQUEST));
-            assertEquals(Kind.UNREACHABLE, e.kind());
-            assertTrue(e.getMessage().contains("overloaded_error"), e.getMessage());
-            assertEquals(1, server.requests().size());
-        }
+        AdvisorException e = failsWithoutRetry(ProviderApi.CLAUDE, noRetry);
+        assertEquals(Kind.UNREACHABLE, e.kind());
+        assertTrue(e.getMessage().contains("overloaded_error"), e.getMessage());
     }
 
     @Test
@@ -82,11 +69,7 @@ class ProviderQuirksTest {
         Canned noKey = ProviderJson.error(403, Map.of("error", Map.of("code", 403,
                 "message", "Method doesn't allow unregistered callers (callers without established identity).",
                 "status", "PERMISSION_DENIED")));
-        try (FakeProviderServer server = new FakeProviderServer(ProviderApi.GOOGLE, Support.key(ProviderApi.GOOGLE)).then(noKey)) {
-            AdvisorException e = assertThrows(AdvisorException.class,
-                    () -> Support.advisor(ProviderApi.GOOGLE, server, Support.vault(), sleeper).decide(REQUEST));
-            assertEquals(Kind.UNAUTHORIZED, e.kind());
-        }
+        assertEquals(Kind.UNAUTHORIZED, failsWithoutRetry(ProviderApi.GOOGLE, noKey).kind());
     }
 
     @Test
@@ -101,6 +84,16 @@ class ProviderQuirksTest {
             Advice advice = Support.advisor(ProviderApi.GOOGLE, server, Support.vault(), sleeper).decide(REQUEST);
             assertEquals(1, advice.exchanges().size());
             assertTrue(advice.exchanges().get(0).inputTokens().isEmpty(), "no usage reported, none invented");
+        }
+    }
+
+    /** What {@code decide} throws when the provider's fake answers {@code answer}, after exactly one request. */
+    private AdvisorException failsWithoutRetry(ProviderApi api, Canned answer) {
+        try (FakeProviderServer server = new FakeProviderServer(api, Support.key(api)).then(answer)) {
+            AdvisorException e = assertThrows(AdvisorException.class,
+                    () -> Support.advisor(api, server, Support.vault(), sleeper).decide(REQUEST));
+            assertEquals(1, server.requests().size(), "not retried");
+            return e;
         }
     }
 

@@ -1,5 +1,9 @@
 package tech.brokerbridge.ai;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +45,13 @@ final class Support {
 
     static AdvisorHandle advisor(ProviderApi f, FakeProviderServer server, TestSecretStore vault, Sleeper sleeper) {
         return AdvisorFactory.create(config(f, server, Duration.ofSeconds(5)), vault, CLOCK, sleeper);
+    }
+
+    /** The provider's base URL on a loopback port that nothing listens on (it was free a moment ago). */
+    static URI closedBaseUrl(ProviderApi f) throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return URI.create("http://127.0.0.1:" + s.getLocalPort() + f.basePath());
+        }
     }
 
     /** Records the waits it is asked for and returns at once. */

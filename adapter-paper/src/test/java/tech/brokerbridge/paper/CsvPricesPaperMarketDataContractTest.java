@@ -4,10 +4,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.ports.market.MarketData;
-import tech.brokerbridge.ports.tck.MarketDataContract;
 
 /** The MarketData contract on CSV daily bars. */
-class CsvPricesPaperMarketDataContractTest extends MarketDataContract {
+class CsvPricesPaperMarketDataContractTest extends PaperMarketDataContractTest {
     @TempDir
     Path dir;
 
@@ -16,11 +15,6 @@ class CsvPricesPaperMarketDataContractTest extends MarketDataContract {
         CsvFiles.write(dir, "MSFT", 400, 300, LocalDate.parse("2026-03-18"));
         return PaperFactory.create(PaperConfig.defaults().withCsvPrices(dir), PaperBrokerContractTest.CLOCK)
                 .marketData();
-    }
-
-    @Override
-    protected String knownSymbol() {
-        return "MSFT";
     }
 
     @Override

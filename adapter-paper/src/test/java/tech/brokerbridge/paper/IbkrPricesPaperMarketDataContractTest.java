@@ -3,20 +3,14 @@ package tech.brokerbridge.paper;
 import java.time.Instant;
 import tech.brokerbridge.ports.fakes.FakeMarketData;
 import tech.brokerbridge.ports.market.MarketData;
-import tech.brokerbridge.ports.tck.MarketDataContract;
 
 /** The MarketData contract on real prices passed through (the ports' fake standing for IB Gateway's). */
-class IbkrPricesPaperMarketDataContractTest extends MarketDataContract {
+class IbkrPricesPaperMarketDataContractTest extends PaperMarketDataContractTest {
     @Override
     protected MarketData newMarketData() {
         FakeMarketData ib = new FakeMarketData().putSeries("MSFT", 300, 300, Instant.parse("2026-03-18T00:00:00Z"));
         return PaperFactory.create(PaperConfig.defaults().withIbkrPrices(), PaperBrokerContractTest.CLOCK, ib)
                 .marketData();
-    }
-
-    @Override
-    protected String knownSymbol() {
-        return "MSFT";
     }
 
     @Override

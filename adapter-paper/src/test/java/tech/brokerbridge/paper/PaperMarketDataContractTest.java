@@ -3,6 +3,10 @@ package tech.brokerbridge.paper;
 import tech.brokerbridge.ports.market.MarketData;
 import tech.brokerbridge.ports.tck.MarketDataContract;
 
+/**
+ * The MarketData contract on the paper market's simulated prices; the subclasses run it on the other
+ * price sources, each with MSFT's daily bars.
+ */
 class PaperMarketDataContractTest extends MarketDataContract {
     @Override
     protected MarketData newMarketData() {

@@ -12,6 +12,18 @@ public final class Scenarios {
         return BarScript.startingAt(100).range(80, 100, 1.0); // highs stay near 101.2, lows near 98.8
     }
 
+    /** A range, then ten sharp down days that push RSI(14) under 30. */
+    private static BarScript tenSharpDownDays() {
+        return BarScript.startingAt(100).range(70, 100, 1.0).move(10, -2.5, 0.3);
+    }
+
+    /** The script, then one bar whose prices are the given multiples of its last close. */
+    private static List<Bar> thenBar(BarScript s, double open, double high, double low, double close,
+            double volumeMultiple) {
+        double c = s.lastClose();
+        return s.bar(c * open, c * high, c * low, c * close, volumeMultiple).bars();
+    }
+
     /** A tight range, then a close well above its high on 2.5 times the volume. */
     public static List<Bar> breakout() {
         return quietRange().bar(100.5, 104.2, 100.3, 104, 2.5).bars();
@@ -42,9 +54,8 @@ public final class Scenarios {
 
     /** 220 days up, a four-day dip to the 20-day EMA with RSI cooling to the low 50s, a small up day. */
     public static List<Bar> pullbackInUptrend() {
-        BarScript s = BarScript.startingAt(50).move(220, 0.4, 0.8).move(4, -0.9, 0.5);
-        double c = s.lastClose();
-        return s.bar(c * 0.998, c * 1.006, c * 0.994, c * 1.003, 0.9).bars();
+        return thenBar(BarScript.startingAt(50).move(220, 0.4, 0.8).move(4, -0.9, 0.5),
+                0.998, 1.006, 0.994, 1.003, 0.9);
     }
 
     /** The same uptrend without a dip: still at its highs, RSI hot. */
@@ -54,37 +65,29 @@ public final class Scenarios {
 
     /** 220 days down, a four-day rally to the 20-day EMA with RSI recovering to the high 40s. */
     public static List<Bar> rallyInDowntrend() {
-        BarScript s = BarScript.startingAt(200).move(220, -0.4, 0.8).move(4, 1.1, 0.5);
-        double c = s.lastClose();
-        return s.bar(c * 1.004, c * 1.008, c * 0.996, c * 1.001, 0.9).bars();
+        return thenBar(BarScript.startingAt(200).move(220, -0.4, 0.8).move(4, 1.1, 0.5),
+                1.004, 1.008, 0.996, 1.001, 0.9);
     }
 
     /** A range, ten sharp down days (RSI under 30), then a bullish engulfing day. */
     public static List<Bar> oversoldBullishEngulfing() {
-        BarScript s = BarScript.startingAt(100).range(70, 100, 1.0).move(10, -2.5, 0.3);
-        double c = s.lastClose();
-        return s.bar(c * 0.99, c * 1.04, c * 0.985, c * 1.035, 1.6).bars();
+        return thenBar(tenSharpDownDays(), 0.99, 1.04, 0.985, 1.035, 1.6);
     }
 
     /** The same decline, then one more down day: no turn. */
     public static List<Bar> oversoldStillFalling() {
-        BarScript s = BarScript.startingAt(100).range(70, 100, 1.0).move(10, -2.5, 0.3);
-        double c = s.lastClose();
-        return s.bar(c * 0.995, c * 1.0, c * 0.96, c * 0.965, 1.6).bars();
+        return thenBar(tenSharpDownDays(), 0.995, 1.0, 0.96, 0.965, 1.6);
     }
 
     /** The same decline, then a hammer: a long lower shadow, the close near the high, RSI ticking up. */
     public static List<Bar> oversoldHammer() {
-        BarScript s = BarScript.startingAt(100).range(70, 100, 1.0).move(10, -2.5, 0.3);
-        double c = s.lastClose();
-        return s.bar(c * 1.0, c * 1.006, c * 0.96, c * 1.005, 1.2).bars();
+        return thenBar(tenSharpDownDays(), 1.0, 1.006, 0.96, 1.005, 1.2);
     }
 
     /** A range, ten sharp up days (RSI over 70), then a bearish engulfing day. */
     public static List<Bar> overboughtBearishEngulfing() {
-        BarScript s = BarScript.startingAt(100).range(70, 100, 1.0).move(10, 2.5, 0.3);
-        double c = s.lastClose();
-        return s.bar(c * 1.01, c * 1.015, c * 0.96, c * 0.965, 1.6).bars();
+        return thenBar(BarScript.startingAt(100).range(70, 100, 1.0).move(10, 2.5, 0.3),
+                1.01, 1.015, 0.96, 0.965, 1.6);
     }
 
     /** A quiet range: nothing to see. */

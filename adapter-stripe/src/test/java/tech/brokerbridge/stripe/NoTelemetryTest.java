@@ -65,6 +65,13 @@ class NoTelemetryTest {
                 Duration.ofSeconds(5), 0, Duration.ofMillis(10)));
     }
 
+    /** A new service, then the SDK's global switch turned back on, as if something else in the process did. */
+    private LicenseService serviceWithTheSwitchTurnedBackOn() {
+        LicenseService service = service();
+        Stripe.enableTelemetry = true;
+        return service;
+    }
+
     @Test
     void creatingTheServiceSwitchesTheSdkTelemetryOff() {
         Stripe.enableTelemetry = true;
@@ -74,8 +81,7 @@ class NoTelemetryTest {
 
     @Test
     void noTelemetryIdFileIsWrittenEvenWithTheGlobalSwitchOn() throws Exception {
-        LicenseService service = service();
-        Stripe.enableTelemetry = true;
+        LicenseService service = serviceWithTheSwitchTurnedBackOn();
         service.check(Secret.of(SUB), Secret.of(API_KEY));
         service.bind(Secret.of(SUB), Secret.of(API_KEY), INSTALLATION);
         assertFalse(Files.exists(sdkConfig.resolve("telemetry_id")), "the SDK wrote a telemetry id");
@@ -83,8 +89,7 @@ class NoTelemetryTest {
 
     @Test
     void noTelemetryHeaderOnConsecutiveCallsEvenWithTheGlobalSwitchOn() {
-        LicenseService service = service();
-        Stripe.enableTelemetry = true; // as if something else in the process turned it back on
+        LicenseService service = serviceWithTheSwitchTurnedBackOn();
         for (int i = 0; i < 2; i++) {
             assertInstanceOf(SubscriptionCheck.Found.class, service.check(Secret.of(SUB), Secret.of(API_KEY)));
         }
@@ -116,8 +121,7 @@ class NoTelemetryTest {
 
     @Test
     void headersCarryNothingAboutTheMachineTheUserOrTheAccount() throws Exception {
-        LicenseService service = service();
-        Stripe.enableTelemetry = true;
+        LicenseService service = serviceWithTheSwitchTurnedBackOn();
         service.check(Secret.of(SUB), Secret.of(API_KEY));
         service.bind(Secret.of(SUB), Secret.of(API_KEY), INSTALLATION);
         service.check(Secret.of(SUB), Secret.of(API_KEY));

@@ -3,6 +3,8 @@ package tech.brokerbridge.ai.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * The answer's schema in each provider's dialect. Only what all of them accept: types, an enum,
@@ -21,16 +23,11 @@ final class AnswerSchema {
 
     /** Standard JSON Schema (Anthropic {@code output_config.format}): the prices are optional. */
     static ObjectNode jsonSchema() {
-        ObjectNode schema = Json.object().put("type", "object");
-        ObjectNode props = schema.putObject("properties");
-        ObjectNode decision = props.putObject("decision").put("type", "string").put("description", DECISION);
-        decision.putArray("enum").add("approve").add("reject");
-        props.putObject("conviction").put("type", "number").put("description", CONVICTION);
-        props.putObject("thesis_summary").put("type", "string").put("description", THESIS);
+        ObjectNode schema = requiredFields(false);
+        ObjectNode props = (ObjectNode) schema.get("properties");
         for (String p : PRICES) {
             props.putObject(p).put("type", "number").put("description", OPTIONAL_PRICE);
         }
-        schema.putArray("required").add("decision").add("conviction").add("thesis_summary");
         schema.put("additionalProperties", false);
         return schema;
     }
@@ -50,18 +47,29 @@ final class AnswerSchema {
 
     /** Gemini {@code responseSchema}: the OpenAPI 3.0 subset with upper-case types. */
     static ObjectNode geminiSchema() {
-        ObjectNode schema = Json.object().put("type", "OBJECT");
-        ObjectNode props = schema.putObject("properties");
-        ObjectNode decision = props.putObject("decision").put("type", "STRING").put("description", DECISION);
-        decision.putArray("enum").add("approve").add("reject");
-        props.putObject("conviction").put("type", "NUMBER").put("description", CONVICTION);
-        props.putObject("thesis_summary").put("type", "STRING").put("description", THESIS);
+        ObjectNode schema = requiredFields(true);
+        ObjectNode props = (ObjectNode) schema.get("properties");
         for (String p : PRICES) {
             props.putObject(p).put("type", "NUMBER").put("nullable", true).put("description", PRICE);
         }
-        schema.putArray("required").add("decision").add("conviction").add("thesis_summary");
         ArrayNode order = schema.putArray("propertyOrdering");
         props.fieldNames().forEachRemaining(order::add);
+        return schema;
+    }
+
+    /**
+     * The object with its three required fields (decision, conviction, thesis), in JSON Schema's
+     * lower-case type names or OpenAPI's upper-case ones; each dialect adds the prices after them.
+     */
+    private static ObjectNode requiredFields(boolean upperCaseTypes) {
+        UnaryOperator<String> type = t -> upperCaseTypes ? t.toUpperCase(Locale.ROOT) : t;
+        ObjectNode schema = Json.object().put("type", type.apply("object"));
+        ObjectNode props = schema.putObject("properties");
+        ObjectNode decision = props.putObject("decision").put("type", type.apply("string")).put("description", DECISION);
+        decision.putArray("enum").add("approve").add("reject");
+        props.putObject("conviction").put("type", type.apply("number")).put("description", CONVICTION);
+        props.putObject("thesis_summary").put("type", type.apply("string")).put("description", THESIS);
+        schema.putArray("required").add("decision").add("conviction").add("thesis_summary");
         return schema;
     }
 }

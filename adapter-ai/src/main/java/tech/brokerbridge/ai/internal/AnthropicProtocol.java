@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -34,18 +33,9 @@ final class AnthropicProtocol implements ProviderProtocol {
     }
 
     @Override
-    public String authHeaderName() {
-        return "x-api-key";
-    }
-
-    @Override
-    public String authHeaderValue(String key) {
-        return key;
-    }
-
-    @Override
-    public Map<String, String> headers() {
-        return Map.of("anthropic-version", VERSION, "content-type", "application/json", "accept", "application/json");
+    public Map<String, String> headers(String key) {
+        return Map.of("x-api-key", key, "anthropic-version", VERSION, "content-type", "application/json",
+                "accept", "application/json");
     }
 
     @Override
@@ -64,12 +54,10 @@ final class AnthropicProtocol implements ProviderProtocol {
     }
 
     @Override
-    public Reply reply(String body) {
-        Optional<JsonNode> parsed = Json.read(body);
-        if (parsed.isEmpty() || !"message".equals(Json.text(parsed.get(), "type").orElse(""))) {
+    public Reply reply(JsonNode root) {
+        if (!"message".equals(Json.text(root, "type").orElse(""))) {
             return Reply.unreadable();
         }
-        JsonNode root = parsed.get();
         JsonNode usage = root.path("usage");
         OptionalLong in = Json.sum(Json.count(usage, "input_tokens"), Json.count(usage, "cache_creation_input_tokens"),
                 Json.count(usage, "cache_read_input_tokens"));

@@ -42,18 +42,8 @@ final class GeminiProtocol implements ProviderProtocol {
     }
 
     @Override
-    public String authHeaderName() {
-        return "x-goog-api-key";
-    }
-
-    @Override
-    public String authHeaderValue(String key) {
-        return key;
-    }
-
-    @Override
-    public Map<String, String> headers() {
-        return Map.of("content-type", "application/json", "accept", "application/json");
+    public Map<String, String> headers(String key) {
+        return Map.of("x-goog-api-key", key, "content-type", "application/json", "accept", "application/json");
     }
 
     @Override
@@ -73,12 +63,7 @@ final class GeminiProtocol implements ProviderProtocol {
     }
 
     @Override
-    public Reply reply(String body) {
-        Optional<JsonNode> parsed = Json.read(body);
-        if (parsed.isEmpty() || !parsed.get().isObject()) {
-            return Reply.unreadable();
-        }
-        JsonNode root = parsed.get();
+    public Reply reply(JsonNode root) {
         JsonNode usage = root.path("usageMetadata");
         OptionalLong in = Json.count(usage, "promptTokenCount");
         // thinking tokens are billed as output

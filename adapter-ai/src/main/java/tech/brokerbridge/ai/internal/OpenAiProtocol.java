@@ -52,18 +52,8 @@ final class OpenAiProtocol implements ProviderProtocol {
     }
 
     @Override
-    public String authHeaderName() {
-        return "authorization";
-    }
-
-    @Override
-    public String authHeaderValue(String key) {
-        return "Bearer " + key;
-    }
-
-    @Override
-    public Map<String, String> headers() {
-        return Map.of("content-type", "application/json", "accept", "application/json");
+    public Map<String, String> headers(String key) {
+        return Map.of("authorization", "Bearer " + key, "content-type", "application/json", "accept", "application/json");
     }
 
     @Override
@@ -87,12 +77,7 @@ final class OpenAiProtocol implements ProviderProtocol {
     }
 
     @Override
-    public Reply reply(String body) {
-        Optional<JsonNode> parsed = Json.read(body);
-        if (parsed.isEmpty() || !parsed.get().isObject()) {
-            return Reply.unreadable();
-        }
-        JsonNode root = parsed.get();
+    public Reply reply(JsonNode root) {
         JsonNode usage = root.path("usage");
         OptionalLong in = Json.count(usage, "prompt_tokens");
         OptionalLong out = Json.count(usage, "completion_tokens");

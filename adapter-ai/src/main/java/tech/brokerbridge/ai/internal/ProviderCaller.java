@@ -59,8 +59,7 @@ final class ProviderCaller {
     Reply call(List<Message> conversation, String key, List<AiExchange> log) {
         URI uri = protocol.generateUri(base, model);
         String body = protocol.requestBody(model, SystemPrompt.text(), conversation);
-        Map<String, String> headers = new HashMap<>(protocol.headers());
-        headers.put(protocol.authHeaderName(), protocol.authHeaderValue(key));
+        Map<String, String> headers = new HashMap<>(protocol.headers(key));
         for (int attempt = 0; ; attempt++) {
             Instant at = clock.instant();
             long start = System.nanoTime();

@@ -39,9 +39,8 @@ public final class Providers {
             return new CredentialCheck(CredentialCheck.Result.UNAUTHORIZED, "no key given for " + provider);
         }
         URI uri = protocol.keyCheckUri(base);
-        Map<String, String> headers = new HashMap<>(protocol.headers());
-        headers.remove("content-type");
-        headers.put(protocol.authHeaderName(), protocol.authHeaderValue(value));
+        Map<String, String> headers = new HashMap<>(protocol.headers(value));
+        headers.remove("content-type"); // a GET has no body
         HttpTransport.Response response;
         try {
             response = new HttpTransport(base, timeout).get(uri, headers);

@@ -19,17 +19,8 @@ import tech.brokerbridge.ai.fake.FakeProviderServer.Recorded;
  * through adapter-ai's test-jar.
  */
 public enum ProviderApi {
-    CLAUDE("claude", "", "x-api-key") {
-        @Override
-        public String generatePath(String model) {
-            return "/v1/messages";
-        }
-
-        @Override
-        public String keyCheckPath() {
-            return "/v1/models";
-        }
-
+    CLAUDE("claude", "x-api-key",
+            new Paths("", "/v1/messages", "/v1/models")) {
         @Override
         public Optional<String> keyOf(Recorded r) {
             return r.header("x-api-key").or(() -> bearer(r));
@@ -99,17 +90,8 @@ public enum ProviderApi {
         }
     },
 
-    OPENAI("openai", "/v1", "authorization") {
-        @Override
-        public String generatePath(String model) {
-            return "/v1/chat/completions";
-        }
-
-        @Override
-        public String keyCheckPath() {
-            return "/v1/models";
-        }
-
+    OPENAI("openai", "authorization",
+            new Paths("/v1", "/v1/chat/completions", "/v1/models")) {
         @Override
         public Canned badKey() {
             return error(401, Map.of("error", Map.of("message",
@@ -139,17 +121,8 @@ public enum ProviderApi {
         }
     },
 
-    OPENROUTER("openrouter", "/api/v1", "authorization") {
-        @Override
-        public String generatePath(String model) {
-            return "/api/v1/chat/completions";
-        }
-
-        @Override
-        public String keyCheckPath() {
-            return "/api/v1/key";
-        }
-
+    OPENROUTER("openrouter", "authorization",
+            new Paths("/api/v1", "/api/v1/chat/completions", "/api/v1/key")) {
         @Override
         public Canned badKey() {
             return error(401, Map.of("error", Map.of("code", 401, "message", "User not found.")));
@@ -184,17 +157,8 @@ public enum ProviderApi {
         }
     },
 
-    GOOGLE("google", "", "x-goog-api-key") {
-        @Override
-        public String generatePath(String model) {
-            return "/v1beta/models/" + model + ":generateContent";
-        }
-
-        @Override
-        public String keyCheckPath() {
-            return "/v1beta/models";
-        }
-
+    GOOGLE("google", "x-goog-api-key",
+            new Paths("", "/v1beta/models/{model}:generateContent", "/v1beta/models")) {
         @Override
         boolean isGeneratePath(String path) {
             return path.startsWith("/v1beta/models/") && path.endsWith(":generateContent");
@@ -282,14 +246,24 @@ public enum ProviderApi {
         }
     };
 
-    private final String provider;
-    private final String basePath;
-    private final String authHeader;
+    /**
+     * Where the API's calls go.
+     *
+     * @param base what the official SDK's base URL adds after host and port
+     * @param generate the generate endpoint's path; {@code {model}} stands for the model where it has one
+     * @param keyCheck the cheapest authenticated call, used to test a key
+     */
+    private record Paths(String base, String generate, String keyCheck) {
+    }
 
-    ProviderApi(String provider, String basePath, String authHeader) {
+    private final String provider;
+    private final String authHeader;
+    private final Paths paths;
+
+    ProviderApi(String provider, String authHeader, Paths paths) {
         this.provider = provider;
-        this.basePath = basePath;
         this.authHeader = authHeader;
+        this.paths = paths;
     }
 
     /** The desk's name for this provider ({@code ai_provider.provider}). */
@@ -299,7 +273,7 @@ public enum ProviderApi {
 
     /** What the official SDK's base URL adds after host and port. */
     public String basePath() {
-        return basePath;
+        return paths.base();
     }
 
     /** The header carrying the key, lower case. */
@@ -317,10 +291,14 @@ public enum ProviderApi {
         return "BROKERBRIDGE_" + provider.toUpperCase(Locale.ROOT) + "_BASE_URL";
     }
 
-    public abstract String generatePath(String model);
+    public String generatePath(String model) {
+        return paths.generate().replace("{model}", model);
+    }
 
     /** The cheapest authenticated call, used to test a key. */
-    public abstract String keyCheckPath();
+    public String keyCheckPath() {
+        return paths.keyCheck();
+    }
 
     /** What the real API answers to a wrong key. */
     public abstract Canned badKey();

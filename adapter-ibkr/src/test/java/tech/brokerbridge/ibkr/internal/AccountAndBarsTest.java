@@ -40,18 +40,8 @@ class AccountAndBarsTest {
         rig.close();
     }
 
-    private static void eventually(java.util.function.BooleanSupplier c, String what) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
-        }
-    }
-
     @Test
-    void accountSummaryAndPnlOfTheChosenAccount() {
+    void accountSummaryAndPnlOfTheChosenAccount() throws InterruptedException {
         AccountSnapshot a = rig.broker.account();
         assertEquals("USD", a.currency());
         assertEquals(100_000.0, a.netLiquidation());
@@ -60,13 +50,13 @@ class AccountAndBarsTest {
         assertEquals(50_000.0, a.availableFunds());
         assertEquals(1150.0, a.unrealizedPnl());
         assertEquals(25.0, a.realizedPnlToday());
-        eventually(() -> rig.broker.account().dailyPnl() == -75.0, "IB's daily P&L from reqPnL");
+        Eventually.until(() -> rig.broker.account().dailyPnl() == -75.0, "IB's daily P&L from reqPnL");
         assertEquals(Rig.NOW, a.asOf());
         assertEquals("DU1234567", rig.client.selectedAccount());
         Outbound.ReqAccountSummary req = (Outbound.ReqAccountSummary) rig.gw.received.stream()
                 .filter(Outbound.ReqAccountSummary.class::isInstance).findFirst().orElseThrow();
         assertEquals("NetLiquidation,TotalCashValue,BuyingPower,AvailableFunds", req.tags());
-        eventually(() -> rig.gw.count(Outbound.CancelAccountSummary.class)
+        Eventually.until(() -> rig.gw.count(Outbound.CancelAccountSummary.class)
                 == rig.gw.count(Outbound.ReqAccountSummary.class), "every summary subscription is cancelled");
     }
 
@@ -87,7 +77,7 @@ class AccountAndBarsTest {
     }
 
     @Test
-    void positionsCarryMarketPriceAndPnlFromThePortfolio() {
+    void positionsCarryMarketPriceAndPnlFromThePortfolio() throws InterruptedException {
         List<Position> positions = rig.broker.positions();
         assertEquals(1, positions.size());
         Position p = positions.get(0);
@@ -97,7 +87,7 @@ class AccountAndBarsTest {
         assertEquals(310.0, p.marketPrice());
         assertEquals(100.0, p.unrealizedPnl());
         assertEquals(3100.0, p.marketValue());
-        eventually(() -> rig.gw.count(Outbound.CancelPositions.class) == 1, "positions cancelled");
+        Eventually.until(() -> rig.gw.count(Outbound.CancelPositions.class) == 1, "positions cancelled");
     }
 
     @Test

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tech.brokerbridge.ibkr.fake.FakeGateway;
 import tech.brokerbridge.ibkr.fake.Rig;
@@ -45,15 +45,6 @@ class ErrorRoutingTest {
         rig.close();
     }
 
-    private static void eventually(BooleanSupplier c, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
-            }
-            Thread.sleep(5);
-        }
-    }
 
     /** Sends an error and waits until the adapter has read it (a round trip behind it). */
     private void push(int id, int code, String text) {
@@ -68,9 +59,11 @@ class ErrorRoutingTest {
         return Integer.parseInt(a.brokerOrderIds().get(0));
     }
 
-    private void historicalAnswersWith(int code, String text) {
+    /** What {@code bars} throws when the gateway answers the historical-data request with error {@code code}. */
+    private MarketDataException barsFailWith(int code, String text) {
         rig.gw.override = m -> m instanceof Outbound.ReqHistoricalData h
                 ? List.of(new ErrorMessage(h.reqId(), code, text, "")) : null;
+        return assertThrows(MarketDataException.class, () -> rig.market.bars(BarRequest.dailyYear("AAPL")));
     }
 
     @ParameterizedTest
@@ -122,7 +115,7 @@ class ErrorRoutingTest {
         push(-1, 1100, "lost");
         push(-1, 1101, "Connectivity between IB and Trader Workstation has been restored - data lost.");
         assertTrue(rig.broker.connectionStatus().connected());
-        eventually(() -> rig.gw.count(Outbound.ReqAccountUpdates.class) == 2, "account updates re-requested");
+        Eventually.until(() -> rig.gw.count(Outbound.ReqAccountUpdates.class) == 2, "account updates re-requested");
     }
 
     @Test
@@ -157,8 +150,7 @@ class ErrorRoutingTest {
 
     @Test
     void code200OnHistoricalDataIsAnUnknownSymbol() {
-        historicalAnswersWith(200, "No security definition has been found for the request");
-        MarketDataException e = assertThrows(MarketDataException.class, () -> rig.market.bars(BarRequest.dailyYear("AAPL")));
+        MarketDataException e = barsFailWith(200, "No security definition has been found for the request");
         assertTrue(e.unknownSymbol());
         assertFalse(e.retryable());
     }
@@ -178,7 +170,7 @@ class ErrorRoutingTest {
         assertInstanceOf(SubmitResult.Accepted.class, r);
         OrderEvent.Rejected rej = (OrderEvent.Rejected) rig.events.await(e -> e instanceof OrderEvent.Rejected, 1).get(0);
         assertTrue(rej.reason().contains("103"));
-        eventually(() -> rig.gw.count(Outbound.ReqIds.class) >= 1, "reqIds sent to re-sync");
+        Eventually.until(() -> rig.gw.count(Outbound.ReqIds.class) >= 1, "reqIds sent to re-sync");
     }
 
     @Test
@@ -187,7 +179,7 @@ class ErrorRoutingTest {
                 .withTiming(d -> Thread.sleep(50), tech.brokerbridge.ibkr.internal.conn.Ticker.SYSTEM, () -> 0.5));
         try {
             second.start();
-            eventually(() -> second.status().message().contains("client id 1 is already in use"),
+            Eventually.until(() -> second.status().message().contains("client id 1 is already in use"),
                     "326 reported: " + second.status().message());
             assertFalse(second.status().connected());
             assertTrue(rig.broker.connectionStatus().connected(), "the first session is untouched");
@@ -198,37 +190,29 @@ class ErrorRoutingTest {
 
     @ParameterizedTest
     @ValueSource(ints = {502, 504})
-    void notConnectedOnARequestFailsItRetryably(int code) {
-        historicalAnswersWith(code, "Not connected");
-        MarketDataException e = assertThrows(MarketDataException.class, () -> rig.market.bars(BarRequest.dailyYear("AAPL")));
-        assertTrue(e.retryable());
-        assertFalse(e.unknownSymbol());
-        assertTrue(e.getMessage().contains(Integer.toString(code)));
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {502, 504})
     void notConnectedWithoutARequestDropsTheSessionAndReconnects(int code) throws Exception {
         rig.gw.sendToAll(new ErrorMessage(-1, code, "Not connected", ""));
-        eventually(() -> rig.gw.connectedVersions.size() == 2, "reconnected");
+        Eventually.until(() -> rig.gw.connectedVersions.size() == 2, "reconnected");
         rig.awaitReady();
         assertTrue(rig.broker.connectionStatus().connected());
     }
 
-    @Test
-    void code162PacingViolationIsRetryable() {
-        historicalAnswersWith(162, "Historical Market Data Service error message:API historical data query cancelled:"
-                + " pacing violation");
-        MarketDataException e = assertThrows(MarketDataException.class, () -> rig.market.bars(BarRequest.dailyYear("AAPL")));
-        assertTrue(e.retryable());
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {162, 321, 366})
-    void otherHistoricalErrorsAreNotRetryable(int code) {
-        historicalAnswersWith(code, "Historical Market Data Service error message:HMDS query returned no data");
-        MarketDataException e = assertThrows(MarketDataException.class, () -> rig.market.bars(BarRequest.dailyYear("AAPL")));
-        assertFalse(e.retryable());
+    /**
+     * An error answering a historical-data request fails that request, naming the code; "Not
+     * connected" (502, 504) and a 162 pacing violation may pass on a retry, other historical errors
+     * (a 162 for no data among them) will not.
+     */
+    @ParameterizedTest(name = "{0} {1}: retryable {2}")
+    @CsvSource(delimiter = '|', value = {
+        "502 | Not connected | true",
+        "504 | Not connected | true",
+        "162 | Historical Market Data Service error message:API historical data query cancelled: pacing violation | true",
+        "162 | Historical Market Data Service error message:HMDS query returned no data | false",
+        "321 | Historical Market Data Service error message:HMDS query returned no data | false",
+        "366 | Historical Market Data Service error message:HMDS query returned no data | false"})
+    void historicalErrorsFailTheRequest(int code, String text, boolean retryable) {
+        MarketDataException e = barsFailWith(code, text);
+        assertEquals(retryable, e.retryable());
         assertFalse(e.unknownSymbol());
         assertTrue(e.getMessage().contains(Integer.toString(code)));
     }
@@ -268,21 +252,27 @@ class ErrorRoutingTest {
         assertEquals(3, rig.gw.placedOrders().size());
     }
 
+    @ParameterizedTest(name = "{0} \"{1}\" is {2}")
+    @CsvSource({
+        "1100, '', CONNECTIVITY_LOST",
+        "1101, '', CONNECTIVITY_RESTORED_DATA_LOST",
+        "1102, '', CONNECTIVITY_RESTORED",
+        "201, '', ORDER_REJECTED",
+        "200, '', UNKNOWN_CONTRACT",
+        "103, '', DUPLICATE_ORDER_ID",
+        "326, '', CLIENT_ID_IN_USE",
+        "502, '', NOT_CONNECTED",
+        "504, '', NOT_CONNECTED",
+        "162, '... Pacing violation', PACING_VIOLATION",
+        "162, no data, REQUEST_FAILED",
+        "2199, any warning, NOTICE",
+        "9999, '', UNKNOWN"})
+    void theTableSortsCodesByMeaning(int code, String text, ErrorKind kind) {
+        assertEquals(kind, ErrorTable.kindOf(code, text));
+    }
+
     @Test
-    void theTableSortsCodesByMeaning() {
-        assertEquals(ErrorKind.CONNECTIVITY_LOST, ErrorTable.kindOf(1100, ""));
-        assertEquals(ErrorKind.CONNECTIVITY_RESTORED_DATA_LOST, ErrorTable.kindOf(1101, ""));
-        assertEquals(ErrorKind.CONNECTIVITY_RESTORED, ErrorTable.kindOf(1102, ""));
-        assertEquals(ErrorKind.ORDER_REJECTED, ErrorTable.kindOf(201, ""));
-        assertEquals(ErrorKind.UNKNOWN_CONTRACT, ErrorTable.kindOf(200, ""));
-        assertEquals(ErrorKind.DUPLICATE_ORDER_ID, ErrorTable.kindOf(103, ""));
-        assertEquals(ErrorKind.CLIENT_ID_IN_USE, ErrorTable.kindOf(326, ""));
-        assertEquals(ErrorKind.NOT_CONNECTED, ErrorTable.kindOf(502, ""));
-        assertEquals(ErrorKind.NOT_CONNECTED, ErrorTable.kindOf(504, ""));
-        assertEquals(ErrorKind.PACING_VIOLATION, ErrorTable.kindOf(162, "... Pacing violation"));
-        assertEquals(ErrorKind.REQUEST_FAILED, ErrorTable.kindOf(162, "no data"));
-        assertEquals(ErrorKind.NOTICE, ErrorTable.kindOf(2199, "any warning"));
-        assertEquals(ErrorKind.UNKNOWN, ErrorTable.kindOf(9999, ""));
+    void anErrorMessageIsAnInboundMessage() {
         assertInstanceOf(Inbound.ErrorMessage.class, new ErrorMessage(-1, 1, "", ""));
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ibkr.fake.FakeGateway;
 import tech.brokerbridge.ibkr.fake.Rig;
@@ -23,15 +22,6 @@ class ReconnectTest {
         return new BracketOrder(ref, "AAPL", Direction.LONG, 100, 150.0, 145.0, 160.0);
     }
 
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
-            }
-            Thread.sleep(5);
-        }
-    }
 
     /** Index in the gateway's log of the last startApi, i.e. the start of the current session. */
     private static int lastSessionStart(List<Outbound> log) {
@@ -102,7 +92,7 @@ class ReconnectTest {
             rig.broker.submitBracket(bracket("p-3"));
             rig.events.await(e -> e instanceof OrderEvent.Filled, 2);
             gw.restart();
-            eventually(() -> gw.connectedVersions.size() == 2, "reconnected");
+            Eventually.until(() -> gw.connectedVersions.size() == 2, "reconnected");
             rig.awaitReady();
             assertTrue(rig.broker.connectionStatus().connected());
             // nothing of p-3 is open any more: only the executions tell the adapter about it
@@ -117,7 +107,7 @@ class ReconnectTest {
     void startsWithoutAGatewayAndConnectsWhenItComes() throws Exception {
         FakeGateway gw = new FakeGateway();
         try (Rig rig = Rig.withGatewayDown(gw, s -> Rig.timeout(s, java.time.Duration.ofMillis(200)))) {
-            eventually(() -> rig.sleeps.size() >= 3, "a few reconnect attempts");
+            Eventually.until(() -> rig.sleeps.size() >= 3, "a few reconnect attempts");
             assertFalse(rig.broker.connectionStatus().connected());
             assertTrue(rig.broker.connectionStatus().message().contains("retrying"),
                     rig.broker.connectionStatus().message());
@@ -141,7 +131,7 @@ class ReconnectTest {
                 java.time.Duration.ofMillis(200), s.connectTimeout(), "", "SMART", "USD", s.initialBackoff(),
                 s.maxBackoff(), s.heartbeat(), s.clock(), s.sleeper(), s.ticker(), s.random()))) {
             gw.stop();
-            eventually(() -> !rig.broker.connectionStatus().connected(), "disconnect noticed");
+            Eventually.until(() -> !rig.broker.connectionStatus().connected(), "disconnect noticed");
             BrokerException e = assertThrows(BrokerException.class, () -> rig.broker.submitBracket(bracket("p-4")));
             assertTrue(e.retryable());
             assertTrue(e.getMessage().contains("not connected"), e.getMessage());

@@ -5,11 +5,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import tech.brokerbridge.ports.market.Direction;
 
 /** The plugins there are, in the order a scan runs them (and lists their setups). */
 public final class PluginRegistry {
-    private static final List<SetupPlugin> ALL = List.of(new BreakoutPlugin(), new BreakdownPlugin(),
-            new PullbackBuyPlugin(), new PullbackSellPlugin(), new ReversalPlugin());
+    /** Each plugin's name and the bars it needs (the slowest indicator it reads: the 200-day average or 60). */
+    private static final List<SetupPlugin> ALL = List.of(
+            new RangeBreakPlugin("breakout", 60, Direction.LONG),
+            new RangeBreakPlugin("breakdown", 60, Direction.SHORT),
+            new PullbackPlugin("pullback_buy", 200, Direction.LONG),
+            new PullbackPlugin("pullback_sell", 200, Direction.SHORT),
+            new ReversalPlugin("reversal", 60));
 
     private PluginRegistry() {
     }

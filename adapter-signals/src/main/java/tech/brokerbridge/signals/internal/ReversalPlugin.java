@@ -15,17 +15,7 @@ import tech.brokerbridge.ports.signals.Setup;
  * Strength: how extreme the RSI was and how sharply it turns. Quality: the confirming candle
  * (engulfing best), volume, and how stretched the price is from its 20-day average.
  */
-final class ReversalPlugin implements SetupPlugin {
-    @Override
-    public String name() {
-        return "reversal";
-    }
-
-    @Override
-    public int minBars() {
-        return 60;
-    }
-
+record ReversalPlugin(String name, int minBars) implements SetupPlugin {
     @Override
     public Optional<Setup> detect(String symbol, Indicators in, SetupMaker maker) {
         int i = in.last();

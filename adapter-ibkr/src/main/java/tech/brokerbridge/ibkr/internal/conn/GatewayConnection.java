@@ -141,24 +141,11 @@ public final class GatewayConnection implements AutoCloseable {
      * @throws IllegalStateException when the connection is already closed
      */
     public void send(Outbound message) {
-        if (closed.get()) {
-            throw new IllegalStateException("connection closed");
-        }
-        try {
-            pacer.acquire();
-            synchronized (writeLock) {
-                writer.reset();
-                message.encode(writer, serverVersion);
-                writer.writeTo(out);
-                out.flush();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while pacing", e);
-        } catch (IOException e) {
-            closeQuietly(socket);
-            throw new UncheckedIOException("send failed", e);
-        }
+        pacedWrite(1, () -> {
+            writer.reset();
+            message.encode(writer, serverVersion);
+            writer.writeTo(out);
+        });
     }
 
     /**
@@ -166,21 +153,36 @@ public final class GatewayConnection implements AutoCloseable {
      * the gateway together, one syscall instead of three.
      */
     public void sendAll(java.util.List<? extends Outbound> messages) {
+        pacedWrite(messages.size(), () -> {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(512 * messages.size());
+            for (Outbound m : messages) {
+                writer.reset();
+                m.encode(writer, serverVersion);
+                writer.writeTo(all);
+            }
+            out.write(all.toByteArray());
+        });
+    }
+
+    /** Writes to the socket under the write lock, then flushes. */
+    private interface SocketWrite {
+        void run() throws IOException;
+    }
+
+    /**
+     * Takes one pacing slot per message, then runs {@code write} under the write lock and flushes.
+     * A socket failure closes the socket (the reader then reports the close).
+     */
+    private void pacedWrite(int messages, SocketWrite write) {
         if (closed.get()) {
             throw new IllegalStateException("connection closed");
         }
         try {
-            for (int i = 0; i < messages.size(); i++) {
+            for (int i = 0; i < messages; i++) {
                 pacer.acquire();
             }
             synchronized (writeLock) {
-                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(512 * messages.size());
-                for (Outbound m : messages) {
-                    writer.reset();
-                    m.encode(writer, serverVersion);
-                    writer.writeTo(all);
-                }
-                out.write(all.toByteArray());
+                write.run();
                 out.flush();
             }
         } catch (InterruptedException e) {

@@ -76,20 +76,23 @@ class PacingAndBackoffTest {
         assertEquals(Duration.ofSeconds(2), min.ceiling());
     }
 
+    /** {@code n} historical requests for {@code contract}, each let through and done at once. */
+    private static void requests(HistoricalPacing p, String contract, int n) {
+        for (int i = 0; i < n; i++) {
+            p.acquire(contract, Duration.ofSeconds(10));
+            p.release();
+        }
+    }
+
     @Test
     void historicalPacingAllowsFivePerContractInTwoSeconds() {
         FakeTime t = new FakeTime();
         HistoricalPacing p = new HistoricalPacing(t, t);
-        for (int i = 0; i < 5; i++) {
-            p.acquire("AAPL|SMART|TRADES", Duration.ofSeconds(10));
-            p.release();
-        }
+        requests(p, "AAPL|SMART|TRADES", 5);
         assertTrue(t.sleeps.isEmpty());
-        p.acquire("MSFT|SMART|TRADES", Duration.ofSeconds(10));
-        p.release();
+        requests(p, "MSFT|SMART|TRADES", 1);
         assertTrue(t.sleeps.isEmpty(), "other contracts are not held back");
-        p.acquire("AAPL|SMART|TRADES", Duration.ofSeconds(10));
-        p.release();
+        requests(p, "AAPL|SMART|TRADES", 1);
         assertEquals(Duration.ofSeconds(2), t.sleeps.get(0));
     }
 
@@ -97,10 +100,7 @@ class PacingAndBackoffTest {
     void historicalPacingNeverWaitsLongerThanTheTimeout() {
         FakeTime t = new FakeTime();
         HistoricalPacing p = new HistoricalPacing(t, t);
-        for (int i = 0; i < 5; i++) {
-            p.acquire("AAPL", Duration.ofSeconds(10));
-            p.release();
-        }
+        requests(p, "AAPL", 5);
         GatewayException e = assertThrows(GatewayException.class, () -> p.acquire("AAPL", Duration.ofMillis(500)));
         assertTrue(e.retryable());
         assertTrue(t.sleeps.isEmpty());

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
 class FrameDecoderTest {
@@ -35,43 +36,40 @@ class FrameDecoderTest {
         }
     }
 
-    @Test
-    void manyFramesInOneRead() {
-        List<byte[]> frames = frames(500);
+    /**
+     * Feeds {@code count} frames' bytes to a new decoder in reads of the sizes {@code readSize} gives
+     * (the last read cut to what is left), checks that every payload came out whole and in order, and
+     * returns the decoder.
+     */
+    private static FrameDecoder decodeInReads(int count, IntSupplier readSize) {
+        List<byte[]> frames = frames(count);
         byte[] all = concat(frames);
-        List<byte[]> got = new ArrayList<>();
-        FrameDecoder d = new FrameDecoder();
-        d.feed(all, 0, all.length, got::add);
-        assertPayloads(frames, got);
-        assertEquals(0, d.buffered());
-    }
-
-    @Test
-    void aFrameSplitAcrossReadsOneByteAtATime() {
-        List<byte[]> frames = frames(20);
-        byte[] all = concat(frames);
-        List<byte[]> got = new ArrayList<>();
-        FrameDecoder d = new FrameDecoder();
-        for (int i = 0; i < all.length; i++) {
-            d.feed(all, i, 1, got::add);
-        }
-        assertPayloads(frames, got);
-    }
-
-    @Test
-    void randomChunkingDecodesTheSameFrames() {
-        List<byte[]> frames = frames(300);
-        byte[] all = concat(frames);
-        Random rnd = new Random(42);
         List<byte[]> got = new ArrayList<>();
         FrameDecoder d = new FrameDecoder();
         int pos = 0;
         while (pos < all.length) {
-            int n = Math.min(all.length - pos, 1 + rnd.nextInt(700));
+            int n = Math.min(all.length - pos, readSize.getAsInt());
             d.feed(all, pos, n, got::add);
             pos += n;
         }
         assertPayloads(frames, got);
+        return d;
+    }
+
+    @Test
+    void manyFramesInOneRead() {
+        assertEquals(0, decodeInReads(500, () -> Integer.MAX_VALUE).buffered());
+    }
+
+    @Test
+    void aFrameSplitAcrossReadsOneByteAtATime() {
+        decodeInReads(20, () -> 1);
+    }
+
+    @Test
+    void randomChunkingDecodesTheSameFrames() {
+        Random rnd = new Random(42);
+        decodeInReads(300, () -> 1 + rnd.nextInt(700));
     }
 
     @Test

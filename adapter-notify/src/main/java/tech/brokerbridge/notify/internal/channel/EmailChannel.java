@@ -14,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import javax.net.ssl.SSLException;
@@ -22,7 +21,7 @@ import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import tech.brokerbridge.notify.NotifyConfig;
 import tech.brokerbridge.notify.internal.delivery.Attempt;
-import tech.brokerbridge.notify.internal.delivery.Channel;
+import tech.brokerbridge.notify.internal.delivery.NamedChannel;
 import tech.brokerbridge.notify.internal.delivery.Delivery;
 import tech.brokerbridge.notify.internal.delivery.Message;
 
@@ -32,7 +31,7 @@ import tech.brokerbridge.notify.internal.delivery.Message;
  * name checked, login with the password saved as {@code smtp.password} when there is one. The message
  * names no local host or user: EHLO says {@code localhost} and the Message-ID is random.
  */
-public final class EmailChannel implements Channel {
+public final class EmailChannel extends NamedChannel {
     static final String PASSWORD = "smtp.password";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final NotifyConfig.Smtp smtp;
@@ -42,26 +41,12 @@ public final class EmailChannel implements Channel {
 
     /** @throws IllegalArgumentException when the extra certificates cannot be read */
     public EmailChannel(NotifyConfig.Smtp smtp, VaultSecrets secrets, Duration timeout) {
+        super("email", smtp.host(), () -> secrets.toMask(PASSWORD));
         this.smtp = smtp;
         this.secrets = secrets;
         this.timeout = timeout;
         this.trust = smtp.caFile().isEmpty() ? Optional.empty()
                 : Optional.of(TrustedCertificates.withExtra(Path.of(smtp.caFile())));
-    }
-
-    @Override
-    public String name() {
-        return "email";
-    }
-
-    @Override
-    public String destination() {
-        return smtp.host();
-    }
-
-    @Override
-    public List<String> secrets() {
-        return secrets.get(PASSWORD).stream().toList();
     }
 
     @Override

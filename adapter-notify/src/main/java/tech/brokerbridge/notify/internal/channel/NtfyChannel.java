@@ -2,11 +2,10 @@ package tech.brokerbridge.notify.internal.channel;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tech.brokerbridge.notify.internal.delivery.Attempt;
-import tech.brokerbridge.notify.internal.delivery.Channel;
+import tech.brokerbridge.notify.internal.delivery.NamedChannel;
 import tech.brokerbridge.notify.internal.delivery.Message;
 
 /**
@@ -14,7 +13,7 @@ import tech.brokerbridge.notify.internal.delivery.Message;
  * "priority","tags"}}), so the audit keeps the exact body, title, priority and tags included. An access
  * token saved as {@code ntfy.token} goes in {@code Authorization: Bearer}.
  */
-public final class NtfyChannel implements Channel {
+public final class NtfyChannel extends NamedChannel {
     static final String TOKEN = "ntfy.token";
     private final URI root;
     private final String topic;
@@ -23,27 +22,12 @@ public final class NtfyChannel implements Channel {
 
     /** @param topicUrl {@code https://ntfy.sh/my-topic}: the root and the topic (its last path segment) */
     public NtfyChannel(URI topicUrl, VaultSecrets secrets, HttpPost http) {
-        String s = topicUrl.toString().replaceAll("/+$", "");
-        int slash = s.lastIndexOf('/');
-        this.root = URI.create(s.substring(0, slash + 1));
-        this.topic = s.substring(slash + 1);
+        super("ntfy", root(topicUrl).getHost(), () -> secrets.toMask(TOKEN));
+        String s = trimmed(topicUrl);
+        this.root = root(topicUrl);
+        this.topic = s.substring(s.lastIndexOf('/') + 1);
         this.secrets = secrets;
         this.http = http;
-    }
-
-    @Override
-    public String name() {
-        return "ntfy";
-    }
-
-    @Override
-    public String destination() {
-        return root.getHost();
-    }
-
-    @Override
-    public List<String> secrets() {
-        return secrets.get(TOKEN).stream().toList();
     }
 
     @Override
@@ -59,5 +43,14 @@ public final class NtfyChannel implements Channel {
         headers.put("Content-Type", "application/json");
         secrets.get(TOKEN).ifPresent(t -> headers.put("Authorization", "Bearer " + t));
         return new Attempt(json, http.deliver(root, json, headers, a -> Optional.empty()));
+    }
+
+    private static String trimmed(URI topicUrl) {
+        return topicUrl.toString().replaceAll("/+$", "");
+    }
+
+    private static URI root(URI topicUrl) {
+        String s = trimmed(topicUrl);
+        return URI.create(s.substring(0, s.lastIndexOf('/') + 1));
     }
 }

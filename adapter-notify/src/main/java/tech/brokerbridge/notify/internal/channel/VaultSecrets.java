@@ -1,5 +1,6 @@
 package tech.brokerbridge.notify.internal.channel;
 
+import java.util.List;
 import java.util.Optional;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.secrets.SecretStore;
@@ -23,5 +24,10 @@ public final class VaultSecrets {
         } catch (RuntimeException e) { // the channel reports "not saved or unreadable"; it must not throw
             return Optional.empty();
         }
+    }
+
+    /** The secret as the list of values a channel's audit masks: empty when it is not saved. */
+    public List<String> toMask(String name) {
+        return get(name).stream().toList();
     }
 }

@@ -3,11 +3,10 @@ package tech.brokerbridge.notify.internal.channel;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tech.brokerbridge.notify.internal.delivery.Attempt;
-import tech.brokerbridge.notify.internal.delivery.Channel;
+import tech.brokerbridge.notify.internal.delivery.NamedChannel;
 import tech.brokerbridge.notify.internal.delivery.Delivery;
 import tech.brokerbridge.notify.internal.delivery.Message;
 
@@ -16,7 +15,7 @@ import tech.brokerbridge.notify.internal.delivery.Message;
  * with the secret saved as {@code webhook.secret} ({@link WebhookSignature}); the timestamp is Unix
  * seconds. Without a secret nothing is sent: an unsigned message could not be trusted by the receiver.
  */
-public final class WebhookChannel implements Channel {
+public final class WebhookChannel extends NamedChannel {
     static final String SECRET = "webhook.secret";
     private final URI url;
     private final VaultSecrets secrets;
@@ -24,25 +23,11 @@ public final class WebhookChannel implements Channel {
     private final Clock clock;
 
     public WebhookChannel(URI url, VaultSecrets secrets, HttpPost http, Clock clock) {
+        super("webhook", url.getHost(), () -> secrets.toMask(SECRET));
         this.url = url;
         this.secrets = secrets;
         this.http = http;
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return "webhook";
-    }
-
-    @Override
-    public String destination() {
-        return url.getHost();
-    }
-
-    @Override
-    public List<String> secrets() {
-        return secrets.get(SECRET).stream().toList();
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class TelegramApi {
 
     /** The token, for masking; empty when none is saved. */
     public List<String> secrets() {
-        return secrets.get(TOKEN).stream().toList();
+        return secrets.toMask(TOKEN);
     }
 
     /** Calls {@code method} once and tells what became of it; the attempt's body is the JSON sent. */

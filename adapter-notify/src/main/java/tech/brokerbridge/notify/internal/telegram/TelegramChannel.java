@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tech.brokerbridge.notify.internal.delivery.Attempt;
-import tech.brokerbridge.notify.internal.delivery.Channel;
+import tech.brokerbridge.notify.internal.delivery.NamedChannel;
 import tech.brokerbridge.notify.internal.delivery.Message;
 import tech.brokerbridge.notify.internal.delivery.ProposalButtons;
 
@@ -14,28 +14,14 @@ import tech.brokerbridge.notify.internal.delivery.ProposalButtons;
  * nothing in a message is read as markup) and, for new proposals when approvals are on, one row of
  * inline buttons per proposal whose {@code callback_data} is an opaque one-time token.
  */
-public final class TelegramChannel implements Channel {
+public final class TelegramChannel extends NamedChannel {
     private final TelegramApi api;
     private final String chatId;
 
     public TelegramChannel(TelegramApi api, String chatId) {
+        super("telegram", api.host(), api::secrets);
         this.api = api;
         this.chatId = chatId;
-    }
-
-    @Override
-    public String name() {
-        return "telegram";
-    }
-
-    @Override
-    public String destination() {
-        return api.host();
-    }
-
-    @Override
-    public List<String> secrets() {
-        return api.secrets();
     }
 
     @Override
