@@ -1,15 +1,12 @@
 package tech.brokerbridge.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +19,7 @@ import tech.brokerbridge.http.testing.MutableClock;
 import tech.brokerbridge.http.testing.StubDesk;
 import tech.brokerbridge.http.testing.StubSetupDesk;
 import tech.brokerbridge.http.testing.TestServer;
+import tech.brokerbridge.http.testing.WatchedServer;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.desk.ActivationResult;
 import tech.brokerbridge.ports.desk.LicenseDesk;
@@ -36,25 +34,13 @@ class LicenseRoutesSocketTest {
 
     private final StubDesk desk = new StubDesk();
     private final ScriptedLicense license = new ScriptedLicense();
-    private final LocalHttpServer server = HttpServerFactory.create(withAdmin(TestServer.config()), desk,
-            new StubSetupDesk(), license, MutableClock.at("2026-03-02T15:00:00Z"), Map::of);
-    private final TestServer client = TestServer.start();
-    private final List<HttpResponse<String>> answers = new ArrayList<>();
-
-    LicenseRoutesSocketTest() {
-        server.start();
-    }
+    private final WatchedServer server = new WatchedServer(HttpServerFactory.create(withAdmin(TestServer.config()),
+            desk, new StubSetupDesk(), license, MutableClock.at("2026-03-02T15:00:00Z"), Map::of), LICENSE_KEY,
+            STRIPE_KEY);
 
     @AfterEach
     void stop() {
-        server.stop(Duration.ofSeconds(2));
-        client.close();
-        for (HttpResponse<String> r : answers) {
-            for (String planted : List.of(LICENSE_KEY, STRIPE_KEY)) {
-                assertFalse(r.body().contains(planted), () -> "an answer holds a key: " + r.body());
-                assertFalse(r.headers().toString().contains(planted), "a header holds a key");
-            }
-        }
+        server.close();
     }
 
     @Test
@@ -92,26 +78,17 @@ class LicenseRoutesSocketTest {
 
     @Test
     void refreshNeedsTheAdminToken() throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/admin/license/refresh"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri("/api/admin/license/refresh"))
                 .POST(HttpRequest.BodyPublishers.noBody());
-        assertEquals(401, keep(client.send(b.build())).statusCode());
-        HttpResponse<String> ok = keep(client.send(b.header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN).build()));
+        assertEquals(401, server.send(b.build()).statusCode());
+        HttpResponse<String> ok = server.send(b.header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN).build());
         assertEquals("grace", json(ok, 200).get("status").asText());
         assertEquals(1, license.refreshes.get());
     }
 
     private HttpResponse<String> activate(String body) throws Exception {
-        return keep(client.send(HttpRequest.newBuilder(uri("/api/license/activate"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build()));
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
-    }
-
-    private HttpResponse<String> keep(HttpResponse<String> r) {
-        answers.add(r);
-        return r;
+        return server.send(HttpRequest.newBuilder(server.uri("/api/license/activate"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static JsonNode json(HttpResponse<String> r, int status) throws Exception {

@@ -7,16 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.http.testing.RawHttp;
 import tech.brokerbridge.http.testing.TestServer;
+import tech.brokerbridge.ports.tck.AtOnce;
 
 /** The rate limiter through real sockets, with the server's clock under the test's control. */
 class RateLimitSocketTest {
@@ -30,46 +25,34 @@ class RateLimitSocketTest {
     @Test
     void exactlyTheLimitGetsThroughUnderEightConcurrentClients() throws Exception {
         try (TestServer s = TestServer.start(c -> limit(c, 50))) {
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            CountDownLatch go = new CountDownLatch(1);
-            try {
-                List<Future<int[]>> futures = new ArrayList<>();
-                for (int t = 0; t < 8; t++) {
-                    futures.add(pool.submit(() -> {
-                        go.await();
-                        int[] counts = new int[3];
-                        for (int i = 0; i < 25; i++) {
-                            HttpResponse<String> r = s.get("/api/health");
-                            if (r.statusCode() == 200) {
-                                counts[0]++;
-                            } else if (r.statusCode() == 429) {
-                                counts[1]++;
-                                long retry = Long.parseLong(r.headers().firstValue("Retry-After").orElse("0"));
-                                if (retry >= 1 && retry <= 60 && r.body().contains("\"rate_limited\"")
-                                        && r.headers().firstValue("X-Frame-Options").isPresent()) {
-                                    counts[2]++;
-                                }
-                            }
+            List<int[]> results = AtOnce.run(8, Duration.ofSeconds(60), () -> {
+                int[] counts = new int[3];
+                for (int i = 0; i < 25; i++) {
+                    HttpResponse<String> r = s.get("/api/health");
+                    if (r.statusCode() == 200) {
+                        counts[0]++;
+                    } else if (r.statusCode() == 429) {
+                        counts[1]++;
+                        long retry = Long.parseLong(r.headers().firstValue("Retry-After").orElse("0"));
+                        if (retry >= 1 && retry <= 60 && r.body().contains("\"rate_limited\"")
+                                && r.headers().firstValue("X-Frame-Options").isPresent()) {
+                            counts[2]++;
                         }
-                        return counts;
-                    }));
+                    }
                 }
-                go.countDown();
-                int ok = 0;
-                int limited = 0;
-                int wellFormed = 0;
-                for (Future<int[]> f : futures) {
-                    int[] c = f.get(60, TimeUnit.SECONDS);
-                    ok += c[0];
-                    limited += c[1];
-                    wellFormed += c[2];
-                }
-                assertEquals(50, ok);
-                assertEquals(150, limited);
-                assertEquals(150, wellFormed);
-            } finally {
-                pool.shutdownNow();
+                return counts;
+            });
+            int ok = 0;
+            int limited = 0;
+            int wellFormed = 0;
+            for (int[] c : results) {
+                ok += c[0];
+                limited += c[1];
+                wellFormed += c[2];
             }
+            assertEquals(50, ok);
+            assertEquals(150, limited);
+            assertEquals(150, wellFormed);
         }
     }
 

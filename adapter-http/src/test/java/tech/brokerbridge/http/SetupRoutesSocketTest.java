@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import tech.brokerbridge.http.testing.MutableClock;
 import tech.brokerbridge.http.testing.StubDesk;
 import tech.brokerbridge.http.testing.StubSetupDesk;
 import tech.brokerbridge.http.testing.TestServer;
+import tech.brokerbridge.http.testing.WatchedServer;
 import tech.brokerbridge.ports.license.LicenseStatus;
 import tech.brokerbridge.ports.setup.CredentialSave;
 import tech.brokerbridge.ports.setup.CredentialTest;
@@ -33,45 +33,25 @@ class SetupRoutesSocketTest {
 
     private final StubDesk desk = new StubDesk();
     private final StubSetupDesk setup = new StubSetupDesk();
-    private final LocalHttpServer server = HttpServerFactory.create(TestServer.config(), desk, setup,
-            MutableClock.at("2026-03-02T15:00:00Z"), Map::of);
-    private final TestServer client = TestServer.start();
-    private final List<HttpResponse<String>> answers = new ArrayList<>();
-
-    SetupRoutesSocketTest() {
-        server.start();
-    }
+    private final WatchedServer server = new WatchedServer(HttpServerFactory.create(TestServer.config(), desk, setup,
+            MutableClock.at("2026-03-02T15:00:00Z"), Map::of), SECRET);
 
     @AfterEach
     void stop() {
-        server.stop(Duration.ofSeconds(2));
-        client.close();
-        for (HttpResponse<String> r : answers) {
-            assertFalse(r.body().contains(SECRET), () -> "an answer holds the credential: " + r.body());
-            assertFalse(r.headers().toString().contains(SECRET), "a header holds the credential");
-        }
+        server.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return keep(client.send(java.net.http.HttpRequest.newBuilder(uri(path)).GET().build()));
+        return server.send(java.net.http.HttpRequest.newBuilder(server.uri(path)).GET().build());
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return keep(client.send(java.net.http.HttpRequest.newBuilder(uri(path)).header("Content-Type",
-                "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build()));
+        return server.send(java.net.http.HttpRequest.newBuilder(server.uri(path)).header("Content-Type",
+                "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private HttpResponse<String> delete(String path) throws Exception {
-        return keep(client.send(java.net.http.HttpRequest.newBuilder(uri(path)).DELETE().build()));
-    }
-
-    private java.net.URI uri(String path) {
-        return java.net.URI.create("http://127.0.0.1:" + server.port() + path);
-    }
-
-    private HttpResponse<String> keep(HttpResponse<String> r) {
-        answers.add(r);
-        return r;
+        return server.send(java.net.http.HttpRequest.newBuilder(server.uri(path)).DELETE().build());
     }
 
     private static JsonNode json(HttpResponse<String> r, int status) throws Exception {
@@ -236,8 +216,8 @@ class SetupRoutesSocketTest {
 
     @Test
     void withoutASetupDeskTheRoutesDoNotExist() throws Exception {
-        assertEquals(404, client.get("/api/setup/status").statusCode());
-        assertEquals(404, client.get("/api/credentials/status").statusCode());
+        assertEquals(404, server.defaults().get("/api/setup/status").statusCode());
+        assertEquals(404, server.defaults().get("/api/credentials/status").statusCode());
     }
 
     /** Issue 14.6: a truncated or garbled secrets.json is one answer, with the file and the way out. */

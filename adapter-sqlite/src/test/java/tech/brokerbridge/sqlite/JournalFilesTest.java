@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.ports.journal.JournalException;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.tck.JournalSamples;
+import tech.brokerbridge.ports.tck.DiskDamage;
 
 /** The whole-file operations on real SQLite files: integrity check, online backup, restore. */
 class JournalFilesTest {
@@ -46,18 +45,6 @@ class JournalFilesTest {
         }
     }
 
-    /** Overwrites pages in the middle of the file, as a failing disk or a stray write would. */
-    static void damageMiddlePages(Path file) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            long pages = f.length() / 4096;
-            assertTrue(pages > 8, "the file is large enough to have middle pages: " + pages);
-            byte[] junk = new byte[4096 * 3];
-            Arrays.fill(junk, (byte) 0x5A);
-            f.seek(4096 * (pages / 2));
-            f.write(junk);
-        }
-    }
-
     @Test
     void checkTellsMissingEmptyDamagedAndSound() throws IOException {
         Path db = dir.resolve(SqliteConfig.FILE_NAME);
@@ -74,7 +61,7 @@ class JournalFilesTest {
         journalWith(dir, 300);
         assertCurrent(SqliteJournalFactory.check(db));
 
-        damageMiddlePages(db);
+        DiskDamage.overwriteMiddlePages(db);
         JournalCheck damaged = SqliteJournalFactory.check(db);
         assertInstanceOf(JournalCheck.Damaged.class, damaged);
         assertTrue(((JournalCheck.Damaged) damaged).detail().startsWith("quick_check: "), damaged.toString());
@@ -152,7 +139,7 @@ class JournalFilesTest {
         Path db = journalWith(home, 20);
         Path damaged = dir.resolve("damaged.db");
         SqliteJournalFactory.backup(db, damaged);
-        damageMiddlePages(damaged);
+        DiskDamage.overwriteMiddlePages(damaged);
         Path empty = Files.createFile(dir.resolve("empty.db"));
         for (Path bad : new Path[] {damaged, empty, dir.resolve("nothing.db"), db}) {
             JournalException e = assertThrows(JournalException.class,
@@ -166,7 +153,7 @@ class JournalFilesTest {
     @Test
     void aBackupOfADamagedJournalIsRefusedAndRemoved() throws IOException {
         Path db = journalWith(dir.resolve("home"), 300);
-        damageMiddlePages(db);
+        DiskDamage.overwriteMiddlePages(db);
         Path target = dir.resolve("b.db");
         JournalException e = assertThrows(JournalException.class, () -> SqliteJournalFactory.backup(db, target));
         assertTrue(e.getMessage().contains("damaged") || e.getMessage().contains("corrupt"), e.getMessage());

@@ -30,6 +30,7 @@ import tech.brokerbridge.launcher.wiring.DeskRuntime;
 import tech.brokerbridge.sqlite.JournalCheck;
 import tech.brokerbridge.sqlite.SqliteConfig;
 import tech.brokerbridge.sqlite.SqliteJournalFactory;
+import tech.brokerbridge.ports.tck.DiskDamage;
 
 /**
  * The journal's backups: {@code brokerbridge backup} and {@code restore} round trip on the real
@@ -62,7 +63,7 @@ class BackupRestoreTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
 
         Path db = home.resolve(SqliteConfig.FILE_NAME);
-        JournalIntegrityTest.damageMiddlePages(db);
+        DiskDamage.overwriteMiddlePages(db);
         assertEquals(5, DaemonProcess.run(home, Map.of(), "serve", "--port", "0").process.exitValue());
 
         DaemonProcess restore = DaemonProcess.run(home, Map.of(), "restore", file.toString());

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +36,7 @@ import tech.brokerbridge.ports.tck.JournalSamples;
 import tech.brokerbridge.sqlite.ClosableJournal;
 import tech.brokerbridge.sqlite.SqliteConfig;
 import tech.brokerbridge.sqlite.SqliteJournalFactory;
+import tech.brokerbridge.ports.tck.DiskDamage;
 
 /**
  * Journal loss does not go unnoticed: a damaged journal, or an empty or missing one while the desk's
@@ -61,18 +59,6 @@ class JournalIntegrityTest {
         return home.resolve(SqliteConfig.FILE_NAME);
     }
 
-    /** Overwrites three pages in the middle of the file, as a failing disk or a stray write would. */
-    static void damageMiddlePages(Path file) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            long pages = f.length() / 4096;
-            assertTrue(pages > 8, "pages: " + pages);
-            byte[] junk = new byte[4096 * 3];
-            Arrays.fill(junk, (byte) 0x5A);
-            f.seek(4096 * (pages / 2));
-            f.write(junk);
-        }
-    }
-
     private Config config() {
         Map<String, String> env = new HashMap<>(Map.of("BROKERBRIDGE_HOME", home.toString(), "BROKERBRIDGE_PORT", "0",
                 "BROKERBRIDGE_SECRETS_BACKEND", "file", "BROKERBRIDGE_MACHINE_ID", MACHINE));
@@ -85,7 +71,7 @@ class JournalIntegrityTest {
         Path backup = home.resolve("backups/brokerbridge-20260301T000000Z-daily.db");
         Files.createDirectories(backup.getParent());
         SqliteJournalFactory.backup(db, backup);
-        damageMiddlePages(db);
+        DiskDamage.overwriteMiddlePages(db);
         byte[] before = Files.readAllBytes(db);
 
         try (DaemonProcess d = DaemonProcess.start(home, Map.of(), "serve", "--port", "0")) {

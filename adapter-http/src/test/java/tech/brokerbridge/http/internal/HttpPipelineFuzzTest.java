@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetSocketAddress;
@@ -26,6 +25,7 @@ import tech.brokerbridge.http.internal.pipeline.RateLimitHandler;
 import tech.brokerbridge.http.internal.pipeline.RouteLookup;
 import tech.brokerbridge.http.internal.pipeline.RouterHandler;
 import tech.brokerbridge.http.internal.routes.ApiRoutes;
+import tech.brokerbridge.http.testing.ChannelOutput;
 import tech.brokerbridge.http.testing.MutableClock;
 import tech.brokerbridge.http.testing.StubDesk;
 import tech.brokerbridge.http.testing.StubSetupDesk;
@@ -92,11 +92,11 @@ class HttpPipelineFuzzTest {
         }
         ch.runPendingTasks();
         lateWritesAllowed(ch::checkException);
-        String out = drain(ch);
+        String out = ChannelOutput.drain(ch);
         ch.close();   // the client goes away, mid-request or not
         ch.runPendingTasks();
         lateWritesAllowed(ch::checkException);
-        out += drain(ch);
+        out += ChannelOutput.drain(ch);
         ch.finishAndReleaseAll();
         checkAnswers(out, new String(input, StandardCharsets.ISO_8859_1));
     }
@@ -117,16 +117,6 @@ class HttpPipelineFuzzTest {
                 throw new IllegalStateException(e);
             }
         }
-    }
-
-    private static String drain(EmbeddedChannel ch) {
-        StringBuilder sb = new StringBuilder();
-        ByteBuf b;
-        while ((b = ch.readOutbound()) != null) {
-            sb.append(b.toString(StandardCharsets.ISO_8859_1));
-            b.release();
-        }
-        return sb.toString();
     }
 
     /**

@@ -1,10 +1,7 @@
 package tech.brokerbridge.sqlite.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,33 +22,11 @@ final class OrderStore {
     }
 
     static void save(Connection c, OrderRecord o) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            ps.setString(1, o.orderRef());
-            ps.setString(2, o.symbol());
-            ps.setString(3, o.direction().wire());
-            ps.setLong(4, o.quantity());
-            Values.setDouble(ps, 5, o.entryPrice());
-            Values.setDouble(ps, 6, o.stopPrice());
-            Values.setDouble(ps, 7, o.targetPrice());
-            ps.setString(8, o.state().wire());
-            ps.setString(9, o.message());
-            ps.setLong(10, Values.nanos(o.createdAt()));
-            ps.setLong(11, Values.nanos(o.updatedAt()));
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM order_broker_ids WHERE order_ref = ?")) {
-            ps.setString(1, o.orderRef());
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO order_broker_ids (order_ref, ordinal, broker_order_id) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < o.brokerOrderIds().size(); i++) {
-                ps.setString(1, o.orderRef());
-                ps.setInt(2, i);
-                ps.setString(3, o.brokerOrderIds().get(i));
-                ps.executeUpdate();
-            }
-        }
+        Sql.update(c, UPSERT, o.orderRef(), o.symbol(), o.direction().wire(), o.quantity(), o.entryPrice(),
+                o.stopPrice(), o.targetPrice(), o.state().wire(), o.message(), o.createdAt(), o.updatedAt());
+        Sql.update(c, "DELETE FROM order_broker_ids WHERE order_ref = ?", o.orderRef());
+        Sql.insertEach(c, "INSERT INTO order_broker_ids (order_ref, ordinal, broker_order_id) VALUES (?, ?, ?)",
+                o.brokerOrderIds().size(), i -> new Object[] {o.orderRef(), i, o.brokerOrderIds().get(i)});
     }
 
     static Optional<OrderRecord> find(Connection c, String orderRef) throws SQLException {
@@ -64,35 +39,19 @@ final class OrderStore {
     }
 
     private static List<OrderRecord> query(Connection c, String sql, Object arg) throws SQLException {
-        List<OrderRecord> result = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, arg);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String ref = rs.getString("order_ref");
-                    result.add(new OrderRecord(ref, rs.getString("symbol"), Direction.fromWire(rs.getString("direction")),
-                            rs.getLong("quantity"), Values.getDouble(rs, "entry_price"),
-                            Values.getDouble(rs, "stop_price"), Values.getDouble(rs, "target_price"),
-                            OrderRecord.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
-                            brokerIds(c, ref), rs.getString("message"), Values.instant(rs.getLong("created_at_ns")),
-                            Values.instant(rs.getLong("updated_at_ns"))));
-                }
-            }
-        }
-        return result;
+        return Sql.query(c, sql, rs -> {
+            String ref = rs.getString("order_ref");
+            return new OrderRecord(ref, rs.getString("symbol"), Direction.fromWire(rs.getString("direction")),
+                    rs.getLong("quantity"), Values.getDouble(rs, "entry_price"), Values.getDouble(rs, "stop_price"),
+                    Values.getDouble(rs, "target_price"),
+                    OrderRecord.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)), brokerIds(c, ref),
+                    rs.getString("message"), Values.instant(rs.getLong("created_at_ns")),
+                    Values.instant(rs.getLong("updated_at_ns")));
+        }, arg);
     }
 
     private static List<String> brokerIds(Connection c, String orderRef) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT broker_order_id FROM order_broker_ids WHERE order_ref = ? ORDER BY ordinal")) {
-            ps.setString(1, orderRef);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<String> ids = new ArrayList<>();
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-                return ids;
-            }
-        }
+        return Sql.query(c, "SELECT broker_order_id FROM order_broker_ids WHERE order_ref = ? ORDER BY ordinal",
+                rs -> rs.getString(1), orderRef);
     }
 }

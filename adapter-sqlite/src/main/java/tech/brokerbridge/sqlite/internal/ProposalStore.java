@@ -1,7 +1,6 @@
 package tech.brokerbridge.sqlite.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -41,49 +40,18 @@ final class ProposalStore {
     }
 
     static void save(Connection c, Proposal p) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            ps.setString(1, p.proposalId());
-            ps.setString(2, p.symbol());
-            ps.setString(3, p.direction().wire());
-            ps.setString(4, p.setupType());
-            Values.setDouble(ps, 5, p.conviction());
-            Values.setDouble(ps, 6, p.compositeScore());
-            Values.setDouble(ps, 7, p.entryPrice());
-            Values.setDouble(ps, 8, p.stopPrice());
-            Values.setDouble(ps, 9, p.targetPrice());
-            ps.setLong(10, p.quantity());
-            ps.setString(11, p.thesisSummary());
-            ps.setLong(12, Values.nanos(p.createdAt()));
-            ps.setLong(13, Values.nanos(p.expiresAt()));
-            ps.setString(14, p.status().wire());
-            ps.setString(15, p.pricing().source());
-            ps.setInt(16, p.pricing().simulated() ? 1 : 0);
-            Values.setOptionalString(ps, 17, p.pricing().freshness().map(Quote.Freshness::wire));
-            Values.setOptionalDouble(ps, 18, p.pricing().lastPrice());
-            ps.executeUpdate();
-        }
+        Sql.update(c, UPSERT, p.proposalId(), p.symbol(), p.direction().wire(), p.setupType(), p.conviction(),
+                p.compositeScore(), p.entryPrice(), p.stopPrice(), p.targetPrice(), p.quantity(), p.thesisSummary(),
+                p.createdAt(), p.expiresAt(), p.status().wire(), p.pricing().source(), p.pricing().simulated(),
+                p.pricing().freshness().map(Quote.Freshness::wire), p.pricing().lastPrice());
         GateRows.PROPOSAL.replace(c, p.proposalId(), p.gates());
-        replaceHistory(c, p);
-    }
-
-    private static void replaceHistory(Connection c, Proposal p) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM proposal_status_history WHERE proposal_id = ?")) {
-            ps.setString(1, p.proposalId());
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO proposal_status_history"
-                + " (proposal_id, ordinal, time_ns, from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < p.history().size(); i++) {
-                StatusChange s = p.history().get(i);
-                ps.setString(1, p.proposalId());
-                ps.setInt(2, i);
-                ps.setLong(3, Values.nanos(s.time()));
-                Values.setOptionalString(ps, 4, s.from().map(ProposalStatus::wire));
-                ps.setString(5, s.to().wire());
-                ps.setString(6, s.reason());
-                ps.executeUpdate();
-            }
-        }
+        Sql.update(c, "DELETE FROM proposal_status_history WHERE proposal_id = ?", p.proposalId());
+        Sql.insertEach(c, "INSERT INTO proposal_status_history (proposal_id, ordinal, time_ns, from_status, to_status,"
+                + " reason) VALUES (?, ?, ?, ?, ?, ?)", p.history().size(), i -> {
+                    StatusChange s = p.history().get(i);
+                    return new Object[] {p.proposalId(), i, s.time(), s.from().map(ProposalStatus::wire), s.to().wire(),
+                        s.reason()};
+                });
     }
 
     static Optional<Proposal> find(Connection c, String proposalId) throws SQLException {
@@ -139,18 +107,7 @@ final class ProposalStore {
     }
 
     private static List<Proposal> query(Connection c, String sql, List<?> args) throws SQLException {
-        List<Proposal> result = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(row(c, rs));
-                }
-            }
-        }
-        return result;
+        return Sql.query(c, sql, rs -> row(c, rs), args.toArray());
     }
 
     private static Proposal row(Connection c, ResultSet rs) throws SQLException {
@@ -172,18 +129,11 @@ final class ProposalStore {
     }
 
     private static List<StatusChange> history(Connection c, String proposalId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT time_ns, from_status, to_status, reason"
-                + " FROM proposal_status_history WHERE proposal_id = ? ORDER BY ordinal")) {
-            ps.setString(1, proposalId);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<StatusChange> history = new ArrayList<>();
-                while (rs.next()) {
-                    history.add(new StatusChange(Values.instant(rs.getLong("time_ns")),
-                            Values.getOptionalString(rs, "from_status").map(ProposalStatus::fromWire),
-                            ProposalStatus.fromWire(rs.getString("to_status")), rs.getString("reason")));
-                }
-                return history;
-            }
-        }
+        return Sql.query(c, "SELECT time_ns, from_status, to_status, reason FROM proposal_status_history"
+                + " WHERE proposal_id = ? ORDER BY ordinal",
+                rs -> new StatusChange(Values.instant(rs.getLong("time_ns")),
+                        Values.getOptionalString(rs, "from_status").map(ProposalStatus::fromWire),
+                        ProposalStatus.fromWire(rs.getString("to_status")), rs.getString("reason")),
+                proposalId);
     }
 }

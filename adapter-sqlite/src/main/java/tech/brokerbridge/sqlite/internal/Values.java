@@ -109,4 +109,37 @@ final class Values {
     static Optional<String> getOptionalString(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getString(column));
     }
+
+    /**
+     * Binds one statement argument the way this class stores it: an instant or duration as nanoseconds
+     * (out of range: refused), a double bit-exact (NaN as text), a boolean as 1 or 0, an empty optional
+     * or a null as NULL. Query bounds that must be clamped are passed already as {@code long}.
+     */
+    static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value instanceof Optional<?> o) {
+            if (o.isPresent()) {
+                bind(ps, index, o.get());
+            } else {
+                ps.setNull(index, Types.NULL);
+            }
+        } else if (value instanceof OptionalDouble d) {
+            setOptionalDouble(ps, index, d);
+        } else if (value instanceof OptionalLong l) {
+            setOptionalLong(ps, index, l);
+        } else if (value instanceof Double d) {
+            setDouble(ps, index, d);
+        } else if (value instanceof Instant t) {
+            ps.setLong(index, nanos(t));
+        } else if (value instanceof Duration d) {
+            ps.setLong(index, nanos(d));
+        } else if (value instanceof Boolean b) {
+            ps.setInt(index, b ? 1 : 0);
+        } else if (value == null) {
+            ps.setNull(index, Types.NULL);
+        } else if (value instanceof String || value instanceof Long || value instanceof Integer) {
+            ps.setObject(index, value);
+        } else {
+            throw new IllegalArgumentException("the journal does not store a " + value.getClass().getName());
+        }
+    }
 }

@@ -11,11 +11,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.desk.ActionResult;
@@ -24,6 +19,7 @@ import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalStatus;
+import tech.brokerbridge.ports.tck.AtOnce;
 
 class ApprovalTest {
     final Harness h = new Harness();
@@ -179,23 +175,11 @@ class ApprovalTest {
     void twoConcurrentApprovalsSubmitOnce() throws Exception {
         h.start();
         Proposal p = h.propose("AAPL");
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Callable<ActionResult> approve = () -> {
-                go.await(5, TimeUnit.SECONDS);
-                return h.desk.approve(p.proposalId(), Modification.none());
-            };
-            Future<ActionResult> a = pool.submit(approve);
-            Future<ActionResult> b = pool.submit(approve);
-            go.countDown();
-            List<ActionResult> results = List.of(a.get(5, TimeUnit.SECONDS), b.get(5, TimeUnit.SECONDS));
-            assertEquals(1, results.stream().filter(x -> x instanceof ActionResult.Done).count(), results.toString());
-            assertEquals(1, results.stream().filter(x -> x instanceof ActionResult.Conflict).count());
-            assertEquals(1, h.broker.submitCalls().size());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<ActionResult> results = AtOnce.run(2, Duration.ofSeconds(5),
+                () -> h.desk.approve(p.proposalId(), Modification.none()));
+        assertEquals(1, results.stream().filter(x -> x instanceof ActionResult.Done).count(), results.toString());
+        assertEquals(1, results.stream().filter(x -> x instanceof ActionResult.Conflict).count());
+        assertEquals(1, h.broker.submitCalls().size());
     }
 
     @Test
@@ -204,25 +188,12 @@ class ApprovalTest {
         h.start();
         Proposal a = h.propose("AAPL");
         Proposal b = h.propose("MSFT");
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<ActionResult> fa = pool.submit(() -> {
-                go.await(5, TimeUnit.SECONDS);
-                return h.desk.approve(a.proposalId(), Modification.none());
-            });
-            Future<ActionResult> fb = pool.submit(() -> {
-                go.await(5, TimeUnit.SECONDS);
-                return h.desk.approve(b.proposalId(), Modification.none());
-            });
-            go.countDown();
-            List<ActionResult> results = List.of(fa.get(5, TimeUnit.SECONDS), fb.get(5, TimeUnit.SECONDS));
-            assertEquals(1, results.stream().filter(x -> x instanceof ActionResult.Done).count(), results.toString());
-            assertEquals(1, results.stream().filter(x -> x instanceof ActionResult.GatesFailed).count());
-            assertEquals(1, h.broker.submitCalls().size());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<ActionResult> results = AtOnce.all(Duration.ofSeconds(5), List.<Callable<ActionResult>>of(
+                () -> h.desk.approve(a.proposalId(), Modification.none()),
+                () -> h.desk.approve(b.proposalId(), Modification.none())));
+        assertEquals(1, results.stream().filter(x -> x instanceof ActionResult.Done).count(), results.toString());
+        assertEquals(1, results.stream().filter(x -> x instanceof ActionResult.GatesFailed).count());
+        assertEquals(1, h.broker.submitCalls().size());
     }
 
     static void assertConflict(ActionResult r, String fragment) {

@@ -58,12 +58,7 @@ class RestartTest {
         h.start();
         Proposal p = h.propose("AAPL");
         // the process died after writing the order record and moving to executing, before the broker call
-        Proposal executing = p.withStatus(ProposalStatus.APPROVED, Harness.T0, "approved by the user")
-                .withStatus(ProposalStatus.EXECUTING, Harness.T0, "bracket order being sent");
-        h.journal.saveProposal(executing);
-        h.journal.saveOrder(new OrderRecord(p.proposalId(), "AAPL", p.direction(), p.quantity(), p.entryPrice(),
-                p.stopPrice(), p.targetPrice(), OrderRecord.State.SUBMITTING, List.of(), "about to be sent",
-                Harness.T0, Harness.T0));
+        leftExecuting(p, "bracket order being sent", OrderRecord.State.SUBMITTING, List.of(), "about to be sent");
         h.restart();
         Proposal after = h.reload(p);
         assertStatus("failed", after);
@@ -86,11 +81,7 @@ class RestartTest {
     void aBrokerDownAtStartDelaysReconciliationUntilItIsBack() {
         h.start();
         Proposal p = h.propose("AAPL");
-        h.journal.saveProposal(p.withStatus(ProposalStatus.APPROVED, Harness.T0, "approved by the user")
-                .withStatus(ProposalStatus.EXECUTING, Harness.T0, "sent"));
-        h.journal.saveOrder(new OrderRecord(p.proposalId(), "AAPL", p.direction(), p.quantity(), p.entryPrice(),
-                p.stopPrice(), p.targetPrice(), OrderRecord.State.ACCEPTED, List.of("1", "2", "3"), "accepted",
-                Harness.T0, Harness.T0));
+        leftExecuting(p, "sent", OrderRecord.State.ACCEPTED, List.of("1", "2", "3"), "accepted");
         h.broker.setConnected(false);
         h.restart();
         assertStatus("executing", h.reload(p));
@@ -126,5 +117,14 @@ class RestartTest {
         h.clock.advance(Duration.ofHours(1));
         h.start();
         assertStatus("expired", h.reload(p));
+    }
+
+    /** The journal as a desk that stopped mid-execution left it: {@code p} executing, its order record in {@code state}. */
+    private void leftExecuting(Proposal p, String sentReason, OrderRecord.State state, List<String> brokerIds,
+            String message) {
+        h.journal.saveProposal(p.withStatus(ProposalStatus.APPROVED, Harness.T0, "approved by the user")
+                .withStatus(ProposalStatus.EXECUTING, Harness.T0, sentReason));
+        h.journal.saveOrder(new OrderRecord(p.proposalId(), p.symbol(), p.direction(), p.quantity(), p.entryPrice(),
+                p.stopPrice(), p.targetPrice(), state, brokerIds, message, Harness.T0, Harness.T0));
     }
 }

@@ -1,39 +1,10 @@
 package tech.brokerbridge.core.support;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** A clock tests move by hand. Thread-safe. */
-public final class MutableClock extends Clock {
-    private volatile Instant now;
-
+/** The ports test-jar's {@link tech.brokerbridge.ports.fakes.MutableClock}, under the name core's tests import. */
+public final class MutableClock extends tech.brokerbridge.ports.fakes.MutableClock {
     public MutableClock(Instant start) {
-        this.now = start;
-    }
-
-    public void advance(Duration d) {
-        now = now.plus(d);
-    }
-
-    public void set(Instant t) {
-        now = t;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+        super(start);
     }
 }

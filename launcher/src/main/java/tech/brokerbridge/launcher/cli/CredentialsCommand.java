@@ -1,22 +1,16 @@
 package tech.brokerbridge.launcher.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import tech.brokerbridge.core.CredentialBook;
 import tech.brokerbridge.keyring.Vault;
 import tech.brokerbridge.keyring.VaultConfig;
 import tech.brokerbridge.keyring.VaultFactory;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigException;
-import tech.brokerbridge.launcher.config.ConfigLoader;
 import tech.brokerbridge.ports.secrets.SecretStoreException;
 
 /**
@@ -28,19 +22,7 @@ import tech.brokerbridge.ports.secrets.SecretStoreException;
         description = "Save, list or delete the credentials in the encrypted vault.",
         subcommands = {CredentialsSetCommand.class, CredentialsListCommand.class, CredentialsDeleteCommand.class,
             CredentialsResetCommand.class})
-public final class CredentialsCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--home", scope = CommandLine.ScopeType.INHERIT,
-            description = "data directory (default: $BROKERBRIDGE_HOME or ~/.brokerbridge)")
-    Path home;
-
-    @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", scope = CommandLine.ScopeType.INHERIT,
-            description = "set a configuration key as serve would, e.g. --set secrets.backend=file")
-    List<String> settings = new ArrayList<>();
-
-    private final Map<String, String> env;
+public final class CredentialsCommand extends ConfiguredGroupCommand {
     private final Optional<CredentialsInput> input;
 
     public CredentialsCommand() {
@@ -49,14 +31,8 @@ public final class CredentialsCommand implements Callable<Integer> {
 
     /** For tests: another environment and where {@code set} reads the secret. */
     CredentialsCommand(Map<String, String> env, Optional<CredentialsInput> input) {
-        this.env = Map.copyOf(env);
+        super(env);
         this.input = input;
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCodes.OK;
     }
 
     CredentialsInput input() {
@@ -80,12 +56,6 @@ public final class CredentialsCommand implements Callable<Integer> {
         } catch (SecretStoreException e) {
             return fail(cl, "the vault cannot be used: " + e.getMessage(), ExitCodes.FAILURE);
         }
-    }
-
-    /** The configuration {@code serve} would use, with this command's --home and --set. */
-    Config config() {
-        return ConfigLoader.load(env, Path.of(System.getProperty("user.home")), Optional.ofNullable(home),
-                settings.stream().map(ConfigLoader.Flag::set).toList());
     }
 
     static int fail(CommandLine cl, String message, int code) {

@@ -1,7 +1,6 @@
 package tech.brokerbridge.launcher.cli;
 
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -9,23 +8,17 @@ import picocli.CommandLine.Parameters;
 /** {@code brokerbridge credentials delete <provider>}: removes every stored credential of the provider. */
 @Command(name = "delete", mixinStandardHelpOptions = true,
         description = "Delete a provider's stored credentials (stripe: the Stripe key and the license key).")
-final class CredentialsDeleteCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.ParentCommand
-    CredentialsCommand parent;
-
+final class CredentialsDeleteCommand extends CredentialsSubcommand {
     @Parameters(index = "0", paramLabel = "PROVIDER", description = "claude, openai, openrouter, google, ibkr, stripe, telegram, smtp, ntfy or webhook")
     String provider;
 
     @Override
-    public Integer call() {
-        CommandLine cl = spec.commandLine();
-        Optional<Integer> bad = CredentialsCommand.checkProvider(cl, provider);
-        if (bad.isPresent()) {
-            return bad.get();
-        }
+    Optional<String> provider() {
+        return Optional.of(provider);
+    }
+
+    @Override
+    int run(CommandLine cl) {
         return parent.withVault(cl, book -> {
             boolean removed = book.delete(provider);
             cl.getOut().println(removed ? "deleted the " + provider + " credential"

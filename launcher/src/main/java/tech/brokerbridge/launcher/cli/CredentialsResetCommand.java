@@ -1,7 +1,6 @@
 package tech.brokerbridge.launcher.cli;
 
 import java.io.UncheckedIOException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,19 +18,12 @@ import tech.brokerbridge.launcher.config.ConfigException;
 @Command(name = "reset", mixinStandardHelpOptions = true,
         description = {"Delete every stored credential and start an empty vault (stop the daemon first).",
             "For a lost vault.json or damaged vault files; every credential must be entered again."})
-final class CredentialsResetCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.ParentCommand
-    CredentialsCommand parent;
-
+final class CredentialsResetCommand extends CredentialsSubcommand {
     @Option(names = "--yes", description = "really delete them")
     boolean yes;
 
     @Override
-    public Integer call() {
-        CommandLine cl = spec.commandLine();
+    int run(CommandLine cl) {
         Config config;
         try {
             config = parent.config();

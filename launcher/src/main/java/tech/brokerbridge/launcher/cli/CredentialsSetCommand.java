@@ -3,7 +3,6 @@ package tech.brokerbridge.launcher.cli;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,13 +15,7 @@ import tech.brokerbridge.ports.Secret;
         description = {"Save a provider's API key in the vault (replacing any, including one encrypted on another"
                 + " machine).", "The key is read from the terminal without echo, else one line of standard input,"
                 + " or the first line of --from-file."})
-final class CredentialsSetCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.ParentCommand
-    CredentialsCommand parent;
-
+final class CredentialsSetCommand extends CredentialsSubcommand {
     @Parameters(index = "0", paramLabel = "PROVIDER", description = "claude, openai, openrouter, google, stripe, telegram (bot token), smtp (password), ntfy (access token) or webhook (signing secret)")
     String provider;
 
@@ -30,12 +23,12 @@ final class CredentialsSetCommand implements Callable<Integer> {
     Path fromFile;
 
     @Override
-    public Integer call() {
-        CommandLine cl = spec.commandLine();
-        Optional<Integer> bad = CredentialsCommand.checkProvider(cl, provider);
-        if (bad.isPresent()) {
-            return bad.get();
-        }
+    Optional<String> provider() {
+        return Optional.of(provider);
+    }
+
+    @Override
+    int run(CommandLine cl) {
         Optional<String> nothing = CredentialBook.nothingToSave(provider);
         if (nothing.isPresent()) {
             return CredentialsCommand.fail(cl, nothing.get().replace("with POST /api/setup/config",

@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
-import tech.brokerbridge.launcher.config.Settings;
+import tech.brokerbridge.launcher.config.ConfigLoader;
 
 /**
- * The {@code --home} option of the commands that act on a data directory without loading its
- * configuration ({@code status}, {@code stop}), so that they work even when {@code config.json} does not.
+ * The {@code --home} option, mixed into every command that acts on a data directory. The commands that
+ * do not load its configuration ({@code status}, {@code stop}, {@code logs}) {@link #resolve} it, so that
+ * they work even when {@code config.json} does not; the others pass {@link #given} to the config loader.
  */
 final class HomeOption {
     @Option(names = "--home", paramLabel = "DIR", description = "data directory (default: $BROKERBRIDGE_HOME or ~/.brokerbridge)")
@@ -16,9 +17,11 @@ final class HomeOption {
 
     /** The data directory as {@code serve} finds it: {@code --home}, else {@code BROKERBRIDGE_HOME}, else {@code ~/.brokerbridge}. */
     Path resolve(Map<String, String> env) {
-        Path dir = Optional.ofNullable(home).orElseGet(() -> Optional.ofNullable(env.get(Settings.HOME_ENV))
-                .filter(s -> !s.isBlank()).map(Path::of)
-                .orElse(Path.of(System.getProperty("user.home")).resolve(".brokerbridge")));
-        return dir.toAbsolutePath().normalize();
+        return ConfigLoader.home(env, Path.of(System.getProperty("user.home")), given());
+    }
+
+    /** {@code --home} as given on the command line. */
+    Optional<Path> given() {
+        return Optional.ofNullable(home);
     }
 }

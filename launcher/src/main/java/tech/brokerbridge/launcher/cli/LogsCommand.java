@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tech.brokerbridge.launcher.config.ConfigLoader;
 import tech.brokerbridge.launcher.logging.LogFile;
 import tech.brokerbridge.launcher.logging.LogTail;
 
@@ -31,8 +29,8 @@ public final class LogsCommand implements Callable<Integer> {
     @Option(names = "--path", description = "print where the log file is, and nothing else")
     boolean path;
 
-    @Option(names = "--home", description = "data directory (default: $BROKERBRIDGE_HOME or ~/.brokerbridge)")
-    Path home;
+    @CommandLine.Mixin
+    HomeOption home = new HomeOption();
 
     @Override
     public Integer call() throws IOException {
@@ -43,8 +41,7 @@ public final class LogsCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID_CONFIG;
         }
-        Path file = LogFile.path(ConfigLoader.home(System.getenv(), Path.of(System.getProperty("user.home")),
-                Optional.ofNullable(home)));
+        Path file = LogFile.path(home.resolve(System.getenv()));
         if (path) {
             out.println(file);
             out.flush();

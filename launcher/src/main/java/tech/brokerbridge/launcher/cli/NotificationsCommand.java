@@ -1,22 +1,18 @@
 package tech.brokerbridge.launcher.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tech.brokerbridge.keyring.Vault;
 import tech.brokerbridge.keyring.VaultConfig;
 import tech.brokerbridge.keyring.VaultFactory;
 import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.launcher.config.ConfigException;
-import tech.brokerbridge.launcher.config.ConfigLoader;
 import tech.brokerbridge.notify.Notifications;
 import tech.brokerbridge.notify.NotifierFactory;
 import tech.brokerbridge.notify.NotifyConfig;
@@ -37,33 +33,14 @@ import tech.brokerbridge.sqlite.SqliteJournalFactory;
 @Command(name = "notifications", mixinStandardHelpOptions = true,
         description = "Send a test message to the configured notification channels.",
         subcommands = {NotificationsCommand.Test.class})
-public final class NotificationsCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--home", scope = CommandLine.ScopeType.INHERIT,
-            description = "data directory (default: $BROKERBRIDGE_HOME or ~/.brokerbridge)")
-    Path home;
-
-    @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", scope = CommandLine.ScopeType.INHERIT,
-            description = "set a configuration key as serve would")
-    List<String> settings = new ArrayList<>();
-
-    private final Map<String, String> env;
-
+public final class NotificationsCommand extends ConfiguredGroupCommand {
     public NotificationsCommand() {
         this(System.getenv());
     }
 
     /** For tests: another environment. */
     NotificationsCommand(Map<String, String> env) {
-        this.env = Map.copyOf(env);
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCodes.OK;
+        super(env);
     }
 
     /** {@code notifications test [CHANNEL]}. */
@@ -89,8 +66,7 @@ public final class NotificationsCommand implements Callable<Integer> {
             }
             Config config;
             try {
-                config = ConfigLoader.load(parent.env, Path.of(System.getProperty("user.home")),
-                        Optional.ofNullable(parent.home), parent.settings.stream().map(ConfigLoader.Flag::set).toList());
+                config = parent.config();
             } catch (ConfigException e) {
                 cl.getErr().println(e.getMessage());
                 return ExitCodes.INVALID_CONFIG;

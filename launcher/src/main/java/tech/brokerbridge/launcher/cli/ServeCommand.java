@@ -41,8 +41,8 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--home", description = "data directory (default: $BROKERBRIDGE_HOME or ~/.brokerbridge)")
-    Path home;
+    @CommandLine.Mixin
+    HomeOption home = new HomeOption();
 
     @Option(names = "--port", description = "TCP port (default 8080; 0 picks a free one)")
     String port;
@@ -68,7 +68,7 @@ public final class ServeCommand implements Callable<Integer> {
         Config config;
         try {
             config = ConfigLoader.load(System.getenv(), Path.of(System.getProperty("user.home")),
-                    Optional.ofNullable(home), flags());
+                    home.given(), flags());
         } catch (ConfigException e) {
             err.println("brokerbridge: " + e.getMessage());
             err.flush();

@@ -1,10 +1,13 @@
 package tech.brokerbridge.launcher.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import tech.brokerbridge.launcher.service.CommandRunner;
@@ -33,6 +36,33 @@ public final class ServiceCommand implements Runnable {
             err.flush();
         }
         return s;
+    }
+
+    /** What a service subcommand does once the platform's service definition exists. */
+    @FunctionalInterface
+    interface WithDefinition {
+        int run(UserService service, Path definition, PrintWriter out) throws IOException;
+    }
+
+    /**
+     * Runs {@code action} on this platform's service when its definition file exists. Without a
+     * service manager: exit 1, saying so. Without the definition: prints {@code missing} (given the
+     * definition's path) and returns {@code missingCode}.
+     */
+    static int withDefinition(CommandLine cl, Function<Path, String> missing, int missingCode, WithDefinition action)
+            throws IOException {
+        PrintWriter out = cl.getOut();
+        Optional<UserService> service = userService(cl.getErr());
+        if (service.isEmpty()) {
+            return ExitCodes.FAILURE;
+        }
+        Path definition = service.get().definition();
+        if (!Files.exists(definition)) {
+            out.println(missing.apply(definition));
+            out.flush();
+            return missingCode;
+        }
+        return action.run(service.get(), definition, out);
     }
 
     static Path userHome() {

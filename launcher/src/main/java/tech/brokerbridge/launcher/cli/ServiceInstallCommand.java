@@ -33,8 +33,8 @@ public final class ServiceInstallCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--home", description = "data directory (default: $BROKERBRIDGE_HOME or ~/.brokerbridge)")
-    Path home;
+    @CommandLine.Mixin
+    HomeOption home = new HomeOption();
 
     @Option(names = "--no-start", description = "enable it for the next login, but do not start it now")
     boolean noStart;
@@ -46,7 +46,7 @@ public final class ServiceInstallCommand implements Callable<Integer> {
         Config config;
         try {
             // a service that would fail at every login is worse than none: the configuration must be valid
-            config = ConfigLoader.load(ServiceCommand.env(), ServiceCommand.userHome(), Optional.ofNullable(home), Map.of());
+            config = ConfigLoader.load(ServiceCommand.env(), ServiceCommand.userHome(), home.given(), Map.of());
         } catch (ConfigException e) {
             err.println("brokerbridge: " + e.getMessage());
             err.flush();

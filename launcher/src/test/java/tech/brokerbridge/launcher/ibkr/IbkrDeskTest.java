@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.ibkr.fake.FakeGateway;
 import tech.brokerbridge.ibkr.internal.msg.Inbound.HistoricalBar;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
@@ -25,7 +22,7 @@ import tech.brokerbridge.ibkr.internal.msg.Outbound;
  * gateway account's portfolio, scans on the gateway's historical bars, executes an approved
  * proposal as a bracket, and turns IB's rejection into a failed proposal with IB's reason.
  */
-class IbkrDeskTest {
+class IbkrDeskTest extends OnFakeGateway {
     /** The last completed session before {@link IbkrDesk#NOW}. */
     private static final LocalDate LAST_BAR = LocalDate.of(2026, 11, 26);
     private static final Map<String, Integer> CONTRACTS = Map.of("AAPL", 265598, "NVDA", 4815747, "AMD", 4391);
@@ -33,12 +30,7 @@ class IbkrDeskTest {
     /** ZZZZ is not a contract the gateway knows. */
     private static final String WATCHLIST = "AAPL,NVDA,AMD,ZZZZ";
 
-    @TempDir
-    Path home;
-
-    private final FakeGateway gw = new FakeGateway();
     private final Map<String, List<HistoricalBar>> bars = new LinkedHashMap<>();
-    private IbkrDesk desk;
 
     @BeforeEach
     void gatewayWithBars() throws Exception {
@@ -48,14 +40,6 @@ class IbkrDeskTest {
             gw.bars.put(symbol, bars.get(symbol));
         }
         gw.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (desk != null) {
-            desk.close();
-        }
-        gw.close();
     }
 
     @Test

@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tech.brokerbridge.ibkr.fake.FakeGateway;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
 
 /**
@@ -23,21 +19,7 @@ import tech.brokerbridge.ibkr.internal.msg.Outbound;
  * connected by itself once the gateway comes up. Real reconnect backoff (1 s doubling, with
  * jitter), so each test takes a few seconds; every wait is a bounded upper limit.
  */
-class IbkrResilienceTest {
-    @TempDir
-    Path home;
-
-    private final FakeGateway gw = new FakeGateway();
-    private IbkrDesk desk;
-
-    @AfterEach
-    void stop() {
-        if (desk != null) {
-            desk.close();
-        }
-        gw.close();
-    }
-
+class IbkrResilienceTest extends OnFakeGateway {
     @Test
     void aDropMidBracketAndAGatewayRestartNeverDuplicateAnOrder() throws Exception {
         gw.bars.put("AAPL", BreakoutBars.ending(LocalDate.of(2026, 11, 26), 300, 150.0));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,15 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.launcher.config.ConfigLoader;
 import tech.brokerbridge.launcher.wiring.DeskRuntime;
+import tech.brokerbridge.ports.fakes.MutableClock;
 
 /**
  * Licensing as a user meets it, through the real desk and HTTP API against a local Stripe-shaped
@@ -31,6 +30,7 @@ class LicenseFlowTest {
     private static final String ADMIN = "admin-token-for-license-tests";
     private static final String SUB = "sub_1LocalTestLicense";
     private static final String KEY = "rk_test_localRestrictedKey";
+    private static final String START = "2026-11-27T16:00:00Z";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -39,24 +39,10 @@ class LicenseFlowTest {
     @TempDir
     Path homeB;
 
-    /** A clock the test moves forward. */
-    static final class TestClock extends Clock {
-        volatile Instant now = Instant.parse("2026-11-27T16:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    private static LocalStripe stripeWithActiveSubscription() throws IOException {
+        LocalStripe stripe = new LocalStripe(KEY);
+        stripe.status.put(SUB, "active");
+        return stripe;
     }
 
     private DeskRuntime desk(Path home, String machineId, String stripeBase, Clock clock) {
@@ -69,9 +55,8 @@ class LicenseFlowTest {
 
     @Test
     void activateCancelGraceAndMove() throws Exception {
-        TestClock clock = new TestClock();
-        try (LocalStripe stripe = new LocalStripe(KEY)) {
-            stripe.status.put(SUB, "active");
+        MutableClock clock = MutableClock.at(START);
+        try (LocalStripe stripe = stripeWithActiveSubscription()) {
             DeskRuntime a = desk(homeA, "machine-A-0001", stripe.base(), clock);
             try {
                 assertEquals("evaluation", get(a, "/api/license").get("status").asText());
@@ -100,10 +85,10 @@ class LicenseFlowTest {
                 stripe.status.put(SUB, "active");
                 assertEquals("licensed", post(a, "/api/admin/license/refresh", "", 200).get("status").asText());
                 stripe.close();
-                clock.now = clock.now.plus(Duration.ofHours(1));
+                clock.advance(Duration.ofHours(1));
                 assertEquals("grace", post(a, "/api/admin/license/refresh", "", 200).get("status").asText());
                 assertEquals(200, send(a, "GET", "/api/proposals", "").statusCode());
-                clock.now = clock.now.plus(Duration.ofHours(72));
+                clock.advance(Duration.ofHours(72));
                 assertEquals("invalid", post(a, "/api/admin/license/refresh", "", 200).get("status").asText());
                 assertEquals(403, send(a, "GET", "/api/proposals", "").statusCode());
             } finally {
@@ -114,9 +99,8 @@ class LicenseFlowTest {
 
     @Test
     void activatingOnAnotherInstallationMovesTheLicense() throws Exception {
-        TestClock clock = new TestClock();
-        try (LocalStripe stripe = new LocalStripe(KEY)) {
-            stripe.status.put(SUB, "active");
+        MutableClock clock = MutableClock.at(START);
+        try (LocalStripe stripe = stripeWithActiveSubscription()) {
             DeskRuntime a = desk(homeA, "machine-A-0001", stripe.base(), clock);
             DeskRuntime b = desk(homeB, "machine-B-0002", stripe.base(), clock);
             try {

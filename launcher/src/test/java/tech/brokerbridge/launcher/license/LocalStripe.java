@@ -3,7 +3,6 @@ package tech.brokerbridge.launcher.license;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -11,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import tech.brokerbridge.launcher.testing.JsonAnswers;
 
 /**
  * A local server shaped like the part of Stripe's API the license uses: subscription retrieve and
@@ -64,13 +64,7 @@ final class LocalStripe implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int code, String json) throws IOException {
-        byte[] b = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.getResponseHeaders().add("Request-Id", "req_local");
-        ex.sendResponseHeaders(code, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
-        }
+        JsonAnswers.send(ex, code, json, "Request-Id", "req_local");
     }
 
     @Override

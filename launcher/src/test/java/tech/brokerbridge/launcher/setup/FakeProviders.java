@@ -3,14 +3,13 @@ package tech.brokerbridge.launcher.setup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import tech.brokerbridge.launcher.testing.JsonAnswers;
 
 /**
  * One local HTTP server shaped like the four AI providers' key checks ({@code GET /v1/models} for
@@ -88,12 +87,7 @@ final class FakeProviders implements AutoCloseable {
     }
 
     private static void send(HttpExchange x, int status, String body) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().set("Content-Type", "application/json");
-        x.sendResponseHeaders(status, b.length);
-        try (OutputStream o = x.getResponseBody()) {
-            o.write(b);
-        }
+        JsonAnswers.send(x, status, body);
     }
 
     @Override

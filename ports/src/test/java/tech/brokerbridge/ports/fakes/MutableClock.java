@@ -6,16 +6,27 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock in UTC that stands still until the test moves it. Thread-safe. */
-public final class MutableClock extends Clock {
+/**
+ * A clock in UTC that stands still until the test moves it. Thread-safe. The one test clock of the
+ * project: other modules' tests take it from the ports test-jar.
+ */
+public class MutableClock extends Clock {
     private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;
     }
 
+    public static MutableClock at(String isoInstant) {
+        return new MutableClock(Instant.parse(isoInstant));
+    }
+
     public void advance(Duration d) {
         now = now.plus(d);
+    }
+
+    public void set(Instant t) {
+        now = t;
     }
 
     @Override

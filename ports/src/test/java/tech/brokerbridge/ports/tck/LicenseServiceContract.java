@@ -48,8 +48,7 @@ public abstract class LicenseServiceContract {
     void checkReportsAnUnboundActiveSubscription() {
         LicenseService service = newService();
         Secret key = givenSubscription("active");
-        SubscriptionCheck.Found f = assertInstanceOf(SubscriptionCheck.Found.class,
-                service.check(key, validApiKey()));
+        SubscriptionCheck.Found f = found(service, key);
         assertEquals(key.reveal(), f.subscriptionId());
         assertEquals("active", f.status());
         assertEquals(Optional.empty(), f.boundInstallation());
@@ -82,7 +81,7 @@ public abstract class LicenseServiceContract {
         Secret key = givenSubscription("active");
         assertInstanceOf(SubscriptionCheck.Unauthorized.class, service.check(key, refusedApiKey()));
         assertInstanceOf(SubscriptionCheck.Unauthorized.class, service.bind(key, refusedApiKey(), "inst-a"));
-        SubscriptionCheck.Found f = assertInstanceOf(SubscriptionCheck.Found.class, service.check(key, validApiKey()));
+        SubscriptionCheck.Found f = found(service, key);
         assertEquals(Optional.empty(), f.boundInstallation(), "a refused bind changed nothing");
     }
 
@@ -94,8 +93,7 @@ public abstract class LicenseServiceContract {
                 service.bind(key, validApiKey(), "inst-a"));
         assertEquals(Optional.of("inst-a"), bound.boundInstallation());
         assertEquals("active", bound.status());
-        SubscriptionCheck.Found seen = assertInstanceOf(SubscriptionCheck.Found.class,
-                service.check(key, validApiKey()));
+        SubscriptionCheck.Found seen = found(service, key);
         assertEquals(Optional.of("inst-a"), seen.boundInstallation());
     }
 
@@ -105,10 +103,10 @@ public abstract class LicenseServiceContract {
         Secret key = givenSubscription("active");
         service.bind(key, validApiKey(), "inst-a");
         service.bind(key, validApiKey(), "inst-b");
-        SubscriptionCheck.Found f = assertInstanceOf(SubscriptionCheck.Found.class, service.check(key, validApiKey()));
+        SubscriptionCheck.Found f = found(service, key);
         assertEquals(Optional.of("inst-b"), f.boundInstallation());
         service.bind(key, validApiKey(), "inst-a");
-        f = assertInstanceOf(SubscriptionCheck.Found.class, service.check(key, validApiKey()));
+        f = found(service, key);
         assertEquals(Optional.of("inst-a"), f.boundInstallation());
     }
 
@@ -174,5 +172,10 @@ public abstract class LicenseServiceContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** What {@code service} says now about {@code key}, with the valid API key: it must be found. */
+    private SubscriptionCheck.Found found(LicenseService service, Secret key) {
+        return assertInstanceOf(SubscriptionCheck.Found.class, service.check(key, validApiKey()));
     }
 }

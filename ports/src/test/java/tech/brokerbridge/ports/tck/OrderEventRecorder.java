@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import tech.brokerbridge.ports.broker.OrderEvent;
 import tech.brokerbridge.ports.broker.OrderEventListener;
 import tech.brokerbridge.ports.broker.OrderLeg;
@@ -43,12 +44,7 @@ public final class OrderEventRecorder implements OrderEventListener {
     }
 
     public List<OrderEvent> events() {
-        lock.lock();
-        try {
-            return List.copyOf(events);
-        } finally {
-            lock.unlock();
-        }
+        return underLock(() -> List.copyOf(events));
     }
 
     /** The events of one bracket, in the order received. */
@@ -57,9 +53,13 @@ public final class OrderEventRecorder implements OrderEventListener {
     }
 
     public Set<Thread> threads() {
+        return underLock(() -> Set.copyOf(threads));
+    }
+
+    private <T> T underLock(Supplier<T> read) {
         lock.lock();
         try {
-            return Set.copyOf(threads);
+            return read.get();
         } finally {
             lock.unlock();
         }

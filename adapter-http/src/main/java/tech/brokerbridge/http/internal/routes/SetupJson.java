@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import tech.brokerbridge.http.internal.web.ApiException;
 import tech.brokerbridge.http.internal.web.Json;
 import tech.brokerbridge.ports.setup.FieldError;
@@ -83,52 +85,40 @@ final class SetupJson {
     }
 
     private Optional<JsonNode> object(JsonNode parent, String prefix, String name, Set<String> allowed) {
-        JsonNode v = value(parent, name);
-        if (v == null) {
-            return Optional.empty();
-        }
-        if (!v.isObject()) {
-            typeErrors.add(new FieldError(prefix + name, "'" + prefix + name + "' must be an object"));
-            return Optional.empty();
-        }
-        checkMembers(prefix + name + ".", v, allowed);
-        return Optional.of(v);
+        Optional<JsonNode> v = typed(parent, prefix, name, JsonNode::isObject, "an object", n -> n);
+        v.ifPresent(n -> checkMembers(prefix + name + ".", n, allowed));
+        return v;
     }
 
     private Optional<String> text(JsonNode parent, String prefix, String name) {
-        JsonNode v = value(parent, name);
-        if (v == null) {
-            return Optional.empty();
-        }
-        if (!v.isTextual()) {
-            typeErrors.add(new FieldError(prefix + name, "'" + prefix + name + "' must be a string"));
-            return Optional.empty();
-        }
-        return Optional.of(v.textValue());
+        return typed(parent, prefix, name, JsonNode::isTextual, "a string", JsonNode::textValue);
     }
 
     private OptionalInt integer(JsonNode parent, String prefix, String name) {
-        JsonNode v = value(parent, name);
-        if (v == null) {
-            return OptionalInt.empty();
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            typeErrors.add(new FieldError(prefix + name, "'" + prefix + name + "' must be a whole number"));
-            return OptionalInt.empty();
-        }
-        return OptionalInt.of(v.intValue());
+        return typed(parent, prefix, name, v -> v.isIntegralNumber() && v.canConvertToInt(), "a whole number",
+                JsonNode::intValue).map(OptionalInt::of).orElseGet(OptionalInt::empty);
     }
 
     private OptionalDouble number(JsonNode parent, String prefix, String name) {
+        return typed(parent, prefix, name, JsonNode::isNumber, "a number", JsonNode::doubleValue)
+                .map(OptionalDouble::of).orElseGet(OptionalDouble::empty);
+    }
+
+    /**
+     * The member read by {@code read}; absent when missing or null, and when not {@code is}, which is
+     * also collected as a field error named by its JSON path.
+     */
+    private <T> Optional<T> typed(JsonNode parent, String prefix, String name, Predicate<JsonNode> is, String mustBe,
+            Function<JsonNode, T> read) {
         JsonNode v = value(parent, name);
         if (v == null) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
-        if (!v.isNumber()) {
-            typeErrors.add(new FieldError(prefix + name, "'" + prefix + name + "' must be a number"));
-            return OptionalDouble.empty();
+        if (!is.test(v)) {
+            typeErrors.add(new FieldError(prefix + name, "'" + prefix + name + "' must be " + mustBe));
+            return Optional.empty();
         }
-        return OptionalDouble.of(v.doubleValue());
+        return Optional.of(read.apply(v));
     }
 
     private Optional<List<String>> symbols(JsonNode root) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 
 /**
  * The one JSON mapper: strict when reading (duplicate keys, trailing tokens); when writing, answer
@@ -47,15 +48,7 @@ public final class Json {
      * @throws ApiException 400 when the body is not well-formed JSON
      */
     public static JsonNode parse(byte[] body) {
-        if (body.length == 0) {
-            return MAPPER.nullNode();
-        }
-        try {
-            JsonNode node = MAPPER.readTree(body);
-            return node == null ? MAPPER.nullNode() : node;
-        } catch (IOException e) {
-            throw ApiException.badRequest("malformed JSON body: " + firstLine(e));
-        }
+        return parse(body, e -> "malformed JSON body: " + firstLine(e));
     }
 
     /**
@@ -63,6 +56,10 @@ public final class Json {
      * refused without quoting any of it (the parser's messages quote the offending token).
      */
     public static JsonNode parseSensitive(byte[] body) {
+        return parse(body, e -> "malformed JSON body (details withheld: the body may hold a credential)");
+    }
+
+    private static JsonNode parse(byte[] body, Function<IOException, String> refusal) {
         if (body.length == 0) {
             return MAPPER.nullNode();
         }
@@ -70,7 +67,7 @@ public final class Json {
             JsonNode node = MAPPER.readTree(body);
             return node == null ? MAPPER.nullNode() : node;
         } catch (IOException e) {
-            throw ApiException.badRequest("malformed JSON body (details withheld: the body may hold a credential)");
+            throw ApiException.badRequest(refusal.apply(e));
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * An optional JSON object body read strictly: unknown fields and wrong types are 400 naming the
@@ -57,47 +59,33 @@ public final class JsonBody {
     }
 
     public OptionalLong longField(String name) {
-        JsonNode v = value(name);
-        if (v == null) {
-            return OptionalLong.empty();
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw ApiException.badField(name, "'" + name + "' must be a whole number");
-        }
-        return OptionalLong.of(v.longValue());
+        return field(name, v -> v.isIntegralNumber() && v.canConvertToLong(), "a whole number", JsonNode::longValue)
+                .map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
 
     public OptionalDouble doubleField(String name) {
-        JsonNode v = value(name);
-        if (v == null) {
-            return OptionalDouble.empty();
-        }
-        if (!v.isNumber()) {
-            throw ApiException.badField(name, "'" + name + "' must be a number");
-        }
-        return OptionalDouble.of(v.doubleValue());
+        return field(name, JsonNode::isNumber, "a number", JsonNode::doubleValue)
+                .map(OptionalDouble::of).orElseGet(OptionalDouble::empty);
     }
 
     public Optional<String> stringField(String name) {
-        JsonNode v = value(name);
-        if (v == null) {
-            return Optional.empty();
-        }
-        if (!v.isTextual()) {
-            throw ApiException.badField(name, "'" + name + "' must be a string");
-        }
-        return Optional.of(v.textValue());
+        return field(name, JsonNode::isTextual, "a string", JsonNode::textValue);
     }
 
     public Optional<Boolean> booleanField(String name) {
+        return field(name, JsonNode::isBoolean, "true or false", JsonNode::booleanValue);
+    }
+
+    /** The member read by {@code read}; absent when missing or null; 400 naming it when not {@code is}. */
+    private <T> Optional<T> field(String name, Predicate<JsonNode> is, String mustBe, Function<JsonNode, T> read) {
         JsonNode v = value(name);
         if (v == null) {
             return Optional.empty();
         }
-        if (!v.isBoolean()) {
-            throw ApiException.badField(name, "'" + name + "' must be true or false");
+        if (!is.test(v)) {
+            throw ApiException.badField(name, "'" + name + "' must be " + mustBe);
         }
-        return Optional.of(v.booleanValue());
+        return Optional.of(read.apply(v));
     }
 
     private JsonNode value(String name) {

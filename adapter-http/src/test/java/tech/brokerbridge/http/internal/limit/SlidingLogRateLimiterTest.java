@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import tech.brokerbridge.ports.tck.AtOnce;
 
 class SlidingLogRateLimiterTest {
     private static final long S = 1_000_000_000L;
@@ -88,37 +84,25 @@ class SlidingLogRateLimiterTest {
         AtomicLong clock = new AtomicLong(0);
         SlidingLogRateLimiter ticking = new SlidingLogRateLimiter(1_000, Duration.ofSeconds(60),
                 () -> clock.getAndAdd(1_000), 100);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<int[]>> results = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                results.add(pool.submit(() -> {
-                    go.await();
-                    int[] counts = new int[2];
-                    for (int i = 0; i < 500; i++) {
-                        counts[0] += l.acquire("shared") == 0 ? 1 : 0;
-                        counts[1] += ticking.acquire("shared") == 0 ? 1 : 0;
-                    }
-                    return counts;
-                }));
+        List<int[]> results = AtOnce.run(8, Duration.ofSeconds(30), () -> {
+            int[] counts = new int[2];
+            for (int i = 0; i < 500; i++) {
+                counts[0] += l.acquire("shared") == 0 ? 1 : 0;
+                counts[1] += ticking.acquire("shared") == 0 ? 1 : 0;
             }
-            go.countDown();
-            int allowed = 0;
-            int allowedTicking = 0;
-            for (Future<int[]> f : results) {
-                int[] c = f.get(30, TimeUnit.SECONDS);
-                allowed += c[0];
-                allowedTicking += c[1];
-            }
-            assertEquals(1_000, allowed);
-            // 4000 calls 1 µs apart all fall inside one 60 s window
-            assertEquals(1_000, allowedTicking);
-            assertEquals(1_000, l.stats().allowed());
-            assertEquals(3_000, l.stats().refused());
-        } finally {
-            pool.shutdownNow();
+            return counts;
+        });
+        int allowed = 0;
+        int allowedTicking = 0;
+        for (int[] c : results) {
+            allowed += c[0];
+            allowedTicking += c[1];
         }
+        assertEquals(1_000, allowed);
+        // 4000 calls 1 µs apart all fall inside one 60 s window
+        assertEquals(1_000, allowedTicking);
+        assertEquals(1_000, l.stats().allowed());
+        assertEquals(3_000, l.stats().refused());
     }
 
     @Test

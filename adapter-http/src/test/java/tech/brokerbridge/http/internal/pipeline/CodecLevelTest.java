@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -20,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.http.internal.web.ApiResponse;
 import tech.brokerbridge.http.internal.web.RequestContext;
+import tech.brokerbridge.http.testing.ChannelOutput;
 
 /**
  * The handlers that work on raw HTTP: request ids and pipelining order, the bounded aggregator and the
@@ -63,13 +63,7 @@ class CodecLevelTest {
     }
 
     private static String out(TestChannels.PeerChannel ch) {
-        StringBuilder sb = new StringBuilder();
-        ByteBuf b;
-        while ((b = ch.readOutbound()) != null) {
-            sb.append(b.toString(StandardCharsets.ISO_8859_1));
-            b.release();
-        }
-        return sb.toString();
+        return ChannelOutput.drain(ch);
     }
 
     private static final String GET_A = "GET /api/a HTTP/1.1\r\nHost: localhost\r\n\r\n";

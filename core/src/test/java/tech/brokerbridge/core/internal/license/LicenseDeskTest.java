@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.core.Desk;
@@ -31,6 +29,7 @@ import tech.brokerbridge.ports.fakes.FakeSignalSource;
 import tech.brokerbridge.ports.fakes.InMemoryJournal;
 import tech.brokerbridge.ports.license.LicenseState;
 import tech.brokerbridge.ports.license.LicenseStatus;
+import tech.brokerbridge.ports.tck.Await;
 
 /** The license through the desk's public surface: what the HTTP routes will call. */
 class LicenseDeskTest {
@@ -65,7 +64,7 @@ class LicenseDeskTest {
         /** Starts and waits until the start-up check has read the vault (it asks Stripe nothing without a key). */
         Install startSettled() {
             start();
-            await(() -> vault.reads() >= 2, "the start-up license check");
+            Await.until(() -> vault.reads() >= 2, "the start-up license check");
             return this;
         }
 
@@ -78,21 +77,6 @@ class LicenseDeskTest {
     @AfterEach
     void close() {
         desks.forEach(Desk::close);
-    }
-
-    static void await(BooleanSupplier condition, String what) {
-        for (int waited = 0; waited < 5_000; waited += 10) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
-        assertTrue(condition.getAsBoolean(), "timed out waiting for: " + what);
     }
 
     @Test
@@ -178,12 +162,12 @@ class LicenseDeskTest {
                 me.start();
                 assertEquals(LicenseStatus.LICENSED, me.desk.license().status());
             }, "start and the first read do not wait for Stripe");
-            await(() -> stripe.checks() == 1, "the background check reaches Stripe");
+            Await.until(() -> stripe.checks() == 1, "the background check reaches Stripe");
             assertEquals(Optional.of(T0), me.desk.license().lastCheckedAt(), "still the kept answer");
         } finally {
             release.countDown();
         }
-        await(() -> me.desk.license().lastCheckedAt().equals(Optional.of(clock.instant())), "the check's answer");
+        Await.until(() -> me.desk.license().lastCheckedAt().equals(Optional.of(clock.instant())), "the check's answer");
         assertEquals(LicenseStatus.LICENSED, me.desk.license().status());
     }
 
