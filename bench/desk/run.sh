@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The desk's speed goals on the real adapters (issue 3):
 #   scan + score 500 symbols x 252 daily bars with every plugin, on one core   (goal < 0.5 s)
-#   approve -> bracket submitted to the paper broker, SQLite journal            (goal median < 2 ms)
-# Usage: bench/desk/run.sh [approve runs]
+#   (approve -> bracket submitted, durable: bench/approve/run.sh)
+# Usage: bench/desk/run.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/bench/desk/results"

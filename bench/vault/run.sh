@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Vault benchmark, through the keyring adapter's published surface only (VaultFactory, Vault):
-#  1. opening a vault, i.e. PBKDF2-HMAC-SHA256 at 480,000 iterations over the machine id (Bouncy Castle)
-#     plus reading vault.json, beside OpenSSL's and Python's PBKDF2 alone. Goal: ratio <= 1.5.
+#  1. opening a vault, i.e. PBKDF2-HMAC-SHA256 at 480,000 iterations over the machine id (Bouncy Castle's
+#     generator over the JDK's SHA-256) plus reading vault.json, beside the fastest OpenSSL PBKDF2 on the
+#     machine: the best of the `openssl kdf` command and OpenSSL's PKCS5_PBKDF2_HMAC called in-process by
+#     Python's hashlib (no process start in it). Goal: warm ratio <= 1.2 (cold, the first open in a fresh
+#     JVM, is reported beside it: it includes compiling the loop).
 #  2. vault reads (read secrets.json, parse, Fernet-decrypt) and writes (Fernet-encrypt, durable atomic
 #     write) per second for 64 B and 4 KiB secrets, beside Python's `cryptography` Fernet doing the same
 #     file work. Goal: reads at least as fast; writes are bound by fsync on both sides (reference only).
@@ -18,7 +21,7 @@ mvn -B -q -pl adapter-keyring -am -DskipTests package dependency:build-classpath
     -Dmdep.outputFile="$TMP/cp.txt" -Dmdep.includeScope=runtime >/dev/null
 CP="$ROOT/adapter-keyring/target/classes:$ROOT/ports/target/classes:$(cat "$TMP/cp.txt")"
 
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== $(date -u +%Y-%m-%dT%H:%MZ), machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== java: $(java -version 2>&1 | head -1)"
 # the vault logs each write at debug: keep the log to warnings so the run measures the vault, not the log
 printf '<configuration><root level="WARN"/></configuration>\n' >"$TMP/logback.xml"
@@ -38,13 +41,16 @@ echo "openssl_pbkdf2_ms $best   ($(openssl version))"
 "$PY" -c "
 import hashlib, time
 best = min((lambda t: (hashlib.pbkdf2_hmac('sha256', b'password', b'saltsaltsaltsalt', $ITER, 32), time.perf_counter() - t)[1])(time.perf_counter()) for _ in range(3))
-print('python_hashlib_pbkdf2_ms %.1f' % (best * 1000))" | tee -a "$TMP/py.txt"
+print('python_hashlib_pbkdf2_ms %.1f   (OpenSSL in-process)' % (best * 1000))" | tee -a "$TMP/py.txt"
 
 cold=$(get java_vault_open_cold_ms "$TMP/java.txt"); warm=$(get java_vault_open_warm_ms "$TMP/java.txt")
-awk -v c="$cold" -v w="$warm" -v o="$best" 'BEGIN {
-  printf "vault_open_ratio_vs_openssl_pbkdf2 cold %.2f  warm %.2f   (goal <= 1.5)\n", c / o, w / o }'
-awk -v c="$(get jdk_pbkdf2_cold_ms "$TMP/jdk.txt")" -v w="$(get jdk_pbkdf2_warm_ms "$TMP/jdk.txt")" -v o="$best" 'BEGIN {
-  printf "(reference) jdk_pbkdf2_ratio_vs_openssl cold %.2f  warm %.2f\n", c / o, w / o }'
+fastest=$(awk -v a="$best" -v b="$(get python_hashlib_pbkdf2_ms "$TMP/py.txt")" 'BEGIN { print (b != "" && b < a) ? b : a }')
+awk -v c="$cold" -v w="$warm" -v o="$fastest" 'BEGIN {
+  r = w / o
+  printf "vault_open_ratio_vs_fastest_openssl_pbkdf2 (%.1f ms) warm %.2f%s  cold %.2f   (goal: warm <= 1.2)\n", o, r,
+    (r <= 1.2 ? " met" : " MISSED"), c / o }'
+awk -v c="$(get jdk_pbkdf2_cold_ms "$TMP/jdk.txt")" -v w="$(get jdk_pbkdf2_warm_ms "$TMP/jdk.txt")" -v o="$fastest" 'BEGIN {
+  printf "(reference) jdk_pbkdf2_ratio_vs_fastest_openssl cold %.2f  warm %.2f\n", c / o, w / o }'
 
 if "$PY" -c "import cryptography.fernet" 2>/dev/null; then
   "$PY" - <<'PYEOF' | tee -a "$TMP/py.txt"

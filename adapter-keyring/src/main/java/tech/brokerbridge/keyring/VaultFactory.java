@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import tech.brokerbridge.keyring.internal.Backend;
 import tech.brokerbridge.keyring.internal.FernetSecretStore;
+import tech.brokerbridge.keyring.internal.MachineFingerprint;
+import tech.brokerbridge.keyring.internal.SystemProbe;
 import tech.brokerbridge.keyring.internal.VaultOpener;
 import tech.brokerbridge.keyring.internal.VaultReset;
 import tech.brokerbridge.ports.Secret;
@@ -35,6 +37,23 @@ public final class VaultFactory {
         FernetSecretStore store = VaultOpener.standard()
                 .open(config.dataDir(), Backend.parse(config.backend()), config.machineIdOverride());
         return new OpenedVault(store);
+    }
+
+    /**
+     * This installation's id, the one {@link Vault#installationId()} of the vault in {@code config}
+     * gives, without opening the vault: it reads the machine fingerprint only (no key derivation, no
+     * keyring), so it is fast.
+     *
+     * @throws tech.brokerbridge.ports.secrets.SecretStoreException (not retryable) when no machine
+     *     identifier is found and no override is set
+     */
+    public static String installationId(VaultConfig config) {
+        MachineFingerprint fingerprint = MachineFingerprint.detect(config.machineIdOverride(), SystemProbe.real());
+        try {
+            return fingerprint.installationId();
+        } finally {
+            fingerprint.wipe();
+        }
     }
 
     /**

@@ -65,7 +65,8 @@ public final class PaperFactory {
 
     /**
      * What the account saved in {@code stateDirectory} holds, without opening it (no lock is taken, so
-     * this works while a market runs on it); empty when no account is saved there. Reads one file.
+     * this works while a market runs on it); empty when no account is saved there. Reads the account file
+     * and its log (the changes saved since the file was last written whole).
      *
      * @throws IllegalStateException when the account file is damaged or not one this version reads
      * @throws java.io.UncheckedIOException when it cannot be read

@@ -13,10 +13,14 @@ import tech.brokerbridge.sqlite.internal.SqliteJournal;
  *
  * <p>The file runs in WAL mode with {@code synchronous=FULL} and foreign keys on: every write is
  * committed and synced to disk before the call returns, so whatever the journal acknowledged
- * survives a crash, a {@code SIGKILL} or a power cut. The schema is migrated forward in one
- * transaction at open; a file written by a newer BrokerBridge is refused. A new file is created with
- * mode 0600 (where the file system is POSIX), and SQLite gives its {@code -wal} and {@code -shm}
- * the same mode.
+ * survives a crash, a {@code SIGKILL} or a power cut. Writes from several threads at once share one
+ * commit and one sync (group commit). The one exception is
+ * {@link tech.brokerbridge.ports.journal.OrderLog#saveOrderProgress}: committed at once, synced with
+ * the next write or by a background checkpoint within about a second. The log is checkpointed in the
+ * background (a thread and a second connection), never inside a caller's commit. The schema is
+ * migrated forward in one transaction at open; a file written by a newer BrokerBridge is refused. A
+ * new file is created with mode 0600 (where the file system is POSIX), and SQLite gives its
+ * {@code -wal} and {@code -shm} the same mode.
  *
  * <p>The returned journal is thread-safe: calls are serialized on one connection. Every call blocks
  * on local disk only; it waits at most {@link SqliteConfig#busyTimeout()} for a lock held by

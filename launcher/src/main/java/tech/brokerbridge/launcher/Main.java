@@ -17,12 +17,12 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (used by tests, which must not exit the JVM). */
     public static int run(String... args) {
-        return RootCommand.commandLine().execute(args);
+        return RootCommand.commandLine(args).execute(args);
     }
 
     /** Runs with the given output streams (for tests). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cl = RootCommand.commandLine();
+        CommandLine cl = RootCommand.commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);

@@ -1,10 +1,18 @@
 package tech.brokerbridge.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.launcher.config.Settings;
 import tech.brokerbridge.ports.config.Setting;
@@ -12,7 +20,7 @@ import tech.brokerbridge.ports.config.Setting;
 /** The README documents what the code does. */
 class ReadmeTest {
     static String readme() throws IOException {
-        return Files.readString(Path.of(System.getProperty("user.dir")).getParent().resolve("README.md"));
+        return ReadmeSection.readme();
     }
 
     @Test
@@ -55,16 +63,49 @@ class ReadmeTest {
     }
 
     @Test
-    void theEmbeddingExampleIsTheCompiledOne() throws IOException {
-        String test = Files.readString(Path.of("src/test/java/tech/brokerbridge/launcher/examples/EmbeddingExampleTest.java"));
-        String begin = "// --- README example: begin ---";
-        String code = test.substring(test.indexOf(begin) + begin.length(), test.indexOf("// --- README example: end ---"));
+    void theFirstRunSectionFollowsTheTwoCommandsAndWalksTheFiveStepsInOrder() throws IOException {
         String readme = readme();
-        for (String line : code.split("\n")) {
-            if (!line.isBlank()) {
-                assertTrue(readme.contains(line.strip()), "README's embedding example lacks: " + line.strip());
-            }
+        int twoCommands = readme.indexOf("\n## Two commands\n");
+        assertTrue(twoCommands >= 0, "README lacks \"## Two commands\"");
+        assertTrue(readme.indexOf("\n## ", twoCommands + 1) == readme.indexOf("\n## First run\n"),
+                "\"## First run\" must be the section right after \"## Two commands\"");
+        String section = ReadmeSection.of("First run").text();
+        Matcher step = Pattern.compile("(?m)^(\\d+)\\. \\*\\*([^*]+)\\*\\*").matcher(section);
+        List<String> steps = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        while (step.find()) {
+            assertEquals(steps.size() + 1, Integer.parseInt(step.group(1)), "steps are numbered 1, 2, 3, …");
+            steps.add(step.group(2).toLowerCase(Locale.ROOT));
+            starts.add(step.start());
         }
+        assertEquals(5, steps.size(), "five numbered steps, each led by a bold title: " + steps);
+        List<List<String>> expected = List.of(
+                List.of("build", "start"), List.of("dashboard"), List.of("simulated"), List.of("ib gateway"),
+                List.of("stop"));
+        for (int i = 0; i < 5; i++) {
+            String text = section.substring(starts.get(i), i + 1 < 5 ? starts.get(i + 1) : section.length());
+            for (String word : expected.get(i)) {
+                assertTrue(steps.get(i).contains(word), "step " + (i + 1) + " should be about \"" + word + "\": "
+                        + steps.get(i));
+            }
+            assertTrue(i != 1 || text.contains("http://127.0.0.1:8080/"), "step 2 gives the dashboard's address");
+            assertTrue(i != 4 || text.contains("brokerbridge.jar stop") && text.contains("Ctrl-C"),
+                    "step 5 says how to stop the daemon");
+        }
+        Matcher link = Pattern.compile("\\]\\(#([^)]+)\\)").matcher(section);
+        int links = 0;
+        while (link.find()) {
+            links++;
+            assertTrue(anchors(readme).contains(link.group(1)), "the first-run section links to a missing heading #"
+                    + link.group(1));
+        }
+        assertTrue(links >= 3, "the first-run section links to the details");
+    }
+
+    /** The anchors of the README's headings, as GitHub makes them. */
+    private static Set<String> anchors(String readme) {
+        return readme.lines().filter(l -> l.startsWith("#")).map(l -> l.replaceFirst("^#+\\s*", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-')).collect(Collectors.toSet());
     }
 
     private static String lineOf(String text, String start) {

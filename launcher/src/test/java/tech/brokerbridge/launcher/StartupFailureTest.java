@@ -26,7 +26,9 @@ class StartupFailureTest {
         assertTrue(mine.get(0).contains(expected), mine.get(0));
         assertFalse(d.output().contains("\tat ") || d.output().contains("Guice") || d.output().contains("injector"),
                 "no stack trace, no injector report: " + d.output());
-        assertTrue(d.all.size() < 20, d.all.size() + " lines: " + d.output());
+        // the start's own INFO lines come first (journal migrations, and for the vault, which opens beside the
+        // journal, broker and desk, their start and stop): a few dozen at most, never an injector report
+        assertTrue(d.all.size() < 25, d.all.size() + " lines: " + d.output());
     }
 
     @Test

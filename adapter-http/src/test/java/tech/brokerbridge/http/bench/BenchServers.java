@@ -46,7 +46,10 @@ import tech.brokerbridge.http.testing.StubDesk;
  *   <li>{@code daemon READY_FILE}: the real server with the whole middleware (rate limit raised to
  *       100000000/60s so it stays active but never refuses) over a {@link StubDesk};</li>
  *   <li>{@code bare READY_FILE HEADERS_FILE BODY_FILE}: a minimal Netty server (codec and one handler)
- *       that answers every request with exactly the given headers and body.</li>
+ *       that answers every request with exactly the given headers and body;</li>
+ *   <li>{@code tiny READY_FILE}: the same minimal server answering a fixed tiny JSON body with only
+ *       {@code content-type} and {@code content-length}: the floor, without the middleware's headers
+ *       (also the bare server of {@code bench/startup/run.sh}).</li>
  * </ul>
  * Each binds 127.0.0.1 on an ephemeral port, writes the port to READY_FILE and serves until killed.
  */
@@ -60,9 +63,14 @@ public final class BenchServers {
         if (args.length == 2 && args[0].equals("daemon")) {
             daemon(Path.of(args[1]));
         } else if (args.length == 4 && args[0].equals("bare")) {
-            bare(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+            bare(Path.of(args[1]), canned(Files.readAllLines(Path.of(args[2]), StandardCharsets.ISO_8859_1),
+                    Files.readAllBytes(Path.of(args[3]))));
+        } else if (args.length == 2 && args[0].equals("tiny")) {
+            bare(Path.of(args[1]), canned(List.of("HTTP/1.1 200 OK", "content-type: application/json",
+                    "content-length: 15"), "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII)));
         } else {
-            throw new IllegalArgumentException("usage: daemon READY_FILE | bare READY_FILE HEADERS_FILE BODY_FILE");
+            throw new IllegalArgumentException(
+                    "usage: daemon READY_FILE | bare READY_FILE HEADERS_FILE BODY_FILE | tiny READY_FILE");
         }
     }
 
@@ -78,9 +86,7 @@ public final class BenchServers {
         new CountDownLatch(1).await();
     }
 
-    static void bare(Path ready, Path headersFile, Path bodyFile) throws IOException, InterruptedException {
-        FullHttpResponse canned = canned(Files.readAllLines(headersFile, StandardCharsets.ISO_8859_1),
-                Files.readAllBytes(bodyFile));
+    static void bare(Path ready, FullHttpResponse canned) throws IOException, InterruptedException {
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());

@@ -17,7 +17,6 @@ import tech.brokerbridge.ibkr.internal.msg.InboundDecoder;
 import tech.brokerbridge.ibkr.internal.msg.InboundEncoder;
 import tech.brokerbridge.ibkr.internal.msg.OrderParams;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
-import tech.brokerbridge.ibkr.internal.msg.RequestDecoder;
 import tech.brokerbridge.ibkr.internal.wire.FieldWriter;
 import tech.brokerbridge.ibkr.internal.wire.FrameDecoder;
 import tech.brokerbridge.ports.broker.BracketOrder;
@@ -50,7 +49,12 @@ public final class IbkrBench {
         }
     }
 
-    /** Encodes a batch of frames into one buffer, then decodes it: what one socket read would carry. */
+    /**
+     * The production codec alone: client messages encoded by {@link Outbound#encode} into one buffer,
+     * and server messages (framed once, before timing, by the test encoder) split by the
+     * {@link FrameDecoder} and decoded by the {@link InboundDecoder}: what one socket write and one
+     * socket read carry. Reported per CPU-second of the thread and per wall-clock second.
+     */
     private static String codec(String label, double seconds) throws java.io.IOException {
         Contract aapl = Contract.stock("AAPL", "SMART", "USD");
         List<Outbound> out = List.of(
@@ -68,49 +72,58 @@ public final class IbkrBench {
                 new Inbound.ExecDetails(-1, 11, held, exec),
                 new Inbound.ErrorMessage(-1, 2104, "Market data farm connection is OK:usfarm", ""),
                 new Inbound.UpdateAccountValue("NetLiquidation", "100000.00", "USD", "DU1234567"));
+        int batch = 64;
         FieldWriter w = new FieldWriter(1024);
         InboundEncoder ie = new InboundEncoder(SV);
+        ByteArrayOutputStream framed = new ByteArrayOutputStream(64 * 1024);
+        for (int i = 0; i < batch; i++) { // the server side is the test's encoder: not timed
+            w.reset();
+            ie.encode(in.get(i % in.size()), w);
+            w.writeTo(framed);
+        }
+        byte[] inbound = framed.toByteArray();
         InboundDecoder id = new InboundDecoder(SV);
-        RequestDecoder rd = new RequestDecoder(SV);
-        int batch = 64;
+        FrameDecoder inFrames = new FrameDecoder();
+        Reusable outBuf = new Reusable(64 * 1024);
         long msgs = 0;
-        long outMsgs = 0;
         long bytes = 0;
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         long end = t0 + (long) (seconds * 1e9);
-        ByteArrayOutputStream inBuf = new ByteArrayOutputStream(64 * 1024);
-        ByteArrayOutputStream outBuf = new ByteArrayOutputStream(64 * 1024);
-        FrameDecoder inFrames = new FrameDecoder();
-        FrameDecoder outFrames = new FrameDecoder();
         while (System.nanoTime() < end) {
-            inBuf.reset();
             outBuf.reset();
             for (int i = 0; i < batch; i++) {
                 w.reset();
                 out.get(i % out.size()).encode(w, SV);
                 w.writeTo(outBuf);
-                w.reset();
-                ie.encode(in.get(i % in.size()), w);
-                w.writeTo(inBuf);
             }
-            byte[] ob = outBuf.toByteArray();
-            byte[] ib = inBuf.toByteArray();
-            bytes += ob.length + ib.length;
-            outFrames.feed(ob, 0, ob.length, p -> sink = rd.decode(p));
-            inFrames.feed(ib, 0, ib.length, p -> sink = id.decode(p));
+            sink = outBuf;
+            inFrames.feed(inbound, 0, inbound.length, p -> sink = id.decode(p));
+            bytes += outBuf.size() + inbound.length;
             msgs += 2L * batch;
-            outMsgs += batch;
         }
         double s = (System.nanoTime() - t0) / 1e9;
         double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        return String.format("%s: %.0f msg/s per CPU-second of the thread (%.0f msg/s wall clock; %d msgs in"
-                + " %.1f s wall, %.1f s CPU, %.0f MB/CPU-s; half client->server incl. placeOrder, half"
-                + " server->client incl. openOrder/execDetails)", label, msgs / cpu, msgs / s, msgs, s, cpu,
-                bytes / cpu / 1e6);
+        return String.format("%s, production codec alone: %.0f msg/s per CPU-second of the thread, %.0f msg/s per"
+                + " wall-clock second (%d msgs in %.2f s wall, %.2f s CPU, %.0f MB per CPU-second; half encoded"
+                + " client->server incl. placeOrder, half decoded server->client incl. openOrder/execDetails)"
+                + " (goal >= 500,000 msg/s: %s)", label, msgs / cpu, msgs / s, msgs, s, cpu, bytes / cpu / 1e6,
+                msgs / s >= 500_000 ? "met in wall-clock time" : msgs / cpu >= 500_000 ? "met in CPU time only"
+                        : "MISSED");
     }
 
+    /** A byte sink whose buffer is reused between batches (the socket's buffered stream, without the socket). */
+    private static final class Reusable extends ByteArrayOutputStream {
+        Reusable(int size) {
+            super(size);
+        }
+    }
+
+    /**
+     * Bracket submit-to-acknowledgement against the fake gateway, and in the same run, interleaved with
+     * it, the bare round trip of the same connection (reqCurrentTime → currentTime): the limit.
+     */
     private static String latency(int n) throws Exception {
         if (n < 10) {
             throw new IllegalArgumentException("need at least 10 brackets");
@@ -125,6 +138,7 @@ public final class IbkrBench {
                 client.awaitReady(Duration.ofSeconds(10));
                 IbkrBroker broker = client.broker();
                 long[] lat = new long[n];
+                long[] rt = new long[n];
                 for (int i = 0; i < n; i++) {
                     BracketOrder b = new BracketOrder("bench-" + i, "AAPL", Direction.LONG, 10, 100.0, 95.0, 110.0);
                     long t0 = System.nanoTime();
@@ -133,26 +147,24 @@ public final class IbkrBench {
                     if (!(r instanceof SubmitResult.Accepted)) {
                         throw new IllegalStateException("not accepted: " + r);
                     }
-                    // three messages per bracket: stay under IB's 50 messages/s so pacing is not measured
-                    Thread.sleep(70);
+                    // three messages per bracket and one per round trip: stay under IB's 50 messages/s
+                    Thread.sleep(40);
+                    t0 = System.nanoTime();
+                    client.currentTime();
+                    rt[i] = System.nanoTime() - t0;
+                    Thread.sleep(40);
                 }
                 int warm = Math.min(20, n / 5);
                 long[] m = Arrays.copyOfRange(lat, warm, n);
-                Arrays.sort(m);
-                // the floor of this machine: one bare request/answer round trip (reqCurrentTime)
-                long[] rt = new long[n];
-                for (int i = 0; i < n; i++) {
-                    long t0 = System.nanoTime();
-                    client.currentTime();
-                    rt[i] = System.nanoTime() - t0;
-                    Thread.sleep(20);
-                }
                 long[] r = Arrays.copyOfRange(rt, warm, n);
+                Arrays.sort(m);
                 Arrays.sort(r);
-                return String.format("bracket submit-to-ack over loopback (%d brackets after %d warm-up):"
-                        + " p50 %.3f ms, p99 %.3f ms, max %.3f ms; bare round trip (reqCurrentTime) p50 %.3f ms,"
-                        + " p99 %.3f ms", m.length, warm, pct(m, 50), pct(m, 99), m[m.length - 1] / 1e6,
-                        pct(r, 50), pct(r, 99));
+                double ratio = pct(m, 99) / pct(r, 99);
+                return String.format("bracket submit-to-ack over loopback (%d brackets after %d warm-up, each followed"
+                        + " by a bare round trip): p50 %.3f ms, p99 %.3f ms, max %.3f ms; bare round trip"
+                        + " (reqCurrentTime) p50 %.3f ms, p99 %.3f ms; p99 ratio %.2f (goal <= 1.5: %s)",
+                        m.length, warm, pct(m, 50), pct(m, 99), m[m.length - 1] / 1e6, pct(r, 50), pct(r, 99), ratio,
+                        ratio <= 1.5 ? "met" : "MISSED");
             } finally {
                 client.close();
             }

@@ -14,8 +14,8 @@ import java.util.Optional;
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Fernet tokens, exactly as in the Fernet specification (github.com/fernet/spec):
@@ -29,8 +29,10 @@ import javax.crypto.spec.SecretKeySpec;
  * the future is rejected.
  *
  * <p>Thread-safe: each thread uses its own cipher and MAC instances. {@link #toString()} shows no key.
+ * {@link #close()} wipes the key: the only copies left are inside the JCA instances that used it,
+ * which are no longer used and are garbage once their threads end.
  */
-public final class Fernet {
+public final class Fernet implements AutoCloseable {
     /** Key size in bytes: 16 signing + 16 encryption. */
     public static final int KEY_BYTES = 32;
     static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
@@ -41,8 +43,8 @@ public final class Fernet {
     private static final int HMAC_BYTES = 32;
     private static final int MIN_TOKEN_BYTES = HEADER + BLOCK + HMAC_BYTES;
 
-    private final SecretKeySpec signingKey;
-    private final SecretKeySpec encryptionKey;
+    private final WipeableKey signingKey;
+    private final WipeableKey encryptionKey;
     private final Clock clock;
     private final SecureRandom random;
     // JCA lookups cost more than encrypting a short credential: keep one instance per thread
@@ -55,8 +57,8 @@ public final class Fernet {
         if (key.length != KEY_BYTES) {
             throw new IllegalArgumentException("a Fernet key has 32 bytes");
         }
-        this.signingKey = new SecretKeySpec(key, 0, 16, "HmacSHA256");
-        this.encryptionKey = new SecretKeySpec(key, 16, 16, "AES");
+        this.signingKey = new WipeableKey(Arrays.copyOfRange(key, 0, 16), "HmacSHA256");
+        this.encryptionKey = new WipeableKey(Arrays.copyOfRange(key, 16, 32), "AES");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
     }
@@ -86,6 +88,7 @@ public final class Fernet {
     /** Encrypts with a given time and IV: deterministic, for test vectors. */
     public String encrypt(byte[] plaintext, Instant at, byte[] iv) {
         Objects.requireNonNull(plaintext, "plaintext");
+        ensureOpen();
         if (iv.length != BLOCK) {
             throw new IllegalArgumentException("the IV has 16 bytes");
         }
@@ -117,6 +120,7 @@ public final class Fernet {
 
     private byte[] decrypt(String token, Optional<Duration> ttl) throws InvalidTokenException {
         Objects.requireNonNull(token, "token");
+        ensureOpen();
         byte[] data = decodeAndCheckShape(token);
         int macStart = data.length - HMAC_BYTES;
         verifySignature(data, macStart);
@@ -199,8 +203,73 @@ public final class Fernet {
         }
     }
 
+    /**
+     * Wipes the key; every later call throws {@link IllegalStateException}. Idempotent.
+     */
+    @Override
+    public void close() {
+        signingKey.destroy();
+        encryptionKey.destroy();
+    }
+
+    private void ensureOpen() {
+        if (signingKey.isDestroyed() || encryptionKey.isDestroyed()) {
+            throw new IllegalStateException("this Fernet is closed: its key was wiped");
+        }
+    }
+
     @Override
     public String toString() {
         return "Fernet[key hidden]";
+    }
+
+    /**
+     * A key whose bytes can be wiped ({@code SecretKeySpec} keeps a copy it never clears). The JCA
+     * takes a copy through {@link #getEncoded()} when a cipher or MAC is initialised.
+     */
+    private static final class WipeableKey implements SecretKey {
+        private static final long serialVersionUID = 1L;
+        private final byte[] key;
+        private final String algorithm;
+        private volatile boolean destroyed;
+
+        WipeableKey(byte[] key, String algorithm) {
+            this.key = key;
+            this.algorithm = algorithm;
+        }
+
+        @Override
+        public String getAlgorithm() {
+            return algorithm;
+        }
+
+        @Override
+        public String getFormat() {
+            return "RAW";
+        }
+
+        @Override
+        public byte[] getEncoded() {
+            if (destroyed) {
+                throw new IllegalStateException("the key was wiped");
+            }
+            return key.clone();
+        }
+
+        @Override
+        public void destroy() {
+            Arrays.fill(key, (byte) 0);
+            destroyed = true;
+        }
+
+        @Override
+        public boolean isDestroyed() {
+            return destroyed;
+        }
+
+        @Override
+        public String toString() {
+            return "WipeableKey[" + algorithm + ", hidden]";
+        }
     }
 }

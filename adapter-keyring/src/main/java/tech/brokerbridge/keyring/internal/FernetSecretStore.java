@@ -39,6 +39,7 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
     private final String installationId;
     private final Optional<String> warning;
     private final boolean keyVerified;
+    private boolean closed;
 
     public FernetSecretStore(Fernet fernet, TokenStorage storage, String installationId, Optional<String> warning) {
         this(fernet, storage, installationId, warning, false);
@@ -56,6 +57,7 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
 
     @Override
     public synchronized void put(String name, Secret value) {
+        ensureOpen();
         SecretNames.requireValid(name);
         Objects.requireNonNull(value, "value");
         byte[] plain = utf8(value);
@@ -73,6 +75,7 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
 
     @Override
     public synchronized Optional<Secret> get(String name) {
+        ensureOpen();
         SecretNames.requireValid(name);
         Optional<String> token = translated(() -> storage.read(name));
         if (token.isEmpty()) {
@@ -98,6 +101,7 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
 
     @Override
     public synchronized boolean delete(String name) {
+        ensureOpen();
         SecretNames.requireValid(name);
         boolean removed = translated(() -> storage.remove(name));
         if (removed) {
@@ -108,6 +112,7 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
 
     @Override
     public synchronized List<SecretEntry> list() {
+        ensureOpen();
         List<SecretEntry> entries = new ArrayList<>();
         for (String name : translated(storage::names)) {
             Optional<String> token = translated(() -> storage.read(name));
@@ -140,9 +145,15 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
         return installationId;
     }
 
+    /** Releases the storage and wipes the key from memory; later calls fail. Idempotent. */
     @Override
     public synchronized void close() {
-        storage.close();
+        closed = true;
+        try {
+            storage.close();
+        } finally {
+            fernet.close();
+        }
     }
 
     private static byte[] utf8(Secret value) {
@@ -180,6 +191,12 @@ public final class FernetSecretStore implements SecretStore, InstallationIdentit
         } catch (CharacterCodingException ex) {
             // authentic but not text: written by another program holding this key
             throw new SecretStoreException("secret '" + name + "' is not UTF-8 text", false, false, null);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new SecretStoreException("the vault is closed", false, false, null);
         }
     }
 

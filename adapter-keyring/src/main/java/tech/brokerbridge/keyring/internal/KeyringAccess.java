@@ -53,30 +53,89 @@ public final class KeyringAccess implements AutoCloseable {
     public static KeyringAccess connect(
             Connector connector, Duration timeout, String service, String probeAccount, String probeValue)
             throws KeyringClient.KeyringFailure {
+        return begin(connector, timeout, service, probeAccount).finish(probeValue);
+    }
+
+    /**
+     * Starts connecting and the read probe on the keyring thread and returns at once, so that the
+     * caller can derive the key meanwhile; {@link Pending#finish} completes the probe with a token
+     * made under that key.
+     */
+    public static Pending begin(Connector connector, Duration timeout, String service, String probeAccount) {
         Objects.requireNonNull(connector, "connector");
         ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
             Thread t = new Thread(runnable, "brokerbridge-keyring");
             t.setDaemon(true);
             return t;
         });
-        KeyringClient client = null;
-        try {
-            client = await(thread.submit(connector::connect), timeout, "connecting");
-            KeyringClient connected = client;
-            await(thread.submit(() -> connected.get(service, probeAccount)), timeout, "probing a read");
-            await(thread.submit(() -> {
-                connected.set(service, probeAccount, probeValue);
-                return connected.delete(service, probeAccount);
-            }), timeout, "probing a write");
-            return new KeyringAccess(thread, client, timeout);
-        } catch (KeyringClient.KeyringFailure ex) {
+        Future<KeyringClient> connected = thread.submit(connector::connect);
+        // the same single thread runs this after the connect, whatever its outcome
+        Future<Optional<String>> read = thread.submit(() -> connected.get().get(service, probeAccount));
+        return new Pending(thread, connected, read, timeout, service, probeAccount);
+    }
+
+    /** A connection begun by {@link #begin}: finish it, or abandon it. */
+    public static final class Pending {
+        private final ExecutorService thread;
+        private final Future<KeyringClient> connected;
+        private final Future<Optional<String>> read;
+        private final Duration timeout;
+        private final String service;
+        private final String probeAccount;
+
+        private Pending(ExecutorService thread, Future<KeyringClient> connected, Future<Optional<String>> read,
+                Duration timeout, String service, String probeAccount) {
+            this.thread = thread;
+            this.connected = connected;
+            this.read = read;
+            this.timeout = timeout;
+            this.service = service;
+            this.probeAccount = probeAccount;
+        }
+
+        /**
+         * Waits for the connection and the read probe (each at most the timeout), then writes and
+         * deletes {@code probeValue}.
+         *
+         * @throws KeyringClient.KeyringFailure when no keyring answers within the timeout
+         */
+        public KeyringAccess finish(String probeValue) throws KeyringClient.KeyringFailure {
+            KeyringClient client = null;
+            try {
+                client = await(connected, timeout, "connecting");
+                KeyringClient c = client;
+                await(read, timeout, "probing a read");
+                await(thread.submit(() -> {
+                    c.set(service, probeAccount, probeValue);
+                    return c.delete(service, probeAccount);
+                }), timeout, "probing a write");
+                return new KeyringAccess(thread, client, timeout);
+            } catch (KeyringClient.KeyringFailure ex) {
+                abandon(client);
+                throw ex;
+            }
+        }
+
+        /** Gives the connection up (the key could not be made): stops the thread, closes the client. */
+        public void abandon() {
+            KeyringClient client = null;
+            if (connected.isDone() && !connected.isCancelled()) {
+                try {
+                    client = connected.get();
+                } catch (ExecutionException | InterruptedException ex) {
+                    client = null;
+                }
+            }
+            abandon(client);
+        }
+
+        private void abandon(KeyringClient client) {
             // a call stuck on a prompt keeps the thread: interrupt it, then close from here, which
             // also breaks a D-Bus call that ignores the interrupt
             thread.shutdownNow();
             if (client != null) {
                 client.close();
             }
-            throw ex;
         }
     }
 

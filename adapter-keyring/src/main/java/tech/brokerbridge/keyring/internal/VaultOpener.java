@@ -14,7 +14,8 @@ import tech.brokerbridge.ports.secrets.SecretStoreException;
 
 /**
  * Opens a vault: reads the fingerprint, tightens file permissions, loads or creates
- * {@code vault.json}, derives the key (once: the returned store holds it) and picks the backend.
+ * {@code vault.json}, derives the key (once: the returned store holds it) and picks the backend. The
+ * OS keyring is connected to (and probed with a read) on its own thread while the key is derived.
  */
 public final class VaultOpener {
     /** The keyring service under which every entry is stored. */
@@ -64,13 +65,22 @@ public final class VaultOpener {
             SecureFiles.ensureDirectory(dataDir);
             tightenPermissions(dataDir);
             VaultMetadata metadata = VaultMetadata.loadOrCreate(dataDir, random, iterations, secretsExist(dataDir));
-            Fernet fernet = deriveFernet(fingerprint, metadata);
+            // the keyring connects on its own thread while the key is derived here
+            Optional<KeyringAccess.Pending> connecting = backend == Backend.FILE ? Optional.empty()
+                    : Optional.of(KeyringAccess.begin(connector, keyringTimeout, service, PROBE_ACCOUNT));
+            Fernet fernet;
+            try {
+                fernet = deriveFernet(fingerprint, metadata);
+            } catch (RuntimeException e) {
+                connecting.ifPresent(KeyringAccess.Pending::abandon);
+                throw e;
+            }
             Optional<String> warning = Optional.empty();
             TokenStorage storage;
-            if (backend == Backend.FILE) {
+            if (connecting.isEmpty()) {
                 storage = new FileTokenStorage(dataDir);
             } else {
-                Optional<KeyringAccess> keyring = connectKeyring(backend, fernet);
+                Optional<KeyringAccess> keyring = connectKeyring(backend, connecting.get(), fernet);
                 if (keyring.isPresent()) {
                     storage = new KeyringTokenStorage(keyring.get(), service, dataDir);
                 } else {
@@ -101,11 +111,11 @@ public final class VaultOpener {
         }
     }
 
-    private Optional<KeyringAccess> connectKeyring(Backend backend, Fernet fernet) {
+    private Optional<KeyringAccess> connectKeyring(Backend backend, KeyringAccess.Pending connecting, Fernet fernet) {
         try {
             // even the probe entry is a token: nothing but tokens is ever written to the keyring
             String probeToken = fernet.encrypt(new byte[0]);
-            KeyringAccess access = KeyringAccess.connect(connector, keyringTimeout, service, PROBE_ACCOUNT, probeToken);
+            KeyringAccess access = connecting.finish(probeToken);
             LOG.info("OS keyring answered: {}", access.description());
             return Optional.of(access);
         } catch (KeyringClient.KeyringFailure ex) {

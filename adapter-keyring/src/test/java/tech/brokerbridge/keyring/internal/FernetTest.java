@@ -182,4 +182,16 @@ class FernetTest {
             throw new AssertionError("expected a valid token", ex);
         }
     }
+
+    @Test
+    void closeWipesTheKeyAndRefusesFurtherUse() throws Exception {
+        Fernet fernet = fernetAt(T0);
+        String token = fernet.encrypt(new byte[] {1, 2, 3});
+        fernet.close();
+        fernet.close(); // idempotent
+        assertThrows(IllegalStateException.class, () -> fernet.encrypt(new byte[1]));
+        assertThrows(IllegalStateException.class, () -> fernet.decrypt(token));
+        // the caller's array was copied, not kept: wiping the Fernet leaves it as it was
+        assertTrue(key[0] != 0 || key[1] != 0, "the caller's key array is the caller's");
+    }
 }

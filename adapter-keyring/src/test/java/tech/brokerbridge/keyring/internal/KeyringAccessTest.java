@@ -158,4 +158,44 @@ class KeyringAccessTest {
         assertTrue(required.getMessage().startsWith("secrets.backend=keyring but no OS keyring answered"),
                 required.getMessage());
     }
+
+    @Test
+    void aBegunConnectionRunsWhileTheCallerWorksAndFinishesWithTheProbeWrite() throws Exception {
+        ScriptedKeyring keyring = new ScriptedKeyring();
+        CountDownLatch connecting = new CountDownLatch(1);
+        CountDownLatch mayConnect = new CountDownLatch(1);
+        KeyringAccess.Pending pending = KeyringAccess.begin(() -> {
+            connecting.countDown();
+            try {
+                mayConnect.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return keyring;
+        }, Duration.ofSeconds(10), "svc", "__probe__");
+        // begin returned while the connector is still blocked: the caller derives its key meanwhile
+        assertTrue(connecting.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        mayConnect.countDown();
+        try (KeyringAccess access = pending.finish("token")) {
+            assertEquals("SCRIPTED", access.description());
+            assertTrue(keyring.entries.isEmpty(), "the probe entry was written and deleted");
+        }
+    }
+
+    @Test
+    void anAbandonedConnectionIsClosed() throws Exception {
+        ScriptedKeyring keyring = new ScriptedKeyring();
+        CountDownLatch connected = new CountDownLatch(1);
+        KeyringAccess.Pending pending = KeyringAccess.begin(() -> {
+            connected.countDown();
+            return keyring;
+        }, SHORT, "svc", "__probe__");
+        assertTrue(connected.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!keyring.closed && System.nanoTime() < deadline) {
+            pending.abandon(); // closes the client once its connect has returned
+            Thread.sleep(5);
+        }
+        assertTrue(keyring.closed);
+    }
 }

@@ -42,6 +42,7 @@ final class AccountDocument {
 
     private static final ObjectMapper MAPPER = mapper();
     private static final ObjectWriter WRITER = MAPPER.writer(printer());
+    private static final ObjectWriter LINE_WRITER = MAPPER.writer();
 
     private AccountDocument() {
     }
@@ -89,6 +90,15 @@ final class AccountDocument {
     static String write(Account account) {
         try {
             return WRITER.writeValueAsString(account) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the paper account as JSON", e);
+        }
+    }
+
+    /** The same document on one line, with no final newline: a record of the account's log. */
+    static String writeLine(Account account) {
+        try {
+            return LINE_WRITER.writeValueAsString(account);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the paper account as JSON", e);
         }

@@ -23,31 +23,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The paper account's file, {@value #NAME} in the state directory, held for the life of the market
- * with an OS lock on {@value #LOCK_NAME} so that two processes never run one account.
+ * The paper account's files in the state directory, held for the life of the market with an OS lock
+ * on {@value #LOCK_NAME} so that two processes never run one account: {@value #NAME}, the account
+ * written whole, and {@value AccountLog#NAME}, an append-only log of the changes saved since
+ * ({@link AccountLog}, {@link AccountDelta}).
  *
- * <p>A save is durable when it returns: the new content goes to {@value #NAME}{@code .tmp} (mode 0600
- * where POSIX), is forced to disk, renamed atomically over the old file, and the directory is
- * forced too (where the platform can), so a crash at any moment leaves either the old or the new
- * account, whole. Not thread-safe: the exchange calls it under its lock.
+ * <p>A save is durable when it returns. Usually it appends one record to the log and syncs it once.
+ * When the log is full (or a save cannot be said as a change) the account is compacted: the whole
+ * account goes to {@value #NAME}{@code .tmp} (mode 0600 where POSIX) and a new empty log to
+ * {@value AccountLog#NAME}{@code .tmp}, both are synced, renamed over the old files (the account
+ * first) and the directory is synced too, so a crash at any moment leaves an account file and a log
+ * that extends it, or an account file that already holds everything its (older) log says. A clean
+ * close compacts too, so that the account file alone holds the account. Not thread-safe: the
+ * exchange calls it under its lock.
  */
 final class AccountFile implements AutoCloseable {
     static final String NAME = "paper-account.json";
     static final String LOCK_NAME = "paper-account.lock";
+    /** Log size: room for about a thousand saves (a bracket's record is about 1 KB) between compactions. */
+    static final int LOG_CAPACITY = 1 << 20;
     private static final Logger LOG = LoggerFactory.getLogger(AccountFile.class);
 
     private final Path dir;
     private final Path file;
     private final Path tmp;
+    private final Path logFile;
+    private final Path logTmp;
     private final boolean posix;
+    private final int logCapacity;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private Optional<AccountLog> log = Optional.empty();
+    private AccountState saved;
 
-    private AccountFile(Path dir, boolean posix, FileChannel lockChannel, FileLock lock) {
+    private AccountFile(Path dir, boolean posix, int logCapacity, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
         this.file = dir.resolve(NAME);
         this.tmp = dir.resolve(NAME + ".tmp");
+        this.logFile = dir.resolve(AccountLog.NAME);
+        this.logTmp = dir.resolve(AccountLog.NAME + ".tmp");
         this.posix = posix;
+        this.logCapacity = logCapacity;
         this.lockChannel = lockChannel;
         this.lock = lock;
     }
@@ -59,6 +75,11 @@ final class AccountFile implements AutoCloseable {
      * @throws UncheckedIOException when the directory cannot be created or locked
      */
     static AccountFile open(Path dir) {
+        return open(dir, LOG_CAPACITY);
+    }
+
+    /** As {@link #open(Path)}, with a log of {@code logCapacity} bytes (small in tests, to compact often). */
+    static AccountFile open(Path dir, int logCapacity) {
         Path abs = dir.toAbsolutePath().normalize();
         boolean posix = abs.getFileSystem().supportedFileAttributeViews().contains("posix");
         try {
@@ -82,7 +103,7 @@ final class AccountFile implements AutoCloseable {
                 throw new IllegalStateException("the paper account in " + abs + " is already open in another process"
                         + " (or another paper market of this one): one account, one desk");
             }
-            return new AccountFile(abs, posix, ch, lock);
+            return new AccountFile(abs, posix, logCapacity, ch, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the paper account directory " + abs + ": " + e.getMessage(), e);
         }
@@ -93,46 +114,119 @@ final class AccountFile implements AutoCloseable {
     }
 
     /**
-     * The saved account, or empty when there is none yet. A leftover temp file is an unfinished save
-     * that nobody was told about: it is removed.
+     * The saved account (the account file with its log applied), or empty when there is none yet.
+     * Leftover temp files are an unfinished compaction that nobody was told about: they are removed.
+     * A record cut short at the log's end (never acknowledged) is dropped.
      *
-     * @throws IllegalStateException when the file is damaged or not a paper account this version reads
+     * @throws IllegalStateException when a file is damaged or not a paper account this version reads
      * @throws UncheckedIOException when it cannot be read
      */
     Optional<AccountState> load() {
         try {
             Files.deleteIfExists(tmp);
+            Files.deleteIfExists(logTmp);
+            Optional<Saved> found = read(file, logFile);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Saved saved = found.get();
+            log = saved.log().isPresent() ? Optional.of(AccountLog.open(logFile, saved.log().get()))
+                    : Optional.of(newLog(saved.base()));
+            this.saved = saved.state();
+            return Optional.of(saved.state());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + tmp + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the paper account file " + file + ": " + e.getMessage(), e);
         }
-        return read(file);
     }
 
     /**
-     * The account saved in {@code dir}, read without taking its lock (a file is replaced atomically,
-     * so a reader sees a whole one); empty when there is none.
+     * The account saved in {@code dir} (its file with its log applied), read without taking its lock and
+     * without changing a file; empty when there is none. A save that a reader sees in part (the last
+     * record of the log, being written) is left out, as after a crash.
      *
-     * @throws IllegalStateException when the file is damaged or not a paper account this version reads
+     * @throws IllegalStateException when a file is damaged or not a paper account this version reads
      * @throws UncheckedIOException when it cannot be read
      */
     static Optional<AccountState> peek(Path dir) {
-        return read(dir.toAbsolutePath().normalize().resolve(NAME));
+        Path abs = dir.toAbsolutePath().normalize();
+        Path file = abs.resolve(NAME);
+        try {
+            return read(file, abs.resolve(AccountLog.NAME)).map(Saved::state);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the paper account file " + file + ": " + e.getMessage(), e);
+        }
     }
 
-    private static Optional<AccountState> read(Path file) {
+    /**
+     * What the files hold: the account with its log applied, the hash of the account file, and the log
+     * to go on with when it extends that file (empty when it is missing, or older: a compaction that
+     * ended before its new log replaced the old one, whose changes the account file holds already).
+     */
+    private record Saved(AccountState state, String base, Optional<AccountLog.Contents> log) {
+    }
+
+    private static Optional<Saved> read(Path file, Path logFile) throws IOException {
+        Optional<byte[]> bytes = readBytes(file);
+        Optional<AccountLog.Contents> contents;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return Optional.of(AccountStateCodec.decode(text));
+            contents = AccountLog.read(logFile);
+        } catch (IllegalArgumentException e) {
+            throw damaged(logFile, e.getMessage());
+        }
+        if (bytes.isEmpty()) {
+            if (contents.isPresent() && !contents.get().records().isEmpty()) {
+                throw damaged(logFile, "it holds " + contents.get().records().size() + " changes but "
+                        + file.getFileName() + " is missing");
+            }
+            return Optional.empty();
+        }
+        AccountState state = decode(file, bytes.get());
+        String base = AccountLog.hash(bytes.get());
+        if (contents.isEmpty()) {
+            return Optional.of(new Saved(state, base, Optional.empty()));
+        }
+        AccountState replayed = replay(logFile, state, contents.get());
+        if (contents.get().base().equals(base)) {
+            return Optional.of(new Saved(replayed, base, contents));
+        }
+        if (!replayed.equals(state)) {
+            throw damaged(logFile, "it extends another version of " + file.getFileName()
+                    + ", which was changed after the log was written");
+        }
+        return Optional.of(new Saved(state, base, Optional.empty()));
+    }
+
+    private static AccountState replay(Path logFile, AccountState state, AccountLog.Contents contents) {
+        AccountState s = state;
+        int n = 0;
+        for (String record : contents.records()) {
+            n++;
+            try {
+                s = AccountDelta.apply(s, AccountStateCodec.decode(record));
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                throw damaged(logFile, "record " + n + ": " + e.getMessage());
+            }
+        }
+        return s;
+    }
+
+    private static Optional<byte[]> readBytes(Path path) throws IOException {
+        try {
+            return Optional.of(Files.readAllBytes(path));
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        }
+    }
+
+    private static AccountState decode(Path file, byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return AccountStateCodec.decode(text);
         } catch (CharacterCodingException e) {
             throw damaged(file, "it is not UTF-8 text");
         } catch (IllegalArgumentException e) {
             throw damaged(file, e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the paper account file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -144,29 +238,68 @@ final class AccountFile implements AutoCloseable {
     }
 
     /**
-     * Saves the account durably (see the class comment). On failure the old file is left as it was.
+     * Saves the account durably (see the class comment). On failure the saved account is left as it was.
      *
      * @throws UncheckedIOException when the file cannot be written
      */
     void save(AccountState state) {
-        ByteBuffer bytes = ByteBuffer.wrap(AccountStateCodec.encode(state).getBytes(StandardCharsets.UTF_8));
+        if (saved == null || log.isEmpty() || AccountDelta.dropsBrackets(saved, state)) {
+            compact(state);
+            return;
+        }
+        byte[] record = AccountLog.frame(AccountStateCodec.encodeLine(AccountDelta.between(saved, state)));
+        if (!log.get().fits(record.length)) {
+            compact(state);
+            return;
+        }
+        try {
+            log.get().append(record);
+        } catch (IOException e) {
+            // the record may be on disk in part or whole: the next save writes everything afresh
+            closeLog();
+            throw new UncheckedIOException("cannot save the paper account to " + logFile + ": " + e.getMessage(), e);
+        }
+        saved = state;
+    }
+
+    /** Writes the whole account and a new empty log, both durably (see the class comment). */
+    private void compact(AccountState state) {
+        byte[] bytes = AccountStateCodec.encode(state).getBytes(StandardCharsets.UTF_8);
+        closeLog();
         try {
             Files.deleteIfExists(tmp);
+            Files.deleteIfExists(logTmp);
             Set<OpenOption> create = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try (FileChannel ch = FileChannel.open(tmp, create, posix ? attrs("rw-------") : new FileAttribute<?>[0])) {
-                while (bytes.hasRemaining()) {
-                    ch.write(bytes);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    ch.write(buffer);
                 }
                 ch.force(true);
             }
+            AccountLog.Contents empty = AccountLog.create(logTmp, AccountLog.hash(bytes), logCapacity,
+                    posix ? attrs("rw-------") : new FileAttribute<?>[0]);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(logTmp, logFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory();
+            log = Optional.of(AccountLog.open(logFile, empty));
+            saved = state;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the paper account to " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Makes the rename itself durable. Only POSIX systems can open a directory for that. */
+    /** A new empty log for the account file as it is (its own old log was missing or already compacted in). */
+    private AccountLog newLog(String base) throws IOException {
+        Files.deleteIfExists(logTmp);
+        AccountLog.Contents empty = AccountLog.create(logTmp, base, logCapacity,
+                posix ? attrs("rw-------") : new FileAttribute<?>[0]);
+        Files.move(logTmp, logFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory();
+        return AccountLog.open(logFile, empty);
+    }
+
+    /** Makes the renames themselves durable. Only POSIX systems can open a directory for that. */
     private void syncDirectory() throws IOException {
         if (!posix) {
             return;
@@ -176,9 +309,34 @@ final class AccountFile implements AutoCloseable {
         }
     }
 
-    /** Releases the lock. Idempotent. */
+    private void closeLog() {
+        log.ifPresent(l -> {
+            try {
+                l.close();
+            } catch (IOException e) {
+                LOG.debug("closing the paper account log: {}", e.toString());
+            }
+        });
+        log = Optional.empty();
+    }
+
+    /** Compacts the log into the account file when it holds changes, then releases the lock. Idempotent. */
     @Override
     public void close() {
+        try {
+            if (saved != null && log.isPresent() && log.get().records() > 0) {
+                compact(saved);
+            }
+        } catch (UncheckedIOException e) {
+            LOG.warn("could not compact the paper account log in {} (it is kept and read at the next start): {}",
+                    dir, e.getMessage());
+        } finally {
+            closeLog();
+            releaseLock();
+        }
+    }
+
+    private void releaseLock() {
         try {
             if (lock.isValid()) {
                 lock.release();

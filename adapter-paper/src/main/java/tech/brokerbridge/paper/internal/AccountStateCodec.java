@@ -47,6 +47,15 @@ final class AccountStateCodec {
     }
 
     static String encode(AccountState s) {
+        return AccountDocument.write(document(s));
+    }
+
+    /** The same document on one line (a record of the account's log, {@link AccountLog}). */
+    static String encodeLine(AccountState s) {
+        return AccountDocument.writeLine(document(s));
+    }
+
+    private static AccountDocument.Account document(AccountState s) {
         Ledger l = s.ledger();
         List<AccountDocument.Position> positions = new ArrayList<>();
         for (Holding h : l.holdings()) {
@@ -59,10 +68,10 @@ final class AccountStateCodec {
         for (BracketState b : s.brackets()) {
             brackets.add(encode(b));
         }
-        return AccountDocument.write(new AccountDocument.Account(FORMAT, (long) VERSION, s.currency(), s.seed(),
+        return new AccountDocument.Account(FORMAT, (long) VERSION, s.currency(), s.seed(),
                 s.idPrefix(), s.nextOrderId(), s.nextExecutionId(), s.simulatedTime().toString(), finite(l.cash()),
                 l.day().toString(), finite(l.realizedToday()), finite(l.startOfDayEquity()), positions, factors,
-                brackets, Optional.of(TradeStateCodec.encode(s.trades()))));
+                brackets, Optional.of(TradeStateCodec.encode(s.trades())));
     }
 
     private static AccountDocument.Bracket encode(BracketState b) {

@@ -30,6 +30,11 @@ public final class SimulatedMarket implements PaperMarket {
      * @throws IllegalArgumentException when the configuration asks for real prices and none are given
      */
     public SimulatedMarket(PaperConfig config, Clock clock, Optional<MarketData> realPrices) {
+        this(config, clock, realPrices, AccountFile.LOG_CAPACITY);
+    }
+
+    /** As above, with an account log of {@code logCapacity} bytes: small in tests, so that saves compact. */
+    SimulatedMarket(PaperConfig config, Clock clock, Optional<MarketData> realPrices, int logCapacity) {
         TradingCalendar calendar = new TradingCalendar();
         PriceFeed feed = switch (config.marketData()) {
             case SIMULATED -> new PriceModel(config.seed(), calendar);
@@ -38,7 +43,7 @@ public final class SimulatedMarket implements PaperMarket {
                     "paper.market_data=ibkr needs IB Gateway's market data: PaperFactory.create(config, clock,"
                             + " marketData)")));
         };
-        Optional<AccountFile> file = config.stateDirectory().map(AccountFile::open);
+        Optional<AccountFile> file = config.stateDirectory().map(d -> AccountFile.open(d, logCapacity));
         boolean opened = false;
         try {
             this.exchange = new PaperExchange(clock, feed, calendar, config.seed(), config.currency(),

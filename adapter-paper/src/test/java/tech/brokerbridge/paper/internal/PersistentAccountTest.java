@@ -1,6 +1,8 @@
 package tech.brokerbridge.paper.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,9 +17,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
@@ -163,7 +167,9 @@ class PersistentAccountTest {
 
     @Test
     void aSaveThatFailsUndoesTheCallAndSendsNoEvent() throws IOException {
-        SimulatedMarket m = open(WEDNESDAY);
+        // a log with no room for a record: every save writes the whole account, through its temp file
+        SimulatedMarket m = new SimulatedMarket(PaperConfig.persistentIn(dir), WEDNESDAY, Optional.empty(), 0);
+        opened.add(m);
         OrderEventRecorder events = subscribe(m.broker());
         m.exchange().forcePrice("AAPL", 100.0);
         AccountSnapshot before = m.broker().account();
@@ -190,36 +196,46 @@ class PersistentAccountTest {
     }
 
     @Test
-    void theFileIsPrivateAndNoTempFileIsLeft() throws IOException {
+    void theFilesArePrivateAndNoTempFileIsLeft() throws IOException {
         Path nested = dir.resolve("not-yet").resolve("there");
         SimulatedMarket m = new SimulatedMarket(PaperConfig.persistentIn(nested), WEDNESDAY);
         opened.add(m);
         Path file = nested.resolve(AccountFile.NAME);
-        assertTrue(Files.isRegularFile(file), "a new account is saved at once");
+        Path log = nested.resolve(AccountLog.NAME);
+        assertTrue(Files.isRegularFile(file) && Files.isRegularFile(log), "a new account is saved at once");
         accept(m.broker(), new BracketOrder("r", "AAPL", Direction.LONG, 1, 50, 40, 200));
-        assertTrue(Files.readString(file).contains("\"orderRef\": \"r\""));
-        assertTrue(!Files.exists(nested.resolve(AccountFile.NAME + ".tmp")), "no temp file after a save");
+        assertTrue(Files.readString(log).contains("\"orderRef\":\"r\""), "the save is in the log");
+        m.close();
+        assertTrue(Files.readString(file).contains("\"orderRef\": \"r\""), "a clean close writes the account whole");
+        assertTrue(!Files.exists(nested.resolve(AccountFile.NAME + ".tmp"))
+                && !Files.exists(nested.resolve(AccountLog.NAME + ".tmp")), "no temp file after a save");
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(file)));
+            for (Path p : List.of(file, log)) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(p)), p.toString());
+            }
             assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(nested)));
         }
     }
 
     @Test
-    void aCallThatChangesNothingWritesNothing() throws IOException {
+    void aCallThatChangesNothingWritesNothingAndASaveOnlyAppendsToTheLog() throws IOException {
         SimulatedMarket m = open(WEDNESDAY);
         accept(m.broker(), new BracketOrder("r", "AAPL", Direction.LONG, 1, 50, 40, 200));
         Path file = dir.resolve(AccountFile.NAME);
-        Object saved = Files.getAttribute(file, "fileKey"); // the rename of each save makes a new file
+        Path log = dir.resolve(AccountLog.NAME);
+        Object account = Files.getAttribute(file, "fileKey"); // a whole-account save renames a new file in
+        byte[] logged = Files.readAllBytes(log);
         m.tick();
         m.broker().account();
         m.broker().openOrders();
         assertEquals(0, m.broker().cancel("unknown"));
-        assertEquals(saved, Files.getAttribute(file, "fileKey"));
+        assertArrayEquals(logged, Files.readAllBytes(log));
         m.broker().cancel("r");
-        assertNotEquals(saved, Files.getAttribute(file, "fileKey"));
+        assertFalse(Arrays.equals(logged, Files.readAllBytes(log)), "the cancel is appended");
+        assertEquals(logged.length, Files.size(log), "into room the log already had");
+        assertEquals(account, Files.getAttribute(file, "fileKey"), "the account file is left alone");
     }
 
     @Test

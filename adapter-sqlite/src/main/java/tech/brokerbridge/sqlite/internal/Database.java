@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,14 @@ import tech.brokerbridge.ports.journal.JournalException;
  * The one connection to {@code brokerbridge.db}, guarded by a lock. Every read runs in a read
  * transaction (a consistent snapshot) and every write in a {@code BEGIN IMMEDIATE} transaction that
  * is committed, and with {@code synchronous=FULL} synced to disk, before the call returns.
+ *
+ * <p>Group commit: writes that arrive while another commit is syncing wait in a queue, and the next
+ * thread to get the connection commits all of them in one transaction (each in its own savepoint, so
+ * one that fails is rolled back alone) with one sync. A {@link #writeProgress progress} write is
+ * committed with {@code synchronous=NORMAL}: visible at once, durable with the next synced commit
+ * (the WAL is synced whole) or the {@link WalCheckpointer}'s next checkpoint, within a second.
+ * SQLite's automatic checkpoint is off on this connection, so that no commit pays for one; the
+ * checkpointer does it in the background on a connection of its own.
  */
 final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -26,11 +36,16 @@ final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private final ConcurrentLinkedQueue<PendingWrite<?>> queue = new ConcurrentLinkedQueue<>();
+    private final WalCheckpointer checkpointer;
+    private boolean synchronousFull = true;
     private boolean closed;
+    private volatile long commits;
 
-    private Database(Path file, Connection connection) {
+    private Database(Path file, Connection connection, WalCheckpointer checkpointer) {
         this.file = file;
         this.connection = connection;
+        this.checkpointer = checkpointer;
     }
 
     /** Opens the file, sets and checks the durability pragmas and migrates the schema. */
@@ -41,9 +56,13 @@ final class Database implements AutoCloseable {
         try {
             checkPragmas(connection);
             int version = new Migrator(migrations).migrate(connection);
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA wal_autocheckpoint = 0");
+            }
+            WalCheckpointer checkpointer = WalCheckpointer.start(file, () -> connect(file, busyTimeout));
             LOG.info("journal open: {} (schema version {})", file, version);
             opened = true;
-            return new Database(file, connection);
+            return new Database(file, connection, checkpointer);
         } catch (SQLException e) {
             throw SqlErrors.translate("open " + file, e);
         } finally {
@@ -57,8 +76,94 @@ final class Database implements AutoCloseable {
         return inTransaction("BEGIN DEFERRED", what, work);
     }
 
+    /** A durable write: committed and synced before it returns (possibly with others, see the class comment). */
     <T> T write(String what, SqlWork<T> work) {
-        return inTransaction("BEGIN IMMEDIATE", what, work);
+        return enqueue(new PendingWrite<>(what, work, true));
+    }
+
+    /**
+     * A write of progress another party also holds: committed and visible before it returns, synced
+     * with the next durable write or by the checkpointer within a second.
+     */
+    <T> T writeProgress(String what, SqlWork<T> work) {
+        return enqueue(new PendingWrite<>(what, work, false));
+    }
+
+    private <T> T enqueue(PendingWrite<T> mine) {
+        queue.add(mine);
+        lock.lock();
+        try {
+            if (!mine.done) {
+                commitQueued();
+            }
+        } finally {
+            lock.unlock();
+        }
+        return mine.result();
+    }
+
+    /** Commits every queued write in one transaction. Under the lock. */
+    private void commitQueued() {
+        List<PendingWrite<?>> batch = new ArrayList<>();
+        for (PendingWrite<?> w = queue.poll(); w != null; w = queue.poll()) {
+            batch.add(w);
+        }
+        if (closed) {
+            JournalException e = new JournalException("journal could not " + batch.get(0).what
+                    + ": it is closed", false, null);
+            batch.forEach(w -> w.fail(e));
+            return;
+        }
+        boolean durable = batch.stream().anyMatch(w -> w.durable);
+        boolean committed = false;
+        try {
+            synchronous(durable);
+            execute("BEGIN IMMEDIATE");
+            try {
+                if (batch.size() == 1) {
+                    batch.get(0).run(connection);
+                } else {
+                    for (PendingWrite<?> w : batch) {
+                        runInSavepoint(w);
+                    }
+                }
+                execute("COMMIT");
+                committed = true;
+                commits++;
+            } finally {
+                if (!committed) {
+                    rollback();
+                }
+            }
+        } catch (SQLException e) {
+            batch.forEach(w -> w.fail(SqlErrors.translate(w.what, e)));
+            return;
+        } catch (RuntimeException e) { // a single write's own failure: it is rolled back, its caller gets it
+            batch.forEach(w -> w.fail(e));
+            return;
+        } finally {
+            batch.forEach(PendingWrite::finish);
+        }
+        checkpointer.written(durable);
+    }
+
+    private void runInSavepoint(PendingWrite<?> w) throws SQLException {
+        execute("SAVEPOINT queued_write");
+        try {
+            w.run(connection);
+            execute("RELEASE queued_write");
+        } catch (SQLException | RuntimeException e) {
+            execute("ROLLBACK TO queued_write");
+            execute("RELEASE queued_write");
+            w.fail(e instanceof SQLException sql ? SqlErrors.translate(w.what, sql) : (RuntimeException) e);
+        }
+    }
+
+    private void synchronous(boolean full) throws SQLException {
+        if (full != synchronousFull) {
+            execute(full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+            synchronousFull = full;
+        }
     }
 
     private <T> T inTransaction(String begin, String what, SqlWork<T> work) {
@@ -101,6 +206,20 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** Write transactions committed so far, for tests and diagnostics. */
+    long commits() {
+        return commits;
+    }
+
+    /** Writes waiting for the connection now, for tests and diagnostics. */
+    int queued() {
+        return queue.size();
+    }
+
+    WalCheckpointer checkpointer() {
+        return checkpointer;
+    }
+
     /** Reads one pragma's value, for tests and diagnostics. */
     String pragma(String name) {
         return read("read pragma " + name, c -> queryPragma(c, name));
@@ -114,6 +233,7 @@ final class Database implements AutoCloseable {
                 return;
             }
             closed = true;
+            checkpointer.close();
             closeQuietly(connection);
             LOG.info("journal closed: {}", file);
         } finally {
@@ -131,7 +251,7 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path file, Duration busyTimeout) {
+    static Connection connect(Path file, Duration busyTimeout) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) busyTimeout.toMillis());
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -28,7 +28,7 @@ import tech.brokerbridge.sqlite.ClosableJournal;
 
 /**
  * Every role of the {@link tech.brokerbridge.ports.journal.Journal} on one SQLite file; each call is one
- * transaction.
+ * transaction (writes that arrive together may share one commit: {@link Database}).
  */
 public final class SqliteJournal implements ClosableJournal {
     private final Database db;
@@ -128,6 +128,15 @@ public final class SqliteJournal implements ClosableJournal {
     public void saveOrder(OrderRecord order) {
         Objects.requireNonNull(order, "order");
         db.write("save order " + order.orderRef(), c -> {
+            OrderStore.save(c, order);
+            return null;
+        });
+    }
+
+    @Override
+    public void saveOrderProgress(OrderRecord order) {
+        Objects.requireNonNull(order, "order");
+        db.writeProgress("save order " + order.orderRef(), c -> {
             OrderStore.save(c, order);
             return null;
         });

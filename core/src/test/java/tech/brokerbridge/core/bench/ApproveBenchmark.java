@@ -32,7 +32,8 @@ import tech.brokerbridge.ports.market.Direction;
  * Approve → bracket submitted: the time of {@code TradingDesk.approve} on a pending proposal, which
  * re-runs the five gates (reading account, positions and open orders), writes the approval, the
  * order record and the executing status, and submits the bracket. Here on the in-memory FakeBroker
- * and the shared InMemoryJournal; the lead re-points it to the paper broker and the SQLite journal.
+ * and the shared InMemoryJournal: the desk's own cost. The durable figure, on the paper broker and the
+ * SQLite journal, is launcher's {@code ApproveBenchmark} (both run by {@code bench/approve/run.sh}).
  *
  * <p>Usage: {@code ApproveBenchmark [runs] [warmup]}. Prints one line per figure (to the log and,
  * as the result, to the process output through the "bench" logger's console).

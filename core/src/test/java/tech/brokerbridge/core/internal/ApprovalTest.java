@@ -11,6 +11,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.desk.ActionResult;
@@ -36,7 +41,7 @@ class ApprovalTest {
     }
 
     @Test
-    void approvingAsIsRecordsTheApprovalThenTheOrderThenSubmitsOnce() {
+    void approvingAsIsSavesTheApprovalStatusAndOrderInOneWriteThenSubmitsOnce() {
         h.start();
         Proposal p = h.propose("AAPL");
         ActionResult r = h.desk.approve(p.proposalId(), Modification.none());
@@ -44,13 +49,11 @@ class ApprovalTest {
         assertStatus("executing", after);
         assertEquals(List.of(ProposalStatus.PENDING, ProposalStatus.APPROVED, ProposalStatus.EXECUTING),
                 after.history().stream().map(c -> c.to()).toList());
+        // the approval, the executing status and the order intent: one durable write, then the broker's answer
         List<String> w = h.journal.writes();
-        int approved = w.indexOf("proposal+approval " + p.proposalId() + " approved approve");
-        int submitting = w.indexOf("order " + p.proposalId() + " submitting");
-        int executing = w.indexOf("proposal " + p.proposalId() + " executing");
-        int accepted = w.indexOf("order " + p.proposalId() + " accepted");
-        assertTrue(approved >= 0 && approved < submitting && submitting < executing && executing < accepted,
-                w.toString());
+        int trade = w.indexOf("approved_trade " + p.proposalId());
+        assertTrue(trade >= 0, w.toString());
+        assertEquals(List.of("order_progress " + p.proposalId() + " accepted"), w.subList(trade + 1, w.size()));
         assertEquals(1, h.broker.submitCalls().size());
         var sent = h.broker.submitCalls().get(0);
         assertEquals(p.proposalId(), sent.orderRef());
@@ -194,6 +197,53 @@ class ApprovalTest {
         assertEquals(1, results.stream().filter(x -> x instanceof ActionResult.Done).count(), results.toString());
         assertEquals(1, results.stream().filter(x -> x instanceof ActionResult.GatesFailed).count());
         assertEquals(1, h.broker.submitCalls().size());
+    }
+
+    /**
+     * The first approval's journal write is held back, as a commit waiting for its sync: the second,
+     * which arrives meanwhile, is gated with the first counted as an open trade, though the journal
+     * does not show it yet; the first goes on once released.
+     */
+    @Test
+    void anApprovalBeingWrittenCountsInTheGatesOfTheNextOne() throws Exception {
+        h.config = Harness.withRisk(h.config, new tech.brokerbridge.core.DeskConfig.RiskLimits(5, 1, 6, 2, 1.5, 0.5));
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        h.journalPort = (tech.brokerbridge.ports.journal.Journal) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {tech.brokerbridge.ports.journal.Journal.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("saveApprovedTrade")) {
+                        writing.countDown();
+                        release.await(10, TimeUnit.SECONDS);
+                    }
+                    try {
+                        return method.invoke(h.journal, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        h.start();
+        Proposal a = h.propose("AAPL");
+        Proposal b = h.propose("MSFT");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ActionResult> fa = pool.submit(() -> h.desk.approve(a.proposalId(), Modification.none()));
+            assertTrue(writing.await(5, TimeUnit.SECONDS), "the first approval reached its write");
+            assertEquals(ProposalStatus.PENDING, h.journal.findProposal(a.proposalId()).orElseThrow().status(),
+                    "not in the journal yet");
+            // answered while the first write is still held: the second is not queued behind it
+            ActionResult second = pool.submit(() -> h.desk.approve(b.proposalId(), Modification.none()))
+                    .get(4, TimeUnit.SECONDS);
+            ActionResult.GatesFailed failed = assertInstanceOf(ActionResult.GatesFailed.class, second);
+            assertTrue(failed.gates().stream().anyMatch(g -> g.gate().equals("open_trades") && !g.passed()),
+                    failed.toString());
+            release.countDown();
+            assertInstanceOf(ActionResult.Done.class, fa.get(5, TimeUnit.SECONDS));
+            assertEquals(1, h.broker.submitCalls().size());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 
     static void assertConflict(ActionResult r, String fragment) {

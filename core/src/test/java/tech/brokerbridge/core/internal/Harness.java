@@ -38,6 +38,8 @@ final class Harness implements AutoCloseable {
     final FakeMarketData market = new FakeMarketData();
     final FakeSignalSource signals = new FakeSignalSource();
     final InMemoryJournal journal = new InMemoryJournal();
+    /** The journal the desk is given: {@link #journal}, or a test's wrapper of it. */
+    tech.brokerbridge.ports.journal.Journal journalPort = journal;
     final InMemorySecretStore secrets = new InMemorySecretStore();
     /** Plays an online advisor: its answers carry an exchange, which the desk audits. */
     FakeAdvisor advisor = new FakeAdvisor().withExchanges();
@@ -71,7 +73,7 @@ final class Harness implements AutoCloseable {
     }
 
     DeskPorts ports() {
-        return new DeskPorts(broker, market, signals, advisor, journal, secrets, () -> "inst-test-1");
+        return new DeskPorts(broker, market, signals, advisor, journalPort, secrets, () -> "inst-test-1");
     }
 
     /** Closes the desk and starts a new one on the same journal and broker, like a process restart. */

@@ -13,6 +13,11 @@ public final class DeskModules {
 
     /** One strict module: explicit bindings only, {@code @Inject} constructors only, no circular proxies. */
     public static Module all(Config config, Clock clock) {
+        return all(config, clock, new KeyringModule(config));
+    }
+
+    /** As {@link #all(Config, Clock)}, with a keyring module made before (its vault already opening). */
+    static Module all(Config config, Clock clock, KeyringModule keyring) {
         return new AbstractModule() {
             @Override
             protected void configure() {
@@ -21,7 +26,7 @@ public final class DeskModules {
                 binder().disableCircularProxies();
                 bind(Config.class).toInstance(config);
                 bind(Clock.class).toInstance(clock);
-                install(new KeyringModule());
+                install(keyring);
                 install(new SqliteModule());
                 install(BrokerModule.forKind(config));
                 install(new SignalsModule());

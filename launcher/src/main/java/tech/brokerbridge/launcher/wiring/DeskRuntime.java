@@ -84,12 +84,15 @@ public final class DeskRuntime {
         HomeLock lock = ((HomeLock.Attempt.Taken) attempt).lock();
         try {
             PrivateFiles.tighten(home);
+            // the vault's key takes a few hundred ms of CPU to derive: it starts now, on its own thread
+            KeyringModule keyring = new KeyringModule(config);
             JournalBackups journalBackups = new JournalBackups(home, BackupPolicy.from(config), clock);
             Optional<String> refused = journal(config, options, journalBackups);
             if (refused.isPresent()) {
                 throw new StartupException(refused.get(), Reason.JOURNAL_REFUSED, null);
             }
-            return new DeskRuntime(injector(config, clock), config, lock, new BackupSchedule(journalBackups));
+            return new DeskRuntime(injector(config, clock, keyring), config, lock,
+                    new BackupSchedule(journalBackups));
         } catch (UncheckedIOException e) {
             lock.close();
             throw new StartupException("cannot use the data directory " + home + ": " + e.getMessage(),
@@ -121,9 +124,9 @@ public final class DeskRuntime {
                 + Settings.HOME_ENV + ")";
     }
 
-    private static Injector injector(Config config, Clock clock) {
+    private static Injector injector(Config config, Clock clock, KeyringModule keyring) {
         try {
-            return Guice.createInjector(Stage.PRODUCTION, DeskModules.all(config, clock));
+            return Guice.createInjector(Stage.PRODUCTION, DeskModules.all(config, clock, keyring));
         } catch (CreationException e) {
             throw failed(e.getErrorMessages(), e);
         } catch (ProvisionException e) {

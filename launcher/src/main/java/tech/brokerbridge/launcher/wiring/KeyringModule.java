@@ -10,12 +10,30 @@ import tech.brokerbridge.launcher.config.Config;
 import tech.brokerbridge.ports.license.InstallationIdentity;
 import tech.brokerbridge.ports.secrets.SecretStore;
 
-/** adapter-keyring: the credential vault and this installation's id. */
+/**
+ * adapter-keyring: the credential vault and this installation's id. The vault starts opening (deriving
+ * its key, probing the keyring) when the module is made, on its own thread, while the rest of the desk
+ * is assembled ({@link OpeningVault}).
+ */
 final class KeyringModule extends AbstractModule {
+    private final OpeningVault vault;
+
+    KeyringModule(Config config) {
+        VaultConfig vaultConfig = VaultConfig.from(config.home(), config);
+        this.vault = OpeningVault.begin(() -> VaultFactory.installationId(vaultConfig),
+                () -> VaultFactory.open(vaultConfig));
+    }
+
     @Provides
     @Singleton
-    Vault vault(Config config) {
-        return VaultFactory.open(VaultConfig.from(config.home(), config));
+    OpeningVault openingVault() {
+        return vault;
+    }
+
+    @Provides
+    @Singleton
+    Vault vault(OpeningVault opening) {
+        return opening;
     }
 
     @Provides

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import tech.brokerbridge.ai.AdvisorConfig;
 import tech.brokerbridge.ai.AdvisorFactory;
@@ -24,17 +22,11 @@ import tech.brokerbridge.core.DeskPorts;
 import tech.brokerbridge.paper.PaperConfig;
 import tech.brokerbridge.paper.PaperFactory;
 import tech.brokerbridge.paper.PaperMarket;
-import tech.brokerbridge.ports.desk.ActionResult;
-import tech.brokerbridge.ports.desk.Modification;
 import tech.brokerbridge.ports.fakes.InMemoryJournal;
 import tech.brokerbridge.ports.fakes.InMemorySecretStore;
 import tech.brokerbridge.ports.journal.Journal;
-import tech.brokerbridge.ports.journal.Proposal;
-import tech.brokerbridge.ports.journal.ProposalStatus;
-import tech.brokerbridge.ports.journal.StatusChange;
 import tech.brokerbridge.ports.market.Bar;
 import tech.brokerbridge.ports.market.BarRequest;
-import tech.brokerbridge.ports.market.Direction;
 import tech.brokerbridge.ports.market.Instrument;
 import tech.brokerbridge.ports.market.MarketData;
 import tech.brokerbridge.ports.market.PriceSource;
@@ -46,13 +38,10 @@ import tech.brokerbridge.sqlite.SqliteConfig;
 import tech.brokerbridge.sqlite.SqliteJournalFactory;
 
 /**
- * The desk's two speed goals on the real adapters (run by {@code bench/desk/run.sh}, never as a unit test):
- * <ol>
- *   <li>scan and score 500 symbols × 252 daily bars with every plugin (bars pre-generated, so the
- *   figure is the desk's scan: signals, scoring, selection, advisor, gates, journal);</li>
- *   <li>approve → bracket submitted to the paper broker, with the SQLite journal (durable writes).</li>
- * </ol>
- * Usage: {@code DeskBenchmark <result file> [approve runs, at most 90]}.
+ * The desk's scan speed goal on the real adapters (run by {@code bench/desk/run.sh}, never as a unit
+ * test): scan and score 500 symbols × 252 daily bars with every plugin (bars pre-generated, so the
+ * figure is the desk's scan: signals, scoring, selection, advisor, gates, journal). The approve goal
+ * is {@link ApproveBenchmark}'s. Usage: {@code DeskBenchmark <result file>}.
  */
 public final class DeskBenchmark {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T16:00:00Z"), ZoneOffset.UTC);
@@ -62,15 +51,11 @@ public final class DeskBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
-        int approveRuns = Math.min(90, args.length > 1 ? Integer.parseInt(args[1]) : 90);
         List<String> lines = new ArrayList<>();
         lines.add(scan(new InMemoryJournal(), "in-memory journal"));
         Path dir = Files.createTempDirectory("bench-desk");
         try (ClosableJournal sqlite = SqliteJournalFactory.open(SqliteConfig.defaults(dir.resolve("scan")))) {
             lines.add(scan(sqlite, "SQLite journal"));
-        }
-        try (ClosableJournal sqlite = SqliteJournalFactory.open(SqliteConfig.defaults(dir.resolve("approve")))) {
-            lines.add(approve(sqlite, approveRuns));
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
             lines.forEach(w::println);
@@ -111,54 +96,6 @@ public final class DeskBenchmark {
                     cached.bars(BarRequest.dailyYear("S000")).size(), label, t[t.length / 2] / 1e6, t[0] / 1e6,
                     t[t.length - 1] / 1e6, decisions);
         }
-    }
-
-    private static String approve(Journal journal, int runs) throws Exception {
-        try (PaperMarket paper = PaperFactory.create(new PaperConfig(1e12, "USD", 7), CLOCK)) {
-            DeskConfig d = DeskConfig.defaults("bench");
-            DeskConfig cfg = new DeskConfig(d.version(), List.of("AAPL"), d.scanInterval(), d.maxAiCandidates(),
-                    d.weights(), new DeskConfig.RiskLimits(5.0, 100, 100.0, 2.0, 1.5, 0.5), Duration.ofDays(1),
-                    d.barsForAdvisor(), d.evaluationPeriod());
-            InMemorySecretStore secrets = new InMemorySecretStore();
-            Desk desk = DeskFactory.create(cfg, new DeskPorts(paper.broker(), paper.marketData(),
-                    SignalSourceFactory.create(SignalsConfig.defaults()),
-                    AdvisorFactory.create(AdvisorConfig.defaults(), secrets, CLOCK), journal, secrets, () -> "bench"),
-                    CLOCK);
-            desk.start();
-            // max_open_trades is at most 100 and every approval here leaves a working entry: <= 95 approvals per desk
-            int warmup = 5;
-            long[] t = new long[runs];
-            List<String> listed = PaperFactory.simulatedSymbols(); // one symbol per approval: each leaves a working entry
-            for (int i = 0; i < warmup + runs; i++) {
-                String symbol = listed.get(i);
-                double price = paper.marketData().quote(symbol).price();
-                Proposal p = pending(String.format(Locale.ROOT, "prp-%012x", i), symbol, price);
-                journal.saveProposal(p);
-                long s = System.nanoTime();
-                ActionResult r = desk.approve(p.proposalId(), Modification.none());
-                long e = System.nanoTime() - s;
-                if (!(r instanceof ActionResult.Done)) {
-                    throw new IllegalStateException("approve failed: " + r);
-                }
-                if (i >= warmup) {
-                    t[i - warmup] = e;
-                }
-            }
-            desk.close();
-            Arrays.sort(t);
-            return String.format(Locale.ROOT, "approve -> bracket submitted (paper broker, SQLite journal, %d runs): "
-                    + "median %.3f ms, p90 %.3f ms, p99 %.3f ms (goal median < 2 ms)", runs, t[runs / 2] / 1e6,
-                    t[(int) (runs * 0.9)] / 1e6, t[(int) (runs * 0.99)] / 1e6);
-        }
-    }
-
-    private static Proposal pending(String id, String symbol, double price) {
-        Instant now = CLOCK.instant();
-        double entry = Math.round(price * 0.9 * 100) / 100.0; // rests below the market: submitted, not filled
-        return new Proposal(id, symbol, Direction.LONG, "breakout", 0.7, 0.7, entry,
-                Math.round(entry * 0.97 * 100) / 100.0, Math.round(entry * 1.06 * 100) / 100.0, 1, "bench", List.of(),
-                now, now.plus(Duration.ofDays(1)), ProposalStatus.PENDING,
-                List.of(new StatusChange(now, Optional.empty(), ProposalStatus.PENDING, "bench")));
     }
 
     /**

@@ -7,12 +7,24 @@ import java.util.Optional;
  * The desk's record of every bracket it sent, keyed by the order ref (the proposal id), with the
  * fills the broker reported (driven port; a role of the {@link Journal}).
  *
- * <p>Thread-safe; writes are durable before the method returns; failures throw
- * {@link JournalException}.
+ * <p>Thread-safe; writes are durable before the method returns, except {@link #saveOrderProgress}'s
+ * (see there); failures throw {@link JournalException}.
  */
 public interface OrderLog {
     /** Inserts or replaces the order record with this {@code orderRef}. */
     void saveOrder(OrderRecord order);
+
+    /**
+     * Inserts or replaces an order record whose news the broker holds as well (it accepted the
+     * bracket, under these ids; it is working): committed and visible to reads at once, but made
+     * durable by the journal's next durable write or within one second, without waiting for a sync of
+     * its own. A crash in between can lose only this progress, which reconciliation with the broker
+     * ({@code ordersByRef}) restores. Anything the broker does not also hold goes through
+     * {@link #saveOrder}. The default is {@link #saveOrder}: durable at once, which is always allowed.
+     */
+    default void saveOrderProgress(OrderRecord order) {
+        saveOrder(order);
+    }
 
     Optional<OrderRecord> findOrder(String orderRef);
 

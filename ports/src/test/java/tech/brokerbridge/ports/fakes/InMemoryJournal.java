@@ -69,7 +69,7 @@ public final class InMemoryJournal implements Journal {
     /**
      * Every write that succeeded so far, oldest first, one line each: {@code "proposal <id> <status>"},
      * {@code "proposal+approval <id> <status> <action>"}, {@code "decision <outcome>"},
-     * {@code "order <ref> <state>"}, {@code "fill <execution id>"} (only a new execution),
+     * {@code "order <ref> <state>"}, {@code "order_progress <ref> <state>"}, {@code "fill <execution id>"} (only a new execution),
      * {@code "approved_trade <id>"}, {@code "ai_exchange"}, {@code "kill_switch engaged|released"},
      * {@code "license"}, {@code "cool_down <symbol> <direction> <setup type> <cause>"},
      * {@code "commission <execution id>"}, {@code "action <id> <kind> <state>"} (a new one, with its
@@ -186,6 +186,12 @@ public final class InMemoryJournal implements Journal {
     @Override
     public synchronized void saveOrder(OrderRecord order) {
         write("order " + order.orderRef() + " " + order.state().wire());
+        orders.put(order.orderRef(), order);
+    }
+
+    @Override
+    public synchronized void saveOrderProgress(OrderRecord order) {
+        write("order_progress " + order.orderRef() + " " + order.state().wire());
         orders.put(order.orderRef(), order);
     }
 

@@ -21,8 +21,9 @@ import tech.brokerbridge.ports.journal.OrderRecord;
 
 /**
  * The contract every {@link OrderLog} passes (TCK): orders upserted by ref and listed newest first
- * (ties by ref, descending), a fill recorded once per execution id, fills oldest first (ties in the
- * order recorded), a commission set on its fill (a later report replacing it), a limit below 1 refused.
+ * (ties by ref, descending), order progress read back at once and kept after a clean reopen, a fill
+ * recorded once per execution id, fills oldest first (ties in the order recorded), a commission set on
+ * its fill (a later report replacing it), a limit below 1 refused.
  */
 public abstract class OrderLogContract<J extends OrderLog> extends JournalRoleContract<J> {
     protected OrderLogContract(Supplier<? extends J> open, UnaryOperator<J> reopen) {
@@ -55,6 +56,19 @@ public abstract class OrderLogContract<J extends OrderLog> extends JournalRoleCo
         assertEquals(List.of(c, b, filled), journal.orders(10));
         assertEquals(List.of(c, b), journal.orders(2));
         assertEquals(Optional.empty(), journal.findOrder(id(4)));
+    }
+
+    @Test
+    public void orderProgressIsVisibleAtOnceAndKeptLikeAnyOrder() {
+        OrderRecord submitting = order(1, T0);
+        journal.saveOrder(submitting);
+        OrderRecord accepted = submitting.with(OrderRecord.State.ACCEPTED, List.of("101", "102", "103"),
+                "accepted by the broker", T0.plusSeconds(1));
+        journal.saveOrderProgress(accepted);
+        assertEquals(Optional.of(accepted), journal.findOrder(submitting.orderRef()));
+        assertEquals(List.of(accepted), journal.orders(10));
+        reopenIfDurable();
+        assertEquals(Optional.of(accepted), journal.findOrder(submitting.orderRef()));
     }
 
     @Test

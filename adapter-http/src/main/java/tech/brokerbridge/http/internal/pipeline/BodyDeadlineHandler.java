@@ -3,6 +3,8 @@ package tech.brokerbridge.http.internal.pipeline;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AttributeKey;
@@ -36,11 +38,26 @@ public final class BodyDeadlineHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof LastHttpContent) {
             cancel();
-        } else if (msg instanceof HttpRequest) {
+        } else if (msg instanceof HttpRequest request) {
             cancel();
-            timer = ctx.executor().schedule(() -> expire(ctx), timeoutNanos, TimeUnit.NANOSECONDS);
+            if (hasBody(request)) { // a request without a body is whole already: no timer to set and cancel
+                timer = ctx.executor().schedule(() -> expire(ctx), timeoutNanos, TimeUnit.NANOSECONDS);
+            }
         }
         ctx.fireChannelRead(msg);
+    }
+
+    /**
+     * Whether a body follows the headers (RFC 9112 6.3: a request has one only with {@code Content-Length}
+     * or {@code Transfer-Encoding}; {@code Content-Length: 0} is none). The codec refuses other framings.
+     */
+    static boolean hasBody(HttpRequest request) {
+        HttpHeaders h = request.headers();
+        if (h.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            return true;
+        }
+        String length = h.get(HttpHeaderNames.CONTENT_LENGTH);
+        return length != null && !"0".equals(length.trim());
     }
 
     @Override

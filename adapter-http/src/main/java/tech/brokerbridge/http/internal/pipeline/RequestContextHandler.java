@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.AsciiString;
+import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
@@ -32,6 +33,8 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     private static final int MAX_PARKED = 1024;
 
     private final ArrayDeque<HttpObject> parked = new ArrayDeque<>();
+    /** The channel's {@link #CURRENT}, looked up once: a channel attribute lookup is a search on every call. */
+    private Attribute<RequestContext> currentAttr;
     private RequestContext current;
     private boolean inboundDone;
     private boolean answerStarted;
@@ -103,7 +106,7 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     private void deliver(ChannelHandlerContext ctx, HttpObject msg) {
         if (msg instanceof HttpRequest request) {
             current = new RequestContext(RequestIds.next(), request.method().name(), path(request.uri()));
-            ctx.channel().attr(CURRENT).set(current);
+            currentAttr(ctx).set(current);
             inboundDone = false;
             answerStarted = false;
             answerDone = false;
@@ -118,12 +121,19 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
         }
     }
 
+    private Attribute<RequestContext> currentAttr(ChannelHandlerContext ctx) {
+        if (currentAttr == null) {
+            currentAttr = ctx.channel().attr(CURRENT);
+        }
+        return currentAttr;
+    }
+
     private void maybeFinish(ChannelHandlerContext ctx) {
         if (current == null || !inboundDone || !answerDone) {
             return;
         }
         current = null;
-        ctx.channel().attr(CURRENT).set(null);
+        currentAttr(ctx).set(null);
         if (closing) {
             // later, not inside the write: the answer must be flushed first
             ctx.executor().execute(ctx::close);

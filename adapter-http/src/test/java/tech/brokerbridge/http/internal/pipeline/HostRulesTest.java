@@ -25,4 +25,25 @@ class HostRulesTest {
         assertFalse(rules.hostAllowed("[::1]:"));
         assertFalse(rules.hostAllowed(""));
     }
+
+    @Test
+    void hostIsComparedWithoutRegardToAsciiCaseAndNeedsAValidPort() {
+        assertTrue(rules.hostAllowed("LocalHost:8080"));
+        assertTrue(rules.hostAllowed("MY.DESK"));
+        assertTrue(rules.hostAllowed("127.0.0.1:65535"));
+        assertFalse(rules.hostAllowed("127.0.0.1:65536"));
+        assertFalse(rules.hostAllowed("127.0.0.1:0"));
+        assertFalse(rules.hostAllowed("localhost:80a"));
+        assertFalse(rules.hostAllowed("localhost:123456"));
+        assertFalse(rules.hostAllowed("localhost.evil"));
+        assertFalse(rules.hostAllowed("localhos"));
+        assertFalse(rules.hostAllowed("evil:8080"));
+    }
+
+    @Test
+    void aNonAsciiLetterNeverStandsForAnAsciiOne() {
+        // U+212A (Kelvin sign) lower-cases to an ASCII 'k' in Java: no look-alike passes
+        assertFalse(rules.hostAllowed("my.des\u212A"));
+        assertFalse(rules.hostAllowed("\uFF4Cocalhost"));
+    }
 }

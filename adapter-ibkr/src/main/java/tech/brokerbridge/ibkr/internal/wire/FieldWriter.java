@@ -155,6 +155,18 @@ public final class FieldWriter {
         return add(BigDecimal.valueOf(v).stripTrailingZeros().toPlainString());
     }
 
+    /**
+     * Appends {@code count} fields encoded before (each NUL-terminated, as {@link #toPayload()} gives
+     * them): a part of a message that never changes is encoded once and copied.
+     */
+    public FieldWriter addEncoded(byte[] encoded, int count) {
+        ensure(encoded.length);
+        System.arraycopy(encoded, 0, buf, pos, encoded.length);
+        pos += encoded.length;
+        fields += count;
+        return this;
+    }
+
     /** Appends raw text without a terminating NUL (the handshake's version range). */
     public FieldWriter addRaw(String s) {
         byte[] b = s.getBytes(StandardCharsets.US_ASCII);

@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ import tech.brokerbridge.ports.desk.ActionResult;
 import tech.brokerbridge.ports.desk.Actor;
 import tech.brokerbridge.ports.desk.Modification;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.ApprovedTrade;
 import tech.brokerbridge.ports.journal.CoolDown;
 import tech.brokerbridge.ports.journal.GateResult;
 import tech.brokerbridge.ports.journal.Proposal;
@@ -47,15 +50,17 @@ import tech.brokerbridge.ports.market.MarketSession;
  * The five gates run again on the trade as it will be sent (modified or not: the portfolio may have
  * changed since the proposal was made); any failure returns {@link ActionResult.GatesFailed} and
  * leaves the proposal pending and unchanged (a failed daily-loss gate also engages the kill switch).
- * Then, in this order: the proposal (approved, with the approval record), the {@code SUBMITTING}
- * order record and the {@code executing} status are saved, and the bracket is sent once.
+ * Then the proposal (approved, then executing), the approval record and the {@code SUBMITTING} order
+ * record are saved in one durable journal write, and the bracket is sent once.
  *
  * <p>Reject: only a pending proposal; the proposal (rejected, with the approval record) is saved, then
  * its symbol, direction and setup type cool down ({@link CoolDowns}).
  *
- * <p>Threading: the proposal's lock is held for the whole approval; gate checks and the move to
- * executing are also serialized across proposals (an admission lock), so two approvals can never
- * both pass a limit only one of them fits. The broker call happens outside the admission lock.
+ * <p>Threading: the proposal's lock is held for the whole approval; gate checks and the admission
+ * of the trade are also serialized across proposals (an admission lock), so two approvals can never
+ * both pass a limit only one of them fits: an admitted trade counts as active in the gates of every
+ * approval after it until its write is in the journal. The write and the broker call happen outside
+ * the admission lock, so approvals arriving together share one journal commit (group commit).
  */
 public final class ApprovalService {
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalService.class);
@@ -71,6 +76,7 @@ public final class ApprovalService {
     private final MarketPrices prices;
     private final PriceGuard guard;
     private final ReentrantLock admission = new ReentrantLock();
+    private final Map<String, Proposal> admitted = new ConcurrentHashMap<>();
 
     /** The checks an approval passes besides the gates: the account, and the prices. */
     public record Checks(AccountInterlock interlock, MarketPrices prices, PriceGuard guard) {
@@ -129,7 +135,7 @@ public final class ApprovalService {
         double target = mod.targetPrice().orElse(p.targetPrice());
         Optional<Instrument> instrument = prices.instrument(p.symbol());
         PriceReference ref = prices.referenceOr(p.symbol(), p.entryPrice(), "the proposal's entry", instrument);
-        Proposal executing;
+        ApprovedTrade trade;
         admission.lock();
         try {
             if (killSwitch.engaged()) {
@@ -143,7 +149,7 @@ public final class ApprovalService {
             }
             TradePlan plan = new TradePlan(p.symbol(), p.direction(), p.entryPrice(), stop, target, qty,
                     Optional.of(id));
-            List<GateResult> results = gates.evaluate(plan, ctx);
+            List<GateResult> results = gates.evaluate(plan, ctx.withAdmitted(admitted.values()));
             if (!RiskGates.allPassed(results)) {
                 engageOnDailyLoss(results);
                 return new ActionResult.GatesFailed(results);
@@ -151,13 +157,21 @@ public final class ApprovalService {
             String why = mod.isEmpty() ? "approved by the user" : "approved with modifications by the user";
             Proposal approved = p.withTrade(qty, stop, target, results).withStatus(ProposalStatus.APPROVED,
                     book.now(), why);
-            proposals.saveProposalWithApproval(approved, approvalRecord(p, mod, mod.isEmpty()
-                    ? ApprovalRecord.Action.APPROVE : ApprovalRecord.Action.MODIFY, "", actor));
-            executing = submitter.prepare(approved, waitingNote(instrument));
+            trade = submitter.intent(approved, approvalRecord(p, mod, mod.isEmpty()
+                    ? ApprovalRecord.Action.APPROVE : ApprovalRecord.Action.MODIFY, "", actor),
+                    waitingNote(instrument));
+            admitted.put(id, trade.proposal());
         } finally {
             admission.unlock();
         }
-        return new ActionResult.Done(submitter.submit(executing));
+        // written outside the admission lock, so that approvals arriving together share one journal
+        // commit; until it is written, the gates of other approvals count it through 'admitted'
+        try {
+            submitter.record(trade);
+        } finally {
+            admitted.remove(id);
+        }
+        return new ActionResult.Done(submitter.submit(trade.proposal()));
     }
 
     /** "waiting for the market to open" outside the regular session (as the broker's source tells it). */

@@ -27,6 +27,13 @@ public final class PublishingOrderLog implements OrderLog {
         hub.publish((id, t) -> new DeskEvent.OrderUpdated(id, t, order));
     }
 
+    /** The journal's own progress write (not synced by itself), so that progress costs no sync here either. */
+    @Override
+    public void saveOrderProgress(OrderRecord order) {
+        journal.saveOrderProgress(order);
+        hub.publish((id, t) -> new DeskEvent.OrderUpdated(id, t, order));
+    }
+
     @Override
     public boolean recordFill(FillRecord fill) {
         boolean added = journal.recordFill(fill);

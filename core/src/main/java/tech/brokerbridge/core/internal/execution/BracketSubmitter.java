@@ -13,6 +13,8 @@ import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.broker.BrokerException;
 import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.ApprovedTrade;
 import tech.brokerbridge.ports.journal.OrderLog;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.OrderRecord.State;
@@ -21,11 +23,13 @@ import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 
 /**
- * Sends an approved proposal to the broker, once. The order record is written with state
- * {@code SUBMITTING} and the proposal moved to {@code executing} BEFORE the broker is called
- * ({@link #prepare}); only then {@link #submit} calls {@link Broker#submitBracket}. A proposal that
- * is already executing is never submitted by anything else: a crash or a failed call between the two
- * leaves a {@code SUBMITTING} record that only reconciliation resolves.
+ * Sends an approved proposal to the broker, once. The approval, the proposal moved to
+ * {@code executing} and the order record in state {@code SUBMITTING} are saved in one durable journal
+ * write BEFORE the broker is called ({@link #prepare}); only then {@link #submit} calls
+ * {@link Broker#submitBracket}. A proposal that is already executing is never submitted by anything
+ * else: a crash or a failed call between the two leaves a {@code SUBMITTING} record that only
+ * reconciliation resolves. The broker's acceptance (its order ids) is saved as order progress
+ * ({@link OrderLog#saveOrderProgress}): the broker holds it too, so it needs no sync of its own.
  *
  * <p>Right before the call the account is checked again ({@link AccountInterlock}): a reconnect to an
  * account the desk may not trade fails the proposal, and nothing is sent.
@@ -55,28 +59,53 @@ public final class BracketSubmitter {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** {@link #prepare(Proposal, Optional)} with nothing to add. */
-    public Proposal prepare(Proposal approved) {
-        return prepare(approved, Optional.empty());
+    /**
+     * Saves the approval, the proposal moved on to {@code executing} and the {@code SUBMITTING} order
+     * record in one durable write: {@link #intent} then {@link #record}.
+     *
+     * @param approved the proposal as the user approved it (status {@code approved})
+     * @param approval the user's approve or modify record
+     * @param note added to the reason of the move to {@code executing} (e.g. "waiting for the market to open")
+     * @return the executing proposal, to pass to {@link #submit}
+     * @throws IllegalStateException when the proposal is not approved or an order record exists for it
+     */
+    public Proposal prepare(Proposal approved, ApprovalRecord approval, Optional<String> note) {
+        ApprovedTrade trade = intent(approved, approval, note);
+        record(trade);
+        return trade.proposal();
+    }
+
+    /** {@link #prepare(Proposal, ApprovalRecord, Optional)} with nothing to add. */
+    public Proposal prepare(Proposal approved, ApprovalRecord approval) {
+        return prepare(approved, approval, Optional.empty());
     }
 
     /**
-     * Writes the {@code SUBMITTING} order record, then moves the approved proposal to {@code executing};
-     * {@code note} (e.g. "waiting for the market to open") is added to the reason of that change.
+     * What approving writes, in memory only: the proposal moved on to {@code executing} ({@code note}
+     * added to the reason of that change), the approval and the {@code SUBMITTING} order record.
+     *
+     * @throws IllegalStateException when the proposal is not approved
      */
-    public Proposal prepare(Proposal approved, Optional<String> note) {
+    public ApprovedTrade intent(Proposal approved, ApprovalRecord approval, Optional<String> note) {
         if (approved.status() != ProposalStatus.APPROVED) {
             throw new IllegalStateException("only an approved proposal can be prepared, not " + approved.status());
         }
-        if (orders.findOrder(approved.proposalId()).isPresent()) {
-            throw new IllegalStateException("an order record already exists for " + approved.proposalId());
-        }
         var now = clock.instant();
-        orders.saveOrder(new OrderRecord(approved.proposalId(), approved.symbol(), approved.direction(),
+        Proposal executing = approved.withStatus(ProposalStatus.EXECUTING, now,
+                "bracket order being sent to " + broker.name() + note.map(n -> "; " + n).orElse(""));
+        OrderRecord intent = new OrderRecord(approved.proposalId(), approved.symbol(), approved.direction(),
                 approved.quantity(), approved.entryPrice(), approved.stopPrice(), approved.targetPrice(),
-                State.SUBMITTING, List.of(), "about to be sent to " + broker.name(), now, now));
-        return book.transition(approved, ProposalStatus.EXECUTING, "bracket order being sent to " + broker.name()
-                + note.map(n -> "; " + n).orElse(""));
+                State.SUBMITTING, List.of(), "about to be sent to " + broker.name(), now, now);
+        return new ApprovedTrade(executing, approval, intent);
+    }
+
+    /**
+     * Writes an approved trade durably, in one journal write ({@link ProposalLog#saveApprovedTrade}).
+     *
+     * @throws IllegalStateException when an order record exists for it already (nothing is written)
+     */
+    public void record(ApprovedTrade trade) {
+        proposals.saveApprovedTrade(trade);
     }
 
     /**
@@ -113,7 +142,7 @@ public final class BracketSubmitter {
             return p;
         }
         if (result instanceof SubmitResult.Accepted a) {
-            updateOrder(p.proposalId(), State.ACCEPTED, a.brokerOrderIds(), "accepted by " + broker.name());
+            acceptOrder(p.proposalId(), a.brokerOrderIds());
             return current(p);
         }
         SubmitResult.Rejected r = (SubmitResult.Rejected) result;
@@ -143,6 +172,17 @@ public final class BracketSubmitter {
                     : OrderProgress.advance(r, state, ids, message, clock.instant());
             if (!next.equals(r)) {
                 orders.saveOrder(next);
+            }
+        });
+    }
+
+    /** The broker holds the bracket under these ids: progress that reconciliation could restore. */
+    private void acceptOrder(String ref, List<String> ids) {
+        orders.findOrder(ref).ifPresent(r -> {
+            OrderRecord next = OrderProgress.advance(r, State.ACCEPTED, ids, "accepted by " + broker.name(),
+                    clock.instant());
+            if (!next.equals(r)) {
+                orders.saveOrderProgress(next);
             }
         });
     }

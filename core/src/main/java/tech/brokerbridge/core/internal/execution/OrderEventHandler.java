@@ -19,7 +19,8 @@ import tech.brokerbridge.ports.journal.ProposalLog;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 
 /**
- * Applies broker order events to the desk's records, under the proposal's lock: fills are recorded
+ * Applies broker order events to the desk's records, under the proposal's lock: a working leg moves
+ * the order to accepted (saved as order progress: the broker holds it too); fills are recorded
  * (once per execution id) with their commissions; a complete entry fill makes the proposal
  * {@code executed} and opens the trade; the order closes when the trade's shares have all gone out,
  * by its stop, its target or the desk's closes ({@link TradeRecorder}); a rejected entry or a cancelled
@@ -102,7 +103,11 @@ public final class OrderEventHandler {
             }
         }
         if (!next.equals(rec)) {
-            orders.saveOrder(next);
+            if (event instanceof OrderEvent.Working) {
+                orders.saveOrderProgress(next); // the broker holds it too: no sync of its own
+            } else {
+                orders.saveOrder(next);
+            }
         }
         if (fillsChanged && trades.recorder().update(next) && next.state() != State.CLOSED) {
             Optional<FillRecord> last = orders.fills(next.orderRef()).stream().reduce((a, b) -> b);

@@ -1,8 +1,11 @@
 package tech.brokerbridge.core.internal.risk;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import tech.brokerbridge.core.DeskConfig.RiskLimits;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
@@ -37,6 +40,23 @@ public record RiskContext(double netLiquidation, double dailyPnl, List<Position>
         pending.add(p);
         return new RiskContext(netLiquidation, dailyPnl, positions, openOrders, activeTrades, pending, limits,
                 buyingPower);
+    }
+
+    /**
+     * This context with {@code admitted} counted as active trades: approvals that passed their gates
+     * and are being written, which the journal this context was read from may not show yet (a proposal
+     * there still pending, or absent, is replaced by its admitted state).
+     */
+    public RiskContext withAdmitted(Collection<Proposal> admitted) {
+        if (admitted.isEmpty()) {
+            return this;
+        }
+        Set<String> ids = new HashSet<>();
+        admitted.forEach(p -> ids.add(p.proposalId()));
+        List<Proposal> active = new ArrayList<>(admitted);
+        activeTrades.stream().filter(p -> !ids.contains(p.proposalId())).forEach(active::add);
+        List<Proposal> pending = pendingProposals.stream().filter(p -> !ids.contains(p.proposalId())).toList();
+        return new RiskContext(netLiquidation, dailyPnl, positions, openOrders, active, pending, limits);
     }
 
     /** {@code amount} as % of net liquidation; ±infinity when net liquidation is not positive. */

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.core.DeskConfig;
 import tech.brokerbridge.core.internal.account.AccountInterlock;
@@ -20,6 +22,7 @@ import tech.brokerbridge.ports.broker.AccountKind;
 import tech.brokerbridge.ports.broker.TradingAccount;
 import tech.brokerbridge.ports.fakes.FakeBroker;
 import tech.brokerbridge.ports.fakes.InMemoryJournal;
+import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalStatus;
@@ -41,6 +44,12 @@ class BracketSubmitterTest {
     static final LicenseState EVALUATION = new LicenseState(LicenseStatus.EVALUATION, "evaluation", false,
             Optional.empty(), Optional.empty(), Optional.empty(), "inst");
 
+    ApprovalRecord approval(Proposal p) {
+        return new ApprovalRecord(clock.instant(), p.proposalId(), p.symbol(), ApprovalRecord.Action.APPROVE,
+                p.quantity(), p.stopPrice(), p.targetPrice(), OptionalLong.empty(), OptionalDouble.empty(),
+                OptionalDouble.empty(), "");
+    }
+
     Proposal approved() {
         Instant t = clock.instant();
         Proposal p = new Proposal("prp-00000000abcd", "AAPL", Direction.LONG, "breakout", 0.8, 0.7, 100, 98, 104, 10,
@@ -52,7 +61,8 @@ class BracketSubmitterTest {
 
     @Test
     void aKillSwitchEngagedAfterPreparationStopsTheSubmission() {
-        Proposal executing = submitter.prepare(approved());
+        Proposal p = approved();
+        Proposal executing = submitter.prepare(p, approval(p));
         killSwitch.engage(false, "now");
         Proposal after = submitter.submit(executing);
         assertEquals(ProposalStatus.FAILED, after.status());
@@ -63,19 +73,34 @@ class BracketSubmitterTest {
     }
 
     @Test
-    void theOrderRecordIsWrittenBeforeTheProposalIsExecutingAndOnlyOnce() {
+    void theApprovalTheExecutingStatusAndTheOrderIntentAreOneWriteAndOnlyOne() {
         Proposal p = approved();
-        Proposal executing = submitter.prepare(p);
-        assertEquals(List.of("proposal prp-00000000abcd approved", "order prp-00000000abcd submitting",
-                "proposal prp-00000000abcd executing"), journal.writes());
-        assertThrows(IllegalStateException.class, () -> submitter.prepare(p));
-        assertThrows(IllegalStateException.class, () -> submitter.prepare(executing));
+        Proposal executing = submitter.prepare(p, approval(p));
+        assertEquals(ProposalStatus.EXECUTING, executing.status());
+        assertEquals(List.of("proposal prp-00000000abcd approved", "approved_trade prp-00000000abcd"),
+                journal.writes());
+        assertEquals(OrderRecord.State.SUBMITTING, journal.findOrder(p.proposalId()).orElseThrow().state());
+        assertEquals(1, journal.approvals().size());
+        assertThrows(IllegalStateException.class, () -> submitter.prepare(p, approval(p)));
+        assertThrows(IllegalStateException.class, () -> submitter.prepare(executing, approval(p)));
         assertTrue(broker.submitCalls().isEmpty());
     }
 
     @Test
+    void theBrokersAcceptanceIsSavedAsOrderProgress() {
+        Proposal p = approved();
+        Proposal after = submitter.submit(submitter.prepare(p, approval(p)));
+        assertEquals(ProposalStatus.EXECUTING, after.status());
+        assertTrue(journal.writes().contains("order_progress prp-00000000abcd accepted"), journal.writes().toString());
+        OrderRecord order = journal.findOrder(p.proposalId()).orElseThrow();
+        assertEquals(OrderRecord.State.ACCEPTED, order.state());
+        assertEquals(3, order.brokerOrderIds().size());
+    }
+
+    @Test
     void aReconnectToALiveAccountAfterPreparationStopsTheSubmission() {
-        Proposal executing = submitter.prepare(approved());
+        Proposal p = approved();
+        Proposal executing = submitter.prepare(p, approval(p));
         broker.tradingAccount(new TradingAccount.Selected("U1****890", AccountKind.LIVE, Optional.empty()));
         Proposal after = submitter.submit(executing);
         assertEquals(ProposalStatus.FAILED, after.status());

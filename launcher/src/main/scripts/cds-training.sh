@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Makes the AppCDS archive of the runnable jar at package time (launcher/pom.xml runs it after the shade),
+# and extracts SQLite's native library for this OS and CPU next to the jar (native/), so that a start does
+# not extract it from the jar into a temporary file again:
+# Java 17's two steps, a training run with -XX:ArchiveClassesAtExit (start `serve` on a free port with a
+# throw-away home, answer /api/health and the dashboard's first reads, stop with SIGTERM: the JVM writes
+# the classes it loaded to the archive as it exits), then the launch script beside the jar maps it with
+# -XX:SharedArchiveFile. Also copies that launch script next to the jar.
+#
+#   cds-training.sh JAR LAUNCH_SCRIPT
+#
+# A failed training run fails nothing: the script then runs the jar without an archive (it says why).
+set -uo pipefail
+jar=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+dir=$(dirname "$jar")
+jsa="$dir/brokerbridge.jsa"
+cp "$2" "$dir/brokerbridge" && chmod 0755 "$dir/brokerbridge"
+rm -f "$jsa"
+rm -rf "$dir/native"
+case "$(uname -s)/$(uname -m)" in
+  Linux/x86_64|Linux/amd64) lib=Linux/x86_64/libsqlitejdbc.so ;;
+  Linux/aarch64|Linux/arm64) lib=Linux/aarch64/libsqlitejdbc.so ;;
+  Darwin/x86_64) lib=Mac/x86_64/libsqlitejdbc.dylib ;;
+  Darwin/arm64) lib=Mac/aarch64/libsqlitejdbc.dylib ;;
+  *) lib="" ;;
+esac
+if [ -n "$lib" ] && ! ldd --version 2>&1 | grep -qi musl; then
+  # touched: the launch script uses it only when it is not older than the jar (unzip keeps the 1980 date)
+  mkdir -p "$dir/native" && (cd "$dir/native" && unzip -q -o -j "$jar" "org/sqlite/native/$lib" && touch ./*) \
+    || { echo "cds-training: SQLite's native library not extracted; the jar extracts it at each start" >&2; rm -rf "$dir/native"; }
+fi
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS HOME="$home" BROKERBRIDGE_HOME="$home/data" \
+  BROKERBRIDGE_SECRETS_BACKEND=file BROKERBRIDGE_MACHINE_ID=cds-training-run-0001 \
+  BROKERBRIDGE_JAVA_OPTS="-XX:ArchiveClassesAtExit=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off" \
+  "$dir/brokerbridge" serve --port 0 \
+  >"$home/out" 2>"$home/err" &
+pid=$!
+port=""
+for _ in $(seq 1 1200); do
+  port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$home/out")
+  [ -n "$port" ] && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+if [ -z "$port" ]; then
+  kill -KILL "$pid" 2>/dev/null
+  echo "cds-training: the training run did not start; the launch script will run without an archive" >&2
+  tail -5 "$home/err" >&2
+  exit 0
+fi
+for path in /api/health /api/health /api/portfolio /api/proposals /api/orders /api/license /api/credentials/status /api/setup/status; do
+  curl -s -o /dev/null --max-time 10 "http://127.0.0.1:$port$path" || true
+done
+kill -TERM "$pid"
+wait "$pid"
+if [ -s "$jsa" ]; then
+  echo "cds-training: $(du -h "$jsa" | cut -f1) archive $jsa"
+else
+  echo "cds-training: no archive was written; the launch script will run without one" >&2
+fi
+exit 0

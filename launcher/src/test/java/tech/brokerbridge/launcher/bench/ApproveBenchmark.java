@@ -1,0 +1,187 @@
+package tech.brokerbridge.launcher.bench;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import tech.brokerbridge.ai.AdvisorConfig;
+import tech.brokerbridge.ai.AdvisorFactory;
+import tech.brokerbridge.core.Desk;
+import tech.brokerbridge.core.DeskConfig;
+import tech.brokerbridge.core.DeskFactory;
+import tech.brokerbridge.core.DeskPorts;
+import tech.brokerbridge.paper.PaperConfig;
+import tech.brokerbridge.paper.PaperFactory;
+import tech.brokerbridge.paper.PaperMarket;
+import tech.brokerbridge.ports.desk.ActionResult;
+import tech.brokerbridge.ports.desk.Modification;
+import tech.brokerbridge.ports.fakes.InMemorySecretStore;
+import tech.brokerbridge.ports.journal.Proposal;
+import tech.brokerbridge.ports.journal.ProposalStatus;
+import tech.brokerbridge.ports.journal.StatusChange;
+import tech.brokerbridge.ports.market.Bar;
+import tech.brokerbridge.ports.market.BarRequest;
+import tech.brokerbridge.ports.market.Direction;
+import tech.brokerbridge.signals.SignalSourceFactory;
+import tech.brokerbridge.signals.SignalsConfig;
+import tech.brokerbridge.sqlite.ClosableJournal;
+import tech.brokerbridge.sqlite.SqliteConfig;
+import tech.brokerbridge.sqlite.SqliteJournalFactory;
+
+/**
+ * Approve → bracket submitted, durably, on the daemon's adapters (run by {@code bench/approve/run.sh},
+ * never as a unit test): {@code Desk.approve} on a pending proposal with the SQLite journal and the
+ * paper broker keeping its account in a state directory, as the daemon runs them. Each approval
+ * re-runs the five gates, saves the approval, the executing status and the order intent (one synced
+ * journal commit), submits the bracket (one synced append to the paper account's log) and records
+ * the acceptance.
+ *
+ * <p>The limit, measured in the same run and interleaved with the approvals: two synced 1 KiB writes
+ * in place to a file on the same disk, the least a durable approval at a separate broker can cost
+ * (intent before the broker, the broker's own record before its answer).
+ *
+ * <p>Risk limits allow at most 100 open trades, so the desk and its journal are fresh every
+ * {@value #BATCH} approvals and that batch's brackets are then cancelled (untimed); the paper account
+ * lives through the whole run (its log fills and is compacted as in a long session). Usage: {@code ApproveBenchmark <work dir> <result file> [samples]
+ * [warm-up]}; at least 1,000 samples.
+ */
+public final class ApproveBenchmark {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T16:00:00Z"), ZoneOffset.UTC);
+    private static final int BATCH = 90;
+
+    private ApproveBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        int samples = args.length > 2 ? Integer.parseInt(args[2]) : 1_080;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 270;
+        if (samples < 1_000) {
+            throw new IllegalArgumentException("at least 1,000 samples before a p99, not " + samples);
+        }
+        long[] approve = new long[samples];
+        long[] floor = new long[samples];
+        try (PaperMarket paper = PaperFactory.create(new PaperConfig(1e12, "USD", 7)
+                .withStateDirectory(work.resolve("paper")), CLOCK);
+                FileChannel twoSyncs = preallocated(work.resolve("floor.bin"))) {
+            int[] next = {0};
+            run(work, paper, warmup, next, new long[warmup], new long[warmup], twoSyncs);
+            run(work, paper, samples, next, approve, floor, twoSyncs);
+        }
+        Arrays.sort(approve);
+        Arrays.sort(floor);
+        double median = ms(approve[samples / 2]);
+        double p99 = ms(approve[(int) (samples * 0.99)]);
+        double floorMedian = ms(floor[samples / 2]);
+        double floorP99 = ms(floor[(int) (samples * 0.99)]);
+        String line = String.format(Locale.ROOT, "approve -> bracket submitted, durable (paper broker with its"
+                + " account file, SQLite journal), %d samples: median %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms"
+                + " (goal median <= 2 ms: %s, p99 <= 5 ms: %s)%n"
+                + "limit in the same run, two synced 1 KiB writes: median %.3f ms, p99 %.3f ms;"
+                + " approve / limit: median %.2fx, p99 %.2fx", samples, median, ms(approve[(int) (samples * 0.9)]), p99,
+                ms(approve[samples - 1]), median <= 2 ? "met" : "MISSED", p99 <= 5 ? "met" : "MISSED", floorMedian,
+                floorP99, median / floorMedian, p99 / floorP99);
+        Files.writeString(out, line + System.lineSeparator());
+    }
+
+    private static void run(Path work, PaperMarket paper, int n, int[] next, long[] approve, long[] floor,
+            FileChannel twoSyncs) throws Exception {
+        // the simulated market lists about 100 symbols and makes up no others: one per approval of a batch
+        List<String> listed = PaperFactory.simulatedSymbols();
+        if (BATCH > listed.size()) {
+            throw new IllegalStateException("a batch needs a symbol per approval: " + BATCH + " > " + listed.size());
+        }
+        int done = 0;
+        while (done < n) {
+            int batch = Math.min(BATCH, n - done);
+            Path dir = work.resolve("journal-" + next[0]);
+            try (ClosableJournal journal = SqliteJournalFactory.open(SqliteConfig.defaults(dir));
+                    Desk desk = desk(paper, journal)) {
+                desk.start();
+                for (int i = 0; i < batch; i++) {
+                    int k = next[0]++;
+                    String symbol = listed.get(i);
+                    List<Bar> bars = paper.marketData().bars(BarRequest.dailyYear(symbol));
+                    double price = bars.get(bars.size() - 1).close();
+                    Proposal p = pending(String.format(Locale.ROOT, "prp-%012x", k), symbol, price);
+                    journal.saveProposal(p);
+                    long s = System.nanoTime();
+                    ActionResult r = desk.approve(p.proposalId(), Modification.none());
+                    approve[done + i] = System.nanoTime() - s;
+                    if (!(r instanceof ActionResult.Done d) || d.proposal().status() != ProposalStatus.EXECUTING) {
+                        throw new IllegalStateException("approve failed: " + r);
+                    }
+                    floor[done + i] = twoSyncs(twoSyncs, k);
+                }
+            }
+            // the broker counts working brackets as open trades: cancel this batch's, between batches
+            for (int k = next[0] - batch; k < next[0]; k++) {
+                paper.broker().cancel(String.format(Locale.ROOT, "prp-%012x", k));
+            }
+            done += batch;
+        }
+    }
+
+    private static Desk desk(PaperMarket paper, ClosableJournal journal) {
+        DeskConfig d = DeskConfig.defaults("bench");
+        DeskConfig cfg = new DeskConfig(d.version(), List.of("AAPL"), d.scanInterval(), d.maxAiCandidates(),
+                d.weights(), new DeskConfig.RiskLimits(5.0, 100, 100.0, 2.0, 1.5, 0.5), Duration.ofDays(1),
+                d.barsForAdvisor(), d.evaluationPeriod());
+        InMemorySecretStore secrets = new InMemorySecretStore();
+        return DeskFactory.create(cfg, new DeskPorts(paper.broker(), paper.marketData(),
+                SignalSourceFactory.create(SignalsConfig.defaults()),
+                AdvisorFactory.create(AdvisorConfig.defaults(), secrets, CLOCK), journal, secrets, () -> "bench"),
+                CLOCK);
+    }
+
+    private static FileChannel preallocated(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
+        while (zeros.hasRemaining()) {
+            ch.write(zeros, zeros.position());
+        }
+        ch.force(true);
+        return ch;
+    }
+
+    /** Two synced 1 KiB writes in place: the floor of a durable approval at a separate broker. */
+    private static long twoSyncs(FileChannel ch, int k) throws IOException {
+        ByteBuffer record = ByteBuffer.allocate(1024);
+        long s = System.nanoTime();
+        for (int i = 0; i < 2; i++) {
+            record.clear();
+            record.put(0, (byte) k);
+            long at = ((2L * k + i) % 1024) * 1024;
+            while (record.hasRemaining()) {
+                at += ch.write(record, at);
+            }
+            ch.force(false);
+        }
+        return System.nanoTime() - s;
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static Proposal pending(String id, String symbol, double price) {
+        Instant now = CLOCK.instant();
+        double entry = Math.round(price * 0.8 * 100) / 100.0; // rests below the market: submitted, not filled
+        return new Proposal(id, symbol, Direction.LONG, "breakout", 0.7, 0.7, entry,
+                Math.round(entry * 0.97 * 100) / 100.0, Math.round(entry * 1.06 * 100) / 100.0, 1, "bench", List.of(),
+                now, now.plus(Duration.ofDays(1)), ProposalStatus.PENDING,
+                List.of(new StatusChange(now, Optional.empty(), ProposalStatus.PENDING, "bench")));
+    }
+}
