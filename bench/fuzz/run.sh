@@ -5,7 +5,8 @@
 #
 # Environment: FUZZ_SECONDS (per target, 60), FUZZ_HTTP_SECONDS and FUZZ_TWS_SECONDS (override for the
 # HTTP pipeline and the TWS decoder, whose goal is >= 1,000,000 inputs each), FUZZ_TARGETS (a subset, by
-# name: http json tws fernet config). Results also go to bench/fuzz/results/<time>/ (git-ignored).
+# name: http json tws fernet config; a name also picks its -suffixed targets). Results also go to
+# bench/fuzz/results/<time>/ (git-ignored).
 # The corpus Jazzer grows goes to each module's .cifuzz-corpus/ (git-ignored) and is reused next time.
 set -uo pipefail
 
@@ -18,6 +19,7 @@ mkdir -p "$OUT"
 TARGETS=(
   "http|adapter-http|HttpPipelineFuzzTest#anyBytesGetWellFormedAnswers|${FUZZ_HTTP_SECONDS:-$SECONDS_EACH}"
   "json|adapter-http|JsonBodiesFuzzTest#anyBodyIsAnsweredOrRefusedWith4xx|$SECONDS_EACH"
+  "json-trades|adapter-http|JsonBodiesFuzzTest#anyTradeActionBodyIsAnsweredOrRefusedWith4xx|$SECONDS_EACH"
   "tws|adapter-ibkr|TwsDecoderFuzzTest#anyStreamIsDecodedOrRefused|${FUZZ_TWS_SECONDS:-$SECONDS_EACH}"
   "fernet|adapter-keyring|FernetFuzzTest#anyTokenIsDecryptedOrRefused|$SECONDS_EACH"
   "fernet-signed|adapter-keyring|FernetFuzzTest#anySignedBodyIsDecryptedOrRefused|$SECONDS_EACH"

@@ -58,6 +58,21 @@ class ApiRoutesSocketTest {
     }
 
     @Test
+    void anIdempotencyKeyHeaderReachesTheActionAndAPositionCloses() throws Exception {
+        HttpResponse<String> r = s.send(java.net.http.HttpRequest.newBuilder(s.uri("/api/positions/AAPL/close"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", "client-42")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"quantity\":3}")).build());
+        assertEquals("close", json(r, 200).get("kind").asText());
+        tech.brokerbridge.ports.desk.CloseRequest sent = (tech.brokerbridge.ports.desk.CloseRequest)
+                s.desk.trades.requests.get(0);
+        assertEquals(java.util.Optional.of("client-42"), sent.options().idempotencyKey());
+        assertEquals(200, s.get("/api/positions").statusCode());
+        assertEquals(200, s.get("/api/trades/summary").statusCode());
+        assertEquals("text/csv; charset=utf-8", s.get("/api/trades.csv").headers().firstValue("Content-Type")
+                .orElseThrow());
+    }
+
+    @Test
     void readOnlyViews() throws Exception {
         assertEquals("paper", json(s.get("/api/portfolio"), 200).get("broker").asText());
         assertEquals(1, json(s.get("/api/orders?limit=1"), 200).get("orders").size());

@@ -1,5 +1,6 @@
 package tech.brokerbridge.notify;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,16 +8,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import tech.brokerbridge.ports.advisor.AiExchange;
+import tech.brokerbridge.ports.desk.ActionOptions;
 import tech.brokerbridge.ports.desk.ActionResult;
 import tech.brokerbridge.ports.desk.Actor;
+import tech.brokerbridge.ports.desk.BracketView;
+import tech.brokerbridge.ports.desk.CloseRequest;
 import tech.brokerbridge.ports.desk.Health;
+import tech.brokerbridge.ports.desk.KillSwitchOutcome;
+import tech.brokerbridge.ports.desk.KillSwitchRequest;
 import tech.brokerbridge.ports.desk.Modification;
+import tech.brokerbridge.ports.desk.ModifyRequest;
 import tech.brokerbridge.ports.desk.Portfolio;
+import tech.brokerbridge.ports.desk.PositionView;
 import tech.brokerbridge.ports.desk.ScanReport;
+import tech.brokerbridge.ports.desk.TradeActionResult;
+import tech.brokerbridge.ports.desk.TradeSummary;
 import tech.brokerbridge.ports.desk.TradingDesk;
 import tech.brokerbridge.ports.events.DeskEventListener;
 import tech.brokerbridge.ports.events.EventSubscription;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.ClosedTrade;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
@@ -86,9 +97,49 @@ final class DeskDouble implements TradingDesk {
     }
 
     @Override
-    public int engageKillSwitch(boolean cancelOpenOrders, String reason) {
-        kills.add(reason);
-        return 0;
+    public KillSwitchOutcome engageKillSwitch(KillSwitchRequest request) {
+        kills.add(request.reason());
+        return new KillSwitchOutcome(0, List.of(), List.of(), List.of(), List.of());
+    }
+
+    @Override
+    public List<PositionView> positions() {
+        throw new UnsupportedOperationException("notifications never read the account");
+    }
+
+    @Override
+    public TradeActionResult closePosition(String symbol, CloseRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TradeActionResult cancelOrder(String orderRef, ActionOptions options) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TradeActionResult modifyOrder(String orderRef, ModifyRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TradeActionResult rearmStop(String symbol, ActionOptions options) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<BracketView> brackets(int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ClosedTrade> closedTrades(Instant from, Instant to) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TradeSummary tradeSummary() {
+        throw new UnsupportedOperationException();
     }
 
     @Override

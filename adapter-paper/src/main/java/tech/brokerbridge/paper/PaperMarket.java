@@ -30,7 +30,13 @@ import tech.brokerbridge.ports.market.MarketData;
  * <p><b>Orders.</b> A bracket's limit entry fills at its limit once the price trades at or through
  * it (at once if it is marketable when submitted); then the stop loss and take profit work and the
  * one that fills cancels the other. Limits fill at their limit, a stop at its stop or, when the price
- * gapped through it, at that worse price. No commissions. Margin follows Reg T: 50 % on positions
+ * gapped through it, at that worse price. A modification moves a stop or target where it is (a
+ * trailing stop follows each price by its amount or percent and only ever tightens); a close is an
+ * opposite order (a market close fills at the price now) that cuts the bracket's stop and target by
+ * the shares it closes, cancelling them when none are left; a stand-alone stop works like a stop
+ * loss. Each execution costs {@code PaperConfig.commissionPerShare()} per share, at least
+ * {@code commissionMinimum()}, at most 1 % of its value (IB's fixed pricing by default), paid from
+ * cash and reported as a commission event after its fill. Margin follows Reg T: 50 % on positions
  * and working entries; buying power is twice the available funds. A bracket refused at submission
  * (unknown symbol, insufficient buying power) gets {@code SubmitResult.Rejected} with the reason and
  * leaves no trace: no events, nothing under its ref, so it may be sent again.

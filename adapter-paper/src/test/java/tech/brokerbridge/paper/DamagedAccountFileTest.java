@@ -49,7 +49,7 @@ class DamagedAccountFileTest {
                 new byte[0],
                 "not json at all".getBytes(StandardCharsets.UTF_8),
                 good.replace("\"state\": \"working\"", "\"state\": \"sleeping\"").getBytes(StandardCharsets.UTF_8),
-                good.replace("\"version\": 1", "\"version\": 2").getBytes(StandardCharsets.UTF_8),
+                good.replace("\"version\": 2", "\"version\": 3").getBytes(StandardCharsets.UTF_8),
                 new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}); // not UTF-8
         for (byte[] bytes : damaged) {
             Files.write(file(), bytes);

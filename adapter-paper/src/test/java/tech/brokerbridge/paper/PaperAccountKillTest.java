@@ -60,7 +60,7 @@ class PaperAccountKillTest {
                 () -> "the child stopped early: " + acks + "\n" + readQuietly(stderr));
         assertNotEquals(0, child.exitValue(), "the child was killed, it did not finish");
 
-        try (PaperMarket market = PaperFactory.create(PaperConfig.persistentIn(data), PaperAccountWriterMain.CLOCK)) {
+        try (PaperMarket market = PaperFactory.create(PaperAccountWriterMain.config(data), PaperAccountWriterMain.CLOCK)) {
             for (String ack : acks) {
                 String[] f = ack.split(" ");
                 List<OrderView> legs = market.broker().ordersByRef(f[1]);

@@ -19,6 +19,11 @@ import tech.brokerbridge.ports.market.Direction;
  */
 public final class PaperAccountWriterMain {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-18T15:00:00Z"), ZoneOffset.UTC);
+
+    /** The account in {@code dir}, without commissions: the test checks cash against the fills alone. */
+    static PaperConfig config(Path dir) {
+        return PaperConfig.persistentIn(dir).withCommissions(0, 0);
+    }
     static final String SYMBOL = "AAPL";
     static final int SAFETY_CAP = 5_000;
 
@@ -37,7 +42,7 @@ public final class PaperAccountWriterMain {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
-        SimulatedMarket market = new SimulatedMarket(PaperConfig.persistentIn(Path.of(args[0])), CLOCK);
+        SimulatedMarket market = new SimulatedMarket(config(Path.of(args[0])), CLOCK);
         market.exchange().forcePrice(SYMBOL, 100.0);
         for (int i = 0; i < SAFETY_CAP; i++) {
             SubmitResult r = market.broker().submitBracket(bracket(i));

@@ -10,6 +10,8 @@ import tech.brokerbridge.ports.desk.TradingDesk;
  * <p>Thread-safe. State changes of one proposal are serialized (a lock per proposal id, striped);
  * approvals are admitted one at a time so that two approvals can never both pass a limit that only
  * one of them fits; broker events are handled on one desk thread in the order the broker sent them.
+ * Actions on open trades (close, cancel, modify, re-arm) are serialized per symbol, so two closes of
+ * one position give one close; each is journaled before the broker is called and never sent twice.
  * Scans never overlap: {@link #scanNow()} called while a scan runs (from the loop or another caller)
  * waits for that scan and returns its report. The trading loop runs on its own scheduler thread; an
  * advisor call is bounded by a 90 s deadline on top of the adapter's own timeout.

@@ -37,6 +37,9 @@
     var am = h.account_mode || {};
     $('account-banner').hidden = am.tradable !== false;
     $('account-banner').textContent = am.tradable === false ? 'Read-only, nothing is sent: ' + BB.show(am.reason) : '';
+    var warnings = h.warnings || [];   // e.g. an unprotected position, until its stop is re-armed or it is closed
+    $('warnings-banner').hidden = warnings.length === 0;
+    $('warnings-banner').textContent = warnings.join(' · ');
     status($('s-ai'), a.connected, BB.show(a.provider) + (a.message ? ' · ' + a.message : ''));
     status($('s-kill'), !h.kill_switch_engaged, h.kill_switch_engaged ? 'ENGAGED' : 'released');
     $('btn-kill').hidden = h.kill_switch_engaged;
@@ -196,7 +199,12 @@
       BB.message('Kill switch engaged: ' + e.reason);
     },
     'kill_switch.released': function () { setHealth(function (h) { h.kill_switch_engaged = false; }); BB.message('Kill switch released.', true); },
-    'warning': function (e) { BB.message('Warning: ' + e.message); changed('positions'); }
+    'warning': function (e) { BB.message('Warning: ' + e.message); changed('positions'); },
+    'position.protection': function () {
+      changed('positions');
+      BB.get('api/health').then(function (h) { health = h; renderHealth(); }).catch(P.fail); // its warnings
+    },
+    'trade.action': function () { changed('positions'); changed('trades'); }
   };
 
   /** (Re)loads the whole state: at the start and after each (re)connection of the stream. */

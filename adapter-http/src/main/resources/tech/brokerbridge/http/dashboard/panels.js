@@ -288,7 +288,7 @@
   };
 
   function legsText(legs) {
-    return (legs || []).map(function (l) { return l.leg + ' ' + show(l.limit_or_stop_price) + ' (' + l.state + ')'; }).join(', ') || '—';
+    return (legs || []).map(function (l) { return l.leg + ' ' + show(l.price) + ' (' + l.state + ')'; }).join(', ') || '—';
   }
 
   P.loadPositions = function () {
@@ -320,7 +320,7 @@
       orders.orders.forEach(function (o) {
         var tr = el('tr');
         [BB.when(o.updated_at), o.order_ref, o.symbol, o.direction, o.quantity, o.entry_price, o.stop_price, o.target_price,
-          o.state, o.message].forEach(function (v) { cell(tr, show(v)); });
+          o.bracket_state || o.state, o.message].forEach(function (v) { cell(tr, show(v)); });
         ob.appendChild(tr);
       });
     });

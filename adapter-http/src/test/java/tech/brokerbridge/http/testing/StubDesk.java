@@ -18,7 +18,16 @@ import java.util.function.BiFunction;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.Position;
+import tech.brokerbridge.ports.desk.ActionOptions;
 import tech.brokerbridge.ports.desk.ActionResult;
+import tech.brokerbridge.ports.desk.BracketView;
+import tech.brokerbridge.ports.desk.CloseRequest;
+import tech.brokerbridge.ports.desk.KillSwitchOutcome;
+import tech.brokerbridge.ports.desk.KillSwitchRequest;
+import tech.brokerbridge.ports.desk.ModifyRequest;
+import tech.brokerbridge.ports.desk.PositionView;
+import tech.brokerbridge.ports.desk.TradeActionResult;
+import tech.brokerbridge.ports.desk.TradeSummary;
 import tech.brokerbridge.ports.desk.Health;
 import tech.brokerbridge.ports.desk.Modification;
 import tech.brokerbridge.ports.desk.Portfolio;
@@ -28,6 +37,7 @@ import tech.brokerbridge.ports.events.DeskEventListener;
 import tech.brokerbridge.ports.events.EventSubscription;
 import tech.brokerbridge.ports.fakes.FakeDeskEvents;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.ClosedTrade;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.GateResult;
 import tech.brokerbridge.ports.journal.OrderRecord;
@@ -70,6 +80,8 @@ public final class StubDesk implements TradingDesk {
     public final CountDownLatch scanEntered = new CountDownLatch(1);
     public final List<String> calls = new CopyOnWriteArrayList<>();
     public volatile ProposalQuery lastQuery;
+    /** The looking-after-trades part: canned views and answers. */
+    public final StubPositions trades = new StubPositions();
     /** The desk's events: tests publish to it by hand. */
     public final FakeDeskEvents events = new FakeDeskEvents(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
 
@@ -228,11 +240,64 @@ public final class StubDesk implements TradingDesk {
     }
 
     @Override
-    public int engageKillSwitch(boolean cancelOpenOrders, String reason) {
-        calls.add("engageKillSwitch " + cancelOpenOrders + " " + reason);
+    public KillSwitchOutcome engageKillSwitch(KillSwitchRequest request) {
+        calls.add("engageKillSwitch " + request.cancelOpenOrders() + " " + request.reason()
+                + (request.flatten() ? " flatten" : ""));
         killSwitch = true;
         loop = false;
-        return cancelOpenOrders ? 3 : 0;
+        KillSwitchOutcome out = trades.engage(request);
+        return request.cancelOpenOrders() && out.cancelledLegs() == 0
+                ? new KillSwitchOutcome(3, List.of(ID), List.of(), out.flattened(), out.problems()) : out;
+    }
+
+    @Override
+    public List<PositionView> positions() {
+        return trades.positions();
+    }
+
+    @Override
+    public TradeActionResult closePosition(String symbol, CloseRequest request) {
+        calls.add("closePosition " + symbol);
+        return trades.closePosition(symbol, request);
+    }
+
+    @Override
+    public TradeActionResult cancelOrder(String orderRef, ActionOptions options) {
+        calls.add("cancelOrder " + orderRef);
+        return trades.cancelOrder(orderRef, options);
+    }
+
+    @Override
+    public TradeActionResult modifyOrder(String orderRef, ModifyRequest request) {
+        calls.add("modifyOrder " + orderRef);
+        return trades.modifyOrder(orderRef, request);
+    }
+
+    @Override
+    public TradeActionResult rearmStop(String symbol, ActionOptions options) {
+        calls.add("rearmStop " + symbol);
+        return trades.rearmStop(symbol, options);
+    }
+
+    /** The canned brackets, or else the orders as brackets without legs (their state from the record). */
+    @Override
+    public List<BracketView> brackets(int limit) {
+        List<BracketView> canned = trades.brackets(limit);
+        if (!canned.isEmpty()) {
+            return canned;
+        }
+        return orders(limit).stream().map(o -> new BracketView(o, List.of(), o.state() == OrderRecord.State.ACCEPTED
+                ? BracketView.State.WORKING : BracketView.State.valueOf(o.state().name()), Optional.empty())).toList();
+    }
+
+    @Override
+    public List<ClosedTrade> closedTrades(Instant from, Instant to) {
+        return trades.closedTrades(from, to);
+    }
+
+    @Override
+    public TradeSummary tradeSummary() {
+        return trades.tradeSummary();
     }
 
     @Override

@@ -73,7 +73,8 @@ final class ErrorRouter {
                     }
                 }
             }
-            case ORDER_REJECTED, ORDER_CANCELLED, CANCEL_REFUSED, UNKNOWN_CONTRACT, DUPLICATE_ORDER_ID -> {
+            case ORDER_REJECTED, ORDER_CANCELLED, CANCEL_REFUSED, MODIFY_REFUSED, UNKNOWN_CONTRACT,
+                    DUPLICATE_ORDER_ID -> {
                 boolean order = tracker.onOrderError(e.id(), kind, e.code(), e.message());
                 if (kind == ErrorKind.DUPLICATE_ORDER_ID) {
                     client.trySend(new Outbound.ReqIds(1)); // re-sync: the answer raises nextOrderId

@@ -20,11 +20,16 @@ import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.broker.BrokerException;
+import tech.brokerbridge.ports.broker.CloseOrder;
+import tech.brokerbridge.ports.broker.ModifyResult;
 import tech.brokerbridge.ports.broker.ConnectionStatus;
 import tech.brokerbridge.ports.broker.OrderEventListener;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.broker.PlaceResult;
 import tech.brokerbridge.ports.broker.Position;
+import tech.brokerbridge.ports.broker.ProtectionChange;
+import tech.brokerbridge.ports.broker.StopOrder;
 import tech.brokerbridge.ports.broker.SubmitResult;
 import tech.brokerbridge.ports.broker.TradingAccount;
 import tech.brokerbridge.ports.market.MarketSession;
@@ -32,8 +37,8 @@ import tech.brokerbridge.ports.market.MarketSession;
 /**
  * {@link Broker} over the TWS socket protocol. Every call first waits (at most the request
  * timeout) for a connected and reconciled session, then does its round trip with the same bound;
- * failures are retryable {@link BrokerException}s. Submissions are serialized, so two submissions
- * of one orderRef can never both be sent.
+ * failures are retryable {@link BrokerException}s. Submissions, modifications, closes and stops are
+ * serialized, so two orders with one ref can never both be sent ({@link IbkrTradeControl}).
  */
 public final class IbkrBroker implements Broker {
     private static final String SUMMARY_TAGS = "NetLiquidation,TotalCashValue,BuyingPower,AvailableFunds";
@@ -48,6 +53,7 @@ public final class IbkrBroker implements Broker {
     private final Object submitLock = new Object();
     private final Object positionsLock = new Object();
     private final Object openOrdersLock = new Object();
+    private final IbkrTradeControl control;
 
     /** Built by {@link IbkrClient}, which owns the session and the collaborators passed here. */
     IbkrBroker(GatewayLink link, Requests requests, OrderTracker tracker, AccountState accountState, EventBus events,
@@ -59,6 +65,7 @@ public final class IbkrBroker implements Broker {
         this.accountState = accountState;
         this.events = events;
         this.settings = settings;
+        this.control = new IbkrTradeControl(link, tracker, settings, submitLock, this::positions);
     }
 
     @Override
@@ -252,6 +259,30 @@ public final class IbkrBroker implements Broker {
                 link.send(new Outbound.CancelOrder(id));
             }
             return ids.size();
+        } catch (GatewayException e) {
+            throw e.toBroker();
+        }
+    }
+
+    @Override
+    public ModifyResult modify(String orderRef, ProtectionChange change) {
+        return translated(() -> control.modify(orderRef, change));
+    }
+
+    @Override
+    public PlaceResult close(CloseOrder order) {
+        return translated(() -> control.close(order));
+    }
+
+    @Override
+    public PlaceResult protect(StopOrder order) {
+        return translated(() -> control.protect(order));
+    }
+
+    /** The call, its gateway failure turned into the port's exception. */
+    private static <T> T translated(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
         } catch (GatewayException e) {
             throw e.toBroker();
         }

@@ -273,6 +273,8 @@ public final class IbkrClient implements GatewayLink, AutoCloseable {
             if (x.reqId() != -1) {
                 requests.route(x.reqId(), x);
             }
+        } else if (m instanceof CommissionReport c) {
+            tracker.onCommission(c);
         } else if (m instanceof ErrorMessage e) {
             errors.route(s, e);
         } else if (m instanceof HistoricalData h) {

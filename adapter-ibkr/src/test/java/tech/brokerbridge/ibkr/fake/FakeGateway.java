@@ -53,6 +53,12 @@ public final class FakeGateway implements AutoCloseable {
     public volatile double dailyPnl = -75.0;
     public final List<Holding> holdings = new CopyOnWriteArrayList<>(List.of(
             new Holding("MSFT", 272093, 10, 300.0, 310.0, 100.0, 0.0)));
+    /**
+     * Runs on the client's connection thread for each request, after it is received and before the
+     * gateway acts on it (e.g. to hold it while the client process is killed; the gateway then acts
+     * on it as IB would, whether the client is still there or not).
+     */
+    public volatile java.util.function.Consumer<Outbound> beforeAnswer = m -> { };
     /** Requests matching this are read but never answered (for timeout tests). */
     public volatile Predicate<Outbound> silent = m -> false;
     /**
@@ -60,6 +66,8 @@ public final class FakeGateway implements AutoCloseable {
      * answer as usual.
      */
     public volatile java.util.function.Function<Outbound, List<Inbound>> override = m -> null;
+    /** At most this many shares execute per order each time the market trades (0 = the whole order): partial fills. */
+    public volatile long maxFillPerTrade;
     /** Drop the connection right after receiving the n-th placeOrder (0 = never). */
     public volatile int dropAfterPlaceOrder;
     /** Errors sent right after startApi, as (id, code, text). */

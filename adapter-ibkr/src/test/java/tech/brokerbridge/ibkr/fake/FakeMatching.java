@@ -8,15 +8,21 @@ import tech.brokerbridge.ibkr.internal.msg.Contract;
 import tech.brokerbridge.ibkr.internal.msg.Inbound;
 import tech.brokerbridge.ibkr.internal.msg.Inbound.*;
 import tech.brokerbridge.ibkr.internal.msg.Outbound.PlaceOrder;
+import tech.brokerbridge.ports.broker.TrailingStop;
+import tech.brokerbridge.ports.market.Direction;
 
 /**
  * The fake gateway's order handling: id rules (103), unknown contracts (200), holding untransmitted
  * orders until a transmit=1 child sends the group, statuses per the brief's live sequences,
- * rejections (201 + Inactive), cancels (202, 10147, 10148), and a small matching engine: when the
- * market trades at a price, working orders it reaches execute (a buy limit at or above the price, a
- * sell stop at or above it, ...); a bracket's children work only once the parent filled, and when
- * one child fills the other is cancelled. Fills move positions. Messages about an order go to the
- * session of the client that placed it, if it is connected. Callers hold the gateway's lock.
+ * rejections (201 + Inactive), cancels (202, 10147 for an unknown order, 10148 for one that is done),
+ * modifications (placeOrder again with a known id: openOrder and orderStatus at the new levels, or
+ * 104 for an order that is done), and a small matching engine: when the market trades at a price,
+ * working orders it reaches execute (a buy limit at or above the price, a sell stop at or above it, a
+ * market order at the price, a TRAIL once its stop, which follows the price, is reached ...), in
+ * parts of at most {@link FakeGateway#maxFillPerTrade} shares per trade when set; a bracket's
+ * children work only once the parent filled, and when one child fills the other is cancelled. Fills
+ * move positions and are followed by a commission report. Messages about an order go to the session
+ * of the client that placed it, if it is connected. Callers hold the gateway's lock.
  */
 final class FakeMatching {
     private final FakeGateway gw;
@@ -29,7 +35,12 @@ final class FakeMatching {
         gw.placeOrderCount++;
         boolean drop = gw.dropAfterPlaceOrder > 0 && gw.placeOrderCount == gw.dropAfterPlaceOrder;
         int maxId = gw.orders.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-        if (gw.orders.containsKey(p.orderId()) || p.orderId() <= maxId) {
+        FakeOrder known = gw.orders.get(p.orderId());
+        if (known != null && known.clientId == clientId && known.transmitted) {
+            modify(known, p, from);
+            return;
+        }
+        if (known != null || p.orderId() <= maxId) {
             from.send(new ErrorMessage(p.orderId(), 103, "Duplicate order id", ""));
             return;
         }
@@ -72,8 +83,25 @@ final class FakeMatching {
         }
     }
 
+    /** placeOrder with the id of a working order: IB modifies it in place. */
+    private void modify(FakeOrder o, PlaceOrder p, FakeSession from) throws IOException {
+        if (o.done()) {
+            from.send(new ErrorMessage(o.orderId, 104, "Can't modify a filled order.", ""));
+            return;
+        }
+        o.modify(p.order());
+        announce(o);
+        Double price = gw.lastPrice.get(o.contract.symbol());
+        if (price != null) {
+            match(o.contract.symbol(), price);
+        }
+    }
+
     private void transmit(List<FakeOrder> group, FakeGateway.Behaviour b) throws IOException {
         FakeOrder parent = group.get(0);
+        if (group.size() == 1 && b != FakeGateway.Behaviour.REJECT) {
+            b = FakeGateway.Behaviour.REST; // the fill behaviours script brackets; a single order works as it is
+        }
         if (b == FakeGateway.Behaviour.REJECT) {
             send(parent, new ErrorMessage(parent.orderId, 201, gw.rejectReason, ""));
             parent.status = "Inactive";
@@ -101,23 +129,39 @@ final class FakeMatching {
 
     /** The market trades at {@code price}: execute every working order it reaches, until nothing changes. */
     void match(String symbol, double price) throws IOException {
+        java.util.Set<Integer> executed = new java.util.HashSet<>(); // one execution per order and trade
         boolean changed = true;
         while (changed) {
             changed = false;
             List<FakeOrder> live = gw.orders.values().stream()
-                    .filter(o -> o.transmitted && !o.done() && o.contract.symbol().equals(symbol) && active(o))
+                    .filter(o -> o.transmitted && !o.done() && o.contract.symbol().equals(symbol) && active(o)
+                            && !executed.contains(o.orderId))
                     .sorted(Comparator.comparingInt(o -> o.orderId)).toList();
             for (FakeOrder o : live) {
                 if (o.done()) {
                     continue;
                 }
+                follow(o, price);
                 double at = executionPrice(o, price);
                 if (!Double.isNaN(at)) {
+                    executed.add(o.orderId);
                     fill(o, at);
                     changed = true;
                 }
             }
         }
+    }
+
+    /** A TRAIL order's stop follows the price (by its amount or percent), never loosening. */
+    private static void follow(FakeOrder o, double price) {
+        if (!o.trails()) {
+            return;
+        }
+        boolean protectsLong = o.params.action().equals("SELL");
+        TrailingStop trail = o.params.auxPrice() != Double.MAX_VALUE ? TrailingStop.amount(o.params.auxPrice())
+                : TrailingStop.percent(o.params.trailingPercent());
+        Direction d = protectsLong ? Direction.LONG : Direction.SHORT;
+        o.trailStop = Double.isNaN(o.trailStop) ? trail.stopFrom(d, price) : trail.follow(d, o.trailStop, price);
     }
 
     /** A child works only once its parent has filled. */
@@ -145,6 +189,10 @@ final class FakeMatching {
             if (buy ? price >= stop : price <= stop) {
                 return price;
             }
+        } else if (type.equals("TRAIL")) {
+            if (buy ? price >= o.trailStop : price <= o.trailStop) {
+                return price;
+            }
         } else if (type.equals("MKT")) {
             return price;
         }
@@ -157,17 +205,19 @@ final class FakeMatching {
     }
 
     private void fill(FakeOrder o, double price) throws IOException {
-        double qty = o.params.totalQuantity() - o.filled;
+        double left = o.params.totalQuantity() - o.filled;
+        double qty = gw.maxFillPerTrade > 0 ? Math.min(left, gw.maxFillPerTrade) : left;
         String execId = String.format("0000e0d5.%08x.01.01", gw.nextExec++);
+        double avg = (o.avgPrice * o.filled + price * qty) / (o.filled + qty);
         String account = o.params.account().isEmpty() ? gw.accounts.get(0) : o.params.account();
         Execution e = new Execution(execId, "20260302 15:30:01 US/Eastern", account, "ISLAND",
                 o.params.action().equals("BUY") ? "BOT" : "SLD", qty, price, o.permId, o.clientId, 0,
-                o.params.totalQuantity(), price, o.params.orderRef(), "", 0.0, "", 1);
+                o.filled + qty, avg, o.params.orderRef(), "", 0.0, "", 1);
         ExecDetails x = new ExecDetails(-1, o.orderId, o.contract, e);
         gw.executions.add(x);
-        o.filled = o.params.totalQuantity();
-        o.avgPrice = price;
-        o.status = "Filled";
+        o.filled += qty;
+        o.avgPrice = avg;
+        o.status = o.filled + 1e-9 >= o.params.totalQuantity() ? "Filled" : "Submitted";
         send(o, x);
         send(o, o.orderStatus());
         send(o, o.openOrder());
@@ -177,6 +227,9 @@ final class FakeMatching {
         send(o, new UpdatePortfolio(o.contract.withExchange("").withPrimaryExch("NASDAQ"), h.quantity(),
                 h.marketPrice(), h.quantity() * h.marketPrice(), h.avgCost(), h.unrealized(), h.realized(),
                 gw.accounts.get(0)));
+        if (!o.status.equals("Filled")) {
+            return; // a partial fill: the children wait for the whole parent
+        }
         if (o.params.parentId() == 0) {
             for (FakeOrder child : children(o.orderId)) {
                 if (child.params.orderType().equals("LMT") && !child.done()) {

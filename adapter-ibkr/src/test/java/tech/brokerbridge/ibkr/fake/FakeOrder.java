@@ -9,7 +9,9 @@ final class FakeOrder {
     final int orderId;
     final int clientId;
     final Contract contract;
-    final OrderParams params;
+    OrderParams params;
+    /** Where a TRAIL order's stop stands now; NaN until it is known. */
+    double trailStop = Double.NaN;
     final long permId;
     boolean transmitted;
     String status = "PendingSubmit";
@@ -22,6 +24,17 @@ final class FakeOrder {
         this.contract = contract;
         this.params = params;
         this.permId = permId;
+        this.trailStop = params.trailStopPrice() == Double.MAX_VALUE ? Double.NaN : params.trailStopPrice();
+    }
+
+    /** Takes a modification: the new parameters (IB keeps the order id, its fills and its state). */
+    void modify(OrderParams next) {
+        params = next;
+        trailStop = next.trailStopPrice() == Double.MAX_VALUE ? Double.NaN : next.trailStopPrice();
+    }
+
+    boolean trails() {
+        return params.orderType().equals("TRAIL");
     }
 
     boolean done() {
@@ -32,7 +45,8 @@ final class FakeOrder {
     Inbound.OpenOrder openOrder() {
         return new Inbound.OpenOrder(orderId, contract, params.action(), params.totalQuantity(), params.orderType(),
                 params.lmtPrice(), params.auxPrice(), params.tif(), params.ocaGroup(), params.account(),
-                params.orderRef(), clientId, permId, params.parentId(), status, "");
+                params.orderRef(), clientId, permId, params.parentId(), status, "",
+                trails() && !Double.isNaN(trailStop) ? trailStop : params.trailStopPrice(), params.trailingPercent());
     }
 
     Inbound.OrderStatus orderStatus() {

@@ -76,6 +76,7 @@ final class FakeSession implements Runnable {
                 }
                 Outbound m = decoder.decode(frame);
                 gw.received.add(m);
+                gw.beforeAnswer.accept(m);
                 if (gw.silent.test(m)) {
                     continue;
                 }

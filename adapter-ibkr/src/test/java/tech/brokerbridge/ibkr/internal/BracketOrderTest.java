@@ -101,7 +101,9 @@ class BracketOrderTest {
         List<OrderView> legs = rig.broker.ordersByRef("prop-2");
         assertEquals(OrderState.FILLED, legs.get(0).state());
         assertEquals(100, legs.get(0).filledQuantity());
-        assertEquals(OrderState.PENDING, legs.get(1).state(), "the stop stays held");
+        assertEquals("PreSubmitted", rig.gw.statusOf(Integer.parseInt(legs.get(1).brokerOrderId())),
+                "IB holds the stop until it triggers");
+        assertEquals(OrderState.WORKING, legs.get(1).state(), "held at IB, the stop is active once the entry filled");
         assertEquals(OrderState.WORKING, legs.get(2).state(), "the target works");
     }
 

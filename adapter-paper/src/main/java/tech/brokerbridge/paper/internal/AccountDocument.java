@@ -47,11 +47,31 @@ final class AccountDocument {
     private AccountDocument() {
     }
 
-    /** The whole file. */
+    /** The whole file; {@code trades} from version 2 on. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
     record Account(String format, Long version, String currency, Long seed, String idPrefix, Long nextOrderId,
             Long nextExecutionId, String simulatedTime, Double cash, String day, Double realizedToday,
             Double startOfDayEquity, List<Position> positions, SortedMap<String, Double> priceFactors,
-            List<Bracket> brackets) {
+            List<Bracket> brackets, Optional<Trades> trades) {
+    }
+
+    /** What looking after the trades changed ({@link TradeStateCodec}). */
+    record Trades(SortedMap<String, LegChange> legs, List<LoneOrder> orders, SortedMap<String, Double> commissions) {
+    }
+
+    /** Where a bracket leg stands after a modification or a cut; {@code trailing} for a trailing stop. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record LegChange(Long quantity, Double price, Optional<Trail> trailing) {
+    }
+
+    /** A trailing stop's {@code kind} ({@code amount} or {@code percent}) and {@code value}. */
+    record Trail(String kind, Double value) {
+    }
+
+    /** A closing order or a stand-alone stop; {@code executionId}, {@code fillPrice}, {@code filledAt} once filled. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record LoneOrder(String ref, String leg, String id, String symbol, String direction, Long quantity, Double price,
+            String state, Optional<String> executionId, Optional<Double> fillPrice, Optional<String> filledAt) {
     }
 
     record Position(String symbol, Long quantity, Double averageCost, Double realized) {

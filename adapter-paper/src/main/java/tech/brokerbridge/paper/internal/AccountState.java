@@ -9,6 +9,8 @@ import java.util.Optional;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.OrderState;
+import tech.brokerbridge.ports.broker.TrailingStop;
+import tech.brokerbridge.ports.market.Direction;
 
 /**
  * Everything the paper account file holds: an immutable copy of the exchange at one moment. The
@@ -22,9 +24,12 @@ import tech.brokerbridge.ports.broker.OrderState;
  * @param simulatedTime how far the market's simulated time had gone
  * @param priceFactors per symbol, the factor a forced price left on the symbol's path
  * @param brackets every bracket ever accepted, in the order they were accepted
+ * @param trades what looking after the trades changed: legs moved, closing orders and stand-alone
+ *     stops, commissions charged
  */
 record AccountState(String currency, long seed, String idPrefix, long nextOrderId, long nextExecutionId,
-        Instant simulatedTime, Ledger ledger, Map<String, Double> priceFactors, List<BracketState> brackets) {
+        Instant simulatedTime, Ledger ledger, Map<String, Double> priceFactors, List<BracketState> brackets,
+        TradeState trades) {
     AccountState {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(idPrefix, "idPrefix");
@@ -32,6 +37,53 @@ record AccountState(String currency, long seed, String idPrefix, long nextOrderI
         Objects.requireNonNull(ledger, "ledger");
         priceFactors = Map.copyOf(priceFactors);
         brackets = List.copyOf(brackets);
+        Objects.requireNonNull(trades, "trades");
+    }
+
+    /** An account no trade was looked after in yet. */
+    AccountState(String currency, long seed, String idPrefix, long nextOrderId, long nextExecutionId,
+            Instant simulatedTime, Ledger ledger, Map<String, Double> priceFactors, List<BracketState> brackets) {
+        this(currency, seed, idPrefix, nextOrderId, nextExecutionId, simulatedTime, ledger, priceFactors, brackets,
+                TradeState.NONE);
+    }
+
+    /**
+     * What looking after the trades changed, beside the brackets as submitted.
+     *
+     * @param legs bracket legs that no longer stand where their order put them, by leg id
+     * @param orders closing orders and stand-alone stops, in the order they were placed
+     * @param commissions what each execution was charged, by execution id (executions charged nothing
+     *     are left out)
+     */
+    record TradeState(Map<String, LegChange> legs, List<LoneOrderState> orders, Map<String, Double> commissions) {
+        static final TradeState NONE = new TradeState(Map.of(), List.of(), Map.of());
+
+        TradeState {
+            legs = Map.copyOf(legs);
+            orders = List.copyOf(orders);
+            commissions = Map.copyOf(commissions);
+        }
+    }
+
+    /** Where a bracket leg stands after a modification or a cut: its quantity, its price, and its trail. */
+    record LegChange(long quantity, double price, Optional<TrailingStop> trailing) {
+        LegChange {
+            Objects.requireNonNull(trailing, "trailing");
+        }
+    }
+
+    /** A closing order or a stand-alone stop: its own ref, the position side it closes, and its state. */
+    record LoneOrderState(String ref, OrderLeg leg, String id, String symbol, Direction positionDirection,
+            long quantity, double price, OrderState state, Optional<Execution> execution) {
+        LoneOrderState {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(leg, "leg");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(symbol, "symbol");
+            Objects.requireNonNull(positionDirection, "positionDirection");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(execution, "execution");
+        }
     }
 
     /** Cash, today's figures and the positions. */

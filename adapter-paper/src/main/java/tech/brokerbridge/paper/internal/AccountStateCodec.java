@@ -19,17 +19,19 @@ import tech.brokerbridge.paper.internal.AccountState.Execution;
 import tech.brokerbridge.paper.internal.AccountState.Holding;
 import tech.brokerbridge.paper.internal.AccountState.LegState;
 import tech.brokerbridge.paper.internal.AccountState.Ledger;
+import tech.brokerbridge.paper.internal.AccountState.TradeState;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
- * The account file's format, version 1: one JSON object ({@link AccountDocument}) with {@code format}
+ * The account file's format, version 2: one JSON object ({@link AccountDocument}) with {@code format}
  * ({@value #FORMAT}), {@code version}, the account's {@code currency}, {@code seed}, {@code idPrefix},
  * id counters, {@code simulatedTime}, {@code cash}, {@code day}, {@code realizedToday},
- * {@code startOfDayEquity}, {@code positions}, {@code priceFactors} and {@code brackets} (each with its
- * three {@code legs}; a filled leg carries {@code executionId}, {@code fillPrice}, {@code filledAt}).
+ * {@code startOfDayEquity}, {@code positions}, {@code priceFactors}, {@code brackets} (each with its
+ * three {@code legs}; a filled leg carries {@code executionId}, {@code fillPrice}, {@code filledAt}) and
+ * {@code trades} ({@link TradeStateCodec}). Version 1, without {@code trades}, is read too.
  * Amounts are decimal numbers, times ISO-8601 UTC, enums their lower-case wire names.
  *
  * <p>Reading is strict: a missing, unknown or ill-typed field, a value out of range, or legs that
@@ -37,7 +39,9 @@ import tech.brokerbridge.ports.market.Direction;
  */
 final class AccountStateCodec {
     static final String FORMAT = "brokerbridge-paper-account";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** Version 1 had no {@code trades} member: nothing had been done to a trade but submit and cancel. */
+    static final int VERSION_WITHOUT_TRADES = 1;
 
     private AccountStateCodec() {
     }
@@ -67,7 +71,7 @@ final class AccountStateCodec {
         return new AccountDocument.Account(FORMAT, (long) VERSION, s.currency(), s.seed(),
                 s.idPrefix(), s.nextOrderId(), s.nextExecutionId(), s.simulatedTime().toString(), finite(l.cash()),
                 l.day().toString(), finite(l.realizedToday()), finite(l.startOfDayEquity()), positions, factors,
-                brackets);
+                brackets, Optional.of(TradeStateCodec.encode(s.trades())));
     }
 
     private static AccountDocument.Bracket encode(BracketState b) {
@@ -92,18 +96,18 @@ final class AccountStateCodec {
         if (!version.isIntegralNumber()) {
             throw new IllegalArgumentException("the account: \"version\" must be a whole number");
         }
-        if (version.asLong() != VERSION) {
+        if (version.asLong() != VERSION && version.asLong() != VERSION_WITHOUT_TRADES) {
             throw new IllegalArgumentException("format version " + version.asText() + " is not supported here (this"
                     + " version reads " + VERSION + "); was the file written by a newer BrokerBridge?");
         }
         try {
-            return decodeFields(AccountDocument.account(tree));
+            return decodeFields(AccountDocument.account(tree), version.asLong());
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("a bad date or time: " + e.getMessage(), e);
         }
     }
 
-    private static AccountState decodeFields(AccountDocument.Account f) {
+    private static AccountState decodeFields(AccountDocument.Account f, long version) {
         String currency = f.currency();
         check(currency.matches("[A-Z]{3}"), "currency must be three capital letters");
         long seed = f.seed();
@@ -142,8 +146,15 @@ final class AccountStateCodec {
             check(refs.add(bracket.order().orderRef()), "orderRef " + bracket.order().orderRef() + " appears twice");
             brackets.add(bracket);
         }
+        check(f.trades().isPresent() == (version != VERSION_WITHOUT_TRADES), "trades go with version " + VERSION
+                + ", and only with it");
+        TradeState trades = f.trades().isEmpty() ? TradeState.NONE : TradeStateCodec.decode(f.trades().get(),
+                brackets, ids);
+        for (var o : trades.orders()) {
+            check(refs.add(o.ref()), "ref " + o.ref() + " appears twice");
+        }
         return new AccountState(currency, seed, idPrefix, nextOrderId, nextExecutionId, time,
-                new Ledger(cash, day, realizedToday, startOfDayEquity, holdings), factors, brackets);
+                new Ledger(cash, day, realizedToday, startOfDayEquity, holdings), factors, brackets, trades);
     }
 
     private static BracketState decodeBracket(AccountDocument.Bracket b, Ids ids) {
@@ -157,13 +168,13 @@ final class AccountStateCodec {
         }
         check(PriceModel.isListed(order.symbol()), "bracket " + ref + ": symbol " + order.symbol() + " is not traded");
         List<AccountDocument.Leg> raw = b.legs();
-        check(raw.size() == OrderLeg.values().length, "bracket " + ref + " must have three legs");
+        check(raw.size() == OrderLeg.BRACKET.size(), "bracket " + ref + " must have three legs");
         List<LegState> legs = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             String where = "leg " + i + " of bracket " + ref;
             check(raw.get(i) != null, where + " is null");
             LegState leg = decodeLeg(raw.get(i), where, ids);
-            check(leg.leg() == OrderLeg.values()[i], where + " must be " + OrderLeg.values()[i].wire());
+            check(leg.leg() == OrderLeg.BRACKET.get(i), where + " must be " + OrderLeg.BRACKET.get(i).wire());
             legs.add(leg);
         }
         checkLegs(ref, legs.get(0).state(), legs.get(1).state(), legs.get(2).state());
@@ -174,28 +185,33 @@ final class AccountStateCodec {
         OrderLeg leg = enumOf(OrderLeg.class, l.leg(), where);
         ids.orderId(l.id(), where);
         OrderState state = enumOf(OrderState.class, l.state(), where);
+        return new LegState(leg, l.id(), state, execution(state, l.executionId(), l.fillPrice(), l.filledAt(), where,
+                ids));
+    }
+
+    /** The execution of a filled order: its id, fill price and time go with a filled order, and only with one. */
+    static Optional<Execution> execution(OrderState state, Optional<String> executionId, Optional<Double> fillPrice,
+            Optional<String> filledAt, String where, Ids ids) {
         boolean filled = state == OrderState.FILLED;
-        check(filled == l.executionId().isPresent() && filled == l.fillPrice().isPresent()
-                && filled == l.filledAt().isPresent(), where + ": executionId, fillPrice and filledAt go with a filled"
-                + " leg, and only with one");
-        Optional<Execution> execution = Optional.empty();
-        if (filled) {
-            Execution x = new Execution(l.executionId().get(), finite(l.fillPrice().get(), where + ": fillPrice"),
-                    Instant.parse(l.filledAt().get()));
-            ids.executionId(x.executionId(), where);
-            check(x.price() > 0, where + ": fill price must be positive");
-            execution = Optional.of(x);
+        check(filled == executionId.isPresent() && filled == fillPrice.isPresent() && filled == filledAt.isPresent(),
+                where + ": executionId, fillPrice and filledAt go with a filled order, and only with one");
+        if (!filled) {
+            return Optional.empty();
         }
-        return new LegState(leg, l.id(), state, execution);
+        Execution x = new Execution(executionId.get(), finite(fillPrice.get(), where + ": fillPrice"),
+                Instant.parse(filledAt.get()));
+        ids.executionId(x.executionId(), where);
+        check(x.price() > 0, where + ": fill price must be positive");
+        return Optional.of(x);
     }
 
     /** A double the file can hold (JSON has no NaN or infinity; an overflowing number reads as infinity). */
-    private static double finite(double v, String what) {
+    static double finite(double v, String what) {
         check(Double.isFinite(v), what + " must be a finite number");
         return v;
     }
 
-    private static double finite(double v) {
+    static double finite(double v) {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException("not a finite number: " + v);
         }
@@ -216,7 +232,7 @@ final class AccountStateCodec {
                 + " cannot be");
     }
 
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String wire, String where) {
+    static <E extends Enum<E>> E enumOf(Class<E> type, String wire, String where) {
         for (E e : type.getEnumConstants()) {
             if (e.name().toLowerCase(Locale.ROOT).equals(wire)) {
                 return e;
@@ -225,14 +241,14 @@ final class AccountStateCodec {
         throw new IllegalArgumentException(where + ": unknown " + type.getSimpleName() + " \"" + wire + "\"");
     }
 
-    private static void check(boolean ok, String what) {
+    static void check(boolean ok, String what) {
         if (!ok) {
             throw new IllegalArgumentException(what);
         }
     }
 
     /** Leg and execution ids: unique, and below the counters so that new ids never repeat them. */
-    private static final class Ids {
+    static final class Ids {
         private final String prefix;
         private final long nextOrderId;
         private final long nextExecutionId;

@@ -14,7 +14,8 @@ import tech.brokerbridge.ports.broker.Position;
 /**
  * Cash, positions and profit and loss of the paper account. Margin follows Reg T: 50 % initial
  * margin on the gross value of positions and of working entry orders; buying power is twice the
- * available funds. No commissions. Not thread-safe: guarded by the exchange's lock.
+ * available funds. Commissions ({@link #charge}) come out of cash and today's realized P&amp;L, as at
+ * IB. Not thread-safe: guarded by the exchange's lock.
  */
 final class PaperAccount {
     static final double INITIAL_MARGIN = 0.5;
@@ -105,6 +106,18 @@ final class PaperAccount {
             h.averageCost = price; // the fill went through zero: the rest opens a new position
             h.realized = 0;
         }
+    }
+
+    /** A commission: paid from cash, and counted in today's realized P&L. */
+    void charge(double commission) {
+        cash -= commission;
+        realizedToday -= commission;
+    }
+
+    /** The signed position in {@code symbol} (0 when flat). */
+    long quantity(String symbol) {
+        Holding h = holdings.get(symbol);
+        return h == null ? 0 : h.quantity;
     }
 
     boolean hasPositions() {

@@ -1,17 +1,20 @@
 package tech.brokerbridge.paper.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tech.brokerbridge.paper.internal.AccountState.BracketState;
 import tech.brokerbridge.paper.internal.AccountState.Execution;
+import tech.brokerbridge.paper.internal.AccountState.LegChange;
 import tech.brokerbridge.paper.internal.AccountState.LegState;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.OrderView;
 
-/** A bracket held by the paper exchange: the order as submitted and its three legs. Guarded by the exchange's lock. */
+/** A bracket held by the paper exchange: the order as submitted and its three legs as they stand. Guarded by the exchange's lock. */
 final class PaperBracket {
     final BracketOrder order;
     final PaperOrder entry;
@@ -25,18 +28,41 @@ final class PaperBracket {
         this.target = new PaperOrder(ids.get(2), OrderLeg.TAKE_PROFIT, order.quantity(), order.takeProfit(), OrderState.PENDING);
     }
 
-    /** The bracket as saved (legs in the order entry, stop loss, take profit). */
-    static PaperBracket from(BracketState saved) {
+    /**
+     * The bracket as saved (legs in the order entry, stop loss, take profit), with the levels and
+     * quantities its legs were moved to ({@code changed}, by leg id).
+     */
+    static PaperBracket from(BracketState saved, Map<String, LegChange> changed) {
         List<LegState> legs = saved.legs();
         PaperBracket b = new PaperBracket(saved.order(), legs.stream().map(LegState::id).toList());
         List<PaperOrder> mine = b.legs();
         for (int i = 0; i < mine.size(); i++) {
             PaperOrder leg = mine.get(i);
             LegState s = legs.get(i);
+            LegChange c = changed.get(leg.id);
+            if (c != null) {
+                leg.quantity = c.quantity();
+                leg.price = c.price();
+                leg.trailing = c.trailing();
+            }
             leg.state = s.state();
             s.execution().ifPresent(x -> leg.filled(x.executionId(), x.price(), x.time()));
         }
         return b;
+    }
+
+    /** Its legs that no longer stand where the order put them, by leg id. */
+    Map<String, LegChange> changes() {
+        Map<String, LegChange> out = new LinkedHashMap<>();
+        double[] original = {order.entryLimit(), order.stopLoss(), order.takeProfit()};
+        List<PaperOrder> mine = legs();
+        for (int i = 0; i < mine.size(); i++) {
+            PaperOrder leg = mine.get(i);
+            if (leg.quantity != order.quantity() || leg.price != original[i] || leg.trailing.isPresent()) {
+                out.put(leg.id, new LegChange(leg.quantity, leg.price, leg.trailing));
+            }
+        }
+        return out;
     }
 
     BracketState state() {
@@ -68,6 +94,6 @@ final class PaperBracket {
      */
     OrderView view(PaperOrder leg) {
         return new OrderView(leg.id, order.orderRef(), leg.leg, order.symbol(), order.direction(), leg.quantity,
-                leg.price, leg.state, leg.filledQuantity, leg.averageFillPrice);
+                leg.price, leg.state, leg.filledQuantity, leg.averageFillPrice, leg.trailing);
     }
 }

@@ -6,10 +6,15 @@ import tech.brokerbridge.ports.broker.AccountKind;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.Broker;
+import tech.brokerbridge.ports.broker.CloseOrder;
+import tech.brokerbridge.ports.broker.ModifyResult;
 import tech.brokerbridge.ports.broker.ConnectionStatus;
 import tech.brokerbridge.ports.broker.OrderEventListener;
 import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.broker.PlaceResult;
 import tech.brokerbridge.ports.broker.Position;
+import tech.brokerbridge.ports.broker.ProtectionChange;
+import tech.brokerbridge.ports.broker.StopOrder;
 import tech.brokerbridge.ports.broker.SubmitResult;
 import tech.brokerbridge.ports.broker.TradingAccount;
 
@@ -70,6 +75,21 @@ public final class PaperBroker implements Broker {
     @Override
     public int cancel(String orderRef) {
         return exchange.cancel(orderRef);
+    }
+
+    @Override
+    public ModifyResult modify(String orderRef, ProtectionChange change) {
+        return exchange.modify(orderRef, change);
+    }
+
+    @Override
+    public PlaceResult close(CloseOrder order) {
+        return exchange.close(order);
+    }
+
+    @Override
+    public PlaceResult protect(StopOrder order) {
+        return exchange.protect(order);
     }
 
     @Override

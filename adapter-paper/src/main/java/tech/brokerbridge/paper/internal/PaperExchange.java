@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,19 +18,23 @@ import org.slf4j.LoggerFactory;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.BrokerException;
+import tech.brokerbridge.ports.broker.CloseOrder;
+import tech.brokerbridge.ports.broker.ModifyResult;
 import tech.brokerbridge.ports.broker.OrderEvent;
 import tech.brokerbridge.ports.broker.OrderEventListener;
-import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.broker.PlaceResult;
+import tech.brokerbridge.ports.broker.ProtectionChange;
+import tech.brokerbridge.ports.broker.StopOrder;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
-import tech.brokerbridge.ports.market.Direction;
 import tech.brokerbridge.ports.market.MarketDataException;
 import tech.brokerbridge.ports.market.MarketSession;
 
 /**
  * The simulated exchange and account behind the paper broker: simulated time, live prices, the
- * bracket book, matching and accounting, all under one lock. Events go out through the
+ * order book ({@link PaperBook}: brackets, closes and stops, matching) and accounting, all under one
+ * lock. Events go out through the
  * {@link EventDispatcher}, never from under a caller's feet.
  *
  * <p>Simulated time starts at the clock's instant and only moves forward: {@link #catchUp()} brings
@@ -57,7 +59,7 @@ public final class PaperExchange implements AutoCloseable {
     private final long seed;
     private final EventDispatcher events = new EventDispatcher();
     private final Outbox outbox;
-    private final Map<String, PaperBracket> brackets = new LinkedHashMap<>();
+    private final PaperBook book;
     private final Map<String, Double> priceFactors = new HashMap<>();
     private PaperAccount account;
     private String idPrefix;
@@ -66,9 +68,10 @@ public final class PaperExchange implements AutoCloseable {
     private volatile Instant now;
     private volatile boolean closed;
 
-    /** An exchange on simulated prices with a fresh account that lives in memory only. */
+    /** An exchange on simulated prices with a fresh account that lives in memory only, charging no commissions. */
     public PaperExchange(Clock clock, PriceModel model, String currency, double startingCash) {
-        this(clock, model, model.calendar(), model.seed(), currency, startingCash, Optional.empty());
+        this(clock, model, model.calendar(), model.seed(), currency, startingCash, new PaperCommissions(0, 0),
+                Optional.empty());
     }
 
     /**
@@ -78,12 +81,13 @@ public final class PaperExchange implements AutoCloseable {
      * @throws IllegalStateException when the file is damaged or holds an account in another currency or price seed
      */
     PaperExchange(Clock clock, PriceFeed feed, TradingCalendar calendar, long seed, String currency,
-            double startingCash, Optional<AccountFile> file) {
+            double startingCash, PaperCommissions commissions, Optional<AccountFile> file) {
         this.clock = clock;
         this.feed = feed;
         this.calendar = calendar;
         this.seed = seed;
         this.outbox = new Outbox(file, events);
+        this.book = new PaperBook(new BookHost(), commissions);
         Optional<AccountState> saved = outbox.load(currency, seed);
         if (saved.isPresent()) {
             restore(saved.get());
@@ -148,13 +152,7 @@ public final class PaperExchange implements AutoCloseable {
             advanceTo(clock.instant());
             priceFactors.put(symbol, price / feed.priceAt(symbol, now));
             outbox.changed();
-            if (calendar.inSession(now)) {
-                for (PaperBracket b : new ArrayList<>(brackets.values())) {
-                    if (b.live() && b.symbol().equals(symbol)) {
-                        match(b, livePrice(symbol));
-                    }
-                }
-            }
+            book.matchAll(symbol); // in the session only
             return null;
         });
     }
@@ -167,11 +165,7 @@ public final class PaperExchange implements AutoCloseable {
         call(() -> {
             advanceTo(clock.instant());
             feed.forget(symbol);
-            for (PaperBracket b : new ArrayList<>(brackets.values())) {
-                if (b.symbol().equals(symbol)) {
-                    matchInSession(b);
-                }
-            }
+            book.matchAll(symbol);
             return null;
         });
     }
@@ -205,7 +199,7 @@ public final class PaperExchange implements AutoCloseable {
         return call(() -> {
             advanceTo(clock.instant());
             String ref = order.orderRef();
-            if (brackets.containsKey(ref)) {
+            if (book.knows(ref)) {
                 return new SubmitResult.Rejected(ref, "duplicate orderRef: the paper broker already holds it", true);
             }
             if (!PriceModel.isListed(order.symbol())) {
@@ -217,19 +211,14 @@ public final class PaperExchange implements AutoCloseable {
                 return new SubmitResult.Rejected(ref, e.getMessage(), false);
             }
             double notional = order.quantity() * order.entryLimit();
-            if (notional > account.buyingPower(this::markPrice, workingEntryNotional())) {
+            if (notional > account.buyingPower(this::markPrice, book.workingEntryNotional())) {
                 return new SubmitResult.Rejected(ref, String.format(Locale.ROOT,
                         "insufficient buying power for an order of %.2f", notional), false);
             }
             List<String> ids = List.of(newOrderId(), newOrderId(), newOrderId());
-            PaperBracket b = new PaperBracket(order, ids);
-            brackets.put(ref, b);
-            for (PaperOrder leg : b.legs()) {
-                outbox.event(new OrderEvent.Working(ref, leg.leg, leg.id, now));
-            }
             LOG.debug("paper bracket {} accepted: {} {} x{} entry {} stop {} target {}", ref, order.direction().wire(),
                     order.symbol(), order.quantity(), order.entryLimit(), order.stopLoss(), order.takeProfit());
-            matchInSession(b); // outside the session the entry waits for the open
+            book.add(order, ids); // outside the session the entry waits for the open
             return new SubmitResult.Accepted(ref, ids);
         });
     }
@@ -237,48 +226,52 @@ public final class PaperExchange implements AutoCloseable {
     public int cancel(String orderRef) {
         return call(() -> {
             advanceTo(clock.instant());
-            PaperBracket b = brackets.get(orderRef);
-            if (b == null) {
-                return 0;
-            }
-            int n = 0;
-            for (PaperOrder leg : b.legs()) {
-                if (leg.live()) {
-                    cancelLeg(b, leg, "cancelled on request");
-                    n++;
-                }
-            }
-            return n;
+            return book.cancel(orderRef);
+        });
+    }
+
+    /** Moves the stop and/or target of a bracket; see {@link tech.brokerbridge.ports.broker.TradeControl#modify}. */
+    public ModifyResult modify(String orderRef, ProtectionChange change) {
+        return call(() -> {
+            advanceTo(clock.instant());
+            return book.modify(orderRef, change);
+        });
+    }
+
+    /** Closes shares of a position, cutting its bracket's legs; see {@link tech.brokerbridge.ports.broker.TradeControl#close}. */
+    public PlaceResult close(CloseOrder order) {
+        return call(() -> {
+            advanceTo(clock.instant());
+            return book.close(order);
+        });
+    }
+
+    /** Places a stand-alone stop; see {@link tech.brokerbridge.ports.broker.TradeControl#protect}. */
+    public PlaceResult protect(StopOrder order) {
+        return call(() -> {
+            advanceTo(clock.instant());
+            return book.protect(order);
         });
     }
 
     public List<OrderView> openOrders() {
         return call(() -> {
             advanceTo(clock.instant());
-            List<OrderView> out = new ArrayList<>();
-            for (PaperBracket b : brackets.values()) {
-                for (PaperOrder leg : b.legs()) {
-                    if (leg.live()) {
-                        out.add(b.view(leg));
-                    }
-                }
-            }
-            return out;
+            return book.open();
         });
     }
 
     public List<OrderView> ordersByRef(String orderRef) {
         return call(() -> {
             advanceTo(clock.instant());
-            PaperBracket b = brackets.get(orderRef);
-            return b == null ? List.<OrderView>of() : b.legs().stream().map(b::view).toList();
+            return book.byRef(orderRef);
         });
     }
 
     public AccountSnapshot account() {
         return call(() -> {
             advanceTo(clock.instant());
-            return account.snapshot(this::markPrice, workingEntryNotional(), now);
+            return account.snapshot(this::markPrice, book.workingEntryNotional(), now);
         });
     }
 
@@ -326,7 +319,7 @@ public final class PaperExchange implements AutoCloseable {
 
     private AccountState capture() {
         return new AccountState(account.currency(), seed, idPrefix, nextOrderId, nextExecutionId, now,
-                account.ledger(), priceFactors, brackets.values().stream().map(PaperBracket::state).toList());
+                account.ledger(), priceFactors, book.bracketStates(), book.tradeState());
     }
 
     private void restore(AccountState s) {
@@ -337,8 +330,7 @@ public final class PaperExchange implements AutoCloseable {
         now = s.simulatedTime();
         priceFactors.clear();
         priceFactors.putAll(s.priceFactors());
-        brackets.clear();
-        s.brackets().forEach(b -> brackets.put(b.order().orderRef(), PaperBracket.from(b)));
+        book.restore(s.brackets(), s.trades());
     }
 
     /** Moves simulated time to {@code target} (if it is ahead), matching live brackets on the way. Under the lock. */
@@ -350,22 +342,7 @@ public final class PaperExchange implements AutoCloseable {
                 account.rollDay(today, account.equity(this::markPrice));
                 outbox.changed();
             }
-            for (PaperBracket b : new ArrayList<>(brackets.values())) {
-                matchInSession(b);
-            }
-        }
-    }
-
-    /** Matches a live bracket at the live price when simulated now is in the session and the feed has a price. */
-    private void matchInSession(PaperBracket b) {
-        if (!b.live() || !calendar.inSession(now)) {
-            return;
-        }
-        try {
-            match(b, livePrice(b.symbol()));
-        } catch (MarketDataException e) {
-            LOG.debug("bracket {} not matched now: no price for {} ({})", b.order.orderRef(), b.symbol(),
-                    e.getMessage());
+            book.matchAll(null);
         }
     }
 
@@ -375,7 +352,7 @@ public final class PaperExchange implements AutoCloseable {
             return target; // a live feed knows only its latest price: look once
         }
         Instant next = date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        if (hasLiveBrackets() && calendar.isTradingDay(date)) {
+        if (book.hasLive() && calendar.isTradingDay(date)) {
             Instant open = TradingCalendar.openOf(date);
             if (from.isBefore(open)) {
                 next = open;
@@ -387,63 +364,42 @@ public final class PaperExchange implements AutoCloseable {
         return next.isBefore(target) ? next : target;
     }
 
-    private boolean hasLiveBrackets() {
-        for (PaperBracket b : brackets.values()) {
-            if (b.live()) {
-                return true;
-            }
+    /** The exchange as the book sees it: under the lock, within the current call. */
+    private final class BookHost implements PaperBook.Host {
+        @Override
+        public Instant now() {
+            return now;
         }
-        return false;
-    }
 
-    /**
-     * Fills what {@code price} reaches. Limits fill at their limit (a resting entry when the price
-     * trades at or through it; a marketable entry at once); a stop fills at its stop, or at the
-     * price when the market gapped through it; one child filling cancels the other.
-     */
-    private void match(PaperBracket b, double price) {
-        Direction dir = b.order.direction();
-        int sign = dir.sign();
-        if (b.entry.state == OrderState.WORKING && sign * (price - b.entry.price) <= 0) {
-            fill(b, b.entry, b.entry.price, sign);
-            b.stop.state = OrderState.WORKING;
-            b.target.state = OrderState.WORKING;
+        @Override
+        public String newOrderId() {
+            return PaperExchange.this.newOrderId();
         }
-        if (b.entry.state != OrderState.FILLED) {
-            return;
-        }
-        if (b.stop.state == OrderState.WORKING && sign * (price - b.stop.price) <= 0) {
-            fill(b, b.stop, sign > 0 ? Math.min(price, b.stop.price) : Math.max(price, b.stop.price), -sign);
-            cancelLeg(b, b.target, "one-cancels-other: the stop loss filled");
-        } else if (b.target.state == OrderState.WORKING && sign * (price - b.target.price) >= 0) {
-            fill(b, b.target, b.target.price, -sign);
-            cancelLeg(b, b.stop, "one-cancels-other: the take profit filled");
-        }
-    }
 
-    private void fill(PaperBracket b, PaperOrder leg, double price, int side) {
-        leg.filled(idPrefix + "X" + nextExecutionId++, price, now);
-        account.fill(b.symbol(), side * leg.quantity, price);
-        LOG.debug("paper bracket {}: {} filled, {} x{} at {}", b.order.orderRef(), leg.leg.wire(), b.symbol(),
-                leg.quantity, price);
-        outbox.event(new OrderEvent.Filled(b.order.orderRef(), leg.leg, leg.id, leg.executionId, b.symbol(), leg.quantity,
-                price, true, now));
-    }
-
-    private void cancelLeg(PaperBracket b, PaperOrder leg, String reason) {
-        leg.state = OrderState.CANCELLED;
-        LOG.debug("paper bracket {}: {} cancelled ({})", b.order.orderRef(), leg.leg.wire(), reason);
-        outbox.event(new OrderEvent.Cancelled(b.order.orderRef(), leg.leg, leg.id, reason, now));
-    }
-
-    private double workingEntryNotional() {
-        double notional = 0;
-        for (PaperBracket b : brackets.values()) {
-            if (b.entry.state == OrderState.WORKING) {
-                notional += b.entry.quantity * b.entry.price;
-            }
+        @Override
+        public String newExecutionId() {
+            return idPrefix + "X" + nextExecutionId++;
         }
-        return notional;
+
+        @Override
+        public PaperAccount account() {
+            return account;
+        }
+
+        @Override
+        public void event(OrderEvent event) {
+            outbox.event(event);
+        }
+
+        @Override
+        public double livePrice(String symbol) {
+            return PaperExchange.this.livePrice(symbol);
+        }
+
+        @Override
+        public boolean inSession() {
+            return calendar.inSession(now);
+        }
     }
 
     private String newOrderId() {

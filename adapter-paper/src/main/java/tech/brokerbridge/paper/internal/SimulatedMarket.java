@@ -47,7 +47,8 @@ public final class SimulatedMarket implements PaperMarket {
         boolean opened = false;
         try {
             this.exchange = new PaperExchange(clock, feed, calendar, config.seed(), config.currency(),
-                    config.startingCash(), file);
+                    config.startingCash(), new PaperCommissions(config.commissionPerShare(), config.commissionMinimum()),
+                    file);
             opened = true;
         } finally {
             if (!opened) {

@@ -14,10 +14,14 @@ import tech.brokerbridge.paper.internal.AccountState.BracketState;
 import tech.brokerbridge.paper.internal.AccountState.Execution;
 import tech.brokerbridge.paper.internal.AccountState.Holding;
 import tech.brokerbridge.paper.internal.AccountState.LegState;
+import tech.brokerbridge.paper.internal.AccountState.LegChange;
 import tech.brokerbridge.paper.internal.AccountState.Ledger;
+import tech.brokerbridge.paper.internal.AccountState.LoneOrderState;
+import tech.brokerbridge.paper.internal.AccountState.TradeState;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.OrderState;
+import tech.brokerbridge.ports.broker.TrailingStop;
 import tech.brokerbridge.ports.market.Direction;
 
 class AccountStateCodecTest {
@@ -39,17 +43,43 @@ class AccountStateCodecTest {
                 Map.of("AAPL", 0.9876543210123, "BRK.B", 1.0), List.of(working, closed));
     }
 
+    /** {@link #sample()} after looking after its trades (two more orders, one more execution). */
+    static AccountState sampleWithTrades() {
+        AccountState s = sample();
+        return new AccountState(s.currency(), s.seed(), s.idPrefix(), 9, 4, s.simulatedTime(), s.ledger(),
+                s.priceFactors(), s.brackets(), trades());
+    }
+
+    /** The working bracket's stop moved up and trailing, a filled close and a working stand-alone stop. */
+    private static TradeState trades() {
+        return new TradeState(Map.of("Pt1-2", new LegChange(6, 97.5, Optional.of(TrailingStop.percent(1.5)))),
+                List.of(new LoneOrderState("cls-0123456789ab", OrderLeg.CLOSE, "Pt1-7", "AAPL", Direction.LONG, 4, 0,
+                                OrderState.FILLED, Optional.of(new Execution("Pt1-X3", 101.25, T.plusSeconds(60)))),
+                        new LoneOrderState("stp-0123456789ab", OrderLeg.STOP_LOSS, "Pt1-8", "MSFT", Direction.SHORT,
+                                7, 430.0, OrderState.WORKING, Optional.empty())),
+                Map.of("Pt1-X1", 1.0, "Pt1-X3", 1.0));
+    }
+
     private static LegState leg(OrderLeg leg, String id, OrderState state) {
         return new LegState(leg, id, state, Optional.empty());
     }
 
     @Test
     void anAccountComesBackExactly() {
-        AccountState s = sample();
+        AccountState s = sampleWithTrades();
         String text = AccountStateCodec.encode(s);
         assertEquals(s, AccountStateCodec.decode(text));
-        assertTrue(text.startsWith("{\n  \"format\": \"brokerbridge-paper-account\",\n  \"version\": 1,"), text);
+        assertTrue(text.startsWith("{\n  \"format\": \"brokerbridge-paper-account\",\n  \"version\": 2,"), text);
         assertTrue(text.contains("\"executionId\": \"Pt1-X2\""), text);
+        assertTrue(text.contains("\"kind\": \"percent\""), text);
+    }
+
+    @Test
+    void aVersion1FileReadsWithNothingDoneToItsTrades() {
+        AccountState untouched = sample();
+        String v2 = AccountStateCodec.encode(untouched);
+        String v1 = v2.replace("\"version\": 2", "\"version\": 1").substring(0, v2.indexOf(",\n  \"trades\"")) + "\n}\n";
+        assertEquals(untouched, AccountStateCodec.decode(v1));
     }
 
     @Test
@@ -61,17 +91,22 @@ class AccountStateCodecTest {
 
     @Test
     void refusesFilesItDidNotWrite() {
-        String good = AccountStateCodec.encode(sample());
+        String good = AccountStateCodec.encode(sampleWithTrades());
         List<Map.Entry<String, String>> edits = List.of(
-                Map.entry("\"version\": 1", "\"version\": 2"),
+                Map.entry("\"version\": 2", "\"version\": 3"),
+                Map.entry("\"ref\": \"cls-0123456789ab\"", "\"ref\": \"prp-0123456789ab\""),
+                Map.entry("\"ref\": \"stp-0123456789ab\"", "\"ref\": \"cls-0123456789ab\""),
+                Map.entry("\"Pt1-X3\": 1.0", "\"Pt1-X9\": 1.0"),
+                Map.entry("\"Pt1-2\": {", "\"Pt1-99\": {"),
+                Map.entry("\"kind\": \"percent\"", "\"kind\": \"lots\""),
                 Map.entry("brokerbridge-paper-account", "something-else"),
                 Map.entry("\"seed\": -42,", "\"seed\": -42, \"extra\": true,"),
                 Map.entry("\"currency\": \"USD\",", ""),
                 Map.entry("\"state\": \"working\"", "\"state\": \"WORKING\""),
                 Map.entry("\"state\": \"pending\"", "\"state\": \"filled\""),
                 Map.entry("\"leg\": \"stop_loss\"", "\"leg\": \"take_profit\""),
-                Map.entry("\"nextOrderId\": 7", "\"nextOrderId\": 6"),
-                Map.entry("\"nextExecutionId\": 3", "\"nextExecutionId\": 2"),
+                Map.entry("\"nextOrderId\": 9", "\"nextOrderId\": 8"),
+                Map.entry("\"nextExecutionId\": 4", "\"nextExecutionId\": 3"),
                 Map.entry("\"id\": \"Pt1-5\"", "\"id\": \"Pt1-4\""),
                 Map.entry("\"orderRef\": \"prp-ba9876543210\"", "\"orderRef\": \"prp-0123456789ab\""),
                 Map.entry("\"stopLoss\": 95.0", "\"stopLoss\": 100.0"),
@@ -112,7 +147,7 @@ class AccountStateCodecTest {
                 IllegalArgumentException.class, () -> AccountStateCodec.decode(good.replace("\"working\"", "\"bogus\"")))
                 .getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> AccountStateCodec.decode(
-                good.replace("\"version\": 1", "\"version\": 9"))).getMessage().contains("newer BrokerBridge"));
+                good.replace("\"version\": 2", "\"version\": 9"))).getMessage().contains("newer BrokerBridge"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> AccountStateCodec.decode(
                 good.substring(0, good.length() / 2))).getMessage().startsWith("JSON syntax error"));
     }

@@ -44,7 +44,8 @@ class PaperExchangeTest {
     private SimulatedMarket market;
 
     private SimulatedMarket marketAt(String instant) {
-        market = new SimulatedMarket(PaperConfig.defaults(), Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+        market = new SimulatedMarket(PaperConfig.defaults().withCommissions(0, 0),
+                Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
         return market;
     }
 

@@ -60,7 +60,7 @@ class PersistentAccountTest {
     }
 
     private SimulatedMarket open(Clock clock) {
-        SimulatedMarket m = new SimulatedMarket(PaperConfig.persistentIn(dir), clock);
+        SimulatedMarket m = new SimulatedMarket(PaperConfig.persistentIn(dir).withCommissions(0, 0), clock);
         opened.add(m);
         return m;
     }

@@ -18,7 +18,8 @@ final class FillStore {
     /** True when stored, false when this execution id was already there. */
     static boolean record(Connection c, FillRecord f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO fills (execution_id, order_ref, leg, symbol,"
-                + " quantity, price, time_ns) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (execution_id) DO NOTHING")) {
+                + " quantity, price, time_ns, commission) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (execution_id) DO NOTHING")) {
             ps.setString(1, f.executionId());
             ps.setString(2, f.orderRef());
             ps.setString(3, f.leg().wire());
@@ -26,6 +27,16 @@ final class FillStore {
             ps.setLong(5, f.quantity());
             Values.setDouble(ps, 6, f.price());
             ps.setLong(7, Values.nanos(f.time()));
+            Values.setOptionalDouble(ps, 8, f.commission());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** True when a fill with this execution id was there to take the commission. */
+    static boolean commission(Connection c, String executionId, double commission) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE fills SET commission = ? WHERE execution_id = ?")) {
+            Values.setDouble(ps, 1, commission);
+            ps.setString(2, executionId);
             return ps.executeUpdate() == 1;
         }
     }
@@ -41,7 +52,7 @@ final class FillStore {
                     result.add(new FillRecord(rs.getString("execution_id"), rs.getString("order_ref"),
                             OrderLeg.valueOf(rs.getString("leg").toUpperCase(Locale.ROOT)), rs.getString("symbol"),
                             rs.getLong("quantity"), Values.getDouble(rs, "price"),
-                            Values.instant(rs.getLong("time_ns"))));
+                            Values.instant(rs.getLong("time_ns")), Values.getOptionalDouble(rs, "commission")));
                 }
             }
         }

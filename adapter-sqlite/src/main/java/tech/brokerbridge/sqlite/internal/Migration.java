@@ -23,7 +23,9 @@ record Migration(int version, String description, List<String> statements, Step 
                 fromResource(2, "typed desk state", "migrations/V002__typed_desk_state.sql")
                         .followedBy(LegacySettings::convert),
                 fromResource(3, "notifications", "migrations/V003__notifications.sql"),
-                fromResource(4, "proposal price basis", "migrations/V004__proposal_price_basis.sql"));
+                fromResource(4, "proposal price basis", "migrations/V004__proposal_price_basis.sql"),
+                fromResource(5, "open trades: actions, open and closed trades, commissions",
+                        "migrations/V005__open_trades.sql"));
     }
 
     /** Work on the connection inside the migration's transaction. */

@@ -11,16 +11,19 @@ import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.journal.NotificationExchange;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.ApprovedTrade;
+import tech.brokerbridge.ports.journal.ClosedTrade;
 import tech.brokerbridge.ports.journal.CoolDown;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.FillRecord;
 import tech.brokerbridge.ports.journal.KillSwitchState;
 import tech.brokerbridge.ports.journal.LicenseRecord;
+import tech.brokerbridge.ports.journal.OpenTrade;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
+import tech.brokerbridge.ports.journal.TradeAction;
 import tech.brokerbridge.sqlite.ClosableJournal;
 
 /**
@@ -158,6 +161,13 @@ public final class SqliteJournal implements ClosableJournal {
     }
 
     @Override
+    public boolean recordCommission(String executionId, double commission) {
+        Objects.requireNonNull(executionId, "executionId");
+        return db.write("record the commission of " + executionId, c -> FillStore.commission(c, executionId,
+                commission));
+    }
+
+    @Override
     public List<FillRecord> fills(String orderRef) {
         Objects.requireNonNull(orderRef, "orderRef");
         return db.read("list fills of " + orderRef, c -> FillStore.of(c, orderRef));
@@ -234,6 +244,101 @@ public final class SqliteJournal implements ClosableJournal {
     public List<CoolDown> activeCoolDowns(Instant now) {
         Objects.requireNonNull(now, "now");
         return db.read("read the cool-downs", c -> CoolDownStore.active(c, now));
+    }
+
+    @Override
+    public void beginAction(TradeAction action, List<ApprovalRecord> approvals) {
+        Objects.requireNonNull(action, "action");
+        List<ApprovalRecord> lines = List.copyOf(approvals);
+        db.write("record action " + action.actionId(), c -> {
+            if (TradeActionStore.exists(c, action)) {
+                throw new IllegalStateException("an action with id " + action.actionId()
+                        + " or with its idempotency key is recorded already");
+            }
+            TradeActionStore.save(c, action);
+            for (ApprovalRecord a : lines) {
+                ApprovalStore.append(c, a);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void saveAction(TradeAction action) {
+        Objects.requireNonNull(action, "action");
+        db.write("save action " + action.actionId(), c -> {
+            TradeActionStore.save(c, action);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<TradeAction> findAction(String actionId) {
+        Objects.requireNonNull(actionId, "actionId");
+        return db.read("read action " + actionId, c -> TradeActionStore.findBy(c, "action_id", actionId));
+    }
+
+    @Override
+    public Optional<TradeAction> actionByKey(String idempotencyKey) {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        return db.read("read an action by key", c -> TradeActionStore.findBy(c, "idempotency_key", idempotencyKey));
+    }
+
+    @Override
+    public Optional<TradeAction> actionByPlacedRef(String placedRef) {
+        Objects.requireNonNull(placedRef, "placedRef");
+        return db.read("read the action of " + placedRef, c -> TradeActionStore.findBy(c, "placed_ref", placedRef));
+    }
+
+    @Override
+    public List<TradeAction> actionsWithState(Collection<TradeAction.State> states) {
+        List<TradeAction.State> copy = List.copyOf(states);
+        return db.read("list actions by state", c -> TradeActionStore.withState(c, copy));
+    }
+
+    @Override
+    public List<TradeAction> actionsOf(String orderRef) {
+        Objects.requireNonNull(orderRef, "orderRef");
+        return db.read("list the actions on " + orderRef, c -> TradeActionStore.of(c, orderRef));
+    }
+
+    @Override
+    public void saveOpenTrade(OpenTrade trade) {
+        Objects.requireNonNull(trade, "trade");
+        db.write("save open trade " + trade.tradeId(), c -> {
+            TradeStore.saveOpen(c, trade);
+            return null;
+        });
+    }
+
+    @Override
+    public List<OpenTrade> openTrades() {
+        return db.read("list open trades", TradeStore::open);
+    }
+
+    @Override
+    public void saveClosedTrade(ClosedTrade trade) {
+        Objects.requireNonNull(trade, "trade");
+        db.write("save closed trade " + trade.tradeId(), c -> {
+            TradeStore.saveClosed(c, trade);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ClosedTrade> findClosedTrade(String tradeId) {
+        Objects.requireNonNull(tradeId, "tradeId");
+        return db.read("read closed trade " + tradeId, c -> TradeStore.findClosed(c, tradeId));
+    }
+
+    @Override
+    public List<ClosedTrade> closedTrades(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("the range ends (" + to + ") before it starts (" + from + ")");
+        }
+        return db.read("list closed trades", c -> TradeStore.closedBetween(c, from, to));
     }
 
     @Override

@@ -58,7 +58,7 @@ class LegacySettingsMigrationTest {
                     PriceBasis.UNKNOWN)), journal.findProposal(JournalSamples.id(1)));
         }
         try (Connection c = raw()) {
-            assertEquals(List.of("1", "2", "3", "4"), column(c, "SELECT version FROM schema_version ORDER BY version"));
+            assertEquals(List.of("1", "2", "3", "4", "5"), column(c, "SELECT version FROM schema_version ORDER BY version"));
             assertEquals(List.of(), column(c, "SELECT name FROM sqlite_master WHERE name = 'settings'"),
                     "no key-value store is left");
         }

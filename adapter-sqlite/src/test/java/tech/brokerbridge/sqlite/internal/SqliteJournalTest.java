@@ -55,12 +55,11 @@ class SqliteJournalTest {
         open(SqliteConfig.defaults(dir)).close();
         open(SqliteConfig.defaults(dir)).close();
         try (Connection c = raw()) {
-            assertEquals(List.of("1", "2", "3", "4"), column(c, "SELECT version FROM schema_version ORDER BY version"));
-            assertEquals(List.of("ai_audit", "approvals", "decision_evidence", "decision_gate_values",
+            assertEquals(List.of("1", "2", "3", "4", "5"), column(c, "SELECT version FROM schema_version ORDER BY version"));
+            assertEquals(List.of("ai_audit", "approvals", "closed_trades", "decision_evidence", "decision_gate_values",
                     "decision_gates", "decisions", "fills", "kill_switch", "license", "notification_audit",
-                    "order_broker_ids", "orders",
-                    "proposal_cool_downs", "proposal_gate_values", "proposal_gates", "proposal_status_history",
-                    "proposals", "schema_version"),
+                    "open_trades", "order_broker_ids", "orders", "proposal_cool_downs", "proposal_gate_values",
+                    "proposal_gates", "proposal_status_history", "proposals", "schema_version", "trade_actions"),
                     column(c, "SELECT name FROM sqlite_master WHERE type = 'table'"
                             + " AND name NOT LIKE 'sqlite_%' ORDER BY name"));
         }

@@ -5,6 +5,7 @@ import tech.brokerbridge.core.DeskConfig;
 import tech.brokerbridge.core.DeskPorts;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -51,16 +52,27 @@ import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.broker.ConnectionStatus;
 import tech.brokerbridge.ports.broker.OrderEvent;
 import tech.brokerbridge.ports.Secret;
+import tech.brokerbridge.core.internal.trades.PositionService;
+import tech.brokerbridge.ports.desk.ActionOptions;
 import tech.brokerbridge.ports.desk.ActionResult;
 import tech.brokerbridge.ports.desk.Actor;
 import tech.brokerbridge.ports.desk.ActivationResult;
+import tech.brokerbridge.ports.desk.BracketView;
+import tech.brokerbridge.ports.desk.CloseRequest;
 import tech.brokerbridge.ports.desk.Health;
+import tech.brokerbridge.ports.desk.KillSwitchOutcome;
+import tech.brokerbridge.ports.desk.KillSwitchRequest;
 import tech.brokerbridge.ports.desk.Modification;
+import tech.brokerbridge.ports.desk.ModifyRequest;
 import tech.brokerbridge.ports.desk.Portfolio;
+import tech.brokerbridge.ports.desk.PositionView;
 import tech.brokerbridge.ports.desk.ScanReport;
+import tech.brokerbridge.ports.desk.TradeActionResult;
+import tech.brokerbridge.ports.desk.TradeSummary;
 import tech.brokerbridge.ports.events.DeskEventListener;
 import tech.brokerbridge.ports.events.EventSubscription;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.ClosedTrade;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.journal.OrderLog;
@@ -105,6 +117,7 @@ public final class DefaultDesk implements Desk {
     private final ScanPipeline pipeline;
     private final CandidateEvaluator evaluator;
     private final CoolDowns coolDowns;
+    private final PositionService positions;
     private final EventHub hub;
     private final ScanState scans;
     private final OrderEventPublisher orderEvents;
@@ -130,7 +143,7 @@ public final class DefaultDesk implements Desk {
         // the proposal and order roles publish what each durable write changed, whoever writes
         ProposalLog proposals = new PublishingProposalLog(journal, hub);
         OrderLog orders = new PublishingOrderLog(journal, hub);
-        this.contexts = new RiskContextLoader(ports.broker(), proposals, config.risk());
+        this.contexts = new RiskContextLoader(ports.broker(), proposals, journal, clock, config.risk());
         RiskGates gates = new RiskGates();
         this.coolDowns = new CoolDowns(journal, clock, config.proposalCooldown());
         this.book = new ProposalBook(proposals, clock, new ProposalLocks(), coolDowns);
@@ -148,9 +161,11 @@ public final class DefaultDesk implements Desk {
                 reconciler, interlock, clock);
         this.approvals = new ApprovalService(proposals, book, contexts, gates, killSwitch, dailyLoss, submitter,
                 coolDowns, new ApprovalService.Checks(interlock, prices, guard));
-        this.events = new OrderEventHandler(orders, proposals, book, clock);
+        this.positions = new PositionService(ports.broker(), journal, orders, proposals, hub, killSwitch, contexts,
+                book.locks(), () -> ports.advisor().provider(), maintenanceThread, interlock, clock);
+        this.events = new OrderEventHandler(orders, proposals, book, positions, clock);
         this.orderEvents = new OrderEventPublisher(orders, hub);
-        this.maintenance = new Maintenance(ports.broker(), book, reconciler, license);
+        this.maintenance = new Maintenance(ports.broker(), book, reconciler, positions, license);
         this.chartBars = new ScanBars(ports.marketData());
         this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, proposals, prices, guard, clock, settings,
                 chartBars);
@@ -231,9 +246,10 @@ public final class DefaultDesk implements Desk {
         maintenance.run();
     }
 
-    /** Waits until the broker events received so far are applied (tests). */
+    /** Waits until the broker events received so far are applied, and the checks they asked for ran (tests). */
     void awaitEvents() throws Exception {
         eventThread.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        maintenanceThread.submit(() -> { }).get(5, TimeUnit.SECONDS);
     }
 
     /** Marks the positions now and publishes what changed (tests). */
@@ -251,7 +267,7 @@ public final class DefaultDesk implements Desk {
         return new Health("ok", config.version(), loop.active(), killSwitch.engaged(), brokerService(),
                 advisor.health(), license.current().status(), secrets(), scans.lastScanAt(), scans.nextScanAt(),
                 scans.inProgress(), notificationChannels(), prices.health().status(prices.source()),
-                interlock.status());
+                interlock.status(), positions.watch().warnings());
     }
 
     private List<ChannelStatus> notificationChannels() {
@@ -384,8 +400,48 @@ public final class DefaultDesk implements Desk {
     }
 
     @Override
-    public int engageKillSwitch(boolean cancelOpenOrders, String reason) {
-        return killSwitch.engage(cancelOpenOrders, reason);
+    public KillSwitchOutcome engageKillSwitch(KillSwitchRequest request) {
+        return positions.engage(killSwitch, request);
+    }
+
+    @Override
+    public List<PositionView> positions() {
+        return positions.positions();
+    }
+
+    @Override
+    public TradeActionResult closePosition(String symbol, CloseRequest request) {
+        return positions.closePosition(symbol, request);
+    }
+
+    @Override
+    public TradeActionResult cancelOrder(String orderRef, ActionOptions options) {
+        return positions.cancelOrder(orderRef, options);
+    }
+
+    @Override
+    public TradeActionResult modifyOrder(String orderRef, ModifyRequest request) {
+        return positions.modifyOrder(orderRef, request);
+    }
+
+    @Override
+    public TradeActionResult rearmStop(String symbol, ActionOptions options) {
+        return positions.rearmStop(symbol, options);
+    }
+
+    @Override
+    public List<BracketView> brackets(int limit) {
+        return positions.brackets(limit);
+    }
+
+    @Override
+    public List<ClosedTrade> closedTrades(Instant from, Instant to) {
+        return positions.closedTrades(from, to);
+    }
+
+    @Override
+    public TradeSummary tradeSummary() {
+        return positions.tradeSummary();
     }
 
     @Override

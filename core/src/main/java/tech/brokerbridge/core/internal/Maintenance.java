@@ -8,6 +8,7 @@ import tech.brokerbridge.core.internal.execution.BrokerReconciler;
 import tech.brokerbridge.core.internal.execution.ReconcileMode;
 import tech.brokerbridge.core.internal.license.LicenseKeeper;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
+import tech.brokerbridge.core.internal.trades.PositionService;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.broker.BrokerException;
 import tech.brokerbridge.ports.journal.Proposal;
@@ -16,8 +17,9 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
 /**
  * Start-up reconciliation and the periodic upkeep: expiring overdue proposals, reconciling
  * proposals whose submission outcome is unknown (or whose start-up reconciliation had to wait for
- * the broker), catching fills missed while disconnected, refreshing the license state (and queuing
- * the background license check when it is due).
+ * the broker), catching fills missed while disconnected, reconciling actions on trades and looking
+ * for unprotected positions, refreshing the license state (and queuing the background license check
+ * when it is due).
  */
 final class Maintenance {
     private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
@@ -25,16 +27,23 @@ final class Maintenance {
     private final ProposalBook book;
     private final BrokerReconciler reconciler;
     private final LicenseKeeper license;
+    private final PositionService trades;
     private final Set<String> awaitingStartup = ConcurrentHashMap.newKeySet();
 
-    Maintenance(Broker broker, ProposalBook book, BrokerReconciler reconciler, LicenseKeeper license) {
+    Maintenance(Broker broker, ProposalBook book, BrokerReconciler reconciler, PositionService trades,
+            LicenseKeeper license) {
         this.broker = broker;
         this.book = book;
         this.reconciler = reconciler;
+        this.trades = trades;
         this.license = license;
     }
 
-    /** Reconciles every proposal left approved or executing; those the broker cannot be asked about wait. */
+    /**
+     * Reconciles every proposal left approved or executing (those the broker cannot be asked about
+     * wait), then the actions on trades left unfinished and the trades' fills, then looks for
+     * unprotected positions.
+     */
     void reconcileAtStartup() {
         for (Proposal p : book.withStatus(ProposalStatus.APPROVED, ProposalStatus.EXECUTING)) {
             try {
@@ -44,6 +53,12 @@ final class Maintenance {
                 awaitingStartup.add(p.proposalId());
             }
         }
+        try {
+            trades.reconciler().reconcile(true);
+        } catch (BrokerException e) {
+            LOG.warn("actions on trades: reconciliation waits for the broker ({})", e.getMessage());
+        }
+        trades.watch().checkQuietly();
     }
 
     /** One round of upkeep; never throws. */
@@ -67,5 +82,11 @@ final class Maintenance {
         } catch (RuntimeException e) { // top-level handler of a timer task
             LOG.warn("reconciliation postponed: {}", e.toString());
         }
+        try {
+            trades.reconciler().reconcile(false);
+        } catch (RuntimeException e) { // top-level handler of a timer task
+            LOG.warn("reconciliation of trades postponed: {}", e.toString());
+        }
+        trades.watch().checkQuietly();
     }
 }

@@ -4,10 +4,15 @@ import java.util.List;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.Broker;
+import tech.brokerbridge.ports.broker.CloseOrder;
+import tech.brokerbridge.ports.broker.ModifyResult;
 import tech.brokerbridge.ports.broker.ConnectionStatus;
 import tech.brokerbridge.ports.broker.OrderEventListener;
 import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.broker.PlaceResult;
 import tech.brokerbridge.ports.broker.Position;
+import tech.brokerbridge.ports.broker.ProtectionChange;
+import tech.brokerbridge.ports.broker.StopOrder;
 import tech.brokerbridge.ports.broker.SubmitResult;
 import tech.brokerbridge.ports.broker.TradingAccount;
 
@@ -67,5 +72,20 @@ class ForwardingBroker implements Broker {
     @Override
     public AutoCloseable subscribe(OrderEventListener listener) {
         return to.subscribe(listener);
+    }
+
+    @Override
+    public ModifyResult modify(String orderRef, ProtectionChange change) {
+        return to.modify(orderRef, change);
+    }
+
+    @Override
+    public PlaceResult close(CloseOrder order) {
+        return to.close(order);
+    }
+
+    @Override
+    public PlaceResult protect(StopOrder order) {
+        return to.protect(order);
     }
 }

@@ -95,7 +95,18 @@ final class Harness implements AutoCloseable {
 
     /** Scripts one long setup on {@code symbol}, scans, and returns the proposal made. */
     Proposal propose(String symbol) {
-        signals.script(symbol, longSetup(symbol));
+        return propose(longSetup(symbol));
+    }
+
+    /** MSFT-style short: entry 100, stop 102, target 96 (reward:risk 2). */
+    static Setup shortSetup(String symbol) {
+        return setup(symbol, "breakdown", Direction.SHORT, 0.8, 0.7, 100, 102, 96);
+    }
+
+    /** Scripts {@code setup}, scans, and returns the proposal made of it. */
+    Proposal propose(Setup setup) {
+        String symbol = setup.symbol();
+        signals.script(symbol, setup);
         ScanReport r = desk.scanNow();
         signals.script(symbol);
         return r.decisions().stream().filter(d -> d.symbol().equals(symbol) && d.proposalId().isPresent())

@@ -6,10 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tech.brokerbridge.core.internal.Harness.assertStatus;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tech.brokerbridge.ports.broker.OrderState;
+import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.desk.ActionResult;
+import tech.brokerbridge.ports.desk.BracketView;
+import tech.brokerbridge.ports.desk.KillSwitchOutcome;
+import tech.brokerbridge.ports.desk.KillSwitchRequest;
 import tech.brokerbridge.ports.desk.Modification;
+import tech.brokerbridge.ports.desk.PositionView;
 import tech.brokerbridge.ports.journal.Proposal;
 
 class KillSwitchDeskTest {
@@ -45,18 +52,34 @@ class KillSwitchDeskTest {
     }
 
     @Test
-    void itCanCancelEveryOpenBracket() {
+    void cancellingOpenOrdersCancelsUnfilledBracketsOnlyAndAFilledShortKeepsItsStop() {
         h.start();
         Proposal a = h.propose("AAPL");
         h.desk.approve(a.proposalId(), Modification.none());
-        Proposal b = h.propose("MSFT");
+        Proposal b = h.propose(Harness.shortSetup("MSFT"));
         h.desk.approve(b.proposalId(), Modification.none());
-        h.broker.fillEntry(b.proposalId(), 50);
-        assertEquals(3 + 2, h.desk.engageKillSwitch(true, "flatten"));
+        h.broker.fillEntry(b.proposalId(), 100);
         h.awaitEvents();
-        assertTrue(h.broker.openOrders().isEmpty());
+
+        KillSwitchOutcome out = h.desk.engageKillSwitch(new KillSwitchRequest(true, false, "news shock"));
+        h.awaitEvents();
+        assertEquals(3, out.cancelledLegs(), "the unfilled AAPL bracket only");
+        assertEquals(List.of(a.proposalId()), out.cancelledOrders());
+        List<OrderView> shortLegs = h.broker.ordersByRef(b.proposalId());
+        assertEquals(OrderState.WORKING, shortLegs.get(1).state(), "the filled short keeps its stop");
+        assertEquals(OrderState.WORKING, shortLegs.get(2).state(), "and its target");
         assertStatus("failed", h.reload(a));
         assertStatus("executed", h.reload(b));
+        PositionView msft = h.desk.positions().get(0);
+        assertEquals(-msft.quantity(), h.reload(b).quantity());
+        assertEquals(PositionView.Protection.PROTECTED, msft.protection());
+        BracketView view = h.desk.brackets(10).stream().filter(v -> v.record().orderRef().equals(b.proposalId()))
+                .findFirst().orElseThrow();
+        assertEquals(BracketView.State.OPEN, view.state());
+
+        h.desk.releaseKillSwitch();
+        assertEquals(OrderState.WORKING, h.broker.ordersByRef(b.proposalId()).get(1).state(), "still protected");
+        assertTrue(h.desk.health().warnings().isEmpty(), "no warning: " + h.desk.health().warnings());
     }
 
     @Test

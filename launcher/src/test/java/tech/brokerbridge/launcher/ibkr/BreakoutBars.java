@@ -19,14 +19,14 @@ import tech.brokerbridge.ibkr.internal.msg.Inbound.HistoricalBar;
  * {@code breakout} with high strength and quality, so the offline advisor approves it and the
  * gates pass.
  */
-final class BreakoutBars {
+public final class BreakoutBars {
     private static final int BASE_DAYS = 20;
 
     private BreakoutBars() {
     }
 
     /** {@code n} weekday bars ending on {@code last}, oldest first, starting near {@code start}. */
-    static List<HistoricalBar> ending(LocalDate last, int n, double start) {
+    public static List<HistoricalBar> ending(LocalDate last, int n, double start) {
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = last; days.size() < n; d = d.minusDays(1)) {
             if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {

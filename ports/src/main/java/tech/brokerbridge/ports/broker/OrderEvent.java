@@ -55,4 +55,37 @@ public sealed interface OrderEvent {
             Objects.requireNonNull(time, "time");
         }
     }
+
+    /**
+     * A working (or held) leg now stands at a new level or quantity, after a {@link TradeControl#modify}
+     * or the quantity cut of a partial {@link TradeControl#close}; its id is the same. A trailing stop
+     * that follows the price does not send this for each move.
+     *
+     * @param price the leg's limit or stop price now
+     * @param quantity the leg's quantity now
+     */
+    record Modified(String orderRef, OrderLeg leg, String brokerOrderId, double price, long quantity, Instant time)
+            implements OrderEvent {
+        public Modified {
+            Objects.requireNonNull(orderRef, "orderRef");
+            Objects.requireNonNull(leg, "leg");
+            Objects.requireNonNull(brokerOrderId, "brokerOrderId");
+            Objects.requireNonNull(time, "time");
+        }
+    }
+
+    /**
+     * What the broker charged for one execution (IB's commission report; the paper broker's
+     * per-share commission), in the account currency. It follows the execution's {@link Filled}.
+     */
+    record Commission(String orderRef, OrderLeg leg, String brokerOrderId, String executionId, double amount,
+            Instant time) implements OrderEvent {
+        public Commission {
+            Objects.requireNonNull(orderRef, "orderRef");
+            Objects.requireNonNull(leg, "leg");
+            Objects.requireNonNull(brokerOrderId, "brokerOrderId");
+            Objects.requireNonNull(executionId, "executionId");
+            Objects.requireNonNull(time, "time");
+        }
+    }
 }

@@ -1,18 +1,24 @@
 package tech.brokerbridge.ports.broker;
 
 import java.util.Objects;
+import java.util.Optional;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
  * One order leg as the broker knows it now.
  *
  * @param brokerOrderId the broker's id for this leg
- * @param orderRef the proposal id the bracket was tagged with
- * @param limitOrStopPrice the limit price (entry, take profit) or the stop price (stop loss)
+ * @param orderRef the ref the leg carries: the proposal id for a bracket's legs, the order's own ref
+ *     for a closing order ({@code cls-…}) or a stand-alone stop ({@code stp-…})
+ * @param direction the direction of the trade the leg belongs to (the stop of a long trade sells, and
+ *     is {@code LONG}); for a closing order or a stand-alone stop, the side of the position it closes
+ * @param limitOrStopPrice the limit price (entry, take profit, limit close) or the stop price (stop
+ *     loss; for a trailing stop, where it stands now); 0 for a market close
+ * @param trailing present when the stop loss trails the price
  */
 public record OrderView(String brokerOrderId, String orderRef, OrderLeg leg, String symbol,
         Direction direction, long quantity, double limitOrStopPrice, OrderState state,
-        long filledQuantity, double averageFillPrice) {
+        long filledQuantity, double averageFillPrice, Optional<TrailingStop> trailing) {
     public OrderView {
         Objects.requireNonNull(brokerOrderId, "brokerOrderId");
         Objects.requireNonNull(orderRef, "orderRef");
@@ -20,5 +26,18 @@ public record OrderView(String brokerOrderId, String orderRef, OrderLeg leg, Str
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(trailing, "trailing");
+    }
+
+    /** A leg with a fixed price (not trailing). */
+    public OrderView(String brokerOrderId, String orderRef, OrderLeg leg, String symbol, Direction direction,
+            long quantity, double limitOrStopPrice, OrderState state, long filledQuantity, double averageFillPrice) {
+        this(brokerOrderId, orderRef, leg, symbol, direction, quantity, limitOrStopPrice, state, filledQuantity,
+                averageFillPrice, Optional.empty());
+    }
+
+    /** Shares still to be filled. */
+    public long remainingQuantity() {
+        return Math.max(0, quantity - filledQuantity);
     }
 }

@@ -17,11 +17,12 @@ import tech.brokerbridge.ports.notify.ChannelStatus;
  * @param notifications the notification channels the user configured, and only those
  * @param marketData where prices come from and what is wrong with them
  * @param account the account orders go to and whether the desk may trade it
+ * @param warnings what needs the user's attention now, e.g. an unprotected position
  */
 public record Health(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
         Service broker, Service ai, LicenseStatus license, Secrets secrets, Optional<Instant> lastScanAt,
         Optional<Instant> nextScanAt, boolean scanInProgress, List<ChannelStatus> notifications,
-        MarketDataStatus marketData, AccountStatus account) {
+        MarketDataStatus marketData, AccountStatus account, List<String> warnings) {
     /** What the legacy constructors say of the market data: not reported. */
     public static final MarketDataStatus MARKET_DATA_NOT_REPORTED = new MarketDataStatus(
             new PriceSource("unknown", false, "not reported"), List.of(), List.of());
@@ -41,21 +42,31 @@ public record Health(String status, String version, boolean tradingLoopActive, b
         notifications = List.copyOf(notifications);
         Objects.requireNonNull(marketData, "marketData");
         Objects.requireNonNull(account, "account");
+        warnings = List.copyOf(warnings);
     }
 
-    /** Without notification channels. */
+    /** Without warnings. */
+    public Health(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
+            Service broker, Service ai, LicenseStatus license, Secrets secrets, Optional<Instant> lastScanAt,
+            Optional<Instant> nextScanAt, boolean scanInProgress, List<ChannelStatus> notifications,
+            MarketDataStatus marketData, AccountStatus account) {
+        this(status, version, tradingLoopActive, killSwitchEngaged, broker, ai, license, secrets, lastScanAt,
+                nextScanAt, scanInProgress, notifications, marketData, account, List.of());
+    }
+
+    /** Without notification channels or warnings. */
     public Health(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
             Service broker, Service ai, LicenseStatus license, Secrets secrets, Optional<Instant> lastScanAt,
             Optional<Instant> nextScanAt, boolean scanInProgress) {
         this(status, version, tradingLoopActive, killSwitchEngaged, broker, ai, license, secrets, lastScanAt,
-                nextScanAt, scanInProgress, List.of(), MARKET_DATA_NOT_REPORTED, ACCOUNT_NOT_REPORTED);
+                nextScanAt, scanInProgress, List.of(), MARKET_DATA_NOT_REPORTED, ACCOUNT_NOT_REPORTED, List.of());
     }
 
-    /** Health with no scan made, none planned and none running, and no notification channel. */
+    /** Health with no scan made, none planned and none running, no notification channel and no warning. */
     public Health(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
             Service broker, Service ai, LicenseStatus license, Secrets secrets) {
         this(status, version, tradingLoopActive, killSwitchEngaged, broker, ai, license, secrets, Optional.empty(),
-                Optional.empty(), false, List.of(), MARKET_DATA_NOT_REPORTED, ACCOUNT_NOT_REPORTED);
+                Optional.empty(), false, List.of(), MARKET_DATA_NOT_REPORTED, ACCOUNT_NOT_REPORTED, List.of());
     }
 
     /** A connected service (broker or AI provider). */

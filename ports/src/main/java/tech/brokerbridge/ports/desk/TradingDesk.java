@@ -26,7 +26,7 @@ import tech.brokerbridge.ports.journal.NotificationExchange;
  * {@link tech.brokerbridge.ports.PortException}s. What happens on the desk is published as events
  * ({@link DeskEvents#subscribe}).
  */
-public interface TradingDesk extends DeskEvents {
+public interface TradingDesk extends PositionDesk, DeskEvents {
     /** What is true now; never blocks. */
     Health health();
 
@@ -98,11 +98,23 @@ public interface TradingDesk extends DeskEvents {
     void stopTrading();
 
     /**
-     * Engages the kill switch: stops the loop and refuses approvals and executions until released.
+     * Engages the kill switch: stops the loop and refuses every action that adds risk (approvals,
+     * executions, widening a stop) until released; see {@link KillSwitchRequest} for cancelling
+     * unfilled brackets and flattening. Protective legs of filled positions are never cancelled by it,
+     * except with their position by {@code flatten}.
      *
-     * @return how many open order legs were asked to cancel (0 unless {@code cancelOpenOrders})
+     * @throws tech.brokerbridge.ports.journal.JournalException when the switch's state cannot be saved
      */
-    int engageKillSwitch(boolean cancelOpenOrders, String reason);
+    KillSwitchOutcome engageKillSwitch(KillSwitchRequest request);
+
+    /**
+     * {@link #engageKillSwitch(KillSwitchRequest)} without flattening.
+     *
+     * @return how many order legs were asked to cancel (0 unless {@code cancelOpenOrders})
+     */
+    default int engageKillSwitch(boolean cancelOpenOrders, String reason) {
+        return engageKillSwitch(new KillSwitchRequest(cancelOpenOrders, false, reason)).cancelledLegs();
+    }
 
     void releaseKillSwitch();
 }

@@ -11,6 +11,7 @@ import tech.brokerbridge.ports.journal.FillRecord;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalStatus;
+import tech.brokerbridge.ports.journal.TradeAction;
 import tech.brokerbridge.ports.license.LicenseState;
 
 /**
@@ -86,9 +87,11 @@ public sealed interface DeskEvent {
     }
 
     /**
-     * One leg of a bracket changed at the broker.
+     * One leg of a bracket, or an order an action on a trade placed (a closing order {@code cls-…}, a
+     * re-armed stop {@code stp-…}), changed at the broker.
      *
-     * @param state {@code working}, {@code cancelled} or {@code rejected}
+     * @param state {@code working}, {@code cancelled}, {@code rejected} or {@code modified} (its price or
+     *     quantity changed: a stop moved, a trailing stop followed the price, a leg cut by a partial close)
      * @param detail the broker's reason, or a short description
      */
     record LegUpdated(long id, Instant time, String orderRef, String symbol, OrderLeg leg, String state,
@@ -141,10 +144,15 @@ public sealed interface DeskEvent {
     }
 
     /**
-     * A position the desk opened was closed (its stop or target filled, or it was closed by hand).
+     * A position the desk opened went flat (its stop or target filled, it was closed by hand or by the
+     * kill switch's flatten): published once per trade, when its closed trade is first recorded
+     * ({@code GET /api/trades}). A partial close publishes no event of this kind (its fill does).
      *
-     * @param quantity the shares closed, signed as the position was
-     * @param reason e.g. {@code stop_loss filled at 97.50}
+     * @param quantity the shares the trade held, signed as the position was
+     * @param price the average exit price over every exit
+     * @param orderRef the bracket's ref (the proposal id)
+     * @param reason {@code stop_loss filled at 97.5}, {@code take_profit filled at …}, {@code closed at …}
+     *     or {@code flattened at …}
      */
     record PositionClosed(long id, Instant time, String symbol, long quantity, double price, String orderRef,
             String reason) implements DeskEvent {
@@ -158,6 +166,46 @@ public sealed interface DeskEvent {
         @Override
         public String type() {
             return "position.closed";
+        }
+    }
+
+    /**
+     * An action on an open trade (close, flatten, cancel, modify, re-arm stop) was recorded or moved on:
+     * {@code requested} (recorded, the broker not answered yet), {@code sent}, {@code done},
+     * {@code refused} or {@code failed} ({@code GET /api/positions} and the approvals log show the rest).
+     */
+    record TradeActionUpdated(long id, Instant time, TradeAction action) implements DeskEvent {
+        public TradeActionUpdated {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(action, "action");
+        }
+
+        @Override
+        public String type() {
+            return "trade.action";
+        }
+    }
+
+    /**
+     * How well a broker position is covered changed. An {@code unprotected} position is also a
+     * {@link Warning} ({@code unprotected_position}); the desk never re-arms a stop by itself.
+     *
+     * @param protection {@code protected} (working stops cover every share, or the position is flat),
+     *     {@code closing} (a working closing order covers the rest) or {@code unprotected}
+     * @param unprotectedQuantity the shares neither a stop nor a closing order covers
+     */
+    record ProtectionChanged(long id, Instant time, String symbol, String protection, long unprotectedQuantity,
+            String message) implements DeskEvent {
+        public ProtectionChanged {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(symbol, "symbol");
+            Objects.requireNonNull(protection, "protection");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public String type() {
+            return "position.protection";
         }
     }
 

@@ -7,7 +7,11 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * One user action on a proposal, as it appears in the approvals log (and its CSV).
+ * One user action, as it appears in the approvals log (and its CSV): on a proposal (approve, modify,
+ * reject) or on the trade it became (close, cancel, modify_stop, modify_target, rearm_stop). For an
+ * action on a trade, {@code original*} are the trade's quantity, stop and target before it and
+ * {@code modified*} what the action asked for (for a close, the quantity left open after it);
+ * {@code proposalId} is empty for a position the desk did not open.
  *
  * @param channel where the user acted: {@code api} (the HTTP API, the dashboard, an embedder) or
  *     {@code telegram} (a button pressed in the Telegram bot)
@@ -40,9 +44,17 @@ public record ApprovalRecord(Instant time, String proposalId, String symbol, Act
                 modifiedStop, modifiedTarget, reason, API, "");
     }
 
-    /** approve (as is), modify (and approve), reject. */
+    /**
+     * approve (as is), modify (and approve), reject: on a proposal; close, cancel, modify_stop,
+     * modify_target, rearm_stop: on the trade it became.
+     */
     public enum Action {
-        APPROVE, MODIFY, REJECT;
+        APPROVE, MODIFY, REJECT, CLOSE, CANCEL, MODIFY_STOP, MODIFY_TARGET, REARM_STOP;
+
+        /** True for approve and modify: the proposal was approved. */
+        public boolean approves() {
+            return this == APPROVE || this == MODIFY;
+        }
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);

@@ -22,7 +22,7 @@ public record ApprovedTrade(Proposal proposal, ApprovalRecord approval, OrderRec
             throw new IllegalArgumentException("an approved trade's proposal is executing, not "
                     + proposal.status().wire());
         }
-        if (!approval.proposalId().equals(id) || approval.action() == ApprovalRecord.Action.REJECT) {
+        if (!approval.proposalId().equals(id) || !approval.action().approves()) {
             throw new IllegalArgumentException("the approval (" + approval.action().wire() + " of "
                     + approval.proposalId() + ") does not approve proposal " + id);
         }

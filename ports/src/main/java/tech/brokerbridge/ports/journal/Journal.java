@@ -2,7 +2,7 @@ package tech.brokerbridge.ports.journal;
 
 /**
  * The durable record of everything the desk does: all the journal's roles in one object, so that a
- * desk is given one journal (e.g. one SQLite file) rather than six. The desk's services each depend
+ * desk is given one journal (e.g. one SQLite file) rather than eight. The desk's services each depend
  * only on the roles they use.
  *
  * <ul>
@@ -10,7 +10,9 @@ package tech.brokerbridge.ports.journal;
  * <li>{@link DecisionLog}: why each setup became a proposal or not;</li>
  * <li>{@link OrderLog}: the brackets sent and their fills;</li>
  * <li>{@link OutboundAudit}: what left the machine (the AI exchanges);</li>
- * <li>{@link DeskState}: the kill switch, the license records and the proposal cool-downs.</li>
+ * <li>{@link DeskState}: the kill switch, the license records and the proposal cool-downs;</li>
+ * <li>{@link TradeActionLog}: the actions taken on open trades (close, cancel, modify, re-arm);</li>
+ * <li>{@link TradeLog}: the trades opened and every closed trade with its P&amp;L.</li>
  * </ul>
  *
  * <p>Thread-safe. Every write is committed durably before the method returns, so anything
@@ -18,5 +20,6 @@ package tech.brokerbridge.ports.journal;
  * {@link JournalException}. Each role has its contract test in the ports test-jar
  * ({@code tech.brokerbridge.ports.tck}).
  */
-public interface Journal extends ProposalLog, DecisionLog, OrderLog, OutboundAudit, DeskState {
+public interface Journal extends ProposalLog, DecisionLog, OrderLog, OutboundAudit, DeskState, TradeActionLog,
+        TradeLog {
 }

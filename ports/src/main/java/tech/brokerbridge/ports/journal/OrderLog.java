@@ -38,6 +38,12 @@ public interface OrderLog {
     /** Records a fill; false (and nothing written) when this execution id was already recorded. */
     boolean recordFill(FillRecord fill);
 
+    /**
+     * Sets the commission of a recorded fill (replacing one reported before); false (and nothing
+     * written) when no fill with this execution id is recorded.
+     */
+    boolean recordCommission(String executionId, double commission);
+
     /** The fills of one order, oldest first (ties in the order recorded). */
     List<FillRecord> fills(String orderRef);
 }

@@ -30,9 +30,18 @@ public record OrderRecord(String orderRef, String symbol, Direction direction, l
                 ids, newMessage, createdAt, time);
     }
 
-    /** Where the bracket stands. */
+    /**
+     * Where the bracket stands. {@code UNPROTECTED}: the entry filled and no working stop covers the
+     * position (a stop cancelled or rejected at the broker); it is {@code ENTRY_FILLED} again once a
+     * stop is re-armed. {@code CLOSED}: the position went flat.
+     */
     public enum State {
-        SUBMITTING, ACCEPTED, REJECTED, ENTRY_FILLED, CLOSED, CANCELLED, FAILED;
+        SUBMITTING, ACCEPTED, REJECTED, ENTRY_FILLED, UNPROTECTED, CLOSED, CANCELLED, FAILED;
+
+        /** The entry filled and the position is still open. */
+        public boolean open() {
+            return this == ENTRY_FILLED || this == UNPROTECTED;
+        }
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -15,8 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.Broker;
@@ -25,19 +22,25 @@ import tech.brokerbridge.ports.broker.ConnectionStatus;
 import tech.brokerbridge.ports.broker.OrderEvent;
 import tech.brokerbridge.ports.broker.OrderEventListener;
 import tech.brokerbridge.ports.broker.OrderLeg;
-import tech.brokerbridge.ports.broker.OrderState;
+import tech.brokerbridge.ports.broker.CloseOrder;
+import tech.brokerbridge.ports.broker.ModifyResult;
+import tech.brokerbridge.ports.broker.PlaceResult;
+import tech.brokerbridge.ports.broker.ProtectionChange;
+import tech.brokerbridge.ports.broker.StopOrder;
+import tech.brokerbridge.ports.broker.TradeControl;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
 import tech.brokerbridge.ports.broker.TradingAccount;
-import tech.brokerbridge.ports.market.Direction;
 
 /**
  * An in-memory {@link Broker} the tests control. It keeps the port's contract, proven by
  * {@code FakeBrokerContractTest} (idempotent by order ref, children held until the entry fills,
  * one-cancels-other, events in order on a broker thread), and lets a test script what the real thing
  * does: prices that fill resting orders ({@link #tradeAt}), fills, rejections, outages, orders it
- * already knows.
+ * already knows, a leg cancelled in the broker's own software. It also keeps the {@link TradeControl}
+ * part of the port (modify, close, re-arm), proven by {@code FakeBrokerTradeControlContractTest}; the
+ * orders and positions live in a {@link FakeBook}.
  *
  * <p>Thread-safe: state changes are synchronized. As at a real broker, events reach the listeners on
  * the fake's own event thread, one at a time and in the order of the changes that caused them; a port
@@ -59,17 +62,17 @@ public final class FakeBroker implements Broker {
             });
     private volatile Thread delivering;
     private final List<OrderEventListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, List<OrderView>> brackets = new LinkedHashMap<>();
-    private final Map<String, Position> positions = new LinkedHashMap<>();
+    private final FakeBook book = new FakeBook();
     private final List<BracketOrder> submitCalls = new ArrayList<>();
-    private final AtomicInteger ids = new AtomicInteger(1000);
-    private final AtomicInteger executions = new AtomicInteger();
+    private final List<Object> actionCalls = new ArrayList<>();
     private AccountSnapshot account;
     private boolean connected = true;
     private String rejectNextReason;
     private boolean failNextSubmitBeforeSending;
     private boolean failNextSubmitAfterSending;
+    private boolean failNextActionAfterSending;
     private Runnable onSubmit = () -> { };
+    private Runnable onAction = () -> { };
 
     public FakeBroker(Clock clock) {
         this.clock = clock;
@@ -94,17 +97,19 @@ public final class FakeBroker implements Broker {
     }
 
     public synchronized FakeBroker setPosition(Position p) {
-        if (p.quantity() == 0) {
-            positions.remove(p.symbol());
-        } else {
-            positions.put(p.symbol(), p);
-        }
+        book.setPosition(p);
         return this;
     }
 
     /** Goes down (every call but {@link #connectionStatus()} throws a retryable {@link BrokerException}) or up. */
     public synchronized FakeBroker setConnected(boolean up) {
         this.connected = up;
+        return this;
+    }
+
+    /** Every execution from now on is followed by a {@link OrderEvent.Commission} of this amount (0: none, the default). */
+    public synchronized FakeBroker chargeCommission(double perExecution) {
+        book.chargeCommission(perExecution);
         return this;
     }
 
@@ -126,15 +131,27 @@ public final class FakeBroker implements Broker {
         return this;
     }
 
+    /** The next modify, close or protect is carried out, but its acknowledgement is lost: the call throws. */
+    public synchronized FakeBroker failNextActionAfterSending() {
+        this.failNextActionAfterSending = true;
+        return this;
+    }
+
     /** Runs at the start of every submitBracket call, outside the broker's lock (e.g. to hold a thread). */
     public FakeBroker onSubmit(Runnable hook) {
         this.onSubmit = hook;
         return this;
     }
 
+    /** Runs at the start of every modify, close and protect call, outside the broker's lock. */
+    public FakeBroker onAction(Runnable hook) {
+        this.onAction = hook;
+        return this;
+    }
+
     /** Makes the broker know a bracket with this ref, as if it had been submitted before (e.g. before a restart). */
     public synchronized FakeBroker knowBracket(BracketOrder order) {
-        brackets.put(order.orderRef(), legsOf(order));
+        book.know(order);
         return this;
     }
 
@@ -143,108 +160,70 @@ public final class FakeBroker implements Broker {
      * the price reaches executes, as at a broker. An entry fills at its limit or better (a buy limit
      * at or above the price, a sell limit at or below it); once the entry has filled, a stop loss the
      * price reaches fills at the price, a take profit at the price, which is its limit or better, and
-     * the other child is cancelled.
+     * the other child is cancelled. Trailing stops follow the price first; a closing order at a limit
+     * fills at its limit when the price reaches it; a stand-alone stop like a stop loss.
      */
     public void tradeAt(String symbol, double price) {
-        control(() -> {
-            List<Future<?>> sent = new ArrayList<>();
-            for (Map.Entry<String, List<OrderView>> bracket : brackets.entrySet()) {
-                List<OrderView> legs = bracket.getValue();
-                OrderView entry = legs.get(0);
-                if (!entry.symbol().equals(symbol)) {
-                    continue;
-                }
-                boolean isLong = entry.direction() == Direction.LONG;
-                double limit = entry.limitOrStopPrice();
-                if (entry.state() == OrderState.WORKING && (isLong ? price <= limit : price >= limit)) {
-                    sent.addAll(fillEntryLocked(bracket.getKey(), isLong ? Math.min(price, limit) : Math.max(price, limit)));
-                }
-                if (legs.get(0).state() != OrderState.FILLED) {
-                    continue;
-                }
-                OrderView stop = legs.get(1);
-                OrderView target = legs.get(2);
-                if (stop.state() == OrderState.WORKING
-                        && (isLong ? price <= stop.limitOrStopPrice() : price >= stop.limitOrStopPrice())) {
-                    sent.addAll(fillChildLocked(bracket.getKey(), OrderLeg.STOP_LOSS, price));
-                } else if (target.state() == OrderState.WORKING
-                        && (isLong ? price >= target.limitOrStopPrice() : price <= target.limitOrStopPrice())) {
-                    sent.addAll(fillChildLocked(bracket.getKey(), OrderLeg.TAKE_PROFIT, price));
-                }
-            }
-            return sent;
-        });
+        control(sink -> book.tradeAt(symbol, price, clock.instant(), sink));
     }
 
     /** Fills the entry completely at {@code price}; the children start working; the position grows. */
     public void fillEntry(String ref, double price) {
-        control(() -> fillEntryLocked(ref, price));
-    }
-
-    private List<Future<?>> fillEntryLocked(String ref, double price) {
-        List<OrderView> legs = require(ref);
-        OrderView entry = legs.get(0);
-        legs.set(0, with(entry, OrderState.FILLED, entry.quantity(), price));
-        for (int i = 1; i < legs.size(); i++) {
-            legs.set(i, with(legs.get(i), OrderState.WORKING, 0, 0));
-        }
-        long signed = entry.quantity() * entry.direction().sign();
-        Position old = positions.get(entry.symbol());
-        long q = (old == null ? 0 : old.quantity()) + signed;
-        setPosition(new Position(entry.symbol(), q, price, price, 0, 0));
-        return List.of(queue(new OrderEvent.Filled(ref, OrderLeg.ENTRY, entry.brokerOrderId(),
-                "exec-" + executions.incrementAndGet(), entry.symbol(), entry.quantity(), price, true, clock.instant())));
+        control(sink -> book.fill(ref, OrderLeg.ENTRY, price, clock.instant(), sink));
     }
 
     /** Fills the stop loss or take profit at its price; the other child is cancelled; the position closes. */
     public void fillChild(String ref, OrderLeg leg) {
-        control(() -> fillChildLocked(ref, leg, require(ref).get(leg == OrderLeg.STOP_LOSS ? 1 : 2).limitOrStopPrice()));
-    }
-
-    private List<Future<?>> fillChildLocked(String ref, OrderLeg leg, double price) {
-        List<OrderView> legs = require(ref);
-        int i = leg == OrderLeg.STOP_LOSS ? 1 : 2;
-        OrderView child = legs.get(i);
-        OrderView other = legs.get(3 - i);
-        legs.set(i, with(child, OrderState.FILLED, child.quantity(), price));
-        legs.set(3 - i, with(other, OrderState.CANCELLED, 0, 0));
-        Position old = positions.get(child.symbol());
-        if (old != null) {
-            setPosition(new Position(child.symbol(), old.quantity() - child.quantity() * child.direction().sign(),
-                    old.averageCost(), price, 0, 0));
-        }
-        return List.of(
-                queue(new OrderEvent.Filled(ref, leg, child.brokerOrderId(), "exec-" + executions.incrementAndGet(),
-                        child.symbol(), child.quantity(), price, true, clock.instant())),
-                queue(new OrderEvent.Cancelled(ref, other.leg(), other.brokerOrderId(), "one-cancels-other",
-                        clock.instant())));
+        control(sink -> book.fill(ref, leg, book.legs(ref).stream().filter(v -> v.leg() == leg).findFirst()
+                .orElseThrow().limitOrStopPrice(), clock.instant(), sink));
     }
 
     /** The broker rejects the whole bracket after accepting it (as IB does with a late error). */
     public void rejectLater(String ref, String reason) {
-        control(() -> {
-            List<OrderView> legs = require(ref);
-            for (int i = 0; i < legs.size(); i++) {
-                legs.set(i, with(legs.get(i), OrderState.REJECTED, 0, 0));
-            }
-            return List.of(queue(new OrderEvent.Rejected(ref, OrderLeg.ENTRY, legs.get(0).brokerOrderId(), reason,
-                    clock.instant())));
-        });
+        control(sink -> book.reject(ref, reason, clock.instant(), sink));
+    }
+
+    /** Someone cancels one leg in the broker's own software (e.g. the stop, in the IB app). */
+    public void cancelAtBroker(String ref, OrderLeg leg) {
+        cancelAtBroker(ref, leg, "cancelled at the broker");
+    }
+
+    /** Someone cancels one leg in the broker's own software, and the broker says why. */
+    public void cancelAtBroker(String ref, OrderLeg leg, String reason) {
+        control(sink -> book.cancelLeg(ref, leg, reason, clock.instant(), sink));
     }
 
     /** Sends an event as it is (e.g. a duplicate fill replayed after a reconnect). */
     public void emit(OrderEvent event) {
-        control(() -> List.of(queue(event)));
+        control(sink -> sink.accept(event));
     }
 
     /** Returns once every event so far, port calls' included, has reached the listeners. */
     public void awaitDelivered() {
-        control(() -> List.of(delivery.submit(() -> { })));
+        if (Thread.currentThread() == delivering) {
+            return;
+        }
+        try {
+            delivery.submit(() -> { }).get(DELIVERY_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("events not delivered within " + DELIVERY_BOUND, e);
+        }
     }
 
     /** Every bracket passed to submitBracket, duplicates and failed calls included, in order. */
     public synchronized List<BracketOrder> submitCalls() {
         return List.copyOf(submitCalls);
+    }
+
+    /**
+     * Every modify ({@link ProtectionChange}), close ({@link CloseOrder}) and protect ({@link StopOrder})
+     * call, in order, duplicates and failed calls included.
+     */
+    public synchronized List<Object> actionCalls() {
+        return List.copyOf(actionCalls);
     }
 
     public synchronized int listenerCount() {
@@ -272,27 +251,19 @@ public final class FakeBroker implements Broker {
     @Override
     public synchronized List<Position> positions() {
         up();
-        return List.copyOf(positions.values());
+        return book.positions();
     }
 
     @Override
     public synchronized List<OrderView> openOrders() {
         up();
-        List<OrderView> open = new ArrayList<>();
-        for (List<OrderView> legs : brackets.values()) {
-            for (OrderView v : legs) {
-                if (!v.state().done()) {
-                    open.add(v);
-                }
-            }
-        }
-        return open;
+        return book.open();
     }
 
     @Override
     public synchronized List<OrderView> ordersByRef(String orderRef) {
         up();
-        return List.copyOf(brackets.getOrDefault(orderRef, List.of()));
+        return book.legs(orderRef);
     }
 
     @Override
@@ -305,7 +276,7 @@ public final class FakeBroker implements Broker {
                 failNextSubmitBeforeSending = false;
                 throw BrokerException.timeout("submit " + order.orderRef());
             }
-            if (brackets.containsKey(order.orderRef())) {
+            if (book.knows(order.orderRef())) {
                 return new SubmitResult.Rejected(order.orderRef(), "duplicate order ref", true);
             }
             if (rejectNextReason != null) {
@@ -313,8 +284,7 @@ public final class FakeBroker implements Broker {
                 rejectNextReason = null;
                 return new SubmitResult.Rejected(order.orderRef(), why, false);
             }
-            List<OrderView> legs = legsOf(order);
-            brackets.put(order.orderRef(), legs);
+            List<OrderView> legs = book.add(order);
             queue(new OrderEvent.Working(order.orderRef(), OrderLeg.ENTRY, legs.get(0).brokerOrderId(), clock.instant()));
             if (failNextSubmitAfterSending) {
                 failNextSubmitAfterSending = false;
@@ -327,21 +297,54 @@ public final class FakeBroker implements Broker {
     @Override
     public synchronized int cancel(String orderRef) {
         up();
-        List<OrderView> legs = brackets.get(orderRef);
-        if (legs == null) {
-            return 0;
+        return book.cancel(orderRef, "cancelled by request", clock.instant(), this::queue);
+    }
+
+    @Override
+    public ModifyResult modify(String orderRef, ProtectionChange change) {
+        onAction.run();
+        synchronized (this) {
+            actionCalls.add(change);
+            up();
+            var refusal = book.modify(orderRef, change, clock.instant(), this::queue);
+            lostAcknowledgement("modify " + orderRef);
+            return refusal.<ModifyResult>map(r -> new ModifyResult.Refused(orderRef, r))
+                    .orElseGet(() -> new ModifyResult.Modified(orderRef, book.legs(orderRef)));
         }
-        int n = 0;
-        for (int i = 0; i < legs.size(); i++) {
-            OrderView v = legs.get(i);
-            if (!v.state().done()) {
-                legs.set(i, with(v, OrderState.CANCELLED, v.filledQuantity(), v.averageFillPrice()));
-                n++;
-                queue(new OrderEvent.Cancelled(orderRef, v.leg(), v.brokerOrderId(), "cancelled by request",
-                        clock.instant()));
+    }
+
+    @Override
+    public PlaceResult close(CloseOrder order) {
+        onAction.run();
+        synchronized (this) {
+            actionCalls.add(order);
+            up();
+            if (book.knows(order.closeRef())) {
+                return new PlaceResult.Rejected(order.closeRef(), "duplicate order ref", true);
             }
+            var refusal = book.close(order, clock.instant(), this::queue);
+            if (refusal.isPresent()) {
+                return new PlaceResult.Rejected(order.closeRef(), refusal.get(), false);
+            }
+            lostAcknowledgement("close " + order.closeRef());
+            OrderView leg = book.legs(order.closeRef()).get(0);
+            return new PlaceResult.Accepted(order.closeRef(), leg.brokerOrderId(), leg.state());
         }
-        return n;
+    }
+
+    @Override
+    public PlaceResult protect(StopOrder order) {
+        onAction.run();
+        synchronized (this) {
+            actionCalls.add(order);
+            up();
+            if (book.knows(order.ref())) {
+                return new PlaceResult.Rejected(order.ref(), "duplicate order ref", true);
+            }
+            OrderView leg = book.protect(order, clock.instant(), this::queue);
+            lostAcknowledgement("protect " + order.ref());
+            return new PlaceResult.Accepted(order.ref(), leg.brokerOrderId(), leg.state());
+        }
     }
 
     @Override
@@ -352,11 +355,18 @@ public final class FakeBroker implements Broker {
 
     // ---- helpers ----
 
+    private void lostAcknowledgement(String what) {
+        if (failNextActionAfterSending) {
+            failNextActionAfterSending = false;
+            throw BrokerException.timeout("acknowledgement of " + what);
+        }
+    }
+
     /** Applies a change under the lock, then waits (outside it) until its events have been delivered. */
-    private void control(Supplier<List<Future<?>>> change) {
-        List<Future<?>> sent;
+    private void control(Consumer<Consumer<OrderEvent>> change) {
+        List<Future<?>> sent = new ArrayList<>();
         synchronized (this) {
-            sent = change.get();
+            change.accept(e -> sent.add(queue(e)));
         }
         if (Thread.currentThread() == delivering) {
             return; // a listener reacting to an event: its own events follow once it returns
@@ -400,30 +410,6 @@ public final class FakeBroker implements Broker {
         if (!connected) {
             throw BrokerException.notConnected("fake broker is down");
         }
-    }
-
-    private List<OrderView> require(String ref) {
-        List<OrderView> legs = brackets.get(ref);
-        if (legs == null) {
-            throw new IllegalArgumentException("no bracket " + ref);
-        }
-        return legs;
-    }
-
-    private List<OrderView> legsOf(BracketOrder o) {
-        List<OrderView> legs = new ArrayList<>();
-        legs.add(new OrderView("fb-" + ids.incrementAndGet(), o.orderRef(), OrderLeg.ENTRY, o.symbol(), o.direction(),
-                o.quantity(), o.entryLimit(), OrderState.WORKING, 0, 0));
-        legs.add(new OrderView("fb-" + ids.incrementAndGet(), o.orderRef(), OrderLeg.STOP_LOSS, o.symbol(),
-                o.direction(), o.quantity(), o.stopLoss(), OrderState.PENDING, 0, 0));
-        legs.add(new OrderView("fb-" + ids.incrementAndGet(), o.orderRef(), OrderLeg.TAKE_PROFIT, o.symbol(),
-                o.direction(), o.quantity(), o.takeProfit(), OrderState.PENDING, 0, 0));
-        return legs;
-    }
-
-    private static OrderView with(OrderView v, OrderState state, long filled, double avg) {
-        return new OrderView(v.brokerOrderId(), v.orderRef(), v.leg(), v.symbol(), v.direction(), v.quantity(),
-                v.limitOrStopPrice(), state, filled, avg);
     }
 
     // ---- the account (issue 13): a paper account unless a test says otherwise ----

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.journal.NotificationExchange;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.ApprovedTrade;
+import tech.brokerbridge.ports.journal.ClosedTrade;
 import tech.brokerbridge.ports.journal.CoolDown;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.FillRecord;
@@ -27,11 +29,13 @@ import tech.brokerbridge.ports.journal.Journal;
 import tech.brokerbridge.ports.journal.JournalException;
 import tech.brokerbridge.ports.journal.KillSwitchState;
 import tech.brokerbridge.ports.journal.LicenseRecord;
+import tech.brokerbridge.ports.journal.OpenTrade;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
+import tech.brokerbridge.ports.journal.TradeAction;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -56,6 +60,7 @@ public final class InMemoryJournal implements Journal {
     private final List<AiExchange> audit = new ArrayList<>();
     private final List<NotificationExchange> notifications = new ArrayList<>();
     private final List<CoolDown> coolDowns = new ArrayList<>();
+    private final InMemoryTrades trades = new InMemoryTrades();
     private KillSwitchState killSwitch;
     private LicenseRecord license;
     private final List<String> writes = new ArrayList<>();
@@ -66,7 +71,10 @@ public final class InMemoryJournal implements Journal {
      * {@code "proposal+approval <id> <status> <action>"}, {@code "decision <outcome>"},
      * {@code "order <ref> <state>"}, {@code "order_progress <ref> <state>"}, {@code "fill <execution id>"} (only a new execution),
      * {@code "approved_trade <id>"}, {@code "ai_exchange"}, {@code "kill_switch engaged|released"},
-     * {@code "license"} and {@code "cool_down <symbol> <direction> <setup type> <cause>"} (statuses,
+     * {@code "license"}, {@code "cool_down <symbol> <direction> <setup type> <cause>"},
+     * {@code "commission <execution id>"}, {@code "action <id> <kind> <state>"} (a new one, with its
+     * approvals), {@code "action_state <id> <state>"}, {@code "open_trade <id>"} and
+     * {@code "closed_trade <id>"} (statuses,
      * states, actions, directions and causes as their {@code wire()} names). A write refused by
      * {@link #failWrites} is not in the log.
      */
@@ -211,6 +219,18 @@ public final class InMemoryJournal implements Journal {
     }
 
     @Override
+    public synchronized boolean recordCommission(String executionId, double commission) {
+        FillRecord f = fills.get(Objects.requireNonNull(executionId, "executionId"));
+        if (f == null) {
+            return false;
+        }
+        write("commission " + executionId);
+        fills.put(executionId, new FillRecord(f.executionId(), f.orderRef(), f.leg(), f.symbol(), f.quantity(),
+                f.price(), f.time(), OptionalDouble.of(commission)));
+        return true;
+    }
+
+    @Override
     public synchronized List<FillRecord> fills(String orderRef) {
         return fills.values().stream().filter(f -> f.orderRef().equals(orderRef))
                 .sorted(Comparator.comparing(FillRecord::time)).toList();
@@ -286,6 +306,80 @@ public final class InMemoryJournal implements Journal {
         Objects.requireNonNull(now, "now");
         return coolDowns.stream().filter(c -> now.isBefore(c.until())).sorted(Comparator.comparing(CoolDown::at))
                 .toList();
+    }
+
+    @Override
+    public synchronized void beginAction(TradeAction action, List<ApprovalRecord> lines) {
+        Objects.requireNonNull(action, "action");
+        List<ApprovalRecord> copy = List.copyOf(lines);
+        Optional<String> refusal = trades.refusal(action);
+        if (refusal.isPresent()) {
+            throw new IllegalStateException(refusal.get());
+        }
+        write("action " + action.actionId() + " " + action.kind().wire() + " " + action.state().wire());
+        trades.put(action);
+        approvals.addAll(copy);
+    }
+
+    @Override
+    public synchronized void saveAction(TradeAction action) {
+        Objects.requireNonNull(action, "action");
+        write("action_state " + action.actionId() + " " + action.state().wire());
+        trades.put(action);
+    }
+
+    @Override
+    public synchronized Optional<TradeAction> findAction(String actionId) {
+        return trades.find(Objects.requireNonNull(actionId, "actionId"));
+    }
+
+    @Override
+    public synchronized Optional<TradeAction> actionByKey(String idempotencyKey) {
+        return trades.actionByKey(Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
+    }
+
+    @Override
+    public synchronized Optional<TradeAction> actionByPlacedRef(String placedRef) {
+        return trades.actionByPlacedRef(Objects.requireNonNull(placedRef, "placedRef"));
+    }
+
+    @Override
+    public synchronized List<TradeAction> actionsWithState(Collection<TradeAction.State> states) {
+        return trades.withState(states);
+    }
+
+    @Override
+    public synchronized List<TradeAction> actionsOf(String orderRef) {
+        return trades.of(Objects.requireNonNull(orderRef, "orderRef"));
+    }
+
+    @Override
+    public synchronized void saveOpenTrade(OpenTrade trade) {
+        Objects.requireNonNull(trade, "trade");
+        write("open_trade " + trade.tradeId());
+        trades.saveOpen(trade);
+    }
+
+    @Override
+    public synchronized List<OpenTrade> openTrades() {
+        return trades.open();
+    }
+
+    @Override
+    public synchronized void saveClosedTrade(ClosedTrade trade) {
+        Objects.requireNonNull(trade, "trade");
+        write("closed_trade " + trade.tradeId());
+        trades.saveClosed(trade);
+    }
+
+    @Override
+    public synchronized Optional<ClosedTrade> findClosedTrade(String tradeId) {
+        return trades.findClosed(Objects.requireNonNull(tradeId, "tradeId"));
+    }
+
+    @Override
+    public synchronized List<ClosedTrade> closedTrades(Instant from, Instant to) {
+        return trades.closed(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"));
     }
 
     private static void requirePositive(int limit) {

@@ -6,19 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.BracketOrder;
@@ -40,69 +32,9 @@ import tech.brokerbridge.ports.market.Direction;
  * profit cancelling each other, cancel, and the order and position views that follow.
  *
  * <p>Three hooks, kept small so a broker behind a protocol (a fake IB Gateway on loopback) can
- * implement them as easily as the paper broker:
- * <ul>
- *   <li>{@link #newBroker()} — a fresh, connected broker for each test: no orders, no position in
- *       {@link #knownSymbol()}, and buying power for at least {@value #QUANTITY} shares at about
- *       {@value #REFERENCE_PRICE} on either side;</li>
- *   <li>{@link #knownSymbol()} — a symbol it trades (AAPL unless overridden);</li>
- *   <li>{@link #marketTradesAt(String, double)} — the market for the symbol trades at that price
- *       now.</li>
- * </ul>
- * Each test first calls {@code marketTradesAt(knownSymbol(), 100.0)} and then places brackets around
- * 100: long entry 99 / stop 95 / target 105, short entry 101 / stop 105 / target 95, so nothing fills
- * until the test moves the price through a level. The tests wait for events and for views with an
- * upper bound of {@link #WAIT} (never a speed goal).
+ * implement them as easily as the paper broker: see {@link BrokerFixture}.
  */
-public abstract class BrokerContract {
-    /** Upper bound for any wait in these tests. */
-    protected static final Duration WAIT = Duration.ofSeconds(5);
-    /** The price every test starts from. */
-    protected static final double REFERENCE_PRICE = 100.0;
-    /** Shares per test bracket. */
-    protected static final long QUANTITY = 10;
-    private static final long POLL_MILLIS = 20;
-
-    private Broker broker;
-    private String symbol;
-    private OrderEventRecorder events;
-    private AutoCloseable subscription;
-
-    /** A fresh, connected broker (see the class comment for what it must hold); called once per test. */
-    protected abstract Broker newBroker();
-
-    /** A symbol the broker trades; AAPL unless overridden. */
-    protected String knownSymbol() {
-        return "AAPL";
-    }
-
-    /**
-     * The market for {@code symbol} trades at {@code price} now, as if the price had moved there:
-     * every order of this broker that the price reaches executes as it would at the broker (a resting
-     * buy limit at or above the price fills, a sell stop at or above it triggers, ...). Returns once
-     * the broker has taken the price in; the resulting events may still be on their way.
-     */
-    protected abstract void marketTradesAt(String symbol, double price);
-
-    /** Releases the broker after a test; by default does nothing. */
-    protected void closeBroker(Broker broker) {
-    }
-
-    @BeforeEach
-    void startBroker() {
-        broker = newBroker();
-        symbol = knownSymbol();
-        events = new OrderEventRecorder();
-        subscription = broker.subscribe(events);
-        marketTradesAt(symbol, REFERENCE_PRICE);
-    }
-
-    @AfterEach
-    void stopBroker() throws Exception {
-        subscription.close();
-        closeBroker(broker);
-    }
-
+public abstract class BrokerContract extends BrokerFixture {
     @Test
     void connectionStatusAnswersAtOnceAndSaysConnected() {
         ConnectionStatus status = assertTimeoutPreemptively(WAIT, () -> broker.connectionStatus());
@@ -267,7 +199,7 @@ public abstract class BrokerContract {
         String ref = newRef();
         accept(broker.submitBracket(longBracket(ref)));
         assertEquals(3, broker.cancel(ref), "three legs asked to cancel");
-        for (OrderLeg leg : OrderLeg.values()) {
+        for (OrderLeg leg : OrderLeg.BRACKET) {
             events.await(OrderEvent.Cancelled.class, ref, leg, WAIT);
         }
         eventually(() -> openLegsOf(ref), n -> n == 0, "no open leg of " + ref);
@@ -311,95 +243,6 @@ public abstract class BrokerContract {
         marketTradesAt(symbol, 98.5);
         events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
         assertTrue(late.events().isEmpty(), "a closed subscription got " + late.events());
-    }
-
-    // ---- helpers for subclasses and tests ----
-
-    /** A fresh order ref, unique per call. */
-    protected static String newRef() {
-        return "tck-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    }
-
-    protected BracketOrder longBracket(String ref) {
-        return new BracketOrder(ref, symbol, Direction.LONG, QUANTITY, 99.0, 95.0, 105.0);
-    }
-
-    protected BracketOrder shortBracket(String ref) {
-        return new BracketOrder(ref, symbol, Direction.SHORT, QUANTITY, 101.0, 105.0, 95.0);
-    }
-
-    private static SubmitResult.Accepted accept(SubmitResult result) {
-        if (result instanceof SubmitResult.Accepted a) {
-            return a;
-        }
-        return fail("bracket not accepted: " + result);
-    }
-
-    private void assertBracketDone(String ref, OrderLeg filledChild, OrderLeg cancelledChild) {
-        eventually(() -> openLegsOf(ref), n -> n == 0, "open orders exclude the done legs of " + ref);
-        Map<OrderLeg, OrderView> legs = eventually(() -> legsOf(ref),
-                m -> m.size() == 3 && m.values().stream().allMatch(v -> v.state().done()),
-                "ordersByRef keeps the three done legs of " + ref);
-        assertEquals(OrderState.FILLED, legs.get(OrderLeg.ENTRY).state());
-        assertEquals(OrderState.FILLED, legs.get(filledChild).state());
-        assertEquals(OrderState.CANCELLED, legs.get(cancelledChild).state());
-        eventually(() -> position(), Optional::isEmpty, "flat after the bracket closed");
-    }
-
-    private Map<OrderLeg, OrderView> legsOf(String ref) {
-        Map<OrderLeg, OrderView> legs = new EnumMap<>(OrderLeg.class);
-        for (OrderView v : broker.ordersByRef(ref)) {
-            assertEquals(ref, v.orderRef(), "ordersByRef returns only that ref");
-            legs.put(v.leg(), v);
-        }
-        return legs;
-    }
-
-    private long openLegsOf(String ref) {
-        return broker.openOrders().stream().filter(v -> v.orderRef().equals(ref)).peek(v -> assertFalse(
-                v.state().done(), "openOrders holds a done leg: " + v)).count();
-    }
-
-    private long entryFilledQuantity(String ref) {
-        OrderView entry = legsOf(ref).get(OrderLeg.ENTRY);
-        return entry == null ? 0 : entry.filledQuantity();
-    }
-
-    /** The position in the test symbol, if its quantity is not zero. */
-    private Optional<Position> position() {
-        return broker.positions().stream().filter(p -> p.symbol().equals(symbol) && p.quantity() != 0).findFirst();
-    }
-
-    private static int indexOf(List<OrderEvent> seen, Class<? extends OrderEvent> type, OrderLeg leg) {
-        for (int i = 0; i < seen.size(); i++) {
-            if (type.isInstance(seen.get(i)) && seen.get(i).leg() == leg) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Polls {@code read} until {@code done} holds (views may lag events at a real broker), up to {@link #WAIT}. */
-    private static <T> T eventually(Supplier<T> read, Predicate<T> done, String what) {
-        T value = read.get();
-        // a bounded number of short pauses (no clock read): at most about WAIT in all
-        for (long polls = WAIT.toMillis() / POLL_MILLIS; !done.test(value); polls--) {
-            if (polls <= 0) {
-                return fail("not within " + WAIT + ": " + what + "; last seen " + value);
-            }
-            pause();
-            value = read.get();
-        }
-        return value;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail("interrupted");
-        }
     }
 
     @Test

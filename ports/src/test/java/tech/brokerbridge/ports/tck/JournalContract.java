@@ -7,8 +7,9 @@ import tech.brokerbridge.ports.journal.Journal;
  * Every role's contract for a whole {@link Journal} (TCK): a test class that extends this and says how
  * to open (and, when its storage outlives the object, reopen) the journal runs the contracts of
  * {@link tech.brokerbridge.ports.journal.ProposalLog}, {@link tech.brokerbridge.ports.journal.DecisionLog},
- * {@link tech.brokerbridge.ports.journal.OrderLog}, {@link tech.brokerbridge.ports.journal.OutboundAudit}
- * and {@link tech.brokerbridge.ports.journal.DeskState} as nested classes. An implementation of a single
+ * {@link tech.brokerbridge.ports.journal.OrderLog}, {@link tech.brokerbridge.ports.journal.OutboundAudit},
+ * {@link tech.brokerbridge.ports.journal.DeskState}, {@link tech.brokerbridge.ports.journal.TradeActionLog}
+ * and {@link tech.brokerbridge.ports.journal.TradeLog} as nested classes. An implementation of a single
  * role extends that role's contract instead.
  *
  * @param <J> the journal under test
@@ -56,6 +57,20 @@ public abstract class JournalContract<J extends Journal> {
     @Nested
     public class State extends DeskStateContract<J> {
         public State() {
+            super(JournalContract.this::open, JournalContract.this::reopen);
+        }
+    }
+
+    @Nested
+    public class Actions extends TradeActionLogContract<J> {
+        public Actions() {
+            super(JournalContract.this::open, JournalContract.this::reopen);
+        }
+    }
+
+    @Nested
+    public class Trades extends TradeLogContract<J> {
+        public Trades() {
             super(JournalContract.this::open, JournalContract.this::reopen);
         }
     }

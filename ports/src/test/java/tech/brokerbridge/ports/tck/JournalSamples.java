@@ -10,15 +10,19 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import tech.brokerbridge.ports.advisor.AiExchange;
+import tech.brokerbridge.ports.broker.TrailingStop;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
+import tech.brokerbridge.ports.journal.ClosedTrade;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.GateResult;
+import tech.brokerbridge.ports.journal.OpenTrade;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.PriceBasis;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalPage;
 import tech.brokerbridge.ports.journal.ProposalStatus;
 import tech.brokerbridge.ports.journal.StatusChange;
+import tech.brokerbridge.ports.journal.TradeAction;
 import tech.brokerbridge.ports.market.Direction;
 import tech.brokerbridge.ports.market.Quote;
 import tech.brokerbridge.ports.signals.Evidence;
@@ -94,6 +98,38 @@ public final class JournalSamples {
 
     public static List<String> ids(ProposalPage page) {
         return page.proposals().stream().map(Proposal::proposalId).toList();
+    }
+
+    /** A close of {@code quantity} shares of the bracket {@code id(n)}, requested at {@code time}. */
+    public static TradeAction closeAction(int n, Instant time, long quantity, Optional<String> key) {
+        String hex = String.format("%012x", n);
+        return new TradeAction("act-" + hex, TradeAction.Kind.CLOSE, key, "AAPL", Optional.of(id(n)),
+                Optional.of("cls-" + hex), new TradeAction.Request(OptionalLong.of(quantity), OptionalDouble.of(101.25),
+                        OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty()),
+                "taking profit ✓, \"early\"", TradeAction.State.REQUESTED, Optional.empty(), "about to be sent",
+                time, time);
+    }
+
+    /** A modification (trailing stop and a new target) of the bracket {@code id(n)}. */
+    public static TradeAction modifyAction(int n, Instant time) {
+        String hex = String.format("%012x", 0x100000 + n);
+        return new TradeAction("act-" + hex, TradeAction.Kind.MODIFY, Optional.empty(), "MSFT", Optional.of(id(n)),
+                Optional.empty(), new TradeAction.Request(OptionalLong.empty(), OptionalDouble.empty(),
+                        OptionalDouble.of(97.5), OptionalDouble.of(110.0), Optional.of(TrailingStop.percent(1.5))),
+                "", TradeAction.State.REQUESTED, Optional.empty(), "", time, time);
+    }
+
+    /** A closed long trade of {@code id(n)}: 10 in at 100.5, out at 104.25, with commissions. */
+    public static ClosedTrade closedTrade(int n, Instant exit) {
+        return new ClosedTrade(id(n), Optional.of(id(n)), "AAPL", Direction.LONG, "breakout", "claude", 10,
+                exit.minusSeconds(3600).minusNanos(7), 100.5, exit, 104.25, 37.5, 2.0, 32.5,
+                ClosedTrade.ExitReason.TARGET);
+    }
+
+    /** The open trade that {@link #closedTrade} closes. */
+    public static OpenTrade openTrade(int n, Instant opened) {
+        return new OpenTrade(id(n), Optional.of(id(n)), "AAPL", Direction.LONG, "breakout", "offline", 10, 100.5,
+                97.25, opened);
     }
 
     /** An {@code action} record of {@code p} as proposed, with no modification. */

@@ -10,6 +10,7 @@ import static tech.brokerbridge.ports.tck.JournalSamples.order;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,9 @@ import tech.brokerbridge.ports.journal.OrderRecord;
 
 /**
  * The contract every {@link OrderLog} passes (TCK): orders upserted by ref and listed newest first
- * (ties by ref, descending), order progress read back at once and kept after a clean reopen, a fill recorded once per execution id, fills oldest first (ties in the
- * order recorded), a limit below 1 refused.
+ * (ties by ref, descending), order progress read back at once and kept after a clean reopen, a fill
+ * recorded once per execution id, fills oldest first (ties in the order recorded), a commission set on
+ * its fill (a later report replacing it), a limit below 1 refused.
  */
 public abstract class OrderLogContract<J extends OrderLog> extends JournalRoleContract<J> {
     protected OrderLogContract(Supplier<? extends J> open, UnaryOperator<J> reopen) {
@@ -89,6 +91,23 @@ public abstract class OrderLogContract<J extends OrderLog> extends JournalRoleCo
         }
         assertEquals(List.of(entryA, entryB, stop), journal.fills(id(1)));
         assertEquals(List.of(elsewhere), journal.fills(id(2)));
+    }
+
+    @Test
+    public void aCommissionIsSetOnItsFillAndReplacedByALaterReport() {
+        FillRecord fill = new FillRecord("exec-9", id(1), OrderLeg.CLOSE, "AAPL", 10, 101.5, T0);
+        assertFalse(journal.recordCommission("exec-9", 1.0), "no fill yet: nothing written");
+        assertTrue(journal.recordFill(fill));
+        assertEquals(OptionalDouble.empty(), journal.fills(id(1)).get(0).commission());
+        assertTrue(journal.recordCommission("exec-9", 1.0));
+        assertTrue(journal.recordCommission("exec-9", 1.25));
+        FillRecord charged = journal.fills(id(1)).get(0);
+        assertEquals(OptionalDouble.of(1.25), charged.commission());
+        assertEquals(OrderLeg.CLOSE, charged.leg());
+        reopenIfDurable();
+        assertEquals(List.of(charged), journal.fills(id(1)));
+        assertFalse(journal.recordFill(fill), "a replayed execution keeps its commission");
+        assertEquals(OptionalDouble.of(1.25), journal.fills(id(1)).get(0).commission());
     }
 
     @Test

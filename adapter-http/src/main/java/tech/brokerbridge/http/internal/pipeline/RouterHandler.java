@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -58,8 +59,9 @@ public final class RouterHandler extends ChannelInboundHandlerAdapter {
             Router.Match match = routes.of(channel, rc)
                     .orElseGet(() -> routes.router().match(rc.method(), rc.path())); // 404 or 405
             route = match.route();
-            api = new ApiRequest(rc, query(request.uri(), route.queryParams()), match.pathParams(), body(request, route));
-            lastEventId = java.util.Optional.ofNullable(request.headers().get("Last-Event-ID"));
+            api = new ApiRequest(rc, query(request.uri(), route.queryParams()), match.pathParams(), body(request, route),
+                    Optional.ofNullable(request.headers().get(ApiRequest.IDEMPOTENCY_KEY)));
+            lastEventId = Optional.ofNullable(request.headers().get("Last-Event-ID"));
         } catch (ApiException e) {
             Responder.error(channel, rc, e);
             return;

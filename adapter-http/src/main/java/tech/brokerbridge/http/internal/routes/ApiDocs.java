@@ -37,7 +37,21 @@ final class ApiDocs {
     }
 
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    record KillSwitchBody(Optional<Boolean> cancelOpenOrders, Optional<String> reason) {
+    record KillSwitchBody(Optional<Boolean> cancelOpenOrders, Optional<Boolean> flatten, Optional<String> confirm,
+            Optional<String> reason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record CloseBody(OptionalLong quantity, OptionalDouble limitPrice, Optional<String> reason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record ReasonBody(Optional<String> reason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record ModifyBody(OptionalDouble stopPrice, OptionalDouble targetPrice, Optional<Boolean> stopToBreakeven,
+            OptionalDouble trailingPercent, OptionalDouble trailingAmount, Optional<String> reason) {
     }
 
     record CredentialBody(String provider, String authType, String credential) {
@@ -59,7 +73,9 @@ final class ApiDocs {
             "status", "only proposals with this status: pending, approved, rejected, executing, executed, expired, failed",
             "date", "a UTC day, YYYY-MM-DD",
             "limit", "at most this many items",
-            "cursor", "the next_cursor of the previous page");
+            "cursor", "the next_cursor of the previous page",
+            "from", "the first UTC day, YYYY-MM-DD (default: 30 days before 'to')",
+            "to", "the last UTC day, YYYY-MM-DD (default: today)");
 
     private static void json(String method, String path, String tag, String summary, Type answer, Integer... errors) {
         DOCS.put(method + " " + path, new Doc(tag, summary, Optional.empty(), Optional.of(answer), JSON, List.of(errors)));
@@ -101,8 +117,28 @@ final class ApiDocs {
                 JournalRoutes.Exchanges.class);
         json("POST", "/api/trading/start", "trading", "Start the scan loop", TradingRoutes.Loop.class, 409);
         json("POST", "/api/trading/stop", "trading", "Stop the scan loop", TradingRoutes.Loop.class);
-        body("POST", "/api/kill-switch", "trading", "Engage the kill switch", KillSwitchBody.class,
-                TradingRoutes.Engaged.class, 422);
+        body("POST", "/api/kill-switch", "trading", "Engage the kill switch: cancel_open_orders cancels unfilled entries "
+                + "only (a filled position keeps its stop); flatten (with confirm FLATTEN) also closes every position at "
+                + "market", KillSwitchBody.class, TradingRoutes.Engaged.class, 422);
+        String action = " Answers the action (202 while the broker's answer is unknown; send an Idempotency-Key "
+                + "header to retry safely).";
+        json("GET", "/api/positions", "trades", "Open positions, each with its protective legs and how well they cover "
+                + "it (protected, closing, unprotected)", PositionRoutes.Positions.class);
+        body("POST", "/api/positions/{symbol}/close", "trades", "Close a position, whole or in part, at market or at a "
+                + "limit; its stop and target are cut in the same step." + action, CloseBody.class, ActionAnswer.class,
+                404, 409, 422);
+        body("POST", "/api/positions/{symbol}/rearm-stop", "trades", "Put a stop back on an unprotected position, at "
+                + "its bracket's stop level." + action, ReasonBody.class, ActionAnswer.class, 404, 409, 422);
+        body("POST", "/api/orders/{id}/cancel", "trades", "Cancel a bracket whose entry has not filled (all three "
+                + "legs)." + action, ReasonBody.class, ActionAnswer.class, 404, 409, 422);
+        body("POST", "/api/orders/{id}/modify", "trades", "Move the stop and/or the target, the stop to breakeven, or "
+                + "make the stop trailing (by a percent or an amount); 422 with the checks when refused." + action,
+                ModifyBody.class, ActionAnswer.class, 404, 409, 422);
+        json("GET", "/api/trades", "trades", "Closed trades that ended between from and to", ClosedTradeRoutes.Trades.class,
+                422);
+        other("GET", "/api/trades.csv", "trades", "Closed trades as CSV (spreadsheet-safe)", "text/csv");
+        json("GET", "/api/trades/summary", "trades", "Realized P&L today, this week and all time, win rate, average R, "
+                + "expectancy and max drawdown; by setup and by advisor", SummaryAnswer.class);
         json("DELETE", "/api/kill-switch", "trading", "Release the kill switch", TradingRoutes.Released.class);
         json("GET", "/api/admin/diagnostics", "admin", "Uptime, version, JVM, configuration (masked), rate limiter",
                 AdminRoutes.Diagnostics.class);

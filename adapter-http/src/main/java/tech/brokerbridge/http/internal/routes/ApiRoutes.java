@@ -59,6 +59,8 @@ public final class ApiRoutes {
         JournalRoutes.register(b, desk, clock);
         NotificationRoutes.register(b, desk);
         TradingRoutes.register(b, desk);
+        PositionRoutes.register(b, desk);
+        ClosedTradeRoutes.register(b, desk, clock);
         DashboardRoutes.register(b);
         OpenApiDocument doc = new OpenApiDocument(admin.version());
         b.route("GET", "/openapi.json").licenseExempt().staticAsset()

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import tech.brokerbridge.http.internal.web.Json;
 import tech.brokerbridge.http.internal.web.Rounded;
+import tech.brokerbridge.ports.desk.BracketView;
 import tech.brokerbridge.ports.events.DeskEvent;
 import tech.brokerbridge.ports.journal.FillRecord;
 
@@ -76,6 +77,13 @@ public final class EventAnswers {
     record WarningEvent(long id, String type, Instant time, String code, String message, Optional<String> symbol) {
     }
 
+    record TradeActionEvent(long id, String type, Instant time, ActionAnswer action) {
+    }
+
+    record ProtectionEvent(long id, String type, Instant time, String symbol, String protection,
+            long unprotectedQuantity, String message) {
+    }
+
     /** The JSON of {@code e}. */
     public static byte[] json(DeskEvent e) {
         return Json.write(of(e));
@@ -91,7 +99,8 @@ public final class EventAnswers {
             return new StatusEvent(id, type, t, c.proposal().proposalId(), c.from().wire(), c.to().wire(), c.reason(),
                     ProposalAnswer.of(c.proposal()));
         } else if (e instanceof DeskEvent.OrderUpdated o) {
-            return new OrderEvent(id, type, t, OrderAnswer.of(o.order()));
+            return new OrderEvent(id, type, t, OrderAnswer.of(BracketView.ofRecord(o.order(),
+                    "an event carries the record only: GET /api/orders has the legs")));
         } else if (e instanceof DeskEvent.LegUpdated l) {
             return new LegEvent(id, type, t, l.orderRef(), l.symbol(), l.leg().wire(), l.state(), l.detail());
         } else if (e instanceof DeskEvent.FillReceived f) {
@@ -123,6 +132,10 @@ public final class EventAnswers {
             return new KillSwitchEvent(id, type, t, true, Optional.of(k.reason()), Optional.of(k.engagedBy()));
         } else if (e instanceof DeskEvent.KillSwitchReleased) {
             return new KillSwitchEvent(id, type, t, false, Optional.empty(), Optional.empty());
+        } else if (e instanceof DeskEvent.TradeActionUpdated a) {
+            return new TradeActionEvent(id, type, t, ActionAnswer.of(a.action(), false));
+        } else if (e instanceof DeskEvent.ProtectionChanged c) {
+            return new ProtectionEvent(id, type, t, c.symbol(), c.protection(), c.unprotectedQuantity(), c.message());
         }
         DeskEvent.Warning w = (DeskEvent.Warning) e;
         return new WarningEvent(id, type, t, w.code(), w.message(), w.symbol());

@@ -11,11 +11,12 @@ import tech.brokerbridge.ports.notify.ChannelStatus;
  * {@code GET /api/health}; {@code last_scan_at} and {@code next_scan_at} are null when there is none.
  * {@code market_data} names the price source (and whether it is simulated),
  * the symbols last priced on delayed data and one line per symbol whose data could not be read;
- * {@code account_mode} is the paper/live check of the account orders go to.
+ * {@code account_mode} is the paper/live check of the account orders go to; {@code warnings} names what
+ * needs the user now, e.g. an unprotected position.
  */
 record HealthAnswer(String status, String version, boolean tradingLoopActive, boolean killSwitchEngaged,
         Optional<Instant> lastScanAt, Optional<Instant> nextScanAt, boolean scanInProgress, Services services,
-        MarketData marketData, AccountMode accountMode) {
+        MarketData marketData, AccountMode accountMode, List<String> warnings) {
 
     /** {@code notifications}: the configured channels only (none: an empty list). */
     record Services(String api, Broker broker, Ai ai, License license, Secrets secrets,
@@ -72,6 +73,7 @@ record HealthAnswer(String status, String version, boolean tradingLoopActive, bo
                 new Secrets(h.secrets().backend(), h.secrets().available(), h.secrets().warning()),
                 h.notifications().stream().map(Notification::of).toList());
         return new HealthAnswer(h.status(), h.version(), h.tradingLoopActive(), h.killSwitchEngaged(), h.lastScanAt(),
-                h.nextScanAt(), h.scanInProgress(), services, MarketData.of(h.marketData()), AccountMode.of(h.account()));
+                h.nextScanAt(), h.scanInProgress(), services, MarketData.of(h.marketData()), AccountMode.of(h.account()),
+                h.warnings());
     }
 }

@@ -43,7 +43,7 @@ final class JournalRoutes {
 
     private ApiResponse orders(ApiRequest r) {
         int limit = Params.limit(r, DEFAULT_LIMIT, MAX_LIMIT);
-        return ApiResponse.ok(new Orders(desk.orders(limit).stream().map(OrderAnswer::of).toList()));
+        return ApiResponse.ok(new Orders(desk.brackets(limit).stream().map(OrderAnswer::of).toList()));
     }
 
     private ApiResponse decisions(ApiRequest r) {

@@ -29,17 +29,22 @@ final class Params {
     }
 
     static Optional<LocalDate> date(ApiRequest r) {
-        Optional<String> v = r.param("date");
+        return date(r, "date");
+    }
+
+    /** The query parameter {@code name} as a day (YYYY-MM-DD). */
+    static Optional<LocalDate> date(ApiRequest r, String name) {
+        Optional<String> v = r.param(name);
         if (v.isEmpty()) {
             return Optional.empty();
         }
         if (!DATE.matcher(v.get()).matches()) {
-            throw ApiException.badField("date", "'date' must be a day as YYYY-MM-DD");
+            throw ApiException.badField(name, "'" + name + "' must be a day as YYYY-MM-DD");
         }
         try {
             return Optional.of(LocalDate.parse(v.get()));
         } catch (DateTimeParseException e) {
-            throw ApiException.badField("date", "'date' must be a day as YYYY-MM-DD");
+            throw ApiException.badField(name, "'" + name + "' must be a day as YYYY-MM-DD");
         }
     }
 

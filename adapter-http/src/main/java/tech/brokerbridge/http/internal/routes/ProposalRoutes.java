@@ -1,7 +1,6 @@
 package tech.brokerbridge.http.internal.routes;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -122,9 +121,7 @@ final class ProposalRoutes {
             throw new ApiException(409, c.code(), c.reason());
         }
         if (result instanceof ActionResult.GatesFailed g) {
-            long failed = g.gates().stream().filter(x -> !x.passed()).count();
-            throw new ApiException(422, "gates_failed", "the modified trade fails " + failed
-                    + " risk gate(s); the proposal stays pending", Map.of("gates", GateAnswer.of(g.gates())), Map.of());
+            throw GateAnswer.failed(g.gates(), "the modified trade", "risk gate", "the proposal stays pending");
         }
         ActionResult.Invalid invalid = (ActionResult.Invalid) result;
         throw ApiException.invalidValue(invalid.field(), invalid.reason());

@@ -11,14 +11,25 @@ import java.util.Optional;
  * @param query decoded query parameters (only the ones the route declares; the router refuses others)
  * @param pathParams values of the route's {@code {name}} segments
  * @param body the raw body bytes (empty when none)
+ * @param idempotencyKey the request's {@code Idempotency-Key} header, when it has one
  */
 public record ApiRequest(RequestContext context, Map<String, List<String>> query, Map<String, String> pathParams,
-        byte[] body) {
+        byte[] body, Optional<String> idempotencyKey) {
+    /** The header a client repeats with a request it retries, so that the action happens once. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     public ApiRequest {
         Objects.requireNonNull(context, "context");
         query = Map.copyOf(query);
         pathParams = Map.copyOf(pathParams);
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    }
+
+    /** A request without an idempotency key. */
+    public ApiRequest(RequestContext context, Map<String, List<String>> query, Map<String, String> pathParams,
+            byte[] body) {
+        this(context, query, pathParams, body, Optional.empty());
     }
 
     /**

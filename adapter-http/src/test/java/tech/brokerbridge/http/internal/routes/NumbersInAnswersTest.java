@@ -22,6 +22,11 @@ import tech.brokerbridge.ports.desk.Portfolio;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.journal.GateResult;
+import tech.brokerbridge.ports.broker.OrderLeg;
+import tech.brokerbridge.ports.broker.OrderState;
+import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.broker.TrailingStop;
+import tech.brokerbridge.ports.desk.BracketView;
 import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalStatus;
@@ -74,8 +79,11 @@ class NumbersInAnswersTest {
                 "\"compared\":{\"position_value\":4976.4,\"heat_pct\":0.4976,\"working_orders\":0.0}");
         OrderRecord o = new OrderRecord("prp-0123456789ab", "AAPL", Direction.LONG, 50, 99.99000000000001, 0.5000000001,
                 1e7, OrderRecord.State.ACCEPTED, List.of(), "ok", T, T);
-        assertHas(json(OrderAnswer.of(o)), "\"entry_price\":99.99,", "\"stop_price\":0.5,",
-                "\"target_price\":10000000.0,");
+        OrderView leg = new OrderView("7", "prp-0123456789ab", OrderLeg.STOP_LOSS, "AAPL", Direction.LONG, 50,
+                0.5000000001, OrderState.WORKING, 0, 0.0, Optional.of(TrailingStop.percent(1.2500000001)));
+        assertHas(json(OrderAnswer.of(new BracketView(o, List.of(leg), BracketView.State.WORKING, Optional.empty()))),
+                "\"entry_price\":99.99,", "\"stop_price\":0.5,", "\"target_price\":10000000.0,",
+                "\"price\":0.5,", "\"trailing\":{\"kind\":\"percent\",\"value\":1.25}");
     }
 
     @Test

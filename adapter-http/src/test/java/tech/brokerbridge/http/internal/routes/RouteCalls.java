@@ -32,11 +32,16 @@ final class RouteCalls {
     }
 
     ApiResponse call(String method, String uri, String body) {
+        return call(method, uri, body, Optional.empty());
+    }
+
+    /** A call with an {@code Idempotency-Key} header when {@code key} is present. */
+    ApiResponse call(String method, String uri, String body, Optional<String> key) {
         String path = new QueryStringDecoder(uri).path();
         Router.Match m = router.match(method, path);
         ApiRequest r = new ApiRequest(new RequestContext("req-test", method, path),
                 new QueryStringDecoder(uri).parameters(), m.pathParams(),
-                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), key);
         try {
             return m.route().handler().handle(r);
         } catch (ApiException e) {

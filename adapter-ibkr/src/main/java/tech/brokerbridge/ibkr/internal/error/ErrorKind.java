@@ -14,6 +14,8 @@ public enum ErrorKind {
     ORDER_REJECTED,
     /** 202: the order was cancelled; the reason travels with the cancel event. */
     ORDER_CANCELLED,
+    /** 104: a modification could not be done (the order is filled); the order is unchanged. */
+    MODIFY_REFUSED,
     /** 10147, 10148, 161: a cancel could not be done; the order is unchanged. */
     CANCEL_REFUSED,
     /** 200: no security definition: unknown symbol. */

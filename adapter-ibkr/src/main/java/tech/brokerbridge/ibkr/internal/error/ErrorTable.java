@@ -39,8 +39,9 @@ public final class ErrorTable {
             Map.entry(404, ErrorKind.ORDER_REJECTED), // shares not available for short sale
             Map.entry(434, ErrorKind.ORDER_REJECTED), // order size cannot be zero
             Map.entry(10006, ErrorKind.ORDER_REJECTED), // missing parent order
-            Map.entry(10147, ErrorKind.CANCEL_REFUSED),
-            Map.entry(10148, ErrorKind.CANCEL_REFUSED),
+            Map.entry(104, ErrorKind.MODIFY_REFUSED), // can't modify a filled order
+            Map.entry(10147, ErrorKind.CANCEL_REFUSED), // the order to cancel is not found
+            Map.entry(10148, ErrorKind.CANCEL_REFUSED), // the order cannot be cancelled (filled)
             Map.entry(161, ErrorKind.CANCEL_REFUSED),
             Map.entry(202, ErrorKind.ORDER_CANCELLED),
             Map.entry(200, ErrorKind.UNKNOWN_CONTRACT),

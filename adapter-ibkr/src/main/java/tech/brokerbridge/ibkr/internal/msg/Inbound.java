@@ -79,10 +79,19 @@ public sealed interface Inbound {
 
     /**
      * openOrder (5): the fields this adapter reads. The codec still walks every field of the layout.
+     * {@code trailStopPrice} and {@code trailingPercent} are {@link Double#MAX_VALUE} when unset.
      */
     record OpenOrder(int orderId, Contract contract, String action, double totalQuantity, String orderType,
             double lmtPrice, double auxPrice, String tif, String ocaGroup, String account, String orderRef,
-            int clientId, long permId, int parentId, String status, String warningText) implements Inbound {
+            int clientId, long permId, int parentId, String status, String warningText, double trailStopPrice,
+            double trailingPercent) implements Inbound {
+        /** An order that does not trail. */
+        public OpenOrder(int orderId, Contract contract, String action, double totalQuantity, String orderType,
+                double lmtPrice, double auxPrice, String tif, String ocaGroup, String account, String orderRef,
+                int clientId, long permId, int parentId, String status, String warningText) {
+            this(orderId, contract, action, totalQuantity, orderType, lmtPrice, auxPrice, tif, ocaGroup, account,
+                    orderRef, clientId, permId, parentId, status, warningText, Double.MAX_VALUE, Double.MAX_VALUE);
+        }
     }
 
     record OpenOrderEnd() implements Inbound {

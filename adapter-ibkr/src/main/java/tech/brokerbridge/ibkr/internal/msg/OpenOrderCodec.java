@@ -50,7 +50,9 @@ final class OpenOrderCodec {
             r.skip(8); // TWS sends "None" and then these 8 fields
         }
         r.skip(2); // continuousUpdate, referencePriceType
-        r.skip(5); // trailStopPrice, trailingPercent, basisPoints, basisPointsType, comboLegsDescrip
+        double trailStopPrice = r.readDoubleMax();
+        double trailingPercent = r.readDoubleMax();
+        r.skip(3); // basisPoints, basisPointsType, comboLegsDescrip
         int legs = count(r);
         r.skip(legs * 8);
         int legPrices = count(r);
@@ -105,7 +107,7 @@ final class OpenOrderCodec {
             r.skip(5);
         }
         return new OpenOrder(orderId, c, action, qty, orderType, lmt, aux, tif, oca, account, orderRef, clientId,
-                permId, parentId, status, warning);
+                permId, parentId, status, warning, trailStopPrice, trailingPercent);
     }
 
     private static int count(FieldReader r) {

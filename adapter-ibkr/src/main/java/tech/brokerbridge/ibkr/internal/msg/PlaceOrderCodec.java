@@ -7,7 +7,8 @@ import tech.brokerbridge.ibkr.internal.wire.ServerVersions;
  * placeOrder (3) for a plain order: no BAG legs, algo, conditions, scale or delta-neutral parts.
  * No version field since server 145. 115 fields with the id at server 176, 110 at 157. The field
  * groups are numbered as in the protocol brief; everything we do not set is IB's default. Sections 6
- * to 13 hold only defaults and constants: they are encoded once per server version and copied.
+ * to 13 hold only defaults and constants but for the good-till date and the two trail fields: the
+ * constant runs between them are encoded once per server version and copied.
  */
 final class PlaceOrderCodec {
     private static final double UNSET = Double.MAX_VALUE;
@@ -16,8 +17,15 @@ final class PlaceOrderCodec {
     private PlaceOrderCodec() {
     }
 
-    /** The encoded fields of sections 6 to 13 and how many there are. */
-    private record Tail(byte[] fields, int count) {
+    /** Encoded constant fields and how many there are. */
+    private record Encoded(byte[] fields, int count) {
+        static Encoded of(FieldWriter w) {
+            return new Encoded(w.toPayload(), w.fieldCount());
+        }
+    }
+
+    /** The constant runs of sections 6 to 13: before the trail fields and after them. */
+    private record Tail(Encoded beforeTrail, Encoded afterTrail) {
     }
 
     private static final Tail[] TAILS = tails();
@@ -25,9 +33,11 @@ final class PlaceOrderCodec {
     private static Tail[] tails() {
         Tail[] out = new Tail[ServerVersions.OFFER_MAX - ServerVersions.OFFER_MIN + 1];
         for (int sv = ServerVersions.OFFER_MIN; sv <= ServerVersions.OFFER_MAX; sv++) {
-            FieldWriter w = new FieldWriter(512);
-            encodeTail(w, sv);
-            out[sv - ServerVersions.OFFER_MIN] = new Tail(w.toPayload(), w.fieldCount());
+            FieldWriter before = new FieldWriter(256);
+            encodeBeforeTrail(before, sv);
+            FieldWriter after = new FieldWriter(512);
+            encodeAfterTrail(after, sv);
+            out[sv - ServerVersions.OFFER_MIN] = new Tail(Encoded.of(before), Encoded.of(after));
         }
         return out;
     }
@@ -54,16 +64,16 @@ final class PlaceOrderCodec {
         w.add("") // sharesAllocation, deprecated
                 .add(0.0) // discretionaryAmt
                 .add("").add(o.goodTillDate()); // goodAfterTime, goodTillDate
-        // the rest of 6 to the end: the same for every order we place, so encoded once per server version
+        // the rest of 6 to the end: the same for every order we place (encoded once per server version)
+        // but for the trail fields of section 8
         Tail tail = TAILS[sv - ServerVersions.OFFER_MIN];
-        w.addEncoded(tail.fields(), tail.count());
+        w.addEncoded(tail.beforeTrail().fields(), tail.beforeTrail().count());
+        w.addMax(o.trailStopPrice()).addMax(o.trailingPercent());
+        w.addEncoded(tail.afterTrail().fields(), tail.afterTrail().count());
     }
 
-    /**
-     * Sections 6 (from faGroup) to 13 for server version {@code sv}: every field there is IB's default or a
-     * constant.
-     */
-    private static void encodeTail(FieldWriter w, int sv) {
+    /** Sections 6 (from faGroup) and 7 for server version {@code sv}: IB's defaults or constants. */
+    private static void encodeBeforeTrail(FieldWriter w, int sv) {
         // 6: faGroup .. overridePercentageConstraints
         w.add("").add("").add(""); // faGroup, faMethod, faPercentage
         if (sv < ServerVersions.FA_PROFILE_DESUPPORT) {
@@ -81,9 +91,15 @@ final class PlaceOrderCodec {
         // 7: volatility
         w.addMax(UNSET).addMax(UNSET_INT).add("").addMax(UNSET) // volatility, type, dnOrderType, dnAuxPrice
                 .add(false).addMax(UNSET_INT); // continuousUpdate, referencePriceType
-        // 8: trail and scale
-        w.addMax(UNSET).addMax(UNSET) // trailStopPrice, trailingPercent
-                .addMax(UNSET_INT).addMax(UNSET_INT).addMax(UNSET) // scale init/subs size, price increment
+    }
+
+    /**
+     * Section 8 after trailStopPrice and trailingPercent, to 13, for server version {@code sv}: IB's defaults
+     * or constants.
+     */
+    private static void encodeAfterTrail(FieldWriter w, int sv) {
+        // 8: scale
+        w.addMax(UNSET_INT).addMax(UNSET_INT).addMax(UNSET) // scale init/subs size, price increment
                 .add("").add("").add(""); // scaleTable, activeStartTime, activeStopTime
         // 9: hedge, clearing, algo, misc
         w.add("") // hedgeType

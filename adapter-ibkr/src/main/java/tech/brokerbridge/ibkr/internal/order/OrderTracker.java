@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import tech.brokerbridge.ibkr.internal.error.ErrorKind;
+import tech.brokerbridge.ibkr.internal.msg.Inbound.CommissionReport;
 import tech.brokerbridge.ibkr.internal.msg.Inbound.ExecDetails;
 import tech.brokerbridge.ibkr.internal.msg.Inbound.OpenOrder;
 import tech.brokerbridge.ibkr.internal.msg.Inbound.OrderStatus;
@@ -28,7 +30,10 @@ import tech.brokerbridge.ports.market.Direction;
  *
  * <p>While a bracket's acknowledgement is awaited its events are held back; they are published if
  * the bracket is accepted and dropped if it is refused as a whole (unknown contract), so the caller
- * hears about a refusal once, through the submit result.
+ * hears about a refusal once, through the submit result. The same goes for a single order (a close,
+ * a stand-alone stop). Modifications and cancels sent by the trade control wait for their answer
+ * ({@link Answers}); a leg whose levels or quantity change is reported as {@link OrderEvent.Modified};
+ * a commission report follows its execution as {@link OrderEvent.Commission}, once per execution.
  */
 public final class OrderTracker {
     private final Object lock = new Object();
@@ -37,6 +42,10 @@ public final class OrderTracker {
     private final Set<String> seenExecIds = new HashSet<>();
     private final Map<String, BracketAck> acks = new HashMap<>();
     private final Map<String, List<OrderEvent>> held = new HashMap<>();
+    private final Answers answers = new Answers();
+    /** Which order each execution belongs to, for its commission report. */
+    private final Map<String, Integer> executionOrders = new HashMap<>();
+    private final Set<String> seenCommissions = new HashSet<>();
     private final EventBus bus;
     private final Clock clock;
 
@@ -65,8 +74,11 @@ public final class OrderTracker {
             for (int i = 0; i < orders.size(); i++) {
                 PlaceOrder p = orders.get(i);
                 double price = kinds[i] == OrderLeg.STOP_LOSS ? p.order().auxPrice() : p.order().lmtPrice();
-                legs.put(p.orderId(), new TrackedLeg(p.orderId(), ref, kinds[i], symbol, direction,
-                        p.order().totalQuantity(), price));
+                TrackedLeg leg = new TrackedLeg(p.orderId(), ref, kinds[i], symbol, direction,
+                        p.order().totalQuantity(), price == Double.MAX_VALUE ? 0.0 : price);
+                leg.params = p.order();
+                leg.contract = p.contract();
+                legs.put(p.orderId(), leg);
                 ids.add(p.orderId());
             }
             BracketAck ack = new BracketAck(ref, ids);
@@ -97,9 +109,18 @@ public final class OrderTracker {
             if (m.orderRef().isEmpty() && !legs.containsKey(m.orderId())) {
                 return; // not placed through BrokerBridge
             }
-            TrackedLeg l = legs.computeIfAbsent(m.orderId(), id -> fromOpenOrder(m));
+            TrackedLeg l = legs.computeIfAbsent(m.orderId(), id -> OpenOrders.fromOpenOrder(m));
+            l.params = OpenOrders.paramsOf(m);
+            l.contract = m.contract();
             answered(l);
+            boolean modifying = answers.awaits(l.orderId, Answers.Kind.MODIFY);
+            boolean changed = OpenOrders.levels(l, m, modifying);
             applyStatus(l, m.status(), "");
+            if (changed && !l.state.done()) {
+                emit(l, new OrderEvent.Modified(l.orderRef, l.leg, l.brokerId(), l.price, Math.round(l.quantity),
+                        clock.instant()));
+            }
+            answers.done(l.orderId, Answers.Kind.MODIFY);
         }
     }
 
@@ -117,6 +138,11 @@ public final class OrderTracker {
                 l.avgFillPrice = m.avgFillPrice();
             }
             applyStatus(l, m.status(), m.whyHeld());
+            if (l.state == OrderState.CANCELLED) {
+                answers.done(l.orderId, Answers.Kind.CANCEL);
+            } else if (l.state == OrderState.FILLED) {
+                answers.refused(l.orderId, Answers.Kind.CANCEL, "it filled");
+            }
         }
     }
 
@@ -132,6 +158,7 @@ public final class OrderTracker {
                 legs.put(l.orderId, l);
             }
             answered(l);
+            executionOrders.put(m.execution().execId(), l.orderId);
             if (!seenExecIds.add(m.execution().execId())) {
                 return;
             }
@@ -142,11 +169,25 @@ public final class OrderTracker {
             boolean complete = l.filled + 1e-9 >= l.quantity;
             if (complete && !l.state.done()) {
                 l.state = OrderState.FILLED;
+                activateChildren(l);
             } else if (!l.state.done()) {
                 l.state = OrderState.WORKING;
             }
             emit(l, new OrderEvent.Filled(l.orderRef, l.leg, l.brokerId(), m.execution().execId(), l.symbol,
                     Math.round(m.execution().shares()), m.execution().price(), complete, clock.instant()));
+        }
+    }
+
+    /** What IB charged for an execution: a {@link OrderEvent.Commission} once per execution of a tracked leg. */
+    public void onCommission(CommissionReport m) {
+        synchronized (lock) {
+            Integer orderId = executionOrders.get(m.execId());
+            TrackedLeg l = orderId == null ? null : legs.get(orderId);
+            if (l == null || m.commission() == Double.MAX_VALUE || !seenCommissions.add(m.execId())) {
+                return;
+            }
+            emit(l, new OrderEvent.Commission(l.orderRef, l.leg, l.brokerId(), m.execId(), m.commission(),
+                    clock.instant()));
         }
     }
 
@@ -158,6 +199,10 @@ public final class OrderTracker {
                 return false;
             }
             String reason = "IB " + code + ": " + message;
+            if (answers.onError(orderId, kind, reason)) {
+                l.lastError = reason; // a refused modification or cancel: the order stands as it was
+                return true;
+            }
             switch (kind) {
                 case ORDER_REJECTED, UNKNOWN_CONTRACT, DUPLICATE_ORDER_ID -> {
                     l.lastError = reason;
@@ -192,6 +237,7 @@ public final class OrderTracker {
      */
     public void onDisconnect(RuntimeException failure) {
         synchronized (lock) {
+            answers.failAll(failure);
             for (BracketAck ack : new ArrayList<>(acks.values())) {
                 ack.fail(failure);
                 settle(ack.orderRef(), true);
@@ -222,6 +268,28 @@ public final class OrderTracker {
         }
     }
 
+    /** The legs with this ref, lowest id first, as the trade control needs them. */
+    public List<LegInfo> legsOf(String orderRef) {
+        synchronized (lock) {
+            return legs.values().stream().filter(l -> l.orderRef.equals(orderRef))
+                    .sorted(Comparator.comparingInt(l -> l.orderId)).map(TrackedLeg::info).toList();
+        }
+    }
+
+    /** Waits for the answer to a modification of this order about to be sent: empty when taken, else why not. */
+    public CompletableFuture<Optional<String>> awaitModification(int orderId) {
+        synchronized (lock) {
+            return answers.await(orderId, Answers.Kind.MODIFY);
+        }
+    }
+
+    /** Waits for the answer to a cancel of this order about to be sent: empty when cancelled, else why not. */
+    public CompletableFuture<Optional<String>> awaitCancel(int orderId) {
+        synchronized (lock) {
+            return answers.await(orderId, Answers.Kind.CANCEL);
+        }
+    }
+
     private void answered(TrackedLeg l) {
         l.answered = true;
         knownRefs.add(l.orderRef);
@@ -236,11 +304,13 @@ public final class OrderTracker {
             return;
         }
         switch (status) {
-            case "PreSubmitted" -> working(l, l.leg == OrderLeg.ENTRY ? OrderState.WORKING : OrderState.PENDING);
+            case "PreSubmitted" -> working(l, l.leg == OrderLeg.ENTRY || entryFilled(l.orderRef)
+                    ? OrderState.WORKING : OrderState.PENDING);
             case "Submitted" -> working(l, OrderState.WORKING);
             case "Filled" -> {
                 if (l.filled + 1e-9 >= l.quantity) {
                     l.state = OrderState.FILLED;
+                    activateChildren(l);
                 }
             }
             case "Cancelled", "ApiCancelled" -> {
@@ -256,6 +326,26 @@ public final class OrderTracker {
             }
             default -> { } // PendingSubmit, ApiPending, PendingCancel: nothing settled yet
         }
+    }
+
+    /**
+     * Once an entry filled its children are active at IB, even a stop that IB keeps "PreSubmitted"
+     * until it triggers (held on IB's side): they work for the desk from then on.
+     */
+    private void activateChildren(TrackedLeg entry) {
+        if (entry.leg != OrderLeg.ENTRY) {
+            return;
+        }
+        for (TrackedLeg child : legs.values()) {
+            if (child.orderRef.equals(entry.orderRef) && child.leg.protective() && child.state == OrderState.PENDING) {
+                child.state = OrderState.WORKING;
+            }
+        }
+    }
+
+    private boolean entryFilled(String orderRef) {
+        return legs.values().stream().anyMatch(l -> l.orderRef.equals(orderRef) && l.leg == OrderLeg.ENTRY
+                && l.state == OrderState.FILLED);
     }
 
     private void working(TrackedLeg l, OrderState state) {
@@ -275,16 +365,6 @@ public final class OrderTracker {
         }
     }
 
-    private static TrackedLeg fromOpenOrder(OpenOrder m) {
-        boolean buy = m.action().equals("BUY");
-        OrderLeg leg = m.parentId() == 0 ? OrderLeg.ENTRY
-                : m.orderType().startsWith("STP") ? OrderLeg.STOP_LOSS : OrderLeg.TAKE_PROFIT;
-        Direction d = (leg == OrderLeg.ENTRY) == buy ? Direction.LONG : Direction.SHORT;
-        double price = leg == OrderLeg.STOP_LOSS ? m.auxPrice() : m.lmtPrice();
-        return new TrackedLeg(m.orderId(), m.orderRef(), leg, m.contract().symbol(), d, m.totalQuantity(),
-                price == Double.MAX_VALUE ? 0.0 : price);
-    }
-
     /**
      * A leg known only from an execution (it finished before we connected). The execution has no
      * order type, so the leg is inferred from the ids we allocate: entry, stop (+1), target (+2);
@@ -295,7 +375,8 @@ public final class OrderTracker {
         int entryId = legs.values().stream().filter(l -> l.orderRef.equals(ref) && l.leg == OrderLeg.ENTRY)
                 .mapToInt(l -> l.orderId).findFirst().orElse(m.orderId());
         int offset = m.orderId() - entryId;
-        OrderLeg leg = offset == 1 ? OrderLeg.STOP_LOSS : offset == 2 ? OrderLeg.TAKE_PROFIT : OrderLeg.ENTRY;
+        OrderLeg leg = OpenOrders.kindOfRef(ref).orElse(offset == 1 ? OrderLeg.STOP_LOSS
+                : offset == 2 ? OrderLeg.TAKE_PROFIT : OrderLeg.ENTRY);
         boolean bought = m.execution().side().equals("BOT");
         Direction d = (leg == OrderLeg.ENTRY) == bought ? Direction.LONG : Direction.SHORT;
         double qty = m.execution().cumQty() == Double.MAX_VALUE ? m.execution().shares() : m.execution().cumQty();

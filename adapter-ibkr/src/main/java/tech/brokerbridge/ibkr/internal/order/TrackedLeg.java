@@ -1,8 +1,12 @@
 package tech.brokerbridge.ibkr.internal.order;
 
+import java.util.Optional;
+import tech.brokerbridge.ibkr.internal.msg.Contract;
+import tech.brokerbridge.ibkr.internal.msg.OrderParams;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.broker.TrailingStop;
 import tech.brokerbridge.ports.market.Direction;
 
 /** One order leg as the tracker knows it. Mutable; guarded by the tracker's lock. */
@@ -14,6 +18,10 @@ final class TrackedLeg {
     Direction direction;
     double quantity;
     double price;
+    Optional<TrailingStop> trailing = Optional.empty();
+    /** The order as last sent or reported, to send a modification of it; null for a leg known only from a fill. */
+    OrderParams params;
+    Contract contract;
     OrderState state = OrderState.PENDING;
     double filled;
     double avgFillPrice;
@@ -40,6 +48,11 @@ final class TrackedLeg {
 
     OrderView view() {
         return new OrderView(brokerId(), orderRef, leg, symbol, direction, Math.round(quantity), price, state,
-                Math.round(filled), avgFillPrice);
+                Math.round(filled), avgFillPrice, trailing);
+    }
+
+    LegInfo info() {
+        return new LegInfo(orderId, orderRef, leg, state, Math.round(quantity), Math.round(filled), price, params,
+                contract);
     }
 }

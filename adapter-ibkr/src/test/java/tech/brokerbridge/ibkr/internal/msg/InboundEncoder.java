@@ -136,7 +136,7 @@ public final class InboundEncoder {
         w.add(MAX_DOUBLE).add(0).add("None").add(MAX_DOUBLE) // volatility block; TWS sends "None"
                 .add(0).add("").add("").add("").add("").add(0).add(0).add("") // the 8 delta-neutral fields
                 .add(false).add(0); // continuousUpdate, referencePriceType
-        w.add(MAX_DOUBLE).add(MAX_DOUBLE).add(MAX_DOUBLE).add("").add("") // trail, basis points, combo descr.
+        w.add(dbl(o.trailStopPrice())).add(dbl(o.trailingPercent())).add(MAX_DOUBLE).add("").add("") // trail, basis points, combo descr.
                 .add(0).add(0).add(0) // combo legs, leg prices, smart routing params
                 .add("").add("").add("") // scale sizes and increment unset
                 .add("") // hedgeType

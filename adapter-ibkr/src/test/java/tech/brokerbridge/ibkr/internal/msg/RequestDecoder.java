@@ -155,7 +155,9 @@ public final class RequestDecoder {
             r.skip(8);
         }
         r.skip(2); // continuousUpdate, referencePriceType
-        r.skip(4); // trailStopPrice, trailingPercent, scaleInitLevelSize, scaleSubsLevelSize
+        double trailStopPrice = r.readDoubleMax();
+        double trailingPercent = r.readDoubleMax();
+        r.skip(2); // scaleInitLevelSize, scaleSubsLevelSize
         double inc = r.readDoubleMax();
         if (inc > 0 && inc != Double.MAX_VALUE) {
             r.skip(7);
@@ -192,6 +194,6 @@ public final class RequestDecoder {
             }
         }
         return new PlaceOrder(orderId, c, new OrderParams(action, qty, type, lmt, aux, tif, oca, account, ref,
-                transmit, parentId, outsideRth, goodTillDate));
+                transmit, parentId, outsideRth, goodTillDate, trailStopPrice, trailingPercent));
     }
 }

@@ -43,6 +43,12 @@ public final class PublishingOrderLog implements OrderLog {
         return added;
     }
 
+    /** A commission changes no state a subscriber follows (the closed trade it changes is published by its own). */
+    @Override
+    public boolean recordCommission(String executionId, double amount) {
+        return journal.recordCommission(executionId, amount);
+    }
+
     @Override
     public Optional<OrderRecord> findOrder(String orderRef) {
         return journal.findOrder(orderRef);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
+import tech.brokerbridge.core.internal.trades.PositionService;
 import tech.brokerbridge.ports.broker.OrderEvent;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.journal.FillRecord;
@@ -20,9 +21,13 @@ import tech.brokerbridge.ports.journal.ProposalStatus;
 /**
  * Applies broker order events to the desk's records, under the proposal's lock: a working leg moves
  * the order to accepted (saved as order progress: the broker holds it too); fills are recorded
- * (once per execution id); a complete entry fill makes the proposal {@code executed}; a filled stop or
- * target closes the order; a rejected leg or a cancelled unfilled entry makes an executing proposal
- * {@code failed} with the broker's reason. Events for refs the desk never sent are ignored.
+ * (once per execution id) with their commissions; a complete entry fill makes the proposal
+ * {@code executed} and opens the trade; the order closes when the trade's shares have all gone out,
+ * by its stop, its target or the desk's closes ({@link TradeRecorder}); a rejected entry or a cancelled
+ * unfilled entry makes an executing proposal {@code failed} with the broker's reason; a protective leg
+ * cancelled or rejected after the entry filled has the position's protection looked at again. Events
+ * of the orders the desk's actions placed go to {@link PlacedOrderEvents}. Events for refs the desk
+ * never sent are ignored.
  */
 public final class OrderEventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(OrderEventHandler.class);
@@ -30,15 +35,21 @@ public final class OrderEventHandler {
     private final ProposalLog proposals;
     private final ProposalBook book;
     private final Clock clock;
+    private final PositionService trades;
 
-    public OrderEventHandler(OrderLog orders, ProposalLog proposals, ProposalBook book, Clock clock) {
+    public OrderEventHandler(OrderLog orders, ProposalLog proposals, ProposalBook book, PositionService trades,
+            Clock clock) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.book = Objects.requireNonNull(book, "book");
+        this.trades = Objects.requireNonNull(trades, "trades");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public void handle(OrderEvent event) {
+        if (trades.placedOrderEvents().handle(event)) {
+            return;
+        }
         book.locks().withLock(event.orderRef(), () -> handleLocked(event));
     }
 
@@ -51,24 +62,34 @@ public final class OrderEventHandler {
         OrderRecord rec = found.get();
         OrderRecord next = rec;
         var now = clock.instant();
+        boolean fillsChanged = false;
         if (event instanceof OrderEvent.Working) {
             next = OrderProgress.advance(rec, State.ACCEPTED, List.of(), "working at the broker", now);
         } else if (event instanceof OrderEvent.Filled f) {
-            orders.recordFill(new FillRecord(f.executionId(), f.orderRef(), f.leg(), f.symbol(), f.filledQuantity(),
-                    f.price(), f.time()));
+            if (!trades.coveredAlready(f)) {
+                orders.recordFill(new FillRecord(f.executionId(), f.orderRef(), f.leg(), f.symbol(),
+                        f.filledQuantity(), f.price(), f.time()));
+            }
+            fillsChanged = true;
             if (f.complete() && f.leg() == OrderLeg.ENTRY) {
                 next = OrderProgress.advance(rec, State.ENTRY_FILLED, List.of(), "entry filled at " + f.price(), now);
                 proposal(f.orderRef(), ProposalStatus.EXECUTED, "entry filled at " + f.price());
-            } else if (f.complete()) {
-                next = OrderProgress.advance(rec, State.CLOSED, List.of(),
-                        f.leg().wire() + " filled at " + f.price(), now);
             }
+        } else if (event instanceof OrderEvent.Commission c) {
+            fillsChanged = orders.recordCommission(c.executionId(), c.amount());
+        } else if (event instanceof OrderEvent.Modified m && m.leg().protective()) {
+            next = levels(rec, m, now);
+        } else if (event instanceof OrderEvent.Rejected r && r.leg() != OrderLeg.ENTRY && rec.state().open()) {
+            // a protective leg of a filled position: the position stays open, maybe unprotected
+            lostLeg(rec, r.leg(), "rejected by the broker: " + r.reason());
+        } else if (event instanceof OrderEvent.Cancelled c && c.leg().protective() && rec.state().open()) {
+            lostLeg(rec, c.leg(), "cancelled at the broker: " + c.reason());
         } else if (event instanceof OrderEvent.Rejected r) {
             String why = "rejected by the broker (" + r.leg().wire() + "): " + r.reason();
             next = OrderProgress.advance(rec, State.REJECTED, List.of(), why, now);
             proposal(r.orderRef(), ProposalStatus.FAILED, why);
         } else if (event instanceof OrderEvent.Cancelled c && c.leg() == OrderLeg.ENTRY
-                && rec.state() != State.ENTRY_FILLED && rec.state() != State.CLOSED) {
+                && !rec.state().open() && rec.state() != State.CLOSED) {
             long filled = orders.fills(c.orderRef()).stream().filter(x -> x.leg() == OrderLeg.ENTRY)
                     .mapToLong(FillRecord::quantity).sum();
             if (filled > 0) {
@@ -81,14 +102,42 @@ public final class OrderEventHandler {
                 proposal(c.orderRef(), ProposalStatus.FAILED, why);
             }
         }
-        if (next.equals(rec)) {
-            return;
+        if (!next.equals(rec)) {
+            if (event instanceof OrderEvent.Working) {
+                orders.saveOrderProgress(next); // the broker holds it too: no sync of its own
+            } else {
+                orders.saveOrder(next);
+            }
         }
-        if (event instanceof OrderEvent.Working) {
-            orders.saveOrderProgress(next); // the broker holds it too: no sync of its own
+        if (fillsChanged && trades.recorder().update(next) && next.state() != State.CLOSED) {
+            Optional<FillRecord> last = orders.fills(next.orderRef()).stream().reduce((a, b) -> b);
+            orders.saveOrder(next.with(State.CLOSED, next.brokerOrderIds(), "closed: every share went out"
+                    + last.map(f -> " (last by the " + f.leg().wire() + " at " + f.price() + ")").orElse(""),
+                    clock.instant()));
+        }
+    }
+
+    /**
+     * A protective leg of an open position went: the position's protection is looked at again from the
+     * broker's figures (a close cutting its own stop is no loss); a stop's cause goes with the warning.
+     */
+    private void lostLeg(OrderRecord rec, OrderLeg leg, String why) {
+        if (leg == OrderLeg.STOP_LOSS) {
+            trades.watch().soon(rec.symbol(), "its stop " + rec.orderRef() + " was " + why);
         } else {
-            orders.saveOrder(next);
+            trades.watch().soon();
         }
+    }
+
+    /** The record follows its stop and target where the broker moved them. */
+    private static OrderRecord levels(OrderRecord r, OrderEvent.Modified m, java.time.Instant now) {
+        double stop = m.leg() == OrderLeg.STOP_LOSS ? m.price() : r.stopPrice();
+        double target = m.leg() == OrderLeg.TAKE_PROFIT ? m.price() : r.targetPrice();
+        if (stop == r.stopPrice() && target == r.targetPrice()) {
+            return r;
+        }
+        return new OrderRecord(r.orderRef(), r.symbol(), r.direction(), r.quantity(), r.entryPrice(), stop, target,
+                r.state(), r.brokerOrderIds(), r.message(), r.createdAt(), now);
     }
 
     private void proposal(String id, ProposalStatus to, String reason) {

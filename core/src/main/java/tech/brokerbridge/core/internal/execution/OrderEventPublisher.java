@@ -12,11 +12,12 @@ import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
- * Publishes what a broker event meant for the desk, after {@link OrderEventHandler} applied it: the
- * leg's new state ({@code order.leg}), a position opened (the entry filled completely) or closed (the
- * stop or the target filled completely), and an {@code unprotected_position} warning when the stop of
- * a filled position is cancelled or rejected while the position is still open. Events for refs the desk
- * never sent are ignored, as the handler ignores them.
+ * Publishes what a broker event meant for a bracket, after {@link OrderEventHandler} applied it: the
+ * leg's new state ({@code order.leg}) and a position opened (the entry filled completely). Events for
+ * refs the desk never sent are ignored, as the handler ignores them. A position going flat, the orders
+ * actions on trades placed, and a position left without a stop ({@code unprotected_position}, found
+ * from the broker's positions and open orders, so a close cutting its stop is no warning) are
+ * published by looking after open trades ({@code trades.TradeEvents}).
  */
 public final class OrderEventPublisher {
     private final OrderLog orders;
@@ -40,30 +41,16 @@ public final class OrderEventPublisher {
             hub.publish((id, t) -> new DeskEvent.LegUpdated(id, t, ref, symbol, leg, "working", "working at the broker"));
         } else if (event instanceof OrderEvent.Cancelled c) {
             hub.publish((id, t) -> new DeskEvent.LegUpdated(id, t, ref, symbol, leg, "cancelled", c.reason()));
-            warnIfUnprotected(rec, leg, "cancelled: " + c.reason());
         } else if (event instanceof OrderEvent.Rejected r) {
             hub.publish((id, t) -> new DeskEvent.LegUpdated(id, t, ref, symbol, leg, "rejected", r.reason()));
-            warnIfUnprotected(rec, leg, "rejected: " + r.reason());
-        } else if (event instanceof OrderEvent.Filled f && f.complete()) {
+        } else if (event instanceof OrderEvent.Modified m) {
+            hub.publish((id, t) -> new DeskEvent.LegUpdated(id, t, ref, symbol, leg, "modified",
+                    m.quantity() + " at " + m.price()));
+        } else if (event instanceof OrderEvent.Filled f && f.complete() && leg == OrderLeg.ENTRY) {
             long sign = rec.direction() == Direction.SHORT ? -1 : 1;
             long qty = sign * orders.fills(ref).stream().filter(x -> x.leg() == leg).mapToLong(FillRecord::quantity)
                     .sum();
-            if (leg == OrderLeg.ENTRY) {
-                hub.publish((id, t) -> new DeskEvent.PositionOpened(id, t, symbol, qty, f.price(), ref));
-            } else {
-                hub.publish((id, t) -> new DeskEvent.PositionClosed(id, t, symbol, qty, f.price(), ref,
-                        leg.wire() + " filled at " + f.price()));
-            }
+            hub.publish((id, t) -> new DeskEvent.PositionOpened(id, t, symbol, qty, f.price(), ref));
         }
-    }
-
-    private void warnIfUnprotected(OrderRecord rec, OrderLeg leg, String what) {
-        if (leg != OrderLeg.STOP_LOSS || rec.state() != OrderRecord.State.ENTRY_FILLED) {
-            return;
-        }
-        String message = "unprotected position: the stop of " + rec.symbol() + " (" + rec.orderRef() + ") was "
-                + what + "; the position is open without a stop";
-        hub.publish((id, t) -> new DeskEvent.Warning(id, t, "unprotected_position", message,
-                Optional.of(rec.symbol())));
     }
 }

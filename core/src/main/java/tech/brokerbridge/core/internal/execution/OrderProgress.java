@@ -8,8 +8,9 @@ import tech.brokerbridge.ports.journal.OrderRecord;
 import tech.brokerbridge.ports.journal.OrderRecord.State;
 
 /**
- * Order records only move forward: submitting → accepted → entry_filled → closed, with rejected,
- * cancelled and failed after accepted and before closed. Events may arrive out of order (a fill
+ * Order records only move forward: submitting → accepted → entry_filled (or unprotected, its twin,
+ * set by the protection watch) → closed, with rejected, cancelled and failed after accepted and before
+ * closed. Events may arrive out of order (a fill
  * before the submit call returned), so a late "accepted" never undoes a fill.
  */
 final class OrderProgress {
@@ -19,6 +20,7 @@ final class OrderProgress {
         RANK.put(State.SUBMITTING, 0);
         RANK.put(State.ACCEPTED, 1);
         RANK.put(State.ENTRY_FILLED, 2);
+        RANK.put(State.UNPROTECTED, 2);
         RANK.put(State.REJECTED, 3);
         RANK.put(State.CANCELLED, 3);
         RANK.put(State.FAILED, 3);

@@ -5,8 +5,10 @@ import java.util.function.Supplier;
 
 /**
  * Serializes the state changes of one proposal: a fixed set of striped, reentrant locks keyed by
- * proposal id. Two proposals may share a stripe (then they wait for each other, never deadlock: no
- * code path holds two stripes at once).
+ * proposal id (the desk keeps a second set keyed by symbol, for the actions on one position). Two
+ * keys may share a stripe (then they wait for each other, never deadlock: no code path holds two
+ * stripes of one set at once, and the only nesting across the sets is a symbol's lock, then a
+ * proposal's).
  */
 public final class ProposalLocks {
     private static final int STRIPES = 64;

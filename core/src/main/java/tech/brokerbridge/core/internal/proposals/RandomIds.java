@@ -25,6 +25,16 @@ public final class RandomIds {
         return next("dec-");
     }
 
+    /** An action on a trade: {@code act-} and 12 hex digits. */
+    public static String actionId() {
+        return next("act-");
+    }
+
+    /** The ref of the order an action places ({@code cls-} or {@code stp-}), sharing the action's digits. */
+    public static String placedRef(String prefix, String actionId) {
+        return prefix + actionId.substring(actionId.indexOf('-') + 1);
+    }
+
     private static String next(String prefix) {
         byte[] b = new byte[6];
         RANDOM.nextBytes(b);

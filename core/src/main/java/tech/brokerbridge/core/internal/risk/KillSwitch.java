@@ -1,12 +1,9 @@
 package tech.brokerbridge.core.internal.risk;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -16,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import tech.brokerbridge.core.internal.events.EventHub;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.broker.BrokerException;
-import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.events.DeskEvent;
 import tech.brokerbridge.ports.journal.DeskState;
 import tech.brokerbridge.ports.journal.KillSwitchState;
@@ -24,7 +20,9 @@ import tech.brokerbridge.ports.journal.KillSwitchState.EngagedBy;
 
 /**
  * The kill switch. Engaged, it stops the trading loop (through the listeners registered with
- * {@link #onEngage}) and refuses approvals and executions until released. Its state (who engaged it,
+ * {@link #onEngage}) and refuses approvals and executions until released. Asked to cancel open
+ * orders, it cancels the brackets whose entry has not filled, never a protective leg of a filled
+ * position ({@link UnfilledEntries}). Its state (who engaged it,
  * why, since when) is kept in the journal's {@link DeskState}, so it survives a restart.
  *
  * <p>Thread-safe. Submissions run inside {@link #whileReleased}, under a read lock; engaging takes
@@ -95,7 +93,7 @@ public final class KillSwitch {
 
     /**
      * Engages (or re-engages, with the new reason), persists the state, tells the listeners, and when
-     * asked cancels every open bracket at the broker.
+     * asked cancels the unfilled brackets at the broker ({@link UnfilledEntries}).
      *
      * @return how many order legs the broker was asked to cancel
      * @throws BrokerException when some brackets could not be cancelled (the switch is engaged anyway)
@@ -103,6 +101,21 @@ public final class KillSwitch {
      *     switch is then unchanged)
      */
     public int engage(boolean cancelOpenOrders, EngagedBy by, String why) {
+        UnfilledEntries.Cancellation c = engageAndCancel(cancelOpenOrders, by, why);
+        if (!c.problems().isEmpty()) {
+            throw new BrokerException("kill switch engaged, but cancelling these brackets failed: "
+                    + String.join(", ", c.problems()), true, null);
+        }
+        return c.legs();
+    }
+
+    /**
+     * As {@link #engage(boolean, EngagedBy, String)}, with what the cancellation did (refs cancelled,
+     * kept, and problems) instead of throwing for brackets that could not be cancelled.
+     *
+     * @throws BrokerException when the open orders cannot be read (the switch is engaged anyway)
+     */
+    public UnfilledEntries.Cancellation engageAndCancel(boolean cancelUnfilled, EngagedBy by, String why) {
         Objects.requireNonNull(by, "by");
         String text = why == null || why.isBlank() ? "engaged by the user" : why.strip();
         lock.writeLock().lock();
@@ -118,30 +131,7 @@ public final class KillSwitch {
         for (Runnable l : listeners) {
             l.run();
         }
-        return cancelOpenOrders ? cancelAll() : 0;
-    }
-
-    private int cancelAll() {
-        Set<String> refs = new LinkedHashSet<>();
-        for (OrderView o : broker.openOrders()) {
-            if (!o.orderRef().isBlank()) {
-                refs.add(o.orderRef());
-            }
-        }
-        int legs = 0;
-        List<String> failed = new ArrayList<>();
-        for (String ref : refs) {
-            try {
-                legs += broker.cancel(ref);
-            } catch (BrokerException e) {
-                failed.add(ref + " (" + e.getMessage() + ")");
-            }
-        }
-        if (!failed.isEmpty()) {
-            throw new BrokerException("kill switch engaged, but cancelling these brackets failed: "
-                    + String.join(", ", failed), true, null);
-        }
-        return legs;
+        return cancelUnfilled ? UnfilledEntries.cancel(broker) : UnfilledEntries.Cancellation.none();
     }
 
     public void release() {

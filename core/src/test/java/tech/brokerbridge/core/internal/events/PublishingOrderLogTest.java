@@ -41,6 +41,11 @@ class PublishingOrderLogTest {
         }
 
         @Override
+        public boolean recordCommission(String executionId, double commission) {
+            return true;
+        }
+
+        @Override
         public Optional<OrderRecord> findOrder(String orderRef) {
             return Optional.empty();
         }

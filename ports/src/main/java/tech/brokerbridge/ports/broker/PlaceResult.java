@@ -1,0 +1,26 @@
+package tech.brokerbridge.ports.broker;
+
+import java.util.Objects;
+
+/** What the broker said at once about a single order ({@link TradeControl#close}, {@link TradeControl#protect}). */
+public sealed interface PlaceResult {
+    /** Taken; the order's id at the broker and its state now (a market close may already be filled). */
+    record Accepted(String ref, String brokerOrderId, OrderState state) implements PlaceResult {
+        public Accepted {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(brokerOrderId, "brokerOrderId");
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
+     * Refused, with the reason. {@code duplicate} is true when the broker already holds an order with
+     * this ref: nothing new was sent.
+     */
+    record Rejected(String ref, String reason, boolean duplicate) implements PlaceResult {
+        public Rejected {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

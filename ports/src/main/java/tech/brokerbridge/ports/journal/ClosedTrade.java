@@ -1,0 +1,68 @@
+package tech.brokerbridge.ports.journal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import tech.brokerbridge.ports.market.Direction;
+
+/**
+ * A trade that went flat: from its entry fills to its last exit fill.
+ *
+ * @param tradeId the bracket's order ref (the proposal id)
+ * @param quantity shares traded (entered, and exited)
+ * @param entryPrice average entry price
+ * @param exitPrice average exit price over every exit (stop, target, closes)
+ * @param grossPnl (exit − entry) × quantity, signed by the direction, before commissions
+ * @param commissions what the broker charged for every entry and exit execution it reported
+ * @param initialRisk quantity × |entry − initial stop|: what the trade risked when it was approved
+ * @param exitReason what took the last shares out
+ */
+public record ClosedTrade(String tradeId, Optional<String> proposalId, String symbol, Direction direction,
+        String setupType, String advisor, long quantity, Instant entryTime, double entryPrice, Instant exitTime,
+        double exitPrice, double grossPnl, double commissions, double initialRisk, ExitReason exitReason) {
+    public ClosedTrade {
+        Objects.requireNonNull(tradeId, "tradeId");
+        Objects.requireNonNull(proposalId, "proposalId");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(setupType, "setupType");
+        Objects.requireNonNull(advisor, "advisor");
+        Objects.requireNonNull(entryTime, "entryTime");
+        Objects.requireNonNull(exitTime, "exitTime");
+        Objects.requireNonNull(exitReason, "exitReason");
+        if (exitTime.isBefore(entryTime)) {
+            throw new IllegalArgumentException("a trade cannot exit (" + exitTime + ") before it entered ("
+                    + entryTime + ")");
+        }
+    }
+
+    /** Realized profit and loss: gross less commissions. */
+    public double realizedPnl() {
+        return grossPnl - commissions;
+    }
+
+    /** Realized P&amp;L in units of the initial risk; empty when the risk was zero. */
+    public OptionalDouble rMultiple() {
+        return initialRisk > 0 ? OptionalDouble.of(realizedPnl() / initialRisk) : OptionalDouble.empty();
+    }
+
+    public Duration holding() {
+        return Duration.between(entryTime, exitTime);
+    }
+
+    /** What closed the trade: its target, its stop, the user's close, or the kill switch's flatten. */
+    public enum ExitReason {
+        TARGET, STOP, CLOSE, FLATTEN;
+
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static ExitReason fromWire(String s) {
+            return valueOf(s.toUpperCase(Locale.ROOT));
+        }
+    }
+}
