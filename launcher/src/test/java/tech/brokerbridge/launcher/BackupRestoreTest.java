@@ -138,6 +138,29 @@ class BackupRestoreTest {
         assertCurrent(SqliteJournalFactory.check(db));
     }
 
+    /**
+     * A desk created and stopped without a start (as the migration test above does) still had its vault
+     * deriving the key on its own thread, which then wrote in a home already released (seen as a temp
+     * directory that could not be deleted under load): the stop waits for it now. The second desk's vault
+     * says 9,000,000 iterations (allowed), so its key takes long enough to outlive a stop that did not wait.
+     */
+    @Test
+    void aDeskStoppedBeforeItStartedLeavesNoVaultThreadWritingInItsHome() throws Exception {
+        DeskRuntime.create(ConfigLoader.load(env(), home, Optional.empty(), Map.of()), Clock.systemUTC()).stop();
+        assertNoVaultThread();
+        Path vault = home.resolve("vault.json");
+        Files.writeString(vault, Files.readString(vault).replaceAll("\"iterations\"\\s*:\\s*\\d+",
+                "\"iterations\": 9000000"));
+        DeskRuntime.create(ConfigLoader.load(env(), home, Optional.empty(), Map.of()), Clock.systemUTC()).stop();
+        assertNoVaultThread();
+    }
+
+    private static void assertNoVaultThread() {
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().equals("brokerbridge-vault-open") && t.isAlive()),
+                "the vault's opening thread outlived the stop");
+    }
+
     private Map<String, String> env() {
         return new HashMap<>(Map.of("BROKERBRIDGE_HOME", home.toString(), "BROKERBRIDGE_PORT", "0",
                 "BROKERBRIDGE_SECRETS_BACKEND", "file", "BROKERBRIDGE_MACHINE_ID", JournalIntegrityTest.MACHINE));

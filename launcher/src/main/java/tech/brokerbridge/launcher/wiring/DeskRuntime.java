@@ -47,9 +47,12 @@ public final class DeskRuntime {
     private final BackupSchedule backups;
     private final Deque<ManagedServices.Service> started = new ArrayDeque<>();
     private boolean stopped;
+    /** Opening from {@link #create} on: closed by {@link #stop} even when the desk never started. */
+    private final OpeningVault vault;
     private boolean clean = true;
 
-    private DeskRuntime(Injector injector, Config config, HomeLock lock, BackupSchedule backups) {
+    private DeskRuntime(Injector injector, Config config, HomeLock lock, BackupSchedule backups, OpeningVault vault) {
+        this.vault = vault;
         this.injector = injector;
         this.config = config;
         this.lock = lock;
@@ -82,22 +85,26 @@ public final class DeskRuntime {
             throw new StartupException(alreadyRunning(home, held.holder()), Reason.DATA_DIRECTORY_IN_USE, null);
         }
         HomeLock lock = ((HomeLock.Attempt.Taken) attempt).lock();
+        KeyringModule keyringOpening = null;
         try {
             PrivateFiles.tighten(home);
             // the vault's key takes a few hundred ms of CPU to derive: it starts now, on its own thread
             KeyringModule keyring = new KeyringModule(config);
+            keyringOpening = keyring;
             JournalBackups journalBackups = new JournalBackups(home, BackupPolicy.from(config), clock);
             Optional<String> refused = journal(config, options, journalBackups);
             if (refused.isPresent()) {
                 throw new StartupException(refused.get(), Reason.JOURNAL_REFUSED, null);
             }
             return new DeskRuntime(injector(config, clock, keyring), config, lock,
-                    new BackupSchedule(journalBackups));
+                    new BackupSchedule(journalBackups), keyring.openingVault());
         } catch (UncheckedIOException e) {
+            closeOpening(keyringOpening);
             lock.close();
             throw new StartupException("cannot use the data directory " + home + ": " + e.getMessage(),
                     Reason.FAILED, e);
         } catch (RuntimeException | Error e) {
+            closeOpening(keyringOpening);
             lock.close();
             throw e;
         }
@@ -203,8 +210,16 @@ public final class DeskRuntime {
                 LOG.warn("stopping {} failed: {}", s.name(), e.toString());
             }
         }
+        vault.close(); // a desk stopped before it started: its vault thread may still be writing in the home
         lock.close();
         return clean;
+    }
+
+    /** The vault's opening thread writes in the home: it ends before the directory is released. */
+    private static void closeOpening(KeyringModule keyring) {
+        if (keyring != null) {
+            keyring.openingVault().close();
+        }
     }
 
     public String url() {

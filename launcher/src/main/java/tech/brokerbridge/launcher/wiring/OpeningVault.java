@@ -32,6 +32,7 @@ final class OpeningVault implements Vault {
 
     private final CompletableFuture<String> installation = new CompletableFuture<>();
     private final CompletableFuture<Vault> opening = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private OpeningVault() {
     }
@@ -117,9 +118,15 @@ final class OpeningVault implements Vault {
         return await(installation);
     }
 
-    /** Closes the vault once it has opened (waiting for the open, at most {@link #WAIT}); never throws. */
+    /**
+     * Closes the vault once it has opened (waiting for the open, at most {@link #WAIT}); never throws.
+     * Idempotent: the runtime closes it as a service and again when it releases the data directory.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             vault().close();
         } catch (SecretStoreException e) {
