@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tech.brokerbridge.http.internal.web.ApiResponse;
 import tech.brokerbridge.http.internal.web.RequestContext;
 import tech.brokerbridge.http.testing.ChannelOutput;
@@ -75,11 +77,10 @@ class CodecLevelTest {
         send(ch, raw);
         String r = out(ch);
         assertTrue(r.startsWith("HTTP/1.1 413"), r);
-        assertTrue(r.contains("\"code\":\"payload_too_large\""), r);
-        assertTrue(r.contains("\"request_id\":\"req-"), r);
-        assertTrue(r.contains("X-Request-Id: req-"), r);
-        assertTrue(r.contains("X-Frame-Options: DENY"), r);
-        assertTrue(r.contains("X-Content-Type-Options: nosniff"), r);
+        for (String part : List.of("\"code\":\"payload_too_large\"", "\"request_id\":\"req-", "X-Request-Id: req-",
+                "X-Frame-Options: DENY", "X-Content-Type-Options: nosniff")) {
+            assertTrue(r.contains(part), r);
+        }
         return ch;
     }
 
@@ -124,18 +125,13 @@ class CodecLevelTest {
         assertTrue(out(ch).contains("/api/b"));
     }
 
-    @Test
-    void aChunkedBodyThatGrowsTooLargeIs413AndCloses() throws Exception {
-        TestChannels.PeerChannel ch = refusedAs413("POST /api/a HTTP/1.1\r\nHost: localhost\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\n8\r\n12345678\r\n8\r\n12345678\r\n0\r\n\r\n");
-        ch.runPendingTasks();
-        assertFalse(ch.isOpen());
-    }
-
-    @Test
-    void aRefusedExpectContinueIs413WithHeadersAndCloses() throws Exception {
-        TestChannels.PeerChannel ch = refusedAs413("POST /api/a HTTP/1.1\r\nHost: localhost\r\n"
-                + "Expect: 100-continue\r\nContent-Length: 100\r\n\r\n");
+    /** A chunked body that grows too large; a refused {@code Expect: 100-continue}. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Transfer-Encoding: chunked\r\n\r\n8\r\n12345678\r\n8\r\n12345678\r\n0\r\n\r\n",
+        "Expect: 100-continue\r\nContent-Length: 100\r\n\r\n"})
+    void aBodyRefusedBeforeItIsReadIs413AndCloses(String headersAndBody) throws Exception {
+        TestChannels.PeerChannel ch = refusedAs413("POST /api/a HTTP/1.1\r\nHost: localhost\r\n" + headersAndBody);
         ch.runPendingTasks();
         assertFalse(ch.isOpen());
     }
