@@ -51,7 +51,7 @@ final class PositionRoutes {
     }
 
     private ApiResponse close(ApiRequest r) {
-        String symbol = symbol(r);
+        String symbol = r.pathParam("symbol", SYMBOL, "no such position");
         JsonBody body = JsonBody.optionalObject(r.body(), Set.of("quantity", "limit_price", "reason"));
         OptionalLong quantity = body.longField("quantity");
         if (quantity.isPresent() && quantity.getAsLong() < 1) {
@@ -62,17 +62,17 @@ final class PositionRoutes {
     }
 
     private ApiResponse rearm(ApiRequest r) {
-        String symbol = symbol(r);
+        String symbol = r.pathParam("symbol", SYMBOL, "no such position");
         return result(desk.rearmStop(symbol, options(r, JsonBody.optionalObject(r.body(), Set.of("reason")))));
     }
 
     private ApiResponse cancel(ApiRequest r) {
-        String id = orderId(r);
+        String id = r.pathParam("id", ProposalRoutes.ID, "no such order");
         return result(desk.cancelOrder(id, options(r, JsonBody.optionalObject(r.body(), Set.of("reason")))));
     }
 
     private ApiResponse modify(ApiRequest r) {
-        String id = orderId(r);
+        String id = r.pathParam("id", ProposalRoutes.ID, "no such order");
         JsonBody body = JsonBody.optionalObject(r.body(), Set.of("stop_price", "target_price", "stop_to_breakeven",
                 "trailing_percent", "trailing_amount", "reason"));
         OptionalDouble stop = price(body, "stop_price");
@@ -129,21 +129,5 @@ final class PositionRoutes {
         }
         TradeActionResult.Invalid invalid = (TradeActionResult.Invalid) result;
         throw ApiException.invalidValue(invalid.field(), invalid.reason());
-    }
-
-    private static String symbol(ApiRequest r) {
-        String s = r.pathParam("symbol");
-        if (!SYMBOL.matcher(s).matches()) {
-            throw ApiException.notFound("no such position");
-        }
-        return s;
-    }
-
-    private static String orderId(ApiRequest r) {
-        String id = r.pathParam("id");
-        if (!ProposalRoutes.ID.matcher(id).matches()) {
-            throw ApiException.notFound("no such order");
-        }
-        return id;
     }
 }

@@ -58,7 +58,7 @@ final class ProposalRoutes {
     }
 
     private ApiResponse one(ApiRequest r) {
-        String id = id(r);
+        String id = r.pathParam("id", ID, "no such proposal");
         return desk.proposal(id).map(p -> ApiResponse.ok(ProposalAnswer.of(p)))
                 .orElseThrow(() -> notFound(id));
     }
@@ -74,14 +74,14 @@ final class ProposalRoutes {
     }
 
     private ApiResponse bars(ApiRequest r) {
-        String id = id(r);
+        String id = r.pathParam("id", ID, "no such proposal");
         return desk.proposalBars(id).map(bars -> ApiResponse.ok(new Bars(id, bars.stream()
                 .map(b -> new BarAnswer(b.time(), b.open(), b.high(), b.low(), b.close(), b.volume())).toList())))
                 .orElseThrow(() -> notFound(id));
     }
 
     private ApiResponse approve(ApiRequest r) {
-        String id = id(r);
+        String id = r.pathParam("id", ID, "no such proposal");
         JsonBody body = JsonBody.optionalObject(r.body(), Set.of("quantity", "stop_price", "target_price"));
         OptionalLong quantity = body.longField("quantity");
         if (quantity.isPresent() && quantity.getAsLong() < 1) {
@@ -93,7 +93,7 @@ final class ProposalRoutes {
     }
 
     private ApiResponse reject(ApiRequest r) {
-        String id = id(r);
+        String id = r.pathParam("id", ID, "no such proposal");
         JsonBody body = JsonBody.optionalObject(r.body(), Set.of("reason"));
         Optional<String> reason = body.stringField("reason").map(String::strip);
         if (reason.isPresent() && reason.get().length() > MAX_REASON) {
@@ -125,14 +125,6 @@ final class ProposalRoutes {
         }
         ActionResult.Invalid invalid = (ActionResult.Invalid) result;
         throw ApiException.invalidValue(invalid.field(), invalid.reason());
-    }
-
-    private static String id(ApiRequest r) {
-        String id = r.pathParam("id");
-        if (!ID.matcher(id).matches()) {
-            throw ApiException.notFound("no such proposal");
-        }
-        return id;
     }
 
     private static ApiException notFound(String id) {
