@@ -87,8 +87,8 @@ final class ProposalRoutes {
         if (quantity.isPresent() && quantity.getAsLong() < 1) {
             throw ApiException.invalidValue("quantity", "'quantity' must be at least 1 share");
         }
-        OptionalDouble stop = price(body, "stop_price");
-        OptionalDouble target = price(body, "target_price");
+        OptionalDouble stop = body.priceField("stop_price");
+        OptionalDouble target = body.priceField("target_price");
         return result(desk.approve(id, new Modification(quantity, stop, target)));
     }
 
@@ -100,14 +100,6 @@ final class ProposalRoutes {
             throw ApiException.invalidValue("reason", "'reason' must be at most " + MAX_REASON + " characters");
         }
         return result(desk.reject(id, reason.filter(s -> !s.isEmpty())));
-    }
-
-    private static OptionalDouble price(JsonBody body, String field) {
-        OptionalDouble v = body.doubleField(field);
-        if (v.isPresent() && (!Double.isFinite(v.getAsDouble()) || v.getAsDouble() <= 0)) {
-            throw ApiException.invalidValue(field, "'" + field + "' must be a positive price");
-        }
-        return v;
     }
 
     static ApiResponse result(ActionResult result) {
