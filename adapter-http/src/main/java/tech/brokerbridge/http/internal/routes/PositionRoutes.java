@@ -53,10 +53,7 @@ final class PositionRoutes {
     private ApiResponse close(ApiRequest r) {
         String symbol = r.pathParam("symbol", SYMBOL, "no such position");
         JsonBody body = JsonBody.optionalObject(r.body(), Set.of("quantity", "limit_price", "reason"));
-        OptionalLong quantity = body.longField("quantity");
-        if (quantity.isPresent() && quantity.getAsLong() < 1) {
-            throw ApiException.invalidValue("quantity", "'quantity' must be at least 1 share");
-        }
+        OptionalLong quantity = body.sharesField("quantity");
         OptionalDouble limit = body.priceField("limit_price");
         return result(desk.closePosition(symbol, new CloseRequest(quantity, limit, options(r, body))));
     }

@@ -83,10 +83,7 @@ final class ProposalRoutes {
     private ApiResponse approve(ApiRequest r) {
         String id = r.pathParam("id", ID, "no such proposal");
         JsonBody body = JsonBody.optionalObject(r.body(), Set.of("quantity", "stop_price", "target_price"));
-        OptionalLong quantity = body.longField("quantity");
-        if (quantity.isPresent() && quantity.getAsLong() < 1) {
-            throw ApiException.invalidValue("quantity", "'quantity' must be at least 1 share");
-        }
+        OptionalLong quantity = body.sharesField("quantity");
         OptionalDouble stop = body.priceField("stop_price");
         OptionalDouble target = body.priceField("target_price");
         return result(desk.approve(id, new Modification(quantity, stop, target)));
