@@ -40,10 +40,8 @@ class AccountAndPricesDeskTest {
         h.start();
         Proposal p = h.propose("AAPL");
         h.broker.tradingAccount(new TradingAccount.Selected("U1****890", AccountKind.LIVE, Optional.empty()));
-        ActionResult.Conflict c = assertInstanceOf(ActionResult.Conflict.class,
-                h.desk.approve(p.proposalId(), Modification.none()));
+        ActionResult.Conflict c = refusedApproval(ActionResult.Conflict.class, p);
         assertEquals("account_mode_mismatch", c.code());
-        assertEquals(List.of(), h.broker.submitCalls(), "nothing reaches the broker");
         assertStatus("pending", h.reload(p));
         Health.AccountStatus a = h.desk.health().account();
         assertEquals("live", a.mode());
@@ -57,11 +55,9 @@ class AccountAndPricesDeskTest {
         h.start();
         Proposal p = h.propose("AAPL");
         h.broker.tradingAccount(new TradingAccount.Unselected("2 accounts (DU****567, DU****568) and no choice"));
-        ActionResult.Conflict c = assertInstanceOf(ActionResult.Conflict.class,
-                h.desk.approve(p.proposalId(), Modification.none()));
+        ActionResult.Conflict c = refusedApproval(ActionResult.Conflict.class, p);
         assertEquals("account_not_selected", c.code());
         assertTrue(c.reason().contains("DU****567, DU****568"), c.reason());
-        assertEquals(List.of(), h.broker.submitCalls());
     }
 
     @Test
@@ -97,11 +93,9 @@ class AccountAndPricesDeskTest {
         h.start();
         Proposal p = h.propose("AAPL");
         h.market.quote("AAPL", 140.0, Quote.Freshness.REALTIME); // the market ran away since the proposal
-        ActionResult.Invalid invalid = assertInstanceOf(ActionResult.Invalid.class,
-                h.desk.approve(p.proposalId(), Modification.none()));
+        ActionResult.Invalid invalid = refusedApproval(ActionResult.Invalid.class, p);
         assertEquals("entry_price", invalid.field());
         assertTrue(invalid.reason().contains("the last price 140 (fake)"), invalid.reason());
-        assertEquals(List.of(), h.broker.submitCalls());
     }
 
     @Test
@@ -169,5 +163,12 @@ class AccountAndPricesDeskTest {
         assertTrue(reason.contains("waiting for the market to open (regular session opens 2026-01-06T14:30:00Z)"),
                 reason);
         assertEquals(1, h.broker.submitCalls().size(), "sent at once: the broker holds it for the open");
+    }
+
+    /** Approves {@code p} unchanged, expecting a {@code type} answer and nothing sent to the broker. */
+    private <T extends ActionResult> T refusedApproval(Class<T> type, Proposal p) {
+        T answer = assertInstanceOf(type, h.desk.approve(p.proposalId(), Modification.none()));
+        assertEquals(List.of(), h.broker.submitCalls(), "nothing reaches the broker");
+        return answer;
     }
 }

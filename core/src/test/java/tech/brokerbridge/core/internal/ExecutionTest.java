@@ -126,9 +126,7 @@ class ExecutionTest {
         assertStatus("executing", h.reload(p));
         assertEquals(OrderRecord.State.ACCEPTED, order(p).state());
         assertEquals(3, order(p).brokerOrderIds().size());
-        h.broker.fillEntry(p.proposalId(), 100);
-        h.awaitEvents();
-        assertStatus("executed", h.reload(p));
+        assertStatus("executed", h.entryFilled(p));
         assertEquals(1, h.broker.submitCalls().size());
     }
 

@@ -118,6 +118,13 @@ final class Harness implements AutoCloseable {
         return journal.findProposal(p.proposalId()).orElseThrow();
     }
 
+    /** The broker fills {@code p}'s entry at 100; answers {@code p} as the journal has it once the desk applied that. */
+    Proposal entryFilled(Proposal p) {
+        broker.fillEntry(p.proposalId(), 100);
+        awaitEvents();
+        return reload(p);
+    }
+
     /** Waits until the broker has delivered its events so far and the desk has applied them. */
     void awaitEvents() {
         try {

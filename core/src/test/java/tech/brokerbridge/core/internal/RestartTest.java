@@ -35,9 +35,7 @@ class RestartTest {
         h.desk.approve(p.proposalId(), Modification.none());
         h.restart();
         assertStatus("executing", h.reload(p));
-        h.broker.fillEntry(p.proposalId(), 100);
-        h.awaitEvents();
-        assertStatus("executed", h.reload(p));
+        assertStatus("executed", h.entryFilled(p));
         assertEquals(1, h.broker.submitCalls().size());
     }
 

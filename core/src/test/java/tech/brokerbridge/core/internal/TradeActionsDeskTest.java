@@ -59,9 +59,7 @@ class TradeActionsDeskTest {
         h.start();
         Proposal p = h.propose("AAPL");
         h.desk.approve(p.proposalId(), Modification.none());
-        h.broker.fillEntry(p.proposalId(), 100);
-        h.awaitEvents();
-        return h.reload(p);
+        return h.entryFilled(p);
     }
 
     private static TradeAction done(TradeActionResult r) {

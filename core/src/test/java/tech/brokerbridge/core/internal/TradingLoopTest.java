@@ -2,7 +2,6 @@ package tech.brokerbridge.core.internal;
 
 import tech.brokerbridge.core.DeskConfig;
 import tech.brokerbridge.core.DeskFactory;
-import tech.brokerbridge.core.DeskPorts;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,12 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tech.brokerbridge.ports.broker.AccountSnapshot;
-import tech.brokerbridge.ports.broker.Broker;
-import tech.brokerbridge.ports.broker.BrokerException;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 
 class TradingLoopTest {
@@ -43,22 +38,11 @@ class TradingLoopTest {
 
     @Test
     void aScanThatThrowsDoesNotEndTheLoop() {
-        AtomicInteger accountCalls = new AtomicInteger();
-        Broker flaky = new ForwardingBroker(h.broker) {
-            @Override
-            public AccountSnapshot account() {
-                if (accountCalls.incrementAndGet() <= 2) {
-                    throw BrokerException.timeout("account summary");
-                }
-                return super.account();
-            }
-        };
-        h.desk = new DefaultDesk(h.config, new DeskPorts(flaky, h.market, h.signals, h.advisor,
-                h.journal, h.secrets, () -> "i"), h.clock, h.tuning);
-        h.desk.start();
+        h.broker.failNextAccountReads(2);
+        h.start();
         h.desk.startTrading();
         Harness.await(() -> h.signals.calls() >= 4, "a scan after two failed ones");
-        assertTrue(accountCalls.get() >= 3);
+        assertTrue(h.broker.accountReads() >= 3);
         assertTrue(h.desk.health().tradingLoopActive());
     }
 

@@ -71,6 +71,8 @@ public final class FakeBroker implements Broker {
     private boolean failNextSubmitBeforeSending;
     private boolean failNextSubmitAfterSending;
     private boolean failNextActionAfterSending;
+    private int accountReads;
+    private int accountReadsToFail;
     private Runnable onSubmit = () -> { };
     private Runnable onAction = () -> { };
 
@@ -111,6 +113,17 @@ public final class FakeBroker implements Broker {
     public synchronized FakeBroker chargeCommission(double perExecution) {
         book.chargeCommission(perExecution);
         return this;
+    }
+
+    /** The next {@code times} calls of {@link #account()} throw a retryable timeout (an account summary that never came). */
+    public synchronized FakeBroker failNextAccountReads(int times) {
+        this.accountReadsToFail = times;
+        return this;
+    }
+
+    /** How many times {@link #account()} was called, the failed calls included. */
+    public synchronized int accountReads() {
+        return accountReads;
     }
 
     /** The next submission is refused with this reason (not a duplicate). */
@@ -244,6 +257,11 @@ public final class FakeBroker implements Broker {
 
     @Override
     public synchronized AccountSnapshot account() {
+        accountReads++;
+        if (accountReadsToFail > 0) {
+            accountReadsToFail--;
+            throw BrokerException.timeout("account summary");
+        }
         up();
         return account;
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.journal.NotificationExchange;
@@ -245,11 +246,7 @@ public final class InMemoryJournal implements Journal {
 
     @Override
     public synchronized List<AiExchange> aiAudit(int limit) {
-        requirePositive(limit);
-        List<AiExchange> newestRecordedFirst = new ArrayList<>(audit);
-        Collections.reverse(newestRecordedFirst);
-        return newestRecordedFirst.stream().sorted(Comparator.comparing(AiExchange::time).reversed())
-                .limit(limit).toList();
+        return newestFirst(audit, AiExchange::time, limit);
     }
 
     @Override
@@ -261,11 +258,7 @@ public final class InMemoryJournal implements Journal {
 
     @Override
     public synchronized List<NotificationExchange> notificationAudit(int limit) {
-        requirePositive(limit);
-        List<NotificationExchange> newestRecordedFirst = new ArrayList<>(notifications);
-        Collections.reverse(newestRecordedFirst);
-        return newestRecordedFirst.stream().sorted(Comparator.comparing(NotificationExchange::time).reversed())
-                .limit(limit).toList();
+        return newestFirst(notifications, NotificationExchange::time, limit);
     }
 
     @Override
@@ -380,6 +373,14 @@ public final class InMemoryJournal implements Journal {
     @Override
     public synchronized List<ClosedTrade> closedTrades(Instant from, Instant to) {
         return trades.closed(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"));
+    }
+
+    /** Newest first by time; among equal times the one recorded last comes first (the audit ports' order). */
+    private static <T> List<T> newestFirst(List<T> recorded, Function<T, Instant> time, int limit) {
+        requirePositive(limit);
+        List<T> newestRecordedFirst = new ArrayList<>(recorded);
+        Collections.reverse(newestRecordedFirst);
+        return newestRecordedFirst.stream().sorted(Comparator.comparing(time).reversed()).limit(limit).toList();
     }
 
     private static void requirePositive(int limit) {

@@ -127,10 +127,7 @@ public abstract class BrokerContract extends BrokerFixture {
 
     @Test
     void aLongEntryFillOpensALongPosition() {
-        String ref = newRef();
-        accept(broker.submitBracket(longBracket(ref)));
-        marketTradesAt(symbol, 98.5);
-        OrderEvent.Filled fill = events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        OrderEvent.Filled fill = entryFilled(this::longBracket, 98.5);
         Position p = eventually(() -> position(), o -> o.isPresent() && o.get().quantity() == QUANTITY,
                 "a long position of " + QUANTITY).orElseThrow();
         assertEquals(fill.price(), p.averageCost(), fill.price() * 0.01, "average cost near the fill price");
@@ -139,10 +136,7 @@ public abstract class BrokerContract extends BrokerFixture {
 
     @Test
     void aShortEntryFillOpensAShortPosition() {
-        String ref = newRef();
-        accept(broker.submitBracket(shortBracket(ref)));
-        marketTradesAt(symbol, 101.5);
-        OrderEvent.Filled fill = events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        OrderEvent.Filled fill = entryFilled(this::shortBracket, 101.5);
         assertTrue(fill.price() >= 101.0 - 1e-9, "a sell limit fills at its limit or better: " + fill);
         eventually(() -> position(), o -> o.isPresent() && o.get().quantity() == -QUANTITY,
                 "a short position of " + QUANTITY);
@@ -150,10 +144,7 @@ public abstract class BrokerContract extends BrokerFixture {
 
     @Test
     void theTakeProfitFillingCancelsTheStopLoss() {
-        String ref = newRef();
-        accept(broker.submitBracket(longBracket(ref)));
-        marketTradesAt(symbol, 98.5);
-        events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        String ref = entryFilled(this::longBracket, 98.5).orderRef();
         marketTradesAt(symbol, 106.0);
         OrderEvent.Filled target = events.await(OrderEvent.Filled.class, ref, OrderLeg.TAKE_PROFIT, WAIT);
         events.await(OrderEvent.Cancelled.class, ref, OrderLeg.STOP_LOSS, WAIT);
@@ -167,10 +158,7 @@ public abstract class BrokerContract extends BrokerFixture {
 
     @Test
     void theStopLossFillingCancelsTheTakeProfit() {
-        String ref = newRef();
-        accept(broker.submitBracket(longBracket(ref)));
-        marketTradesAt(symbol, 98.5);
-        events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        String ref = entryFilled(this::longBracket, 98.5).orderRef();
         marketTradesAt(symbol, 94.5);
         events.await(OrderEvent.Filled.class, ref, OrderLeg.STOP_LOSS, WAIT);
         events.await(OrderEvent.Cancelled.class, ref, OrderLeg.TAKE_PROFIT, WAIT);
@@ -183,10 +171,7 @@ public abstract class BrokerContract extends BrokerFixture {
 
     @Test
     void aShortBracketTakesItsProfitBelowTheEntry() {
-        String ref = newRef();
-        accept(broker.submitBracket(shortBracket(ref)));
-        marketTradesAt(symbol, 101.5);
-        events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        String ref = entryFilled(this::shortBracket, 101.5).orderRef();
         marketTradesAt(symbol, 94.0);
         OrderEvent.Filled target = events.await(OrderEvent.Filled.class, ref, OrderLeg.TAKE_PROFIT, WAIT);
         events.await(OrderEvent.Cancelled.class, ref, OrderLeg.STOP_LOSS, WAIT);
@@ -215,10 +200,7 @@ public abstract class BrokerContract extends BrokerFixture {
 
     @Test
     void cancelAfterTheEntryFilledCancelsTheChildrenAndKeepsThePosition() {
-        String ref = newRef();
-        accept(broker.submitBracket(longBracket(ref)));
-        marketTradesAt(symbol, 98.5);
-        events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        String ref = entryFilled(this::longBracket, 98.5).orderRef();
         assertEquals(2, broker.cancel(ref), "the stop loss and the take profit");
         events.await(OrderEvent.Cancelled.class, ref, OrderLeg.STOP_LOSS, WAIT);
         events.await(OrderEvent.Cancelled.class, ref, OrderLeg.TAKE_PROFIT, WAIT);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -106,6 +107,17 @@ public abstract class BrokerFixture {
 
     protected BracketOrder shortBracket(String ref) {
         return new BracketOrder(ref, symbol, Direction.SHORT, QUANTITY, 101.0, 105.0, 95.0);
+    }
+
+    /**
+     * Submits the bracket {@code bracket} builds on a fresh ref, trades at {@code price} and waits for its
+     * entry to fill; the fill names the ref.
+     */
+    protected OrderEvent.Filled entryFilled(Function<String, BracketOrder> bracket, double price) {
+        String ref = newRef();
+        accept(broker.submitBracket(bracket.apply(ref)));
+        marketTradesAt(symbol, price);
+        return events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
     }
 
     protected static SubmitResult.Accepted accept(SubmitResult result) {

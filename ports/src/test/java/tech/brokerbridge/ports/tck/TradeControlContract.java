@@ -159,10 +159,7 @@ public abstract class TradeControlContract extends BrokerFixture {
 
     @Test
     void aShortPositionClosesWithABuy() {
-        String ref = newRef();
-        accept(broker.submitBracket(shortBracket(ref)));
-        marketTradesAt(symbol, 101.5);
-        events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        String ref = entryFilled(this::shortBracket, 101.5).orderRef();
         eventually(() -> position(), p -> p.isPresent() && p.get().quantity() == -QUANTITY, "short 10");
         String closeRef = newCloseRef();
         placed(broker.close(new CloseOrder(closeRef, Optional.of(ref), symbol, Direction.SHORT, QUANTITY,
@@ -272,10 +269,7 @@ public abstract class TradeControlContract extends BrokerFixture {
 
     /** A long bracket whose entry filled: 10 long at about 99, stop 95 and target 105 working. */
     protected String filledLong() {
-        String ref = newRef();
-        accept(broker.submitBracket(longBracket(ref)));
-        marketTradesAt(symbol, 98.5);
-        events.await(OrderEvent.Filled.class, ref, OrderLeg.ENTRY, WAIT);
+        String ref = entryFilled(this::longBracket, 98.5).orderRef();
         eventually(() -> position(), p -> p.isPresent() && p.get().quantity() == QUANTITY, "long " + QUANTITY);
         eventually(() -> legsOf(ref), m -> m.get(OrderLeg.STOP_LOSS) != null
                 && m.get(OrderLeg.STOP_LOSS).state() == OrderState.WORKING, "the stop works");

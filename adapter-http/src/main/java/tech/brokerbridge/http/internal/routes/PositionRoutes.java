@@ -51,38 +51,35 @@ final class PositionRoutes {
     }
 
     private ApiResponse close(ApiRequest r) {
-        String symbol = symbol(r);
+        String symbol = r.pathParam("symbol", SYMBOL, "no such position");
         JsonBody body = JsonBody.optionalObject(r.body(), Set.of("quantity", "limit_price", "reason"));
-        OptionalLong quantity = body.longField("quantity");
-        if (quantity.isPresent() && quantity.getAsLong() < 1) {
-            throw ApiException.invalidValue("quantity", "'quantity' must be at least 1 share");
-        }
-        OptionalDouble limit = price(body, "limit_price");
+        OptionalLong quantity = body.sharesField("quantity");
+        OptionalDouble limit = body.priceField("limit_price");
         return result(desk.closePosition(symbol, new CloseRequest(quantity, limit, options(r, body))));
     }
 
     private ApiResponse rearm(ApiRequest r) {
-        String symbol = symbol(r);
+        String symbol = r.pathParam("symbol", SYMBOL, "no such position");
         return result(desk.rearmStop(symbol, options(r, JsonBody.optionalObject(r.body(), Set.of("reason")))));
     }
 
     private ApiResponse cancel(ApiRequest r) {
-        String id = orderId(r);
+        String id = r.pathParam("id", ProposalRoutes.ID, "no such order");
         return result(desk.cancelOrder(id, options(r, JsonBody.optionalObject(r.body(), Set.of("reason")))));
     }
 
     private ApiResponse modify(ApiRequest r) {
-        String id = orderId(r);
+        String id = r.pathParam("id", ProposalRoutes.ID, "no such order");
         JsonBody body = JsonBody.optionalObject(r.body(), Set.of("stop_price", "target_price", "stop_to_breakeven",
                 "trailing_percent", "trailing_amount", "reason"));
-        OptionalDouble stop = price(body, "stop_price");
-        OptionalDouble target = price(body, "target_price");
+        OptionalDouble stop = body.priceField("stop_price");
+        OptionalDouble target = body.priceField("target_price");
         boolean breakeven = body.booleanField("stop_to_breakeven").orElse(false);
         OptionalDouble trailing = body.doubleField("trailing_percent");
         if (trailing.isPresent() && !(trailing.getAsDouble() > 0 && trailing.getAsDouble() < 100)) {
             throw ApiException.invalidValue("trailing_percent", "'trailing_percent' must be above 0 and below 100");
         }
-        OptionalDouble trailingAmount = price(body, "trailing_amount");
+        OptionalDouble trailingAmount = body.priceField("trailing_amount");
         return result(desk.modifyOrder(id, new ModifyRequest(stop, target, breakeven, trailing, trailingAmount,
                 options(r, body))));
     }
@@ -98,14 +95,6 @@ final class PositionRoutes {
                     + " header must be 1 to " + ActionOptions.MAX_KEY_LENGTH + " visible ASCII characters");
         }
         return new ActionOptions(reason.filter(s -> !s.isEmpty()), r.idempotencyKey());
-    }
-
-    private static OptionalDouble price(JsonBody body, String field) {
-        OptionalDouble v = body.doubleField(field);
-        if (v.isPresent() && (!Double.isFinite(v.getAsDouble()) || v.getAsDouble() <= 0)) {
-            throw ApiException.invalidValue(field, "'" + field + "' must be a positive price");
-        }
-        return v;
     }
 
     static ApiResponse result(TradeActionResult result) {
@@ -129,21 +118,5 @@ final class PositionRoutes {
         }
         TradeActionResult.Invalid invalid = (TradeActionResult.Invalid) result;
         throw ApiException.invalidValue(invalid.field(), invalid.reason());
-    }
-
-    private static String symbol(ApiRequest r) {
-        String s = r.pathParam("symbol");
-        if (!SYMBOL.matcher(s).matches()) {
-            throw ApiException.notFound("no such position");
-        }
-        return s;
-    }
-
-    private static String orderId(ApiRequest r) {
-        String id = r.pathParam("id");
-        if (!ProposalRoutes.ID.matcher(id).matches()) {
-            throw ApiException.notFound("no such order");
-        }
-        return id;
     }
 }

@@ -58,7 +58,7 @@ final class ProposalRoutes {
     }
 
     private ApiResponse one(ApiRequest r) {
-        String id = id(r);
+        String id = r.pathParam("id", ID, "no such proposal");
         return desk.proposal(id).map(p -> ApiResponse.ok(ProposalAnswer.of(p)))
                 .orElseThrow(() -> notFound(id));
     }
@@ -74,40 +74,29 @@ final class ProposalRoutes {
     }
 
     private ApiResponse bars(ApiRequest r) {
-        String id = id(r);
+        String id = r.pathParam("id", ID, "no such proposal");
         return desk.proposalBars(id).map(bars -> ApiResponse.ok(new Bars(id, bars.stream()
                 .map(b -> new BarAnswer(b.time(), b.open(), b.high(), b.low(), b.close(), b.volume())).toList())))
                 .orElseThrow(() -> notFound(id));
     }
 
     private ApiResponse approve(ApiRequest r) {
-        String id = id(r);
+        String id = r.pathParam("id", ID, "no such proposal");
         JsonBody body = JsonBody.optionalObject(r.body(), Set.of("quantity", "stop_price", "target_price"));
-        OptionalLong quantity = body.longField("quantity");
-        if (quantity.isPresent() && quantity.getAsLong() < 1) {
-            throw ApiException.invalidValue("quantity", "'quantity' must be at least 1 share");
-        }
-        OptionalDouble stop = price(body, "stop_price");
-        OptionalDouble target = price(body, "target_price");
+        OptionalLong quantity = body.sharesField("quantity");
+        OptionalDouble stop = body.priceField("stop_price");
+        OptionalDouble target = body.priceField("target_price");
         return result(desk.approve(id, new Modification(quantity, stop, target)));
     }
 
     private ApiResponse reject(ApiRequest r) {
-        String id = id(r);
+        String id = r.pathParam("id", ID, "no such proposal");
         JsonBody body = JsonBody.optionalObject(r.body(), Set.of("reason"));
         Optional<String> reason = body.stringField("reason").map(String::strip);
         if (reason.isPresent() && reason.get().length() > MAX_REASON) {
             throw ApiException.invalidValue("reason", "'reason' must be at most " + MAX_REASON + " characters");
         }
         return result(desk.reject(id, reason.filter(s -> !s.isEmpty())));
-    }
-
-    private static OptionalDouble price(JsonBody body, String field) {
-        OptionalDouble v = body.doubleField(field);
-        if (v.isPresent() && (!Double.isFinite(v.getAsDouble()) || v.getAsDouble() <= 0)) {
-            throw ApiException.invalidValue(field, "'" + field + "' must be a positive price");
-        }
-        return v;
     }
 
     static ApiResponse result(ActionResult result) {
@@ -125,14 +114,6 @@ final class ProposalRoutes {
         }
         ActionResult.Invalid invalid = (ActionResult.Invalid) result;
         throw ApiException.invalidValue(invalid.field(), invalid.reason());
-    }
-
-    private static String id(ApiRequest r) {
-        String id = r.pathParam("id");
-        if (!ID.matcher(id).matches()) {
-            throw ApiException.notFound("no such proposal");
-        }
-        return id;
     }
 
     private static ApiException notFound(String id) {

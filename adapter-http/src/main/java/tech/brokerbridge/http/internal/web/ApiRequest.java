@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A complete request as a route sees it, free of Netty types.
@@ -52,6 +53,15 @@ public record ApiRequest(RequestContext context, Map<String, List<String>> query
         String v = pathParams.get(name);
         if (v == null) {
             throw new IllegalStateException("route has no path parameter " + name);
+        }
+        return v;
+    }
+
+    /** The path parameter {@code name} when it matches {@code shape}; else a 404 saying {@code notFound}. */
+    public String pathParam(String name, Pattern shape, String notFound) {
+        String v = pathParam(name);
+        if (!shape.matcher(v).matches()) {
+            throw ApiException.notFound(notFound);
         }
         return v;
     }

@@ -68,6 +68,24 @@ public final class JsonBody {
                 .map(OptionalDouble::of).orElseGet(OptionalDouble::empty);
     }
 
+    /** A whole-number field that, when present, must be at least 1 share (else a 422 naming it). */
+    public OptionalLong sharesField(String name) {
+        OptionalLong v = longField(name);
+        if (v.isPresent() && v.getAsLong() < 1) {
+            throw ApiException.invalidValue(name, "'" + name + "' must be at least 1 share");
+        }
+        return v;
+    }
+
+    /** A number field that, when present, must be a finite price above zero (else a 422 naming it). */
+    public OptionalDouble priceField(String name) {
+        OptionalDouble v = doubleField(name);
+        if (v.isPresent() && (!Double.isFinite(v.getAsDouble()) || v.getAsDouble() <= 0)) {
+            throw ApiException.invalidValue(name, "'" + name + "' must be a positive price");
+        }
+        return v;
+    }
+
     public Optional<String> stringField(String name) {
         return field(name, JsonNode::isTextual, "a string", JsonNode::textValue);
     }

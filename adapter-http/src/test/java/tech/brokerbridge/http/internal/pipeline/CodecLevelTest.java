@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tech.brokerbridge.http.internal.web.ApiResponse;
 import tech.brokerbridge.http.internal.web.RequestContext;
 import tech.brokerbridge.http.testing.ChannelOutput;
@@ -66,6 +68,22 @@ class CodecLevelTest {
         return ChannelOutput.drain(ch);
     }
 
+    /**
+     * Sends {@code raw} to a server with a 10-byte body limit and checks its answer: a 413 JSON error
+     * ({@code payload_too_large}, with the request id) carrying the security headers.
+     */
+    private static TestChannels.PeerChannel refusedAs413(String raw) throws Exception {
+        TestChannels.PeerChannel ch = server(new Echo(), 10, Duration.ofSeconds(30));
+        send(ch, raw);
+        String r = out(ch);
+        assertTrue(r.startsWith("HTTP/1.1 413"), r);
+        for (String part : List.of("\"code\":\"payload_too_large\"", "\"request_id\":\"req-", "X-Request-Id: req-",
+                "X-Frame-Options: DENY", "X-Content-Type-Options: nosniff")) {
+            assertTrue(r.contains(part), r);
+        }
+        return ch;
+    }
+
     private static final String GET_A = "GET /api/a HTTP/1.1\r\nHost: localhost\r\n\r\n";
     private static final String GET_B = "GET /api/b HTTP/1.1\r\nHost: localhost\r\n\r\n";
 
@@ -100,39 +118,20 @@ class CodecLevelTest {
 
     @Test
     void anOversizedBodyIs413JsonWithHeadersAndTheConnectionStaysUsable() throws Exception {
-        TestChannels.PeerChannel ch = server(new Echo(), 10, Duration.ofSeconds(30));
-        send(ch, "POST /api/a HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 11\r\n\r\n{\"a\":12345}");
-        String r = out(ch);
-        assertTrue(r.startsWith("HTTP/1.1 413"), r);
-        assertTrue(r.contains("\"code\":\"payload_too_large\""), r);
-        assertTrue(r.contains("X-Frame-Options: DENY"), r);
-        assertTrue(r.contains("X-Request-Id: req-"), r);
+        TestChannels.PeerChannel ch = refusedAs413("POST /api/a HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"a\":12345}");
         assertTrue(ch.isOpen());
         send(ch, GET_B);
         assertTrue(out(ch).contains("/api/b"));
     }
 
-    @Test
-    void aChunkedBodyThatGrowsTooLargeIs413AndCloses() throws Exception {
-        TestChannels.PeerChannel ch = server(new Echo(), 10, Duration.ofSeconds(30));
-        send(ch, "POST /api/a HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + "8\r\n12345678\r\n8\r\n12345678\r\n0\r\n\r\n");
-        String r = out(ch);
-        assertTrue(r.startsWith("HTTP/1.1 413"), r);
-        assertTrue(r.contains("\"request_id\":\"req-"), r);
-        ch.runPendingTasks();
-        assertFalse(ch.isOpen());
-    }
-
-    @Test
-    void aRefusedExpectContinueIs413WithHeadersAndCloses() throws Exception {
-        TestChannels.PeerChannel ch = server(new Echo(), 10, Duration.ofSeconds(30));
-        send(ch, "POST /api/a HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\nContent-Length: 100\r\n\r\n");
-        String r = out(ch);
-        assertTrue(r.startsWith("HTTP/1.1 413"), r);
-        assertTrue(r.contains("X-Content-Type-Options: nosniff"), r);
-        assertTrue(r.contains("X-Request-Id: req-"), r);
+    /** A chunked body that grows too large; a refused {@code Expect: 100-continue}. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Transfer-Encoding: chunked\r\n\r\n8\r\n12345678\r\n8\r\n12345678\r\n0\r\n\r\n",
+        "Expect: 100-continue\r\nContent-Length: 100\r\n\r\n"})
+    void aBodyRefusedBeforeItIsReadIs413AndCloses(String headersAndBody) throws Exception {
+        TestChannels.PeerChannel ch = refusedAs413("POST /api/a HTTP/1.1\r\nHost: localhost\r\n" + headersAndBody);
         ch.runPendingTasks();
         assertFalse(ch.isOpen());
     }
