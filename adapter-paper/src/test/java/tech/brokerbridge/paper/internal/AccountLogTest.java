@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.paper.PaperConfig;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
@@ -39,17 +39,12 @@ class AccountLogTest {
     @TempDir
     Path dir;
 
-    private final List<SimulatedMarket> opened = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() {
-        opened.forEach(SimulatedMarket::close);
-    }
+    @RegisterExtension
+    final MarketsUnderTest markets = new MarketsUnderTest();
 
     private SimulatedMarket open(Path where, int logCapacity) {
-        SimulatedMarket m = new SimulatedMarket(PaperConfig.persistentIn(where), WEDNESDAY, Optional.empty(), logCapacity);
-        opened.add(m);
-        return m;
+        return markets.track(
+                new SimulatedMarket(PaperConfig.persistentIn(where), WEDNESDAY, Optional.empty(), logCapacity));
     }
 
     /** The account's files as they are now, in a new directory: what a SIGKILL would leave. */

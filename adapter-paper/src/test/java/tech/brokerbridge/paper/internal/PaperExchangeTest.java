@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tech.brokerbridge.paper.internal.MarketsUnderTest.accept;
+import static tech.brokerbridge.paper.internal.MarketsUnderTest.subscribe;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +63,7 @@ class PaperExchangeTest {
         SimulatedMarket m = marketAt("2026-03-18T15:00:00Z");
         OrderEventRecorder events = subscribe(m.broker());
         m.exchange().forcePrice("AAPL", 100.0);
-        submitAccepted(m.broker(), new BracketOrder("r1", "AAPL", Direction.LONG, 10, 100.5, 95, 110));
+        accept(m.broker(), new BracketOrder("r1", "AAPL", Direction.LONG, 10, 100.5, 95, 110));
         OrderEvent.Filled fill = events.await(OrderEvent.Filled.class, "r1", OrderLeg.ENTRY, WAIT);
         assertEquals(100.5, fill.price(), EPS);
         Position p = m.broker().positions().get(0);
@@ -78,7 +80,7 @@ class PaperExchangeTest {
         Broker broker = m.broker();
         OrderEventRecorder events = subscribe(broker);
         m.exchange().forcePrice("MSFT", 100.0);
-        submitAccepted(broker, new BracketOrder("r1", "MSFT", Direction.LONG, 10, 99, 95, 105));
+        accept(broker, new BracketOrder("r1", "MSFT", Direction.LONG, 10, 99, 95, 105));
         AccountSnapshot working = broker.account();
         assertEquals(100_000, working.netLiquidation(), EPS);
         assertEquals(100_000 - 0.5 * 990, working.availableFunds(), EPS, "a working entry reserves margin");
@@ -109,7 +111,7 @@ class PaperExchangeTest {
     void aShortPositionGainsWhenThePriceFalls() {
         SimulatedMarket m = marketAt("2026-03-18T15:00:00Z");
         m.exchange().forcePrice("TSLA", 200.0);
-        submitAccepted(m.broker(), new BracketOrder("s1", "TSLA", Direction.SHORT, 5, 200, 210, 180));
+        accept(m.broker(), new BracketOrder("s1", "TSLA", Direction.SHORT, 5, 200, 210, 180));
         m.exchange().forcePrice("TSLA", 196.0);
         Position p = m.broker().positions().get(0);
         assertEquals(-5, p.quantity());
@@ -123,7 +125,7 @@ class PaperExchangeTest {
         SimulatedMarket m = marketAt("2026-03-18T15:00:00Z");
         OrderEventRecorder events = subscribe(m.broker());
         m.exchange().forcePrice("JPM", 100.0);
-        submitAccepted(m.broker(), new BracketOrder("r1", "JPM", Direction.LONG, 10, 99, 50, 200));
+        accept(m.broker(), new BracketOrder("r1", "JPM", Direction.LONG, 10, 99, 50, 200));
         m.exchange().forcePrice("JPM", 98.0);
         events.await(OrderEvent.Filled.class, "r1", OrderLeg.ENTRY, WAIT);
         m.broker().cancel("r1");
@@ -161,8 +163,8 @@ class PaperExchangeTest {
         assertEquals(day.open(), m.exchange().livePrice(symbol), EPS, "the session starts at the bar's open");
         double reached = Math.round((day.low() + day.open()) / 2 * 100) / 100.0;
         double missed = Math.round((day.low() - 0.05) * 100) / 100.0;
-        submitAccepted(m.broker(), new BracketOrder("reached", symbol, Direction.LONG, 1, reached, reached * 0.5, reached * 3));
-        submitAccepted(m.broker(), new BracketOrder("missed", symbol, Direction.LONG, 1, missed, missed * 0.5, missed * 3));
+        accept(m.broker(), new BracketOrder("reached", symbol, Direction.LONG, 1, reached, reached * 0.5, reached * 3));
+        accept(m.broker(), new BracketOrder("missed", symbol, Direction.LONG, 1, missed, missed * 0.5, missed * 3));
         m.advance(Duration.ofHours(7));
         assertEquals(day.close(), m.exchange().livePrice(symbol), EPS, "the session ends at the bar's close");
         assertEquals(OrderState.FILLED, entryState("reached"), "the day's path went through it");
@@ -194,7 +196,7 @@ class PaperExchangeTest {
         assertFalse(rejected.duplicate());
         assertTrue(rejected.reason().contains("buying power"), rejected.reason());
         assertTrue(m.broker().ordersByRef("big").isEmpty(), "nothing held");
-        submitAccepted(m.broker(), new BracketOrder("big", "AAPL", Direction.LONG, 30, 99, 95, 105));
+        accept(m.broker(), new BracketOrder("big", "AAPL", Direction.LONG, 30, 99, 95, 105));
     }
 
     @Test
@@ -263,15 +265,5 @@ class PaperExchangeTest {
     private OrderState entryState(String ref) {
         return market.broker().ordersByRef(ref).stream().filter(v -> v.leg() == OrderLeg.ENTRY).findFirst()
                 .orElseThrow().state();
-    }
-
-    private static OrderEventRecorder subscribe(Broker broker) {
-        OrderEventRecorder events = new OrderEventRecorder();
-        broker.subscribe(events);
-        return events;
-    }
-
-    private static SubmitResult.Accepted submitAccepted(Broker broker, BracketOrder order) {
-        return assertInstanceOf(SubmitResult.Accepted.class, broker.submitBracket(order));
     }
 }
