@@ -62,6 +62,15 @@ class AccountLogTest {
                 b.submitBracket(new BracketOrder(ref, "AAPL", Direction.LONG, 1, entry, entry - 10, entry + 100)));
     }
 
+    /** A market on {@code where} with one resting long bracket per ref, entries at 50, 51, ... */
+    private SimulatedMarket restingBrackets(Path where, String... refs) {
+        SimulatedMarket m = open(where, AccountFile.LOG_CAPACITY);
+        for (int i = 0; i < refs.length; i++) {
+            submit(m.broker(), refs[i], 50 + i);
+        }
+        return m;
+    }
+
     private record Seen(AccountSnapshot account, Map<String, List<OrderView>> orders) {
     }
 
@@ -116,9 +125,7 @@ class AccountLogTest {
     @Test
     void aDamagedRecordWithRecordsAfterItIsRefused() throws IOException {
         Path live = dir.resolve("live");
-        SimulatedMarket m = open(live, AccountFile.LOG_CAPACITY);
-        submit(m.broker(), "a", 50);
-        submit(m.broker(), "b", 51);
+        restingBrackets(live, "a", "b");
         Path crashed = crashImage(live, "crash");
         String log = Files.readString(crashed.resolve(AccountLog.NAME), StandardCharsets.ISO_8859_1);
         Files.writeString(crashed.resolve(AccountLog.NAME), log.replaceFirst("\"orderRef\":\"a\"", "\"orderRef\":\"x\""),
@@ -132,9 +139,7 @@ class AccountLogTest {
     @Test
     void aCompactionCutShortBeforeTheNewLogKeepsWhatTheAccountFileHolds() throws IOException {
         Path live = dir.resolve("live");
-        SimulatedMarket m = open(live, AccountFile.LOG_CAPACITY);
-        submit(m.broker(), "a", 50);
-        submit(m.broker(), "b", 51);
+        SimulatedMarket m = restingBrackets(live, "a", "b");
         Path oldLog = crashImage(live, "before-close").resolve(AccountLog.NAME);
         Seen whole = seen(m.broker(), List.of("a", "b"));
         m.close(); // compacts: a new account file, then a new log
@@ -146,8 +151,7 @@ class AccountLogTest {
     @Test
     void anAccountFileChangedUnderItsLogIsRefused() throws IOException {
         Path live = dir.resolve("live");
-        SimulatedMarket m = open(live, AccountFile.LOG_CAPACITY);
-        submit(m.broker(), "a", 50);
+        restingBrackets(live, "a");
         Path crashed = crashImage(live, "crash");
         String account = Files.readString(crashed.resolve(AccountFile.NAME));
         Files.writeString(crashed.resolve(AccountFile.NAME), account.replace("\"cash\": 100000.0", "\"cash\": 5.0"));
