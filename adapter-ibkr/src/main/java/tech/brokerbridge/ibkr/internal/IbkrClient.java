@@ -277,28 +277,14 @@ public final class IbkrClient implements GatewayLink, AutoCloseable {
             tracker.onCommission(c);
         } else if (m instanceof ErrorMessage e) {
             errors.route(s, e);
-        } else if (m instanceof HistoricalData h) {
-            requests.route(h.reqId(), h);
-        } else if (m instanceof ContractData d) {
-            requests.route(d.reqId(), d);
-        } else if (m instanceof ContractDataEnd d) {
-            requests.route(d.reqId(), d);
+        } else if (m instanceof Answer a) {
+            requests.route(a.reqId(), a);
         } else if (m instanceof TickPrice t) {
             requests.route(t.tickerId(), t);
-        } else if (m instanceof MarketDataType t) {
-            requests.route(t.reqId(), t);
-        } else if (m instanceof TickSnapshotEnd t) {
-            requests.route(t.reqId(), t);
-        } else if (m instanceof AccountSummary a) {
-            requests.route(a.reqId(), a);
-        } else if (m instanceof AccountSummaryEnd a) {
-            requests.route(a.reqId(), a);
         } else if (m instanceof PositionData || m instanceof PositionEnd) {
             requests.route(Requests.POSITIONS_KEY, m);
         } else if (m instanceof OpenOrderEnd) {
             requests.route(Requests.OPEN_ORDERS_KEY, m);
-        } else if (m instanceof ExecDetailsEnd x) {
-            requests.route(x.reqId(), x);
         } else if (m instanceof UpdateAccountValue v) {
             account.onValue(v);
         } else if (m instanceof UpdatePortfolio p) {
