@@ -174,27 +174,23 @@ public final class IbkrClient implements GatewayLink, AutoCloseable {
 
     @Override
     public void send(Outbound m) {
-        Session s = session;
-        GatewayConnection c = s == null ? null : s.connection;
-        if (c == null || !c.isOpen()) {
-            throw GatewayException.notConnected("not connected to IB Gateway");
-        }
-        try {
-            c.send(m);
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            throw GatewayException.notConnected("connection to IB Gateway lost while sending: " + e.getMessage());
-        }
+        sendOver(c -> c.send(m));
     }
 
     @Override
     public void sendAll(List<? extends Outbound> messages) {
+        sendOver(c -> c.sendAll(messages));
+    }
+
+    /** Writes over the open connection; a missing or failing one is reported as not connected. */
+    private void sendOver(java.util.function.Consumer<GatewayConnection> write) {
         Session s = session;
         GatewayConnection c = s == null ? null : s.connection;
         if (c == null || !c.isOpen()) {
             throw GatewayException.notConnected("not connected to IB Gateway");
         }
         try {
-            c.sendAll(messages);
+            write.accept(c);
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             throw GatewayException.notConnected("connection to IB Gateway lost while sending: " + e.getMessage());
         }
