@@ -34,9 +34,7 @@ import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
 import tech.brokerbridge.ports.market.Bar;
-import tech.brokerbridge.ports.market.BarRequest;
 import tech.brokerbridge.ports.market.Direction;
-import tech.brokerbridge.ports.market.MarketData;
 import tech.brokerbridge.ports.tck.OrderEventRecorder;
 
 class PaperExchangeTest {
@@ -142,20 +140,12 @@ class PaperExchangeTest {
     @Test
     void aRestingEntryFillsExactlyWhenTheDaysPathReachesIt() {
         // a symbol whose bar of 19 March, as seen from the day after, trades below its open
-        MarketData friday = new SimulatedMarket(PaperConfig.defaults(),
-                Clock.fixed(Instant.parse("2026-03-20T15:00:00Z"), ZoneOffset.UTC)).marketData();
-        String symbol = null;
-        Bar day = null;
-        for (String s : List.of("NFLX", "AAPL", "MSFT", "NVDA", "AMD", "TSLA", "JPM", "XOM", "META", "AMZN")) {
-            List<Bar> bars = friday.bars(BarRequest.dailyYear(s));
+        MarketsUnderTest.DailyBars found = MarketsUnderTest.firstSymbolWhere(bars -> {
             Bar last = bars.get(bars.size() - 1);
-            if (last.low() < last.open() - 0.05) {
-                symbol = s;
-                day = last;
-                break;
-            }
-        }
-        assertTrue(symbol != null, "some symbol trades below its open that day");
+            return last.low() < last.open() - 0.05;
+        }, "some symbol trades below its open that day");
+        String symbol = found.symbol();
+        Bar day = found.last();
         assertEquals(LocalDate.parse("2026-03-19"), LocalDate.ofInstant(day.time(), ZoneOffset.UTC));
 
         SimulatedMarket m = marketAt(TradingCalendar.openOf(LocalDate.parse("2026-03-19")).toString());

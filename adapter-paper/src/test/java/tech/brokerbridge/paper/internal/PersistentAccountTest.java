@@ -39,9 +39,7 @@ import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.SubmitResult;
 import tech.brokerbridge.ports.market.Bar;
-import tech.brokerbridge.ports.market.BarRequest;
 import tech.brokerbridge.ports.market.Direction;
-import tech.brokerbridge.ports.market.MarketData;
 import tech.brokerbridge.ports.tck.OrderEventRecorder;
 
 /** The paper account kept in a state directory: what one market saved, the next one opened there carries on with. */
@@ -109,24 +107,14 @@ class PersistentAccountTest {
     @Test
     void aWorkingEntryFillsWhileTheDeskWasDownOnceTimeCatchesUp() {
         // a symbol whose Thursday (19 March), as seen from Friday, trades below Wednesday's close and its open
-        MarketData friday = new SimulatedMarket(PaperConfig.defaults(),
-                Clock.fixed(Instant.parse("2026-03-20T15:00:00Z"), ZoneOffset.UTC)).marketData();
-        String symbol = null;
-        Bar thursday = null;
-        double level = 0;
-        for (String s : List.of("NFLX", "AAPL", "MSFT", "NVDA", "AMD", "TSLA", "JPM", "XOM", "META", "AMZN")) {
-            List<Bar> bars = friday.bars(BarRequest.dailyYear(s));
+        MarketsUnderTest.DailyBars found = MarketsUnderTest.firstSymbolWhere(bars -> {
             Bar th = bars.get(bars.size() - 1);
-            double wednesdayClose = bars.get(bars.size() - 2).close();
-            double l = Math.round((th.low() + Math.min(th.open(), wednesdayClose)) / 2 * 100) / 100.0;
-            if (th.low() < l && l < Math.min(th.open(), wednesdayClose)) {
-                symbol = s;
-                thursday = th;
-                level = l;
-                break;
-            }
-        }
-        assertTrue(symbol != null, "some symbol trades down on Thursday");
+            double l = restingLevel(bars);
+            return th.low() < l && l < Math.min(th.open(), bars.get(bars.size() - 2).close());
+        }, "some symbol trades down on Thursday");
+        String symbol = found.symbol();
+        Bar thursday = found.last();
+        double level = restingLevel(found.bars());
         assertEquals(LocalDate.parse("2026-03-19"), LocalDate.ofInstant(thursday.time(), ZoneOffset.UTC));
 
         SimulatedMarket first = open(Clock.fixed(Instant.parse("2026-03-18T22:00:00Z"), ZoneOffset.UTC));
@@ -283,6 +271,13 @@ class PersistentAccountTest {
             }
         }
         return ids;
+    }
+
+    /** Halfway between Thursday's low and the lower of its open and Wednesday's close, in cents. */
+    private static double restingLevel(List<Bar> bars) {
+        Bar th = bars.get(bars.size() - 1);
+        double wednesdayClose = bars.get(bars.size() - 2).close();
+        return Math.round((th.low() + Math.min(th.open(), wednesdayClose)) / 2 * 100) / 100.0;
     }
 
     private static OrderView leg(Broker b, String ref, OrderLeg leg) {
