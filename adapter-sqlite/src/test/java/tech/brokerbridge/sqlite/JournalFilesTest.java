@@ -116,8 +116,7 @@ class JournalFilesTest {
     void restoreBringsTheBackupBackAndKeepsThePreviousJournal() throws IOException {
         Path home = dir.resolve("home");
         Path db = journalWith(home, 20);
-        Path backup = dir.resolve("b.db");
-        SqliteJournalFactory.backup(db, backup);
+        Path backup = backupOf(db, "b.db");
         try (ClosableJournal j = SqliteJournalFactory.open(SqliteConfig.defaults(home))) {
             j.saveProposal(JournalSamples.proposal(21, T0.plusSeconds(21), ProposalStatus.PENDING));
         }
@@ -137,8 +136,7 @@ class JournalFilesTest {
     void restoreRefusesABadBackupAndLeavesTheJournalAlone() throws IOException {
         Path home = dir.resolve("home");
         Path db = journalWith(home, 20);
-        Path damaged = dir.resolve("damaged.db");
-        SqliteJournalFactory.backup(db, damaged);
+        Path damaged = backupOf(db, "damaged.db");
         DiskDamage.overwriteMiddlePages(damaged);
         Path empty = Files.createFile(dir.resolve("empty.db"));
         for (Path bad : new Path[] {damaged, empty, dir.resolve("nothing.db"), db}) {
@@ -167,5 +165,12 @@ class JournalFilesTest {
     /** A sound journal at this build's schema version. */
     private static void assertCurrent(JournalCheck check) {
         assertTrue(check instanceof JournalCheck.Sound s && s.schemaVersion() == s.latestVersion(), check.toString());
+    }
+
+    /** A backup of {@code db} written to {@code name} in the test directory. */
+    private Path backupOf(Path db, String name) {
+        Path backup = dir.resolve(name);
+        SqliteJournalFactory.backup(db, backup);
+        return backup;
     }
 }

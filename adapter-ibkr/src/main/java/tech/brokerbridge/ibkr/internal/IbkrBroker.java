@@ -130,20 +130,7 @@ public final class IbkrBroker implements Broker {
             List<Inbound.PositionData> rows;
             synchronized (positionsLock) {
                 CompletableFuture<List<Inbound.PositionData>> f = requests.register(Requests.POSITIONS_KEY,
-                        new Requests.Collector<List<Inbound.PositionData>>() {
-                            private final List<Inbound.PositionData> seen = new ArrayList<>();
-
-                            @Override
-                            protected boolean accept(Inbound m) {
-                                if (m instanceof Inbound.PositionData p) {
-                                    seen.add(p);
-                                } else if (m instanceof Inbound.PositionEnd) {
-                                    complete(List.copyOf(seen));
-                                    return true;
-                                }
-                                return false;
-                            }
-                        });
+                        Requests.listUntil(Inbound.PositionData.class, Inbound.PositionEnd.class));
                 link.send(new Outbound.ReqPositions());
                 try {
                     rows = Requests.await(f, timeoutOf(), "positions");
@@ -175,17 +162,9 @@ public final class IbkrBroker implements Broker {
         try {
             ready();
             synchronized (openOrdersLock) {
-                CompletableFuture<Boolean> f = requests.register(Requests.OPEN_ORDERS_KEY,
-                        new Requests.Collector<Boolean>() {
-                            @Override
-                            protected boolean accept(Inbound m) {
-                                if (m instanceof Inbound.OpenOrderEnd) {
-                                    complete(true);
-                                    return true;
-                                }
-                                return false;
-                            }
-                        });
+                // the open orders themselves go to the tracker; this request only waits for their end
+                CompletableFuture<List<Inbound.OpenOrder>> f = requests.register(Requests.OPEN_ORDERS_KEY,
+                        Requests.listUntil(Inbound.OpenOrder.class, Inbound.OpenOrderEnd.class));
                 link.send(new Outbound.ReqAllOpenOrders());
                 Requests.await(f, timeoutOf(), "open orders");
             }

@@ -174,27 +174,23 @@ public final class IbkrClient implements GatewayLink, AutoCloseable {
 
     @Override
     public void send(Outbound m) {
-        Session s = session;
-        GatewayConnection c = s == null ? null : s.connection;
-        if (c == null || !c.isOpen()) {
-            throw GatewayException.notConnected("not connected to IB Gateway");
-        }
-        try {
-            c.send(m);
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            throw GatewayException.notConnected("connection to IB Gateway lost while sending: " + e.getMessage());
-        }
+        sendOver(c -> c.send(m));
     }
 
     @Override
     public void sendAll(List<? extends Outbound> messages) {
+        sendOver(c -> c.sendAll(messages));
+    }
+
+    /** Writes over the open connection; a missing or failing one is reported as not connected. */
+    private void sendOver(java.util.function.Consumer<GatewayConnection> write) {
         Session s = session;
         GatewayConnection c = s == null ? null : s.connection;
         if (c == null || !c.isOpen()) {
             throw GatewayException.notConnected("not connected to IB Gateway");
         }
         try {
-            c.sendAll(messages);
+            write.accept(c);
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             throw GatewayException.notConnected("connection to IB Gateway lost while sending: " + e.getMessage());
         }
@@ -277,28 +273,14 @@ public final class IbkrClient implements GatewayLink, AutoCloseable {
             tracker.onCommission(c);
         } else if (m instanceof ErrorMessage e) {
             errors.route(s, e);
-        } else if (m instanceof HistoricalData h) {
-            requests.route(h.reqId(), h);
-        } else if (m instanceof ContractData d) {
-            requests.route(d.reqId(), d);
-        } else if (m instanceof ContractDataEnd d) {
-            requests.route(d.reqId(), d);
+        } else if (m instanceof Answer a) {
+            requests.route(a.reqId(), a);
         } else if (m instanceof TickPrice t) {
             requests.route(t.tickerId(), t);
-        } else if (m instanceof MarketDataType t) {
-            requests.route(t.reqId(), t);
-        } else if (m instanceof TickSnapshotEnd t) {
-            requests.route(t.reqId(), t);
-        } else if (m instanceof AccountSummary a) {
-            requests.route(a.reqId(), a);
-        } else if (m instanceof AccountSummaryEnd a) {
-            requests.route(a.reqId(), a);
         } else if (m instanceof PositionData || m instanceof PositionEnd) {
             requests.route(Requests.POSITIONS_KEY, m);
         } else if (m instanceof OpenOrderEnd) {
             requests.route(Requests.OPEN_ORDERS_KEY, m);
-        } else if (m instanceof ExecDetailsEnd x) {
-            requests.route(x.reqId(), x);
         } else if (m instanceof UpdateAccountValue v) {
             account.onValue(v);
         } else if (m instanceof UpdatePortfolio p) {

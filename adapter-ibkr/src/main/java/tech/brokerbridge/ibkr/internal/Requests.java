@@ -1,6 +1,8 @@
 package tech.brokerbridge.ibkr.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +39,24 @@ public final class Requests {
         public CompletableFuture<T> future() {
             return future;
         }
+    }
+
+    /** A collector that keeps the messages of type {@code item} and completes with them when an {@code end} comes. */
+    public static <T extends Inbound> Collector<List<T>> listUntil(Class<T> item, Class<? extends Inbound> end) {
+        return new Collector<>() {
+            private final List<T> seen = new ArrayList<>();
+
+            @Override
+            protected boolean accept(Inbound m) {
+                if (item.isInstance(m)) {
+                    seen.add(item.cast(m));
+                } else if (end.isInstance(m)) {
+                    complete(List.copyOf(seen));
+                    return true;
+                }
+                return false;
+            }
+        };
     }
 
     private final AtomicInteger nextId = new AtomicInteger(FIRST_REQUEST_ID);

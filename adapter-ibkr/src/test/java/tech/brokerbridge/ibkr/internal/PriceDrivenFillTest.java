@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tech.brokerbridge.ibkr.fake.Rig;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.OrderEvent;
 import tech.brokerbridge.ports.broker.OrderLeg;
@@ -17,20 +14,7 @@ import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.market.Direction;
 
 /** Brackets worked by the fake gateway's matching as the market moves. */
-class PriceDrivenFillTest {
-    private Rig rig;
-
-    @BeforeEach
-    void start() throws Exception {
-        rig = Rig.connected();
-        rig.gw.marketTradesAt("AAPL", 100.0);
-    }
-
-    @AfterEach
-    void stop() {
-        rig.close();
-    }
-
+class PriceDrivenFillTest extends ConnectedRigTest {
     private List<Position> aapl() {
         return rig.broker.positions().stream().filter(p -> p.symbol().equals("AAPL")).toList();
     }

@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tech.brokerbridge.ibkr.fake.Rig;
 import tech.brokerbridge.ibkr.internal.msg.Inbound;
 import tech.brokerbridge.ibkr.internal.msg.Outbound;
 import tech.brokerbridge.ports.broker.BracketOrder;
@@ -33,20 +30,7 @@ import tech.brokerbridge.ports.market.Direction;
  * first and gives up when IB says one of them filled meanwhile (10148), a close is a DAY market order
  * tagged with its own ref, and partial fills add up.
  */
-class TradeControlTest {
-    private Rig rig;
-
-    @BeforeEach
-    void start() throws Exception {
-        rig = Rig.connected();
-        rig.gw.marketTradesAt("AAPL", 100.0);
-    }
-
-    @AfterEach
-    void stop() {
-        rig.close();
-    }
-
+class TradeControlTest extends ConnectedRigTest {
     /** A long bracket of 10 AAPL, entry filled at 99, stop 95, target 105. */
     private List<OrderView> filledLong(String ref) {
         rig.broker.submitBracket(new BracketOrder(ref, "AAPL", Direction.LONG, 10, 99, 95, 105));

@@ -85,10 +85,7 @@ class KeyringAccessTest {
     void aProbeThatNeverAnswersTimesOutAndClosesTheClient() {
         ScriptedKeyring keyring = new ScriptedKeyring();
         keyring.hang = true;
-        KeyringClient.KeyringFailure failure = assertThrows(KeyringClient.KeyringFailure.class,
-                () -> KeyringAccess.connect(() -> keyring, SHORT, "svc", "__probe__", "token"));
-        assertTrue(failure.getMessage().contains("did not answer within 300 ms"), failure.getMessage());
-        assertTrue(keyring.closed);
+        assertProbeRefused(keyring, "did not answer within 300 ms");
     }
 
     @Test
@@ -99,10 +96,15 @@ class KeyringAccessTest {
 
         ScriptedKeyring readOnly = new ScriptedKeyring();
         readOnly.failWrites = true;
+        assertProbeRefused(readOnly, "no default collection");
+    }
+
+    /** Connecting to {@code keyring} fails with {@code reason} in the message, and the client is closed. */
+    private static void assertProbeRefused(ScriptedKeyring keyring, String reason) {
         KeyringClient.KeyringFailure failure = assertThrows(KeyringClient.KeyringFailure.class,
-                () -> KeyringAccess.connect(() -> readOnly, SHORT, "svc", "__probe__", "token"));
-        assertTrue(failure.getMessage().contains("no default collection"), failure.getMessage());
-        assertTrue(readOnly.closed);
+                () -> KeyringAccess.connect(() -> keyring, SHORT, "svc", "__probe__", "token"));
+        assertTrue(failure.getMessage().contains(reason), failure.getMessage());
+        assertTrue(keyring.closed);
     }
 
     @Test

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.paper.PaperConfig;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
@@ -39,17 +39,12 @@ class AccountLogTest {
     @TempDir
     Path dir;
 
-    private final List<SimulatedMarket> opened = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() {
-        opened.forEach(SimulatedMarket::close);
-    }
+    @RegisterExtension
+    final MarketsUnderTest markets = new MarketsUnderTest();
 
     private SimulatedMarket open(Path where, int logCapacity) {
-        SimulatedMarket m = new SimulatedMarket(PaperConfig.persistentIn(where), WEDNESDAY, Optional.empty(), logCapacity);
-        opened.add(m);
-        return m;
+        return markets.track(
+                new SimulatedMarket(PaperConfig.persistentIn(where), WEDNESDAY, Optional.empty(), logCapacity));
     }
 
     /** The account's files as they are now, in a new directory: what a SIGKILL would leave. */
@@ -65,6 +60,15 @@ class AccountLogTest {
     private static void submit(Broker b, String ref, double entry) {
         assertInstanceOf(SubmitResult.Accepted.class,
                 b.submitBracket(new BracketOrder(ref, "AAPL", Direction.LONG, 1, entry, entry - 10, entry + 100)));
+    }
+
+    /** A market on {@code where} with one resting long bracket per ref, entries at 50, 51, ... */
+    private SimulatedMarket restingBrackets(Path where, String... refs) {
+        SimulatedMarket m = open(where, AccountFile.LOG_CAPACITY);
+        for (int i = 0; i < refs.length; i++) {
+            submit(m.broker(), refs[i], 50 + i);
+        }
+        return m;
     }
 
     private record Seen(AccountSnapshot account, Map<String, List<OrderView>> orders) {
@@ -121,9 +125,7 @@ class AccountLogTest {
     @Test
     void aDamagedRecordWithRecordsAfterItIsRefused() throws IOException {
         Path live = dir.resolve("live");
-        SimulatedMarket m = open(live, AccountFile.LOG_CAPACITY);
-        submit(m.broker(), "a", 50);
-        submit(m.broker(), "b", 51);
+        restingBrackets(live, "a", "b");
         Path crashed = crashImage(live, "crash");
         String log = Files.readString(crashed.resolve(AccountLog.NAME), StandardCharsets.ISO_8859_1);
         Files.writeString(crashed.resolve(AccountLog.NAME), log.replaceFirst("\"orderRef\":\"a\"", "\"orderRef\":\"x\""),
@@ -137,9 +139,7 @@ class AccountLogTest {
     @Test
     void aCompactionCutShortBeforeTheNewLogKeepsWhatTheAccountFileHolds() throws IOException {
         Path live = dir.resolve("live");
-        SimulatedMarket m = open(live, AccountFile.LOG_CAPACITY);
-        submit(m.broker(), "a", 50);
-        submit(m.broker(), "b", 51);
+        SimulatedMarket m = restingBrackets(live, "a", "b");
         Path oldLog = crashImage(live, "before-close").resolve(AccountLog.NAME);
         Seen whole = seen(m.broker(), List.of("a", "b"));
         m.close(); // compacts: a new account file, then a new log
@@ -151,8 +151,7 @@ class AccountLogTest {
     @Test
     void anAccountFileChangedUnderItsLogIsRefused() throws IOException {
         Path live = dir.resolve("live");
-        SimulatedMarket m = open(live, AccountFile.LOG_CAPACITY);
-        submit(m.broker(), "a", 50);
+        restingBrackets(live, "a");
         Path crashed = crashImage(live, "crash");
         String account = Files.readString(crashed.resolve(AccountFile.NAME));
         Files.writeString(crashed.resolve(AccountFile.NAME), account.replace("\"cash\": 100000.0", "\"cash\": 5.0"));

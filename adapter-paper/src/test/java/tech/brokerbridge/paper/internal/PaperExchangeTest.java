@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tech.brokerbridge.paper.internal.MarketsUnderTest.accept;
+import static tech.brokerbridge.paper.internal.MarketsUnderTest.subscribe;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,9 +34,7 @@ import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
 import tech.brokerbridge.ports.market.Bar;
-import tech.brokerbridge.ports.market.BarRequest;
 import tech.brokerbridge.ports.market.Direction;
-import tech.brokerbridge.ports.market.MarketData;
 import tech.brokerbridge.ports.tck.OrderEventRecorder;
 
 class PaperExchangeTest {
@@ -61,7 +61,7 @@ class PaperExchangeTest {
         SimulatedMarket m = marketAt("2026-03-18T15:00:00Z");
         OrderEventRecorder events = subscribe(m.broker());
         m.exchange().forcePrice("AAPL", 100.0);
-        submitAccepted(m.broker(), new BracketOrder("r1", "AAPL", Direction.LONG, 10, 100.5, 95, 110));
+        accept(m.broker(), new BracketOrder("r1", "AAPL", Direction.LONG, 10, 100.5, 95, 110));
         OrderEvent.Filled fill = events.await(OrderEvent.Filled.class, "r1", OrderLeg.ENTRY, WAIT);
         assertEquals(100.5, fill.price(), EPS);
         Position p = m.broker().positions().get(0);
@@ -78,7 +78,7 @@ class PaperExchangeTest {
         Broker broker = m.broker();
         OrderEventRecorder events = subscribe(broker);
         m.exchange().forcePrice("MSFT", 100.0);
-        submitAccepted(broker, new BracketOrder("r1", "MSFT", Direction.LONG, 10, 99, 95, 105));
+        accept(broker, new BracketOrder("r1", "MSFT", Direction.LONG, 10, 99, 95, 105));
         AccountSnapshot working = broker.account();
         assertEquals(100_000, working.netLiquidation(), EPS);
         assertEquals(100_000 - 0.5 * 990, working.availableFunds(), EPS, "a working entry reserves margin");
@@ -109,7 +109,7 @@ class PaperExchangeTest {
     void aShortPositionGainsWhenThePriceFalls() {
         SimulatedMarket m = marketAt("2026-03-18T15:00:00Z");
         m.exchange().forcePrice("TSLA", 200.0);
-        submitAccepted(m.broker(), new BracketOrder("s1", "TSLA", Direction.SHORT, 5, 200, 210, 180));
+        accept(m.broker(), new BracketOrder("s1", "TSLA", Direction.SHORT, 5, 200, 210, 180));
         m.exchange().forcePrice("TSLA", 196.0);
         Position p = m.broker().positions().get(0);
         assertEquals(-5, p.quantity());
@@ -123,7 +123,7 @@ class PaperExchangeTest {
         SimulatedMarket m = marketAt("2026-03-18T15:00:00Z");
         OrderEventRecorder events = subscribe(m.broker());
         m.exchange().forcePrice("JPM", 100.0);
-        submitAccepted(m.broker(), new BracketOrder("r1", "JPM", Direction.LONG, 10, 99, 50, 200));
+        accept(m.broker(), new BracketOrder("r1", "JPM", Direction.LONG, 10, 99, 50, 200));
         m.exchange().forcePrice("JPM", 98.0);
         events.await(OrderEvent.Filled.class, "r1", OrderLeg.ENTRY, WAIT);
         m.broker().cancel("r1");
@@ -140,20 +140,12 @@ class PaperExchangeTest {
     @Test
     void aRestingEntryFillsExactlyWhenTheDaysPathReachesIt() {
         // a symbol whose bar of 19 March, as seen from the day after, trades below its open
-        MarketData friday = new SimulatedMarket(PaperConfig.defaults(),
-                Clock.fixed(Instant.parse("2026-03-20T15:00:00Z"), ZoneOffset.UTC)).marketData();
-        String symbol = null;
-        Bar day = null;
-        for (String s : List.of("NFLX", "AAPL", "MSFT", "NVDA", "AMD", "TSLA", "JPM", "XOM", "META", "AMZN")) {
-            List<Bar> bars = friday.bars(BarRequest.dailyYear(s));
+        MarketsUnderTest.DailyBars found = MarketsUnderTest.firstSymbolWhere(bars -> {
             Bar last = bars.get(bars.size() - 1);
-            if (last.low() < last.open() - 0.05) {
-                symbol = s;
-                day = last;
-                break;
-            }
-        }
-        assertTrue(symbol != null, "some symbol trades below its open that day");
+            return last.low() < last.open() - 0.05;
+        }, "some symbol trades below its open that day");
+        String symbol = found.symbol();
+        Bar day = found.last();
         assertEquals(LocalDate.parse("2026-03-19"), LocalDate.ofInstant(day.time(), ZoneOffset.UTC));
 
         SimulatedMarket m = marketAt(TradingCalendar.openOf(LocalDate.parse("2026-03-19")).toString());
@@ -161,8 +153,8 @@ class PaperExchangeTest {
         assertEquals(day.open(), m.exchange().livePrice(symbol), EPS, "the session starts at the bar's open");
         double reached = Math.round((day.low() + day.open()) / 2 * 100) / 100.0;
         double missed = Math.round((day.low() - 0.05) * 100) / 100.0;
-        submitAccepted(m.broker(), new BracketOrder("reached", symbol, Direction.LONG, 1, reached, reached * 0.5, reached * 3));
-        submitAccepted(m.broker(), new BracketOrder("missed", symbol, Direction.LONG, 1, missed, missed * 0.5, missed * 3));
+        accept(m.broker(), new BracketOrder("reached", symbol, Direction.LONG, 1, reached, reached * 0.5, reached * 3));
+        accept(m.broker(), new BracketOrder("missed", symbol, Direction.LONG, 1, missed, missed * 0.5, missed * 3));
         m.advance(Duration.ofHours(7));
         assertEquals(day.close(), m.exchange().livePrice(symbol), EPS, "the session ends at the bar's close");
         assertEquals(OrderState.FILLED, entryState("reached"), "the day's path went through it");
@@ -194,7 +186,7 @@ class PaperExchangeTest {
         assertFalse(rejected.duplicate());
         assertTrue(rejected.reason().contains("buying power"), rejected.reason());
         assertTrue(m.broker().ordersByRef("big").isEmpty(), "nothing held");
-        submitAccepted(m.broker(), new BracketOrder("big", "AAPL", Direction.LONG, 30, 99, 95, 105));
+        accept(m.broker(), new BracketOrder("big", "AAPL", Direction.LONG, 30, 99, 95, 105));
     }
 
     @Test
@@ -263,15 +255,5 @@ class PaperExchangeTest {
     private OrderState entryState(String ref) {
         return market.broker().ordersByRef(ref).stream().filter(v -> v.leg() == OrderLeg.ENTRY).findFirst()
                 .orElseThrow().state();
-    }
-
-    private static OrderEventRecorder subscribe(Broker broker) {
-        OrderEventRecorder events = new OrderEventRecorder();
-        broker.subscribe(events);
-        return events;
-    }
-
-    private static SubmitResult.Accepted submitAccepted(Broker broker, BracketOrder order) {
-        return assertInstanceOf(SubmitResult.Accepted.class, broker.submitBracket(order));
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tech.brokerbridge.paper.internal.MarketsUnderTest.accept;
+import static tech.brokerbridge.paper.internal.MarketsUnderTest.subscribe;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.paper.PaperConfig;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
@@ -38,9 +39,7 @@ import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.SubmitResult;
 import tech.brokerbridge.ports.market.Bar;
-import tech.brokerbridge.ports.market.BarRequest;
 import tech.brokerbridge.ports.market.Direction;
-import tech.brokerbridge.ports.market.MarketData;
 import tech.brokerbridge.ports.tck.OrderEventRecorder;
 
 /** The paper account kept in a state directory: what one market saved, the next one opened there carries on with. */
@@ -52,17 +51,11 @@ class PersistentAccountTest {
     @TempDir
     Path dir;
 
-    private final List<SimulatedMarket> opened = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() {
-        opened.forEach(SimulatedMarket::close);
-    }
+    @RegisterExtension
+    final MarketsUnderTest markets = new MarketsUnderTest();
 
     private SimulatedMarket open(Clock clock) {
-        SimulatedMarket m = new SimulatedMarket(PaperConfig.persistentIn(dir).withCommissions(0, 0), clock);
-        opened.add(m);
-        return m;
+        return markets.track(new SimulatedMarket(PaperConfig.persistentIn(dir).withCommissions(0, 0), clock));
     }
 
     @Test
@@ -114,24 +107,14 @@ class PersistentAccountTest {
     @Test
     void aWorkingEntryFillsWhileTheDeskWasDownOnceTimeCatchesUp() {
         // a symbol whose Thursday (19 March), as seen from Friday, trades below Wednesday's close and its open
-        MarketData friday = new SimulatedMarket(PaperConfig.defaults(),
-                Clock.fixed(Instant.parse("2026-03-20T15:00:00Z"), ZoneOffset.UTC)).marketData();
-        String symbol = null;
-        Bar thursday = null;
-        double level = 0;
-        for (String s : List.of("NFLX", "AAPL", "MSFT", "NVDA", "AMD", "TSLA", "JPM", "XOM", "META", "AMZN")) {
-            List<Bar> bars = friday.bars(BarRequest.dailyYear(s));
+        MarketsUnderTest.DailyBars found = MarketsUnderTest.firstSymbolWhere(bars -> {
             Bar th = bars.get(bars.size() - 1);
-            double wednesdayClose = bars.get(bars.size() - 2).close();
-            double l = Math.round((th.low() + Math.min(th.open(), wednesdayClose)) / 2 * 100) / 100.0;
-            if (th.low() < l && l < Math.min(th.open(), wednesdayClose)) {
-                symbol = s;
-                thursday = th;
-                level = l;
-                break;
-            }
-        }
-        assertTrue(symbol != null, "some symbol trades down on Thursday");
+            double l = restingLevel(bars);
+            return th.low() < l && l < Math.min(th.open(), bars.get(bars.size() - 2).close());
+        }, "some symbol trades down on Thursday");
+        String symbol = found.symbol();
+        Bar thursday = found.last();
+        double level = restingLevel(found.bars());
         assertEquals(LocalDate.parse("2026-03-19"), LocalDate.ofInstant(thursday.time(), ZoneOffset.UTC));
 
         SimulatedMarket first = open(Clock.fixed(Instant.parse("2026-03-18T22:00:00Z"), ZoneOffset.UTC));
@@ -168,8 +151,8 @@ class PersistentAccountTest {
     @Test
     void aSaveThatFailsUndoesTheCallAndSendsNoEvent() throws IOException {
         // a log with no room for a record: every save writes the whole account, through its temp file
-        SimulatedMarket m = new SimulatedMarket(PaperConfig.persistentIn(dir), WEDNESDAY, Optional.empty(), 0);
-        opened.add(m);
+        SimulatedMarket m = markets.track(
+                new SimulatedMarket(PaperConfig.persistentIn(dir), WEDNESDAY, Optional.empty(), 0));
         OrderEventRecorder events = subscribe(m.broker());
         m.exchange().forcePrice("AAPL", 100.0);
         AccountSnapshot before = m.broker().account();
@@ -198,8 +181,7 @@ class PersistentAccountTest {
     @Test
     void theFilesArePrivateAndNoTempFileIsLeft() throws IOException {
         Path nested = dir.resolve("not-yet").resolve("there");
-        SimulatedMarket m = new SimulatedMarket(PaperConfig.persistentIn(nested), WEDNESDAY);
-        opened.add(m);
+        SimulatedMarket m = markets.track(new SimulatedMarket(PaperConfig.persistentIn(nested), WEDNESDAY));
         Path file = nested.resolve(AccountFile.NAME);
         Path log = nested.resolve(AccountLog.NAME);
         assertTrue(Files.isRegularFile(file) && Files.isRegularFile(log), "a new account is saved at once");
@@ -240,10 +222,10 @@ class PersistentAccountTest {
 
     @Test
     void oneAccountIsOpenOnceAtATime() {
-        open(WEDNESDAY);
+        SimulatedMarket first = open(WEDNESDAY);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> open(WEDNESDAY));
         assertTrue(e.getMessage().contains("already open"), e.getMessage());
-        opened.get(0).close();
+        first.close();
         open(WEDNESDAY).broker().account();
     }
 
@@ -291,17 +273,14 @@ class PersistentAccountTest {
         return ids;
     }
 
+    /** Halfway between Thursday's low and the lower of its open and Wednesday's close, in cents. */
+    private static double restingLevel(List<Bar> bars) {
+        Bar th = bars.get(bars.size() - 1);
+        double wednesdayClose = bars.get(bars.size() - 2).close();
+        return Math.round((th.low() + Math.min(th.open(), wednesdayClose)) / 2 * 100) / 100.0;
+    }
+
     private static OrderView leg(Broker b, String ref, OrderLeg leg) {
         return b.ordersByRef(ref).stream().filter(v -> v.leg() == leg).findFirst().orElseThrow();
-    }
-
-    private static OrderEventRecorder subscribe(Broker broker) {
-        OrderEventRecorder events = new OrderEventRecorder();
-        broker.subscribe(events);
-        return events;
-    }
-
-    private static SubmitResult.Accepted accept(Broker broker, BracketOrder order) {
-        return assertInstanceOf(SubmitResult.Accepted.class, broker.submitBracket(order));
     }
 }

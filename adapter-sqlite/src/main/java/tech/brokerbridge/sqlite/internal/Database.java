@@ -89,6 +89,23 @@ final class Database implements AutoCloseable {
         return enqueue(new PendingWrite<>(what, work, false));
     }
 
+    /** {@link #write(String, SqlWork)} of a step that returns nothing. */
+    void update(String what, SqlStep step) {
+        write(what, nothing(step));
+    }
+
+    /** {@link #writeProgress(String, SqlWork)} of a step that returns nothing. */
+    void updateProgress(String what, SqlStep step) {
+        writeProgress(what, nothing(step));
+    }
+
+    private static SqlWork<Void> nothing(SqlStep step) {
+        return c -> {
+            step.run(c);
+            return null;
+        };
+    }
+
     private <T> T enqueue(PendingWrite<T> mine) {
         queue.add(mine);
         lock.lock();

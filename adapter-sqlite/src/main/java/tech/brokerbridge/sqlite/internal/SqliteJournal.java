@@ -49,10 +49,7 @@ public final class SqliteJournal implements ClosableJournal {
     @Override
     public void saveProposal(Proposal proposal) {
         Objects.requireNonNull(proposal, "proposal");
-        db.write("save proposal " + proposal.proposalId(), c -> {
-            ProposalStore.save(c, proposal);
-            return null;
-        });
+        db.update("save proposal " + proposal.proposalId(), c -> ProposalStore.save(c, proposal));
     }
 
     @Override
@@ -63,10 +60,9 @@ public final class SqliteJournal implements ClosableJournal {
             throw new IllegalArgumentException("approval is for " + approval.proposalId() + ", not for proposal "
                     + proposal.proposalId());
         }
-        db.write("save proposal " + proposal.proposalId() + " with its approval", c -> {
+        db.update("save proposal " + proposal.proposalId() + " with its approval", c -> {
             ProposalStore.save(c, proposal);
             ApprovalStore.append(c, approval);
-            return null;
         });
     }
 
@@ -74,14 +70,13 @@ public final class SqliteJournal implements ClosableJournal {
     public void saveApprovedTrade(ApprovedTrade trade) {
         Objects.requireNonNull(trade, "trade");
         Proposal p = trade.proposal();
-        db.write("save the approved trade " + p.proposalId(), c -> {
+        db.update("save the approved trade " + p.proposalId(), c -> {
             if (OrderStore.find(c, p.proposalId()).isPresent()) {
                 throw new IllegalStateException("an order record already exists for " + p.proposalId());
             }
             ProposalStore.save(c, p);
             ApprovalStore.append(c, trade.approval());
             OrderStore.save(c, trade.intent());
-            return null;
         });
     }
 
@@ -106,10 +101,7 @@ public final class SqliteJournal implements ClosableJournal {
     @Override
     public void recordDecision(DecisionRecord decision) {
         Objects.requireNonNull(decision, "decision");
-        db.write("record decision " + decision.decisionId(), c -> {
-            DecisionStore.record(c, decision);
-            return null;
-        });
+        db.update("record decision " + decision.decisionId(), c -> DecisionStore.record(c, decision));
     }
 
     @Override
@@ -127,19 +119,13 @@ public final class SqliteJournal implements ClosableJournal {
     @Override
     public void saveOrder(OrderRecord order) {
         Objects.requireNonNull(order, "order");
-        db.write("save order " + order.orderRef(), c -> {
-            OrderStore.save(c, order);
-            return null;
-        });
+        db.update("save order " + order.orderRef(), c -> OrderStore.save(c, order));
     }
 
     @Override
     public void saveOrderProgress(OrderRecord order) {
         Objects.requireNonNull(order, "order");
-        db.writeProgress("save order " + order.orderRef(), c -> {
-            OrderStore.save(c, order);
-            return null;
-        });
+        db.updateProgress("save order " + order.orderRef(), c -> OrderStore.save(c, order));
     }
 
     @Override
@@ -176,10 +162,7 @@ public final class SqliteJournal implements ClosableJournal {
     @Override
     public void recordAiExchange(AiExchange exchange) {
         Objects.requireNonNull(exchange, "exchange");
-        db.write("record an AI exchange", c -> {
-            AuditStore.append(c, exchange);
-            return null;
-        });
+        db.update("record an AI exchange", c -> AuditStore.append(c, exchange));
     }
 
     @Override
@@ -191,10 +174,7 @@ public final class SqliteJournal implements ClosableJournal {
     @Override
     public void recordNotification(NotificationExchange exchange) {
         Objects.requireNonNull(exchange, "exchange");
-        db.write("record a notification", c -> {
-            NotificationAuditStore.append(c, exchange);
-            return null;
-        });
+        db.update("record a notification", c -> NotificationAuditStore.append(c, exchange));
     }
 
     @Override
@@ -211,10 +191,7 @@ public final class SqliteJournal implements ClosableJournal {
     @Override
     public void saveKillSwitch(KillSwitchState state) {
         Objects.requireNonNull(state, "state");
-        db.write("save the kill switch", c -> {
-            KillSwitchStore.put(c, state);
-            return null;
-        });
+        db.update("save the kill switch", c -> KillSwitchStore.put(c, state));
     }
 
     @Override
@@ -225,19 +202,13 @@ public final class SqliteJournal implements ClosableJournal {
     @Override
     public void saveLicense(LicenseRecord record) {
         Objects.requireNonNull(record, "record");
-        db.write("save the license records", c -> {
-            LicenseStore.put(c, record);
-            return null;
-        });
+        db.update("save the license records", c -> LicenseStore.put(c, record));
     }
 
     @Override
     public void startCoolDown(CoolDown coolDown) {
         Objects.requireNonNull(coolDown, "coolDown");
-        db.write("start a cool-down of " + coolDown.symbol(), c -> {
-            CoolDownStore.start(c, coolDown);
-            return null;
-        });
+        db.update("start a cool-down of " + coolDown.symbol(), c -> CoolDownStore.start(c, coolDown));
     }
 
     @Override
@@ -250,7 +221,7 @@ public final class SqliteJournal implements ClosableJournal {
     public void beginAction(TradeAction action, List<ApprovalRecord> approvals) {
         Objects.requireNonNull(action, "action");
         List<ApprovalRecord> lines = List.copyOf(approvals);
-        db.write("record action " + action.actionId(), c -> {
+        db.update("record action " + action.actionId(), c -> {
             if (TradeActionStore.exists(c, action)) {
                 throw new IllegalStateException("an action with id " + action.actionId()
                         + " or with its idempotency key is recorded already");
@@ -259,17 +230,13 @@ public final class SqliteJournal implements ClosableJournal {
             for (ApprovalRecord a : lines) {
                 ApprovalStore.append(c, a);
             }
-            return null;
         });
     }
 
     @Override
     public void saveAction(TradeAction action) {
         Objects.requireNonNull(action, "action");
-        db.write("save action " + action.actionId(), c -> {
-            TradeActionStore.save(c, action);
-            return null;
-        });
+        db.update("save action " + action.actionId(), c -> TradeActionStore.save(c, action));
     }
 
     @Override
@@ -305,10 +272,7 @@ public final class SqliteJournal implements ClosableJournal {
     @Override
     public void saveOpenTrade(OpenTrade trade) {
         Objects.requireNonNull(trade, "trade");
-        db.write("save open trade " + trade.tradeId(), c -> {
-            TradeStore.saveOpen(c, trade);
-            return null;
-        });
+        db.update("save open trade " + trade.tradeId(), c -> TradeStore.saveOpen(c, trade));
     }
 
     @Override
@@ -319,10 +283,7 @@ public final class SqliteJournal implements ClosableJournal {
     @Override
     public void saveClosedTrade(ClosedTrade trade) {
         Objects.requireNonNull(trade, "trade");
-        db.write("save closed trade " + trade.tradeId(), c -> {
-            TradeStore.saveClosed(c, trade);
-            return null;
-        });
+        db.update("save closed trade " + trade.tradeId(), c -> TradeStore.saveClosed(c, trade));
     }
 
     @Override

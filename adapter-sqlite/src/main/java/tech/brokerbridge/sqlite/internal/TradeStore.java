@@ -21,18 +21,25 @@ final class TradeStore {
         try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO open_trades (trade_id, proposal_id,"
                 + " symbol, direction, setup_type, advisor, quantity, entry_price, initial_stop, opened_at_ns)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, t.tradeId());
-            Values.setOptionalString(ps, 2, t.proposalId());
-            ps.setString(3, t.symbol());
-            ps.setString(4, t.direction().wire());
-            ps.setString(5, t.setupType());
-            ps.setString(6, t.advisor());
-            ps.setLong(7, t.quantity());
+            bindTrade(ps, t.tradeId(), t.proposalId(), t.symbol(), t.direction(), t.setupType(), t.advisor(),
+                    t.quantity());
             Values.setDouble(ps, 8, t.entryPrice());
             Values.setDouble(ps, 9, t.initialStop());
             ps.setLong(10, Values.nanos(t.openedAt()));
             ps.executeUpdate();
         }
+    }
+
+    /** Binds the columns 1 to 7 that open and closed trades share: who, what and how many. */
+    private static void bindTrade(PreparedStatement ps, String tradeId, Optional<String> proposalId, String symbol,
+            Direction direction, String setupType, String advisor, long quantity) throws SQLException {
+        ps.setString(1, tradeId);
+        Values.setOptionalString(ps, 2, proposalId);
+        ps.setString(3, symbol);
+        ps.setString(4, direction.wire());
+        ps.setString(5, setupType);
+        ps.setString(6, advisor);
+        ps.setLong(7, quantity);
     }
 
     static List<OpenTrade> open(Connection c) throws SQLException {
@@ -59,13 +66,8 @@ final class TradeStore {
                 + " symbol, direction, setup_type, advisor, quantity, entry_time_ns, entry_price, exit_time_ns,"
                 + " exit_price, gross_pnl, commissions, initial_risk, exit_reason)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, t.tradeId());
-            Values.setOptionalString(ps, 2, t.proposalId());
-            ps.setString(3, t.symbol());
-            ps.setString(4, t.direction().wire());
-            ps.setString(5, t.setupType());
-            ps.setString(6, t.advisor());
-            ps.setLong(7, t.quantity());
+            bindTrade(ps, t.tradeId(), t.proposalId(), t.symbol(), t.direction(), t.setupType(), t.advisor(),
+                    t.quantity());
             ps.setLong(8, Values.nanos(t.entryTime()));
             Values.setDouble(ps, 9, t.entryPrice());
             ps.setLong(10, Values.nanos(t.exitTime()));

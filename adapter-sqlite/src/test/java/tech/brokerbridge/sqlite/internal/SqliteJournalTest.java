@@ -103,8 +103,7 @@ class SqliteJournalTest {
     @Test
     void aFailedApprovalRollsBackTheProposal() throws SQLException {
         try (SqliteJournal journal = open(SqliteConfig.defaults(dir))) {
-            Proposal pending = proposal(1);
-            journal.saveProposal(pending);
+            Proposal pending = saved(journal, proposal(1));
             refuseInsertsInto("approvals");
             Proposal approved = pending.withStatus(ProposalStatus.APPROVED, T0.plusSeconds(1), "user");
             JournalException e = assertThrows(JournalException.class,
@@ -119,8 +118,7 @@ class SqliteJournalTest {
     @Test
     void anApprovedTradeIsOneTransaction() throws SQLException {
         try (SqliteJournal journal = open(SqliteConfig.defaults(dir))) {
-            Proposal pending = proposal(1);
-            journal.saveProposal(pending);
+            Proposal pending = saved(journal, proposal(1));
             refuseInsertsInto("orders");
             assertThrows(JournalException.class,
                     () -> journal.saveApprovedTrade(ProposalLogContract.approvedTrade(pending)));
@@ -167,6 +165,11 @@ class SqliteJournalTest {
     private static SqliteJournal open(SqliteConfig config) {
         ClosableJournal journal = SqliteJournalFactory.open(config);
         return (SqliteJournal) journal;
+    }
+
+    private static Proposal saved(SqliteJournal journal, Proposal proposal) {
+        journal.saveProposal(proposal);
+        return proposal;
     }
 
     private void refuseInsertsInto(String table) throws SQLException {

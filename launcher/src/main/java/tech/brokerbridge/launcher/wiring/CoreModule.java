@@ -23,6 +23,13 @@ import tech.brokerbridge.ports.signals.SignalSource;
 
 /** core: the desk, assembled from the ports the adapter modules bind. */
 final class CoreModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        // the desk serves both driving ports
+        bind(TradingDesk.class).to(Desk.class);
+        bind(LicenseDesk.class).to(Desk.class);
+    }
+
     @Provides
     @Singleton
     Desk desk(Config config, Broker broker, MarketData marketData, SignalSource signals, Advisor advisor,
@@ -31,17 +38,5 @@ final class CoreModule extends AbstractModule {
         return DeskFactory.create(DeskConfig.from(VersionInfo.version(), config),
                 new DeskPorts(broker, marketData, signals, advisor, journal, secrets, installation, licenses, notifier),
                 clock);
-    }
-
-    @Provides
-    @Singleton
-    TradingDesk tradingDesk(Desk desk) {
-        return desk;
-    }
-
-    @Provides
-    @Singleton
-    LicenseDesk licenseDesk(Desk desk) {
-        return desk;
     }
 }

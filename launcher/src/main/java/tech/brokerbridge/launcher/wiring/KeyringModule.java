@@ -1,8 +1,6 @@
 package tech.brokerbridge.launcher.wiring;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
 import tech.brokerbridge.keyring.Vault;
 import tech.brokerbridge.keyring.VaultConfig;
 import tech.brokerbridge.keyring.VaultFactory;
@@ -24,27 +22,12 @@ final class KeyringModule extends AbstractModule {
                 () -> VaultFactory.open(vaultConfig));
     }
 
-    @Provides
-    @Singleton
-    OpeningVault openingVault() {
-        return vault;
-    }
-
-    @Provides
-    @Singleton
-    Vault vault(OpeningVault opening) {
-        return opening;
-    }
-
-    @Provides
-    @Singleton
-    SecretStore secretStore(Vault vault) {
-        return vault;
-    }
-
-    @Provides
-    @Singleton
-    InstallationIdentity installationIdentity(Vault vault) {
-        return vault;
+    @Override
+    protected void configure() {
+        bind(OpeningVault.class).toInstance(vault);
+        // the opening vault serves as the vault and as both ports the vault implements
+        bind(Vault.class).to(OpeningVault.class);
+        bind(SecretStore.class).to(Vault.class);
+        bind(InstallationIdentity.class).to(Vault.class);
     }
 }

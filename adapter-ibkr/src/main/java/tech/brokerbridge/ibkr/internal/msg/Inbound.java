@@ -32,6 +32,11 @@ public sealed interface Inbound {
     int TICK_REQ_PARAMS = 81;
     int PNL = 94;
 
+    /** The answer to one request, routed to it by its request id. */
+    sealed interface Answer extends Inbound {
+        int reqId();
+    }
+
     record ManagedAccounts(List<String> accounts) implements Inbound {
         public ManagedAccounts {
             accounts = List.copyOf(accounts);
@@ -48,10 +53,10 @@ public sealed interface Inbound {
     record ErrorMessage(int id, int code, String message, String advancedOrderRejectJson) implements Inbound {
     }
 
-    record AccountSummary(int reqId, String account, String tag, String value, String currency) implements Inbound {
+    record AccountSummary(int reqId, String account, String tag, String value, String currency) implements Answer {
     }
 
-    record AccountSummaryEnd(int reqId) implements Inbound {
+    record AccountSummaryEnd(int reqId) implements Answer {
     }
 
     /** position (61), version 3; the contract carries conId..tradingClass without primaryExch. */
@@ -66,7 +71,7 @@ public sealed interface Inbound {
     }
 
     /** historicalData (17): all bars of one request, then the client signals the end. */
-    record HistoricalData(int reqId, String startDate, String endDate, List<HistoricalBar> bars) implements Inbound {
+    record HistoricalData(int reqId, String startDate, String endDate, List<HistoricalBar> bars) implements Answer {
         public HistoricalData {
             bars = List.copyOf(bars);
         }
@@ -106,7 +111,7 @@ public sealed interface Inbound {
     record ExecDetails(int reqId, int orderId, Contract contract, Execution execution) implements Inbound {
     }
 
-    record ExecDetailsEnd(int reqId) implements Inbound {
+    record ExecDetailsEnd(int reqId) implements Answer {
     }
 
     record CommissionReport(String execId, double commission, String currency, double realizedPnl,
@@ -141,10 +146,10 @@ public sealed interface Inbound {
      */
     record ContractData(int reqId, String symbol, String secType, int conId, double minTick, String exchange,
             String primaryExch, String currency, String longName, String timeZoneId, String tradingHours,
-            String liquidHours) implements Inbound {
+            String liquidHours) implements Answer {
     }
 
-    record ContractDataEnd(int reqId) implements Inbound {
+    record ContractDataEnd(int reqId) implements Answer {
     }
 
     /** tickPrice (1), version 6: one price of a market data request; {@code field} is IB's tick type. */
@@ -156,14 +161,14 @@ public sealed interface Inbound {
     }
 
     /** marketDataType (58): the kind of data the request now gets (1 live, 2 frozen, 3 delayed, 4 delayed frozen). */
-    record MarketDataType(int reqId, int type) implements Inbound {
+    record MarketDataType(int reqId, int type) implements Answer {
     }
 
     /** tickReqParams (81): the request's minimum tick and permissions. */
     record TickReqParams(int tickerId, double minTick, String bboExchange, int snapshotPermissions) implements Inbound {
     }
 
-    record TickSnapshotEnd(int reqId) implements Inbound {
+    record TickSnapshotEnd(int reqId) implements Answer {
     }
 
     /** A message outside the scope; skipped. */

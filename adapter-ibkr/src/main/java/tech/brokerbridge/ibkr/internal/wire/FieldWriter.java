@@ -187,19 +187,18 @@ public final class FieldWriter {
 
     /** The frame: length prefix and payload, as a new array. */
     public byte[] toFrame() {
-        int len = pos - 4;
-        if (len > FrameDecoder.MAX_PAYLOAD) {
-            throw new ProtocolException("message too long: " + len + " bytes");
-        }
-        buf[0] = (byte) (len >>> 24);
-        buf[1] = (byte) (len >>> 16);
-        buf[2] = (byte) (len >>> 8);
-        buf[3] = (byte) len;
+        writeLengthPrefix();
         return Arrays.copyOf(buf, pos);
     }
 
     /** Writes the frame (length prefix and payload) without copying it. */
     public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+        writeLengthPrefix();
+        out.write(buf, 0, pos);
+    }
+
+    /** Fills the 4-byte big-endian length prefix in front of the payload, refusing an oversized one. */
+    private void writeLengthPrefix() {
         int len = pos - 4;
         if (len > FrameDecoder.MAX_PAYLOAD) {
             throw new ProtocolException("message too long: " + len + " bytes");
@@ -208,7 +207,6 @@ public final class FieldWriter {
         buf[1] = (byte) (len >>> 16);
         buf[2] = (byte) (len >>> 8);
         buf[3] = (byte) len;
-        out.write(buf, 0, pos);
     }
 
     /** Just the payload (fields), as a new array. */
