@@ -22,6 +22,11 @@ final class KeyringModule extends AbstractModule {
                 () -> VaultFactory.open(vaultConfig));
     }
 
+    /** The vault while it opens, for the runtime to close even when the desk never starts. */
+    OpeningVault openingVault() {
+        return vault;
+    }
+
     @Override
     protected void configure() {
         bind(OpeningVault.class).toInstance(vault);
