@@ -81,12 +81,15 @@ class HttpPipelineFuzzTest {
         LoopbackChannel ch = new LoopbackChannel();
         INIT.addHandlers(ch.pipeline());
         ch.register();
-        // the first byte says where TCP splits the rest in two reads
+        // the first byte says where TCP splits the rest in two reads; each read is a copy, as a socket's
+        // would be: the decoder owns its buffers and may move bytes inside them (it compacts what it has
+        // read), so a buffer over the fuzzer's own array changed the input the answers are checked against
+        // (the fuzzer's third finding, kept as the seed 'decoder-owns-its-buffer')
         int split = input.length == 0 ? 0 : Math.min(input.length - 1, input[0] & 0xFF);
         if (input.length > 1) {
-            lateWritesAllowed(() -> ch.writeInbound(Unpooled.wrappedBuffer(input, 1, split)));
+            lateWritesAllowed(() -> ch.writeInbound(Unpooled.copiedBuffer(input, 1, split)));
             if (ch.isOpen()) {   // the server may have closed it after the first read
-                lateWritesAllowed(() -> ch.writeInbound(Unpooled.wrappedBuffer(input, 1 + split,
+                lateWritesAllowed(() -> ch.writeInbound(Unpooled.copiedBuffer(input, 1 + split,
                         input.length - 1 - split)));
             }
         }
