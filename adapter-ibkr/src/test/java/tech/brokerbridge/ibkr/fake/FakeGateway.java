@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +96,10 @@ public final class FakeGateway implements AutoCloseable {
     final Map<String, Double> lastPrice = new java.util.concurrent.ConcurrentHashMap<>();
     /** Positions opened by fills at this gateway, by symbol. */
     final Map<String, Holding> traded = new java.util.LinkedHashMap<>();
-    final Map<Integer, FakeOrder> orders = new HashMap<>();
+    /** Sorted by id: the highest id (every new id must exceed it) is found without a scan. */
+    final java.util.NavigableMap<Integer, FakeOrder> orders = new java.util.TreeMap<>();
+    /** Orders by the parent id they were placed with, so a group is found without a scan of every order. */
+    final Map<Integer, List<FakeOrder>> byParent = new java.util.HashMap<>();
     final List<Inbound.ExecDetails> executions = new ArrayList<>();
     final Set<Integer> clientIds = new HashSet<>();
     int placeOrderCount;

@@ -34,7 +34,7 @@ final class FakeMatching {
     void place(PlaceOrder p, int clientId, FakeSession from) throws IOException {
         gw.placeOrderCount++;
         boolean drop = gw.dropAfterPlaceOrder > 0 && gw.placeOrderCount == gw.dropAfterPlaceOrder;
-        int maxId = gw.orders.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int maxId = gw.orders.isEmpty() ? 0 : gw.orders.lastKey();
         FakeOrder known = gw.orders.get(p.orderId());
         if (known != null && known.clientId == clientId && known.transmitted) {
             modify(known, p, from);
@@ -52,6 +52,9 @@ final class FakeMatching {
         Contract c = from.contract(p.contract().symbol(), conId);
         FakeOrder o = new FakeOrder(p.orderId(), clientId, c, p.order(), gw.nextPermId++);
         gw.orders.put(o.orderId, o);
+        if (o.params.parentId() != 0) {
+            gw.byParent.computeIfAbsent(o.params.parentId(), k -> new ArrayList<>()).add(o);
+        }
         if (!p.order().transmit()) {
             if (drop) {
                 from.flush();
@@ -60,14 +63,13 @@ final class FakeMatching {
             return; // TWS sends nothing back for an untransmitted order
         }
         int parentId = p.order().parentId() == 0 ? o.orderId : p.order().parentId();
-        List<FakeOrder> group = new ArrayList<>();
-        for (FakeOrder g : gw.orders.values()) {
-            if (g.orderId == parentId || g.params.parentId() == parentId) {
-                g.transmitted = true;
-                group.add(g);
-            }
+        List<FakeOrder> group = new ArrayList<>(children(parentId));
+        FakeOrder head = gw.orders.get(parentId);
+        if (head != null && !group.contains(head)) {
+            group.add(head);
         }
         group.sort(Comparator.comparingInt(g -> g.orderId));
+        group.forEach(g -> g.transmitted = true);
         if (drop) {
             for (FakeOrder g : group) {
                 g.status = g.params.parentId() == 0 ? "Submitted" : "PreSubmitted";
@@ -89,7 +91,11 @@ final class FakeMatching {
             from.send(new ErrorMessage(o.orderId, 104, "Can't modify a filled order.", ""));
             return;
         }
+        int parentBefore = o.params.parentId();
         o.modify(p.order());
+        if (o.params.parentId() != parentBefore && o.params.parentId() != 0) {
+            gw.byParent.computeIfAbsent(o.params.parentId(), k -> new ArrayList<>()).add(o);
+        }
         announce(o);
         Double price = gw.lastPrice.get(o.contract.symbol());
         if (price != null) {
@@ -247,8 +253,10 @@ final class FakeMatching {
         }
     }
 
+    /** The orders at the gateway now whose parent is {@code parentId}, lowest id first. */
     private List<FakeOrder> children(int parentId) {
-        return gw.orders.values().stream().filter(c -> c.params.parentId() == parentId)
+        return gw.byParent.getOrDefault(parentId, List.of()).stream()
+                .filter(c -> gw.orders.get(c.orderId) == c && c.params.parentId() == parentId)
                 .sorted(Comparator.comparingInt(c -> c.orderId)).toList();
     }
 

@@ -142,7 +142,7 @@ final class FakeSession implements Runnable {
 
     private int nextId() {
         synchronized (gw) {
-            return gw.orders.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+            return (gw.orders.isEmpty() ? 0 : gw.orders.lastKey()) + 1;
         }
     }
 
