@@ -37,7 +37,7 @@ import tech.brokerbridge.ports.market.Direction;
  */
 public final class OrderTracker {
     private final Object lock = new Object();
-    private final Map<Integer, TrackedLeg> legs = new HashMap<>();
+    private final LegBook legs = new LegBook();
     private final Set<String> knownRefs = new HashSet<>();
     private final Set<String> seenExecIds = new HashSet<>();
     private final Map<String, BracketAck> acks = new HashMap<>();
@@ -61,7 +61,7 @@ public final class OrderTracker {
      */
     public boolean knows(String orderRef) {
         synchronized (lock) {
-            return knownRefs.contains(orderRef) || legs.values().stream().anyMatch(l -> l.orderRef.equals(orderRef));
+            return knownRefs.contains(orderRef) || legs.hasRef(orderRef);
         }
     }
 
@@ -78,7 +78,7 @@ public final class OrderTracker {
                         p.order().totalQuantity(), price == Double.MAX_VALUE ? 0.0 : price);
                 leg.params = p.order();
                 leg.contract = p.contract();
-                legs.put(p.orderId(), leg);
+                legs.put(leg);
                 ids.add(p.orderId());
             }
             BracketAck ack = new BracketAck(ref, ids);
@@ -98,7 +98,7 @@ public final class OrderTracker {
                     events.forEach(bus::publish);
                 }
             } else {
-                legs.values().removeIf(l -> l.orderRef.equals(orderRef));
+                legs.removeRef(orderRef);
                 knownRefs.remove(orderRef);
             }
         }
@@ -106,7 +106,7 @@ public final class OrderTracker {
 
     public void onOpenOrder(OpenOrder m) {
         synchronized (lock) {
-            if (m.orderRef().isEmpty() && !legs.containsKey(m.orderId())) {
+            if (m.orderRef().isEmpty() && !legs.contains(m.orderId())) {
                 return; // not placed through BrokerBridge
             }
             TrackedLeg l = legs.computeIfAbsent(m.orderId(), id -> OpenOrders.fromOpenOrder(m));
@@ -155,7 +155,7 @@ public final class OrderTracker {
                     return;
                 }
                 l = fromExecution(m);
-                legs.put(l.orderId, l);
+                legs.put(l);
             }
             answered(l);
             executionOrders.put(m.execution().execId(), l.orderId);
@@ -242,20 +242,20 @@ public final class OrderTracker {
                 ack.fail(failure);
                 settle(ack.orderRef(), true);
             }
-            legs.values().removeIf(l -> !l.answered);
+            legs.removeIf(l -> !l.answered);
         }
     }
 
     public List<OrderView> openOrders() {
         synchronized (lock) {
-            return legs.values().stream().filter(l -> !l.state.done() && !acks.containsKey(l.orderRef))
+            return legs.all().stream().filter(l -> !l.state.done() && !acks.containsKey(l.orderRef))
                     .sorted(Comparator.comparingInt(l -> l.orderId)).map(TrackedLeg::view).toList();
         }
     }
 
     public List<OrderView> byRef(String orderRef) {
         synchronized (lock) {
-            return legs.values().stream().filter(l -> l.orderRef.equals(orderRef))
+            return legs.ofRef(orderRef).stream()
                     .sorted(Comparator.comparingInt(l -> l.orderId)).map(TrackedLeg::view).toList();
         }
     }
@@ -263,7 +263,7 @@ public final class OrderTracker {
     /** Ids of the legs with this ref that are not done, parent first. */
     public List<Integer> cancellable(String orderRef) {
         synchronized (lock) {
-            return legs.values().stream().filter(l -> l.orderRef.equals(orderRef) && !l.state.done())
+            return legs.ofRef(orderRef).stream().filter(l -> !l.state.done())
                     .map(l -> l.orderId).sorted().toList();
         }
     }
@@ -271,7 +271,7 @@ public final class OrderTracker {
     /** The legs with this ref, lowest id first, as the trade control needs them. */
     public List<LegInfo> legsOf(String orderRef) {
         synchronized (lock) {
-            return legs.values().stream().filter(l -> l.orderRef.equals(orderRef))
+            return legs.ofRef(orderRef).stream()
                     .sorted(Comparator.comparingInt(l -> l.orderId)).map(TrackedLeg::info).toList();
         }
     }
@@ -336,15 +336,15 @@ public final class OrderTracker {
         if (entry.leg != OrderLeg.ENTRY) {
             return;
         }
-        for (TrackedLeg child : legs.values()) {
-            if (child.orderRef.equals(entry.orderRef) && child.leg.protective() && child.state == OrderState.PENDING) {
+        for (TrackedLeg child : legs.ofRef(entry.orderRef)) {
+            if (child.leg.protective() && child.state == OrderState.PENDING) {
                 child.state = OrderState.WORKING;
             }
         }
     }
 
     private boolean entryFilled(String orderRef) {
-        return legs.values().stream().anyMatch(l -> l.orderRef.equals(orderRef) && l.leg == OrderLeg.ENTRY
+        return legs.ofRef(orderRef).stream().anyMatch(l -> l.leg == OrderLeg.ENTRY
                 && l.state == OrderState.FILLED);
     }
 
@@ -372,8 +372,8 @@ public final class OrderTracker {
      */
     private TrackedLeg fromExecution(ExecDetails m) {
         String ref = m.execution().orderRef();
-        int entryId = legs.values().stream().filter(l -> l.orderRef.equals(ref) && l.leg == OrderLeg.ENTRY)
-                .mapToInt(l -> l.orderId).findFirst().orElse(m.orderId());
+        int entryId = legs.ofRef(ref).stream().filter(l -> l.leg == OrderLeg.ENTRY)
+                .mapToInt(l -> l.orderId).min().orElse(m.orderId());
         int offset = m.orderId() - entryId;
         OrderLeg leg = OpenOrders.kindOfRef(ref).orElse(offset == 1 ? OrderLeg.STOP_LOSS
                 : offset == 2 ? OrderLeg.TAKE_PROFIT : OrderLeg.ENTRY);
