@@ -150,18 +150,23 @@ public final class GatewayConnection implements AutoCloseable {
 
     /**
      * Sends several messages in one socket write (each still paced): a bracket's three legs reach
-     * the gateway together, one syscall instead of three.
+     * the gateway together, one syscall instead of three. They are encoded before pacing, outside
+     * the write lock: the lock is held for the write alone.
      */
     public void sendAll(java.util.List<? extends Outbound> messages) {
-        pacedWrite(messages.size(), () -> {
-            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(512 * messages.size());
+        FieldWriter w = new FieldWriter(1024);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(512 * messages.size());
+        try {
             for (Outbound m : messages) {
-                writer.reset();
-                m.encode(writer, serverVersion);
-                writer.writeTo(all);
+                w.reset();
+                m.encode(w, serverVersion);
+                w.writeTo(all);
             }
-            out.write(all.toByteArray());
-        });
+        } catch (IOException e) { // a ByteArrayOutputStream does not fail
+            throw new UncheckedIOException(e);
+        }
+        byte[] frames = all.toByteArray();
+        pacedWrite(messages.size(), () -> out.write(frames));
     }
 
     /** Writes to the socket under the write lock, then flushes. */
