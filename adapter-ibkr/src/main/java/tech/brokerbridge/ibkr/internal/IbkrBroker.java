@@ -203,7 +203,7 @@ public final class IbkrBroker implements Broker {
                 List<PlaceOrder> legs = BracketPlanner.plan(order, parentId, contract, link.selectedAccount(),
                         session);
                 CompletableFuture<BracketAck.Outcome> ack = tracker.expect(legs, LEGS, order.symbol(),
-                        order.direction());
+                        order.direction(), BracketAck.Rule.UNLESS_UNKNOWN_CONTRACT);
                 BracketAck.Outcome outcome;
                 try {
                     link.sendAll(legs);
@@ -215,7 +215,7 @@ public final class IbkrBroker implements Broker {
                             + "; the gateway may hold part of this bracket: resubmitting is safe, the orderRef is"
                             + " checked against the gateway after reconciliation");
                 }
-                if (outcome.unknownContract()) {
+                if (!BracketAck.Rule.UNLESS_UNKNOWN_CONTRACT.accepts(outcome)) {
                     tracker.settle(order.orderRef(), false);
                     return new SubmitResult.Rejected(order.orderRef(),
                             "unknown symbol " + order.symbol() + " (" + outcome.reason() + ")", false);

@@ -159,7 +159,8 @@ final class IbkrTradeControl {
 
     private PlaceResult place(PlaceOrder order, OrderLeg kind, String symbol, Direction side, String onRefusal) {
         String ref = order.order().orderRef();
-        CompletableFuture<BracketAck.Outcome> ack = tracker.expect(List.of(order), new OrderLeg[] {kind}, symbol, side);
+        CompletableFuture<BracketAck.Outcome> ack = tracker.expect(List.of(order), new OrderLeg[] {kind}, symbol, side,
+                BracketAck.Rule.UNLESS_REFUSED);
         BracketAck.Outcome outcome;
         try {
             link.sendAll(List.of(order));
@@ -169,7 +170,7 @@ final class IbkrTradeControl {
             throw new GatewayException(e.reason(), e.getMessage() + "; the gateway may hold " + ref
                     + ": ordersByRef tells once reconnected");
         }
-        if (!outcome.reason().isEmpty()) {
+        if (!BracketAck.Rule.UNLESS_REFUSED.accepts(outcome)) {
             tracker.settle(ref, false);
             return new PlaceResult.Rejected(ref, outcome.reason() + onRefusal, false);
         }

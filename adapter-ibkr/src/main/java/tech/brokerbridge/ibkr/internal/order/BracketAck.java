@@ -16,16 +16,33 @@ public final class BracketAck {
     public record Outcome(boolean unknownContract, String reason) {
     }
 
+    /**
+     * Which outcomes accept the order: the caller settles by the same rule, and an accepted order's
+     * held events are released as soon as it is acknowledged.
+     */
+    public enum Rule {
+        /** A bracket: taken unless the gateway does not know the contract (a rejected entry is reported as events). */
+        UNLESS_UNKNOWN_CONTRACT,
+        /** A single order (a close, a stand-alone stop): any refusal is the caller's answer alone. */
+        UNLESS_REFUSED;
+
+        public boolean accepts(Outcome o) {
+            return this == UNLESS_UNKNOWN_CONTRACT ? !o.unknownContract() : o.reason().isEmpty();
+        }
+    }
+
     private final String orderRef;
     private final List<Integer> ids;
+    private final Rule rule;
     private final Set<Integer> answered = new HashSet<>();
     private final CompletableFuture<Outcome> future = new CompletableFuture<>();
     private boolean unknownContract;
     private String reason = "";
 
-    BracketAck(String orderRef, List<Integer> ids) {
+    BracketAck(String orderRef, List<Integer> ids, Rule rule) {
         this.orderRef = orderRef;
         this.ids = List.copyOf(ids);
+        this.rule = rule;
     }
 
     String orderRef() {
@@ -55,6 +72,11 @@ public final class BracketAck {
         } else {
             answered(orderId);
         }
+    }
+
+    /** True once every leg answered (or the entry was refused) with an outcome its rule accepts. */
+    boolean accepted() {
+        return future.isDone() && !future.isCompletedExceptionally() && rule.accepts(future.join());
     }
 
     void fail(RuntimeException e) {

@@ -28,8 +28,9 @@ import tech.brokerbridge.ports.market.Direction;
  * {@link OrderEvent}s, each transition once. Thread-safe (one lock); events are published under the
  * lock so their order is the order of the messages.
  *
- * <p>While a bracket's acknowledgement is awaited its events are held back; they are published if
- * the bracket is accepted and dropped if it is refused as a whole (unknown contract), so the caller
+ * <p>While a bracket's acknowledgement is awaited its events are held back; they are published as
+ * soon as it is accepted (or when the submitter gives up waiting) and dropped if it is refused as a
+ * whole (unknown contract), so the caller
  * hears about a refusal once, through the submit result. The same goes for a single order (a close,
  * a stand-alone stop). Modifications and cancels sent by the trade control wait for their answer
  * ({@link Answers}); a leg whose levels or quantity change is reported as {@link OrderEvent.Modified};
@@ -40,7 +41,8 @@ public final class OrderTracker {
     private final LegBook legs = new LegBook();
     private final Set<String> knownRefs = new HashSet<>();
     private final Set<String> seenExecIds = new HashSet<>();
-    private final Map<String, BracketAck> acks = new HashMap<>();
+    /** Changed under the lock only; concurrent so that {@link #settle} can see without it that nothing is left. */
+    private final Map<String, BracketAck> acks = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, List<OrderEvent>> held = new HashMap<>();
     private final Answers answers = new Answers();
     /** Which order each execution belongs to, for its commission report. */
@@ -65,9 +67,12 @@ public final class OrderTracker {
         }
     }
 
-    /** Records a bracket about to be sent; the future completes when every leg got its first answer. */
+    /**
+     * Records a bracket (or a single order) about to be sent; the future completes when every leg got
+     * its first answer. The caller settles by {@code rule}.
+     */
     public CompletableFuture<BracketAck.Outcome> expect(List<PlaceOrder> orders, OrderLeg[] kinds, String symbol,
-            Direction direction) {
+            Direction direction, BracketAck.Rule rule) {
         synchronized (lock) {
             String ref = orders.get(0).order().orderRef();
             List<Integer> ids = new ArrayList<>();
@@ -81,15 +86,21 @@ public final class OrderTracker {
                 legs.put(leg);
                 ids.add(p.orderId());
             }
-            BracketAck ack = new BracketAck(ref, ids);
+            BracketAck ack = new BracketAck(ref, ids, rule);
             acks.put(ref, ack);
             held.put(ref, new ArrayList<>());
             return ack.future();
         }
     }
 
-    /** Ends the wait for a bracket: publish its held events, or forget the bracket entirely. */
+    /**
+     * Ends the wait for a bracket: publish its held events (those not released when it was
+     * acknowledged), or forget the bracket entirely.
+     */
     public void settle(String orderRef, boolean accepted) {
+        if (accepted && !acks.containsKey(orderRef)) {
+            return; // released when acknowledged: the reader may still hold the lock, no need to wait for it
+        }
         synchronized (lock) {
             acks.remove(orderRef);
             List<OrderEvent> events = held.remove(orderRef);
@@ -209,6 +220,7 @@ public final class OrderTracker {
                     BracketAck ack = acks.get(l.orderRef);
                     if (ack != null) {
                         ack.error(orderId, kind, reason);
+                        releaseIfAccepted(ack);
                     }
                     l.answered = true;
                     if (!l.state.done()) {
@@ -296,6 +308,23 @@ public final class OrderTracker {
         BracketAck ack = acks.get(l.orderRef);
         if (ack != null) {
             ack.answered(l.orderId);
+            releaseIfAccepted(ack);
+        }
+    }
+
+    /**
+     * An accepted bracket's held events go out as soon as it is acknowledged, here on the reader
+     * thread, right after the submitter was woken: the submitter then has nothing left to hand to
+     * the event thread before it returns. A refused one (unknown contract) keeps them held, for
+     * {@link #settle} to drop.
+     */
+    private void releaseIfAccepted(BracketAck ack) {
+        if (ack.accepted()) {
+            acks.remove(ack.orderRef());
+            List<OrderEvent> events = held.remove(ack.orderRef());
+            if (events != null) {
+                events.forEach(bus::publish);
+            }
         }
     }
 
