@@ -67,38 +67,44 @@ class AckReleaseTest {
     @Test
     void aRefusedSingleOrderPublishesNothing() throws Exception {
         PlaceOrder stop = bracket("close-1", 20).get(1);
-        CompletableFuture<BracketAck.Outcome> ack = tracker.expect(List.of(stop), new OrderLeg[] {OrderLeg.STOP_LOSS},
-                "AAPL", Direction.LONG, BracketAck.Rule.UNLESS_REFUSED);
-        tracker.onOrderError(stop.orderId(), ErrorKind.ORDER_REJECTED, 201, "Order rejected");
-        assertTrue(ack.isDone());
-        assertFalse(BracketAck.Rule.UNLESS_REFUSED.accepts(ack.join()));
-        tracker.settle("close-1", false);
-        assertNoEventsBefore(sentinel());
-        assertFalse(tracker.knows("close-1"));
+        var ack = sendAndRefuse(List.of(stop), new OrderLeg[] {OrderLeg.STOP_LOSS}, BracketAck.Rule.UNLESS_REFUSED,
+                ErrorKind.ORDER_REJECTED, 201, "Order rejected");
+        assertRefusedQuietly("close-1", BracketAck.Rule.UNLESS_REFUSED, ack);
     }
 
     @Test
     void aBracketForAnUnknownContractPublishesNothingAndIsForgotten() throws Exception {
-        List<PlaceOrder> legs = bracket("p-2", 30);
-        CompletableFuture<BracketAck.Outcome> ack = tracker.expect(legs, LEGS, "ZZZZ", Direction.LONG,
-                BracketAck.Rule.UNLESS_UNKNOWN_CONTRACT);
-        tracker.onOrderError(30, ErrorKind.UNKNOWN_CONTRACT, 200, "No security definition has been found");
+        var ack = sendAndRefuse(bracket("p-2", 30), LEGS, BracketAck.Rule.UNLESS_UNKNOWN_CONTRACT,
+                ErrorKind.UNKNOWN_CONTRACT, 200, "No security definition has been found");
         assertTrue(ack.join().unknownContract());
-        tracker.settle("p-2", false);
-        assertNoEventsBefore(sentinel());
-        assertFalse(tracker.knows("p-2"));
+        assertRefusedQuietly("p-2", BracketAck.Rule.UNLESS_UNKNOWN_CONTRACT, ack);
     }
 
     @Test
     void aRejectedEntryIsStillReportedAsAnEventOfTheAcceptedBracket() throws Exception {
-        List<PlaceOrder> legs = bracket("p-3", 40);
-        CompletableFuture<BracketAck.Outcome> ack = tracker.expect(legs, LEGS, "AAPL", Direction.LONG,
-                BracketAck.Rule.UNLESS_UNKNOWN_CONTRACT);
-        tracker.onOrderError(40, ErrorKind.ORDER_REJECTED, 201, "Order rejected - reason:Insufficient buying power");
-        assertTrue(ack.isDone());
+        sendAndRefuse(bracket("p-3", 40), LEGS, BracketAck.Rule.UNLESS_UNKNOWN_CONTRACT, ErrorKind.ORDER_REJECTED,
+                201, "Order rejected - reason:Insufficient buying power");
         OrderEvent e = take(1).get(0);
         assertInstanceOf(OrderEvent.Rejected.class, e);
         assertEquals("p-3", e.orderRef());
+    }
+
+    /** Expects the orders, then the gateway refuses the first: that settles the acknowledgement. */
+    private CompletableFuture<BracketAck.Outcome> sendAndRefuse(List<PlaceOrder> orders, OrderLeg[] kinds,
+            BracketAck.Rule rule, ErrorKind kind, int code, String text) {
+        CompletableFuture<BracketAck.Outcome> ack = tracker.expect(orders, kinds, "AAPL", Direction.LONG, rule);
+        tracker.onOrderError(orders.get(0).orderId(), kind, code, text);
+        assertTrue(ack.isDone(), "a refused first leg settles the acknowledgement");
+        return ack;
+    }
+
+    /** The rule refuses the outcome; settled as refused, nothing was published and the ref is forgotten. */
+    private void assertRefusedQuietly(String ref, BracketAck.Rule rule, CompletableFuture<BracketAck.Outcome> ack)
+            throws InterruptedException {
+        assertFalse(rule.accepts(ack.join()));
+        tracker.settle(ref, false);
+        assertNoEventsBefore(sentinel());
+        assertFalse(tracker.knows(ref));
     }
 
     /** A bracket with its legs answered, as a sentinel: its events come after anything published before. */
