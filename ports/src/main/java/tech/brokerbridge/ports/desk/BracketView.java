@@ -2,8 +2,8 @@ package tech.brokerbridge.ports.desk;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.journal.OrderRecord;
 
@@ -17,10 +17,8 @@ import tech.brokerbridge.ports.journal.OrderRecord;
  */
 public record BracketView(OrderRecord record, List<OrderView> legs, State state, Optional<String> legsUnavailable) {
     public BracketView {
-        Objects.requireNonNull(record, "record");
+        Require.nonNull("record", record, "state", state, "legsUnavailable", legsUnavailable);
         legs = List.copyOf(legs);
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(legsUnavailable, "legsUnavailable");
     }
 
     /** The bracket as its record alone says, without the broker's legs ({@code why} says why). */

@@ -2,8 +2,8 @@ package tech.brokerbridge.ports.desk;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.broker.OrderView;
 
 /**
@@ -20,11 +20,8 @@ public record PositionView(String symbol, long quantity, double averageCost, dou
         Optional<String> orderRef, Optional<String> proposalId, List<OrderView> legs, Protection protection,
         long unprotectedQuantity) {
     public PositionView {
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(orderRef, "orderRef");
-        Objects.requireNonNull(proposalId, "proposalId");
+        Require.nonNull("symbol", symbol, "orderRef", orderRef, "proposalId", proposalId, "protection", protection);
         legs = List.copyOf(legs);
-        Objects.requireNonNull(protection, "protection");
     }
 
     /**

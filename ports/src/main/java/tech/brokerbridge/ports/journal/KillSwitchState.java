@@ -3,6 +3,7 @@ package tech.brokerbridge.ports.journal;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /** The kill switch as the desk keeps it between runs: released, or engaged by someone for a reason. */
 public sealed interface KillSwitchState {
@@ -23,9 +24,7 @@ public sealed interface KillSwitchState {
      */
     record Engaged(Instant since, EngagedBy by, String reason) implements KillSwitchState {
         public Engaged {
-            Objects.requireNonNull(since, "since");
-            Objects.requireNonNull(by, "by");
-            Objects.requireNonNull(reason, "reason");
+            Require.nonNull("since", since, "by", by, "reason", reason);
             if (reason.isBlank()) {
                 throw new IllegalArgumentException("an engaged kill switch has a reason");
             }

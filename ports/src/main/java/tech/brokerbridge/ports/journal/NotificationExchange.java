@@ -2,7 +2,7 @@ package tech.brokerbridge.ports.journal;
 
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /**
  * One notification exchange as the "what left my machine" audit keeps it: a message sent (or tried) to
@@ -22,13 +22,8 @@ import java.util.Objects;
 public record NotificationExchange(Instant time, String channel, String destination, String event, String body,
         Outcome outcome, String detail) {
     public NotificationExchange {
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(destination, "destination");
-        Objects.requireNonNull(event, "event");
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(detail, "detail");
+        Require.nonNull("time", time, "channel", channel, "destination", destination, "event", event, "body", body,
+                "outcome", outcome, "detail", detail);
     }
 
     /** What became of it. */

@@ -3,7 +3,7 @@ package tech.brokerbridge.ports.journal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -15,14 +15,9 @@ public record OrderRecord(String orderRef, String symbol, Direction direction, l
         double stopPrice, double targetPrice, State state, List<String> brokerOrderIds, String message,
         Instant createdAt, Instant updatedAt) {
     public OrderRecord {
-        Objects.requireNonNull(orderRef, "orderRef");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(direction, "direction");
-        Objects.requireNonNull(state, "state");
+        Require.nonNull("orderRef", orderRef, "symbol", symbol, "direction", direction, "state", state,
+                "message", message, "createdAt", createdAt, "updatedAt", updatedAt);
         brokerOrderIds = List.copyOf(brokerOrderIds);
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
     public OrderRecord with(State newState, List<String> ids, String newMessage, Instant time) {

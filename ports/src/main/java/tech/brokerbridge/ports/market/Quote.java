@@ -2,7 +2,7 @@ package tech.brokerbridge.ports.market;
 
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /**
  * The last price of a symbol as a source has it now, and how fresh it is.
@@ -12,9 +12,7 @@ import java.util.Objects;
  */
 public record Quote(String symbol, double price, Freshness freshness, Instant asOf) {
     public Quote {
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(freshness, "freshness");
-        Objects.requireNonNull(asOf, "asOf");
+        Require.nonNull("symbol", symbol, "freshness", freshness, "asOf", asOf);
         if (!(price > 0) || !Double.isFinite(price)) {
             throw new IllegalArgumentException("a quote's price must be finite and positive, got " + price);
         }

@@ -1,7 +1,7 @@
 package tech.brokerbridge.ports.setup;
 
 import java.util.Locale;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /**
  * A provider's credential state.
@@ -11,8 +11,7 @@ import java.util.Objects;
  */
 public record CredentialStatus(State state, String message) {
     public CredentialStatus {
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(message, "message");
+        Require.nonNull("state", state, "message", message);
     }
 
     /** Wire names: {@code missing}, {@code saved}, {@code connected}, {@code error}, {@code undecryptable}. */

@@ -1,7 +1,7 @@
 package tech.brokerbridge.ports.setup;
 
 import java.util.Locale;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /**
  * What a provider said about a credential that was tested without being saved.
@@ -10,8 +10,7 @@ import java.util.Objects;
  */
 public record CredentialTest(Result result, String message) {
     public CredentialTest {
-        Objects.requireNonNull(result, "result");
-        Objects.requireNonNull(message, "message");
+        Require.nonNull("result", result, "message", message);
     }
 
     /** The outcome. Wire names: {@code ok}, {@code unauthorized}, {@code unreachable}, {@code not_available}. */
