@@ -1,9 +1,9 @@
 package tech.brokerbridge.ports.advisor;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 
 /**
  * An advisor's valid answer.
@@ -30,11 +30,7 @@ public record Advice(Verdict verdict, double conviction, String thesisSummary, O
     }
 
     /** approve or reject. */
-    public enum Verdict {
+    public enum Verdict implements WireName {
         APPROVE, REJECT;
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 }

@@ -2,10 +2,10 @@ package tech.brokerbridge.ports.journal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -48,15 +48,11 @@ public record ClosedTrade(String tradeId, Optional<String> proposalId, String sy
     }
 
     /** What closed the trade: its target, its stop, the user's close, or the kill switch's flatten. */
-    public enum ExitReason {
+    public enum ExitReason implements WireName {
         TARGET, STOP, CLOSE, FLATTEN;
 
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static ExitReason fromWire(String s) {
-            return valueOf(s.toUpperCase(Locale.ROOT));
+            return WireName.fromWire(ExitReason.class, s);
         }
     }
 }

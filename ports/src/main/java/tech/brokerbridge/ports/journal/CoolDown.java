@@ -1,8 +1,8 @@
 package tech.brokerbridge.ports.journal;
 
 import java.time.Instant;
-import java.util.Locale;
 import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -31,15 +31,11 @@ public record CoolDown(String symbol, Direction direction, String setupType, Cau
     }
 
     /** Why the proposal was turned down. */
-    public enum Cause {
+    public enum Cause implements WireName {
         REJECTED, EXPIRED;
 
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static Cause fromWire(String s) {
-            return valueOf(s.toUpperCase(Locale.ROOT));
+            return WireName.fromWire(Cause.class, s);
         }
     }
 }

@@ -1,8 +1,8 @@
 package tech.brokerbridge.ports.journal;
 
 import java.time.Instant;
-import java.util.Locale;
 import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 
 /**
  * One notification exchange as the "what left my machine" audit keeps it: a message sent (or tried) to
@@ -27,7 +27,7 @@ public record NotificationExchange(Instant time, String channel, String destinat
     }
 
     /** What became of it. */
-    public enum Outcome {
+    public enum Outcome implements WireName {
         /** The channel accepted it. */
         SENT,
         /** This try failed; it will be tried again. */
@@ -38,9 +38,5 @@ public record NotificationExchange(Instant time, String channel, String destinat
         DROPPED,
         /** An inbound press or command that was refused (another user or chat, a stale or replayed button). */
         IGNORED;
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 }

@@ -2,8 +2,8 @@ package tech.brokerbridge.ports.journal;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -30,16 +30,12 @@ public record OrderRecord(String orderRef, String symbol, Direction direction, l
      * position (a stop cancelled or rejected at the broker); it is {@code ENTRY_FILLED} again once a
      * stop is re-armed. {@code CLOSED}: the position went flat.
      */
-    public enum State {
+    public enum State implements WireName {
         SUBMITTING, ACCEPTED, REJECTED, ENTRY_FILLED, UNPROTECTED, CLOSED, CANCELLED, FAILED;
 
         /** The entry filled and the position is still open. */
         public boolean open() {
             return this == ENTRY_FILLED || this == UNPROTECTED;
-        }
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -1,11 +1,11 @@
 package tech.brokerbridge.ports.journal;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 import tech.brokerbridge.ports.broker.TrailingStop;
 
 /**
@@ -56,15 +56,11 @@ public record TradeAction(String actionId, Kind kind, Optional<String> idempoten
      * unfilled bracket), modify (its stop and/or target), rearm_stop (a new stop for a position that
      * lost its stop).
      */
-    public enum Kind {
+    public enum Kind implements WireName {
         CLOSE, FLATTEN, CANCEL, MODIFY, REARM_STOP;
 
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static Kind fromWire(String s) {
-            return valueOf(s.toUpperCase(Locale.ROOT));
+            return WireName.fromWire(Kind.class, s);
         }
     }
 
@@ -75,15 +71,11 @@ public record TradeAction(String actionId, Kind kind, Optional<String> idempoten
      * nothing changed; failed: it did not happen (not found at the broker after a restart, or the
      * order it placed was cancelled or rejected later).
      */
-    public enum State {
+    public enum State implements WireName {
         REQUESTED, SENT, DONE, REFUSED, FAILED;
 
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static State fromWire(String s) {
-            return valueOf(s.toUpperCase(Locale.ROOT));
+            return WireName.fromWire(State.class, s);
         }
 
         /** Done, refused or failed: nothing more will happen to the action. */

@@ -1,7 +1,7 @@
 package tech.brokerbridge.ports.setup;
 
-import java.util.Locale;
 import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 
 /**
  * What a provider said about a credential that was tested without being saved.
@@ -14,7 +14,7 @@ public record CredentialTest(Result result, String message) {
     }
 
     /** The outcome. Wire names: {@code ok}, {@code unauthorized}, {@code unreachable}, {@code not_available}. */
-    public enum Result {
+    public enum Result implements WireName {
         /** The provider accepted the credential. */
         OK,
         /** The provider refused it (or it is empty). */
@@ -23,9 +23,5 @@ public record CredentialTest(Result result, String message) {
         UNREACHABLE,
         /** This build cannot test that provider's credential; nothing was asked. */
         NOT_AVAILABLE;
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 }
