@@ -16,7 +16,7 @@ import java.util.function.IntFunction;
  */
 final class Sql {
     /** Most values bound in one {@code IN (...)} list: far below SQLite's limit on parameters. */
-    static final int IN_CHUNK = 500;
+    static final int IN_CHUNK = 512;
 
     private Sql() {
     }
@@ -26,11 +26,20 @@ final class Sql {
         return String.join(", ", Collections.nCopies(n, "?"));
     }
 
-    /** {@code ids} in lists of at most {@value #IN_CHUNK}, for one {@code IN (...)} query each. */
+    /**
+     * {@code ids} in lists of at most {@value #IN_CHUNK}, for one {@code IN (...)} query each; a list is
+     * padded to a power of two by repeating its last id (which matches nothing more), so that a few query
+     * texts serve every count and stay compiled in the {@link StatementCache}.
+     */
     static List<List<String>> chunks(List<String> ids) {
         List<List<String>> chunks = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += IN_CHUNK) {
-            chunks.add(ids.subList(i, Math.min(ids.size(), i + IN_CHUNK)));
+            List<String> chunk = new ArrayList<>(ids.subList(i, Math.min(ids.size(), i + IN_CHUNK)));
+            int padded = Integer.highestOneBit(chunk.size() - 1) << 1;
+            while (chunk.size() < padded) {
+                chunk.add(chunk.get(chunk.size() - 1));
+            }
+            chunks.add(chunk);
         }
         return chunks;
     }
