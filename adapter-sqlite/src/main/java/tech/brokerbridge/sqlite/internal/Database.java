@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -62,7 +63,7 @@ final class Database implements AutoCloseable {
             WalCheckpointer checkpointer = WalCheckpointer.start(file, () -> connect(file, busyTimeout));
             LOG.info("journal open: {} (schema version {})", file, version);
             opened = true;
-            return new Database(file, connection, checkpointer);
+            return new Database(file, StatementCache.wrap(connection), checkpointer);
         } catch (SQLException e) {
             throw SqlErrors.translate("open " + file, e);
         } finally {
@@ -218,8 +219,8 @@ final class Database implements AutoCloseable {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql);
+        try (PreparedStatement s = connection.prepareStatement(sql)) { // cached: BEGIN and COMMIT compile once
+            s.execute();
         }
     }
 
@@ -231,6 +232,11 @@ final class Database implements AutoCloseable {
     /** Writes waiting for the connection now, for tests and diagnostics. */
     int queued() {
         return queue.size();
+    }
+
+    /** The connection itself, for tests (use it under no other thread's nose). */
+    Connection connection() {
+        return connection;
     }
 
     WalCheckpointer checkpointer() {

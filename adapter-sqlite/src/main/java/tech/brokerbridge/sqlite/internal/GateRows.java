@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,9 @@ final class GateRows {
         deleteGates = "DELETE FROM " + gates + " WHERE " + id + " = ?";
         insertGate = "INSERT INTO " + gates + " (" + id + ", ordinal, gate, passed, reason) VALUES (?, ?, ?, ?, ?)";
         insertValue = "INSERT INTO " + values + " (" + id + ", gate_ordinal, ordinal, name, value) VALUES (?, ?, ?, ?, ?)";
-        select = "SELECT g.ordinal, g.gate, g.passed, g.reason, v.name, v.value FROM " + gates + " g LEFT JOIN "
-                + values + " v ON v." + id + " = g." + id + " AND v.gate_ordinal = g.ordinal WHERE g." + id
-                + " = ? ORDER BY g.ordinal, v.ordinal";
+        select = "SELECT g." + id + " AS owner, g.ordinal, g.gate, g.passed, g.reason, v.name, v.value FROM " + gates
+                + " g LEFT JOIN " + values + " v ON v." + id + " = g." + id + " AND v.gate_ordinal = g.ordinal WHERE g."
+                + id + " IN (%s) ORDER BY g." + id + ", g.ordinal, v.ordinal";
     }
 
     void replace(Connection c, String ownerId, List<GateResult> results) throws SQLException {
@@ -68,37 +69,57 @@ final class GateRows {
     }
 
     List<GateResult> load(Connection c, String ownerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(select)) {
-            ps.setString(1, ownerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<GateResult> results = new ArrayList<>();
-                int ordinal = -1;
-                String gate = null;
-                boolean passed = false;
-                String reason = null;
-                Map<String, Double> compared = new LinkedHashMap<>();
-                while (rs.next()) {
-                    int o = rs.getInt("ordinal");
-                    if (o != ordinal) {
-                        if (gate != null) {
-                            results.add(new GateResult(gate, passed, compared, reason));
-                        }
-                        ordinal = o;
-                        gate = rs.getString("gate");
-                        passed = rs.getInt("passed") == 1;
-                        reason = rs.getString("reason");
-                        compared = new LinkedHashMap<>();
-                    }
-                    String name = rs.getString("name");
-                    if (name != null) {
-                        compared.put(name, Values.getDouble(rs, "value"));
-                    }
+        return loadAll(c, List.of(ownerId)).getOrDefault(ownerId, List.of());
+    }
+
+    /**
+     * The gate results of each of {@code ownerIds} (owners without any are left out), read in one query per
+     * {@value Sql#IN_CHUNK} owners rather than one per owner.
+     */
+    Map<String, List<GateResult>> loadAll(Connection c, List<String> ownerIds) throws SQLException {
+        Map<String, List<GateResult>> all = new HashMap<>();
+        for (List<String> chunk : Sql.chunks(ownerIds)) {
+            try (PreparedStatement ps = c.prepareStatement(String.format(select, Sql.marks(chunk.size())))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
                 }
-                if (gate != null) {
-                    results.add(new GateResult(gate, passed, compared, reason));
+                try (ResultSet rs = ps.executeQuery()) {
+                    read(rs, all);
                 }
-                return results;
             }
+        }
+        return all;
+    }
+
+    /** Rows ordered by owner, gate and value: one {@link GateResult} per (owner, gate). */
+    private static void read(ResultSet rs, Map<String, List<GateResult>> into) throws SQLException {
+        String owner = null;
+        int ordinal = -1;
+        String gate = null;
+        boolean passed = false;
+        String reason = null;
+        Map<String, Double> compared = new LinkedHashMap<>();
+        while (rs.next()) {
+            String w = rs.getString("owner");
+            int o = rs.getInt("ordinal");
+            if (!w.equals(owner) || o != ordinal) {
+                if (gate != null) {
+                    into.computeIfAbsent(owner, k -> new ArrayList<>()).add(new GateResult(gate, passed, compared, reason));
+                }
+                owner = w;
+                ordinal = o;
+                gate = rs.getString("gate");
+                passed = rs.getInt("passed") == 1;
+                reason = rs.getString("reason");
+                compared = new LinkedHashMap<>();
+            }
+            String name = rs.getString("name");
+            if (name != null) {
+                compared.put(name, Values.getDouble(rs, "value"));
+            }
+        }
+        if (gate != null) {
+            into.computeIfAbsent(owner, k -> new ArrayList<>()).add(new GateResult(gate, passed, compared, reason));
         }
     }
 }

@@ -3,14 +3,17 @@ package tech.brokerbridge.sqlite.internal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import tech.brokerbridge.ports.journal.GateResult;
 import tech.brokerbridge.ports.journal.PriceBasis;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalPage;
@@ -97,8 +100,7 @@ final class ProposalStore {
         for (ProposalStatus s : EnumSet.copyOf(statuses)) {
             args.add(s.wire());
         }
-        String marks = String.join(", ", Collections.nCopies(args.size(), "?"));
-        return query(c, "SELECT * FROM proposals WHERE status IN (" + marks + ")"
+        return query(c, "SELECT * FROM proposals WHERE status IN (" + Sql.marks(args.size()) + ")"
                 + " ORDER BY created_at_ns, proposal_id", args);
     }
 
@@ -106,19 +108,52 @@ final class ProposalStore {
         return Values.nanosClamped(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
+    /**
+     * The proposals a query selects, with their gates and history read in bulk (a query per table for all of
+     * them, not one per proposal: the risk gates read every live proposal on each approval).
+     */
     private static List<Proposal> query(Connection c, String sql, List<?> args) throws SQLException {
-        return Sql.query(c, sql, rs -> row(c, rs), args.toArray());
+        List<Unfinished> rows = Sql.query(c, sql, ProposalStore::row, args.toArray());
+        List<String> ids = rows.stream().map(Unfinished::id).toList();
+        Map<String, List<GateResult>> gates = GateRows.PROPOSAL.loadAll(c, ids);
+        Map<String, List<StatusChange>> histories = histories(c, ids);
+        List<Proposal> proposals = new ArrayList<>(rows.size());
+        for (Unfinished r : rows) {
+            proposals.add(r.with(gates.getOrDefault(r.id(), List.of()), histories.getOrDefault(r.id(), List.of())));
+        }
+        return proposals;
     }
 
-    private static Proposal row(Connection c, ResultSet rs) throws SQLException {
+    /** A proposal's own row, waiting for its gates and history. */
+    private record Unfinished(String id, Children finish) {
+        Proposal with(List<GateResult> gates, List<StatusChange> history) {
+            return finish.with(gates, history);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Children {
+        Proposal with(List<GateResult> gates, List<StatusChange> history);
+    }
+
+    private static Unfinished row(ResultSet rs) throws SQLException {
         String id = rs.getString("proposal_id");
-        return new Proposal(id, rs.getString("symbol"), Direction.fromWire(rs.getString("direction")),
-                rs.getString("setup_type"), Values.getDouble(rs, "conviction"), Values.getDouble(rs, "composite_score"),
-                Values.getDouble(rs, "entry_price"), Values.getDouble(rs, "stop_price"),
-                Values.getDouble(rs, "target_price"), rs.getLong("quantity"), rs.getString("thesis_summary"),
-                GateRows.PROPOSAL.load(c, id), Values.instant(rs.getLong("created_at_ns")),
-                Values.instant(rs.getLong("expires_at_ns")), ProposalStatus.fromWire(rs.getString("status")),
-                history(c, id), pricing(rs));
+        String symbol = rs.getString("symbol");
+        Direction direction = Direction.fromWire(rs.getString("direction"));
+        String setup = rs.getString("setup_type");
+        double conviction = Values.getDouble(rs, "conviction");
+        double score = Values.getDouble(rs, "composite_score");
+        double entry = Values.getDouble(rs, "entry_price");
+        double stop = Values.getDouble(rs, "stop_price");
+        double target = Values.getDouble(rs, "target_price");
+        long quantity = rs.getLong("quantity");
+        String thesis = rs.getString("thesis_summary");
+        Instant created = Values.instant(rs.getLong("created_at_ns"));
+        Instant expires = Values.instant(rs.getLong("expires_at_ns"));
+        ProposalStatus status = ProposalStatus.fromWire(rs.getString("status"));
+        PriceBasis pricing = pricing(rs);
+        return new Unfinished(id, (gates, history) -> new Proposal(id, symbol, direction, setup, conviction, score,
+                entry, stop, target, quantity, thesis, gates, created, expires, status, history, pricing));
     }
 
     private static PriceBasis pricing(ResultSet rs) throws SQLException {
@@ -128,12 +163,17 @@ final class ProposalStore {
                 Values.getOptionalDouble(rs, "last_price"));
     }
 
-    private static List<StatusChange> history(Connection c, String proposalId) throws SQLException {
-        return Sql.query(c, "SELECT time_ns, from_status, to_status, reason FROM proposal_status_history"
-                + " WHERE proposal_id = ? ORDER BY ordinal",
-                rs -> new StatusChange(Values.instant(rs.getLong("time_ns")),
-                        Values.getOptionalString(rs, "from_status").map(ProposalStatus::fromWire),
-                        ProposalStatus.fromWire(rs.getString("to_status")), rs.getString("reason")),
-                proposalId);
+    private static Map<String, List<StatusChange>> histories(Connection c, List<String> ids) throws SQLException {
+        Map<String, List<StatusChange>> all = new HashMap<>();
+        for (List<String> chunk : Sql.chunks(ids)) {
+            Sql.query(c, "SELECT proposal_id, time_ns, from_status, to_status, reason FROM proposal_status_history"
+                    + " WHERE proposal_id IN (" + Sql.marks(chunk.size()) + ") ORDER BY proposal_id, ordinal",
+                    rs -> all.computeIfAbsent(rs.getString("proposal_id"), k -> new ArrayList<>()).add(
+                            new StatusChange(Values.instant(rs.getLong("time_ns")),
+                                    Values.getOptionalString(rs, "from_status").map(ProposalStatus::fromWire),
+                                    ProposalStatus.fromWire(rs.getString("to_status")), rs.getString("reason"))),
+                    chunk.toArray());
+        }
+        return all;
     }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -14,7 +15,33 @@ import java.util.function.IntFunction;
  * {@link Values#bind}, so every store stores a value the same way.
  */
 final class Sql {
+    /** Most values bound in one {@code IN (...)} list: far below SQLite's limit on parameters. */
+    static final int IN_CHUNK = 512;
+
     private Sql() {
+    }
+
+    /** {@code n} comma-separated parameter marks, for an {@code IN (...)} list. */
+    static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    /**
+     * {@code ids} in lists of at most {@value #IN_CHUNK}, for one {@code IN (...)} query each; a list is
+     * padded to a power of two by repeating its last id (which matches nothing more), so that a few query
+     * texts serve every count and stay compiled in the {@link StatementCache}.
+     */
+    static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+            List<String> chunk = new ArrayList<>(ids.subList(i, Math.min(ids.size(), i + IN_CHUNK)));
+            int padded = Integer.highestOneBit(chunk.size() - 1) << 1;
+            while (chunk.size() < padded) {
+                chunk.add(chunk.get(chunk.size() - 1));
+            }
+            chunks.add(chunk);
+        }
+        return chunks;
     }
 
     /** Reads one row; it may run further queries on the same connection (child tables). */

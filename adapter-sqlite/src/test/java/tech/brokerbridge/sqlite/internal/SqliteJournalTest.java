@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -160,6 +161,22 @@ class SqliteJournalTest {
         JournalException e = assertThrows(JournalException.class, journal::killSwitch);
         assertFalse(e.retryable());
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    @Test
+    void moreProposalsThanOneInListHoldsComeBackWholeEachWithItsOwnGatesAndHistory() {
+        try (SqliteJournal journal = open(SqliteConfig.defaults(dir))) {
+            List<Proposal> saved = new ArrayList<>();
+            for (int i = 1; i <= Sql.IN_CHUNK + 3; i++) { // gates and history are read in bulk, by lists of ids
+                Proposal p = JournalSamples.proposal(i, T0.plusSeconds(i), i % 3 == 0 ? ProposalStatus.PENDING
+                        : ProposalStatus.EXECUTING);
+                saved.add(i % 7 == 0 ? p.withTrade(p.quantity(), p.stopPrice(), p.targetPrice(), List.of()) : p);
+            }
+            saved.forEach(journal::saveProposal);
+            assertEquals(saved, journal.proposalsWithStatus(List.of(ProposalStatus.PENDING, ProposalStatus.EXECUTING)));
+            assertEquals(saved.stream().filter(p -> p.status() == ProposalStatus.PENDING).toList(),
+                    journal.proposalsWithStatus(List.of(ProposalStatus.PENDING)));
+        }
     }
 
     private static SqliteJournal open(SqliteConfig config) {
