@@ -31,7 +31,7 @@ import tech.brokerbridge.ports.market.Direction;
  * on a broker thread, the entry filling when the price trades through it, the stop loss and take
  * profit cancelling each other, cancel, and the order and position views that follow.
  *
- * <p>Three hooks, kept small so a broker behind a protocol (a fake IB Gateway on loopback) can
+ * <p>A rig of two hooks, kept small so a broker behind a protocol (a fake IB Gateway on loopback) can
  * implement them as easily as the paper broker: see {@link BrokerFixture}.
  */
 public abstract class BrokerContract extends BrokerFixture {
