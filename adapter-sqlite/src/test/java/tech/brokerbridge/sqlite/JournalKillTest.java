@@ -1,16 +1,9 @@
 package tech.brokerbridge.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
+import tech.brokerbridge.ports.tck.SigkilledChild;
 
 /**
  * Nothing lost: a child JVM writes to the journal and reports each acknowledged write; the test
@@ -35,30 +29,8 @@ class JournalKillTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS) // an upper bound for a loaded machine, not a speed goal
     void everyAcknowledgedWriteSurvivesSigkill() throws Exception {
         Path data = dir.resolve("data");
-        Path stderr = dir.resolve("child-stderr.txt");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), JournalWriterMain.class.getName(), data.toString())
-                .redirectError(stderr.toFile())
-                .start();
-        List<String> acks = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            int done = 0;
-            String line;
-            while (done < DONE_BEFORE_KILL && (line = out.readLine()) != null) {
-                acks.add(line);
-                if (line.startsWith("done ")) {
-                    done++;
-                }
-            }
-            // SIGKILL while the child is still writing (it never stops on its own before the safety cap);
-            // this also closes our end of its stdout, so acks printed after the last read are not checked
-            child.destroyForcibly();
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not die");
-        }
-        assertEquals(DONE_BEFORE_KILL, acks.stream().filter(a -> a.startsWith("done ")).count(),
-                () -> "the child stopped early: " + acks + "\n" + readQuietly(stderr));
-        assertNotEquals(0, child.exitValue(), "the child was killed, it did not finish");
+        List<String> acks = SigkilledChild.linesUntilKilled(JournalWriterMain.class, dir, "done ", DONE_BEFORE_KILL,
+                data.toString());
 
         try (ClosableJournal journal = SqliteJournalFactory.open(SqliteConfig.defaults(data))) {
             for (String ack : acks) {
@@ -85,14 +57,6 @@ class JournalKillTest {
                         ? JournalWriterMain.pending(n) : JournalWriterMain.approved(n);
                 assertEquals(expected, p);
             }
-        }
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "(no stderr: " + e + ")";
         }
     }
 }
