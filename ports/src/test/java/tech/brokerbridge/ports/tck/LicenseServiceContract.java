@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.license.LicenseService;
@@ -25,24 +27,53 @@ import tech.brokerbridge.ports.license.SubscriptionCheck;
  * refused key apart, answers {@link SubscriptionCheck.Unreachable} (never an exception) when the
  * provider cannot be reached, and never puts a key into a reason.
  *
- * <p>Extend it: {@link #newService()} is called once per test after the provider is reset; the
- * {@code given…} methods arrange what the provider holds.
+ * <p>Extend it: {@link #newService()} is called once per test and starts from a provider that holds
+ * nothing; {@link #provider()} gives the contract the means to arrange what that provider holds. The
+ * contract keeps the API keys and the subscription ids, so every implementation is held to the same.
  */
 public abstract class LicenseServiceContract {
-    /** A service talking to a provider that holds nothing yet and accepts {@link #validApiKey()}. */
+    /** The API key the provider behind {@link #newService()} must accept (and no other). */
+    protected static final String ACCEPTED_API_KEY = "rk_test_contract";
+    private static final String REFUSED_API_KEY = "rk_test_revoked9876";
+
+    private final AtomicInteger subscriptions = new AtomicInteger();
+
+    /**
+     * What the contract arranges at the provider behind the service under test.
+     *
+     * @param addSubscription holds an unbound subscription (id, status) with a current period end
+     * @param goOffline from now on the provider cannot be reached
+     */
+    public record Provider(BiConsumer<String, String> addSubscription, Runnable goOffline) {
+    }
+
+    /** A service talking to a provider that holds nothing yet and accepts {@link #ACCEPTED_API_KEY}. */
     protected abstract LicenseService newService();
 
+    /** The provider behind the service {@link #newService()} returned last. */
+    protected abstract Provider provider();
+
     /** An API key the provider accepts. */
-    protected abstract Secret validApiKey();
+    protected final Secret validApiKey() {
+        return Secret.of(ACCEPTED_API_KEY);
+    }
 
     /** An API key the provider refuses. */
-    protected abstract Secret refusedApiKey();
+    protected final Secret refusedApiKey() {
+        return Secret.of(REFUSED_API_KEY);
+    }
 
     /** Creates an unbound subscription with that status and a current period end; returns its license key. */
-    protected abstract Secret givenSubscription(String status);
+    protected final Secret givenSubscription(String status) {
+        String id = "sub_Contract" + subscriptions.incrementAndGet();
+        provider().addSubscription().accept(id, status);
+        return Secret.of(id);
+    }
 
     /** From now on the provider cannot be reached. */
-    protected abstract void givenProviderUnreachable();
+    protected final void givenProviderUnreachable() {
+        provider().goOffline().run();
+    }
 
     @Test
     void checkReportsAnUnboundActiveSubscription() {
