@@ -9,6 +9,6 @@ import tech.brokerbridge.ports.tck.BrokerRig;
 class IbkrBrokerContractTest extends BrokerContract {
     @Override
     protected BrokerRig newRig() throws IOException {
-        return Rig.connected();
+        return Rig.connected().brokerRig();
     }
 }

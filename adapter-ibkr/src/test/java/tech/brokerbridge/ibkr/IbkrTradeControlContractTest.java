@@ -9,6 +9,6 @@ import tech.brokerbridge.ports.tck.TradeControlContract;
 class IbkrTradeControlContractTest extends TradeControlContract {
     @Override
     protected BrokerRig newRig() throws IOException {
-        return Rig.connected();
+        return Rig.connected().brokerRig();
     }
 }

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.OrderLeg;
@@ -17,26 +13,22 @@ import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
-import tech.brokerbridge.ports.tck.SigkilledChild;
+import tech.brokerbridge.ports.tck.SigkillOutline;
 
 /**
  * Nothing lost: a child JVM submits brackets to a persistent paper account and prints each
  * acknowledgement; the test kills it with SIGKILL mid-flow, reopens the account and finds every
  * acknowledged bracket with its legs, and an account that adds up.
  */
-class PaperAccountKillTest {
+class PaperAccountKillTest extends SigkillOutline {
     private static final int ACCEPTED_BEFORE_KILL = 40;
 
-    @TempDir
-    Path dir;
+    PaperAccountKillTest() {
+        super(PaperAccountWriterMain.class, "accepted ", ACCEPTED_BEFORE_KILL);
+    }
 
-    @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS) // an upper bound for a loaded machine, not a speed goal
-    void everyAcknowledgedBracketSurvivesSigkill() throws Exception {
-        Path data = dir.resolve("data");
-        List<String> acks = SigkilledChild.linesUntilKilled(PaperAccountWriterMain.class, dir, "accepted ",
-                ACCEPTED_BEFORE_KILL, data.toString());
-
+    @Override
+    protected void findEveryAcknowledgedStep(Path data, List<String> acks) throws Exception {
         try (PaperMarket market = PaperFactory.create(PaperAccountWriterMain.config(data), PaperAccountWriterMain.CLOCK)) {
             for (String ack : acks) {
                 String[] f = ack.split(" ");

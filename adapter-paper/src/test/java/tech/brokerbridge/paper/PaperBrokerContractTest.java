@@ -17,7 +17,12 @@ class PaperBrokerContractTest extends BrokerContract {
     @Override
     protected BrokerRig newRig() {
         market = open();
-        return new PaperRig(market);
+        return rig(market);
+    }
+
+    /** A paper market under the broker contracts: its prices move only when a test forces them. */
+    static BrokerRig rig(SimulatedMarket market) {
+        return new BrokerRig(market.broker(), market.exchange()::forcePrice, market::close);
     }
 
     /** The market under test. */

@@ -8,6 +8,6 @@ import tech.brokerbridge.ports.tck.TradeControlContract;
 class PaperTradeControlContractTest extends TradeControlContract {
     @Override
     protected BrokerRig newRig() {
-        return new PaperRig(new SimulatedMarket(PaperConfig.defaults(), PaperBrokerContractTest.CLOCK));
+        return PaperBrokerContractTest.rig(new SimulatedMarket(PaperConfig.defaults(), PaperBrokerContractTest.CLOCK));
     }
 }

@@ -6,7 +6,7 @@ import tech.brokerbridge.ports.tck.BrokerRig;
 import tech.brokerbridge.ports.tck.TradeControlContract;
 
 /**
- * The TradeControl contract with a restart before every price move ({@link RestartingRig}, the account
+ * The TradeControl contract with a restart before every price move ({@link RestartingBroker#rig()}, the account
  * kept in a state directory): a moved stop, a trailing stop, a cut leg, a working limit close and a
  * stand-alone stop must all carry on in the reopened account.
  */
@@ -16,6 +16,6 @@ class PersistentPaperTradeControlContractTest extends TradeControlContract {
 
     @Override
     protected BrokerRig newRig() {
-        return new RestartingRig(new RestartingBroker(dir));
+        return new RestartingBroker(dir).rig();
     }
 }

@@ -19,6 +19,7 @@ import tech.brokerbridge.ports.broker.ProtectionChange;
 import tech.brokerbridge.ports.broker.StopOrder;
 import tech.brokerbridge.ports.broker.SubmitResult;
 import tech.brokerbridge.ports.broker.TradingAccount;
+import tech.brokerbridge.ports.tck.BrokerRig;
 
 /** A broker whose market can be closed and reopened under its callers; listeners follow it to the new one. */
 final class RestartingBroker implements Broker {
@@ -40,6 +41,18 @@ final class RestartingBroker implements Broker {
         market.close();
         market = open();
         listeners.replaceAll((listener, old) -> market.broker().subscribe(listener));
+    }
+
+    /**
+     * This broker under the broker contracts: before every price move the market is closed and a new
+     * one opened on the same state directory, so whatever a test placed must carry on in the reopened
+     * account exactly as if nothing had happened.
+     */
+    BrokerRig rig() {
+        return new BrokerRig(this, (symbol, price) -> {
+            restart();
+            market.exchange().forcePrice(symbol, price);
+        }, () -> market.close());
     }
 
     @Override

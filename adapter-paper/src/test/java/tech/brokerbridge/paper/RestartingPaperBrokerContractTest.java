@@ -6,7 +6,7 @@ import tech.brokerbridge.ports.tck.BrokerContract;
 import tech.brokerbridge.ports.tck.BrokerRig;
 
 /**
- * The Broker contract with a restart before every price move ({@link RestartingRig}): every bracket a
+ * The Broker contract with a restart before every price move ({@link RestartingBroker#rig()}): every bracket a
  * test placed must carry on in the reopened account (work, fill, cancel its sibling) exactly as if
  * nothing had happened.
  */
@@ -16,6 +16,6 @@ class RestartingPaperBrokerContractTest extends BrokerContract {
 
     @Override
     protected BrokerRig newRig() {
-        return new RestartingRig(new RestartingBroker(dir));
+        return new RestartingBroker(dir).rig();
     }
 }

@@ -6,32 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.ports.journal.Proposal;
 import tech.brokerbridge.ports.journal.ProposalQuery;
 import tech.brokerbridge.ports.journal.ProposalStatus;
-import tech.brokerbridge.ports.tck.SigkilledChild;
+import tech.brokerbridge.ports.tck.SigkillOutline;
 
 /**
  * Nothing lost: a child JVM writes to the journal and reports each acknowledged write; the test
  * kills it with SIGKILL mid-flow, reopens the file and finds every acknowledged write, exactly.
  */
-class JournalKillTest {
+class JournalKillTest extends SigkillOutline {
     private static final int DONE_BEFORE_KILL = 25;
 
-    @TempDir
-    Path dir;
+    JournalKillTest() {
+        super(JournalWriterMain.class, "done ", DONE_BEFORE_KILL);
+    }
 
-    @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS) // an upper bound for a loaded machine, not a speed goal
-    void everyAcknowledgedWriteSurvivesSigkill() throws Exception {
-        Path data = dir.resolve("data");
-        List<String> acks = SigkilledChild.linesUntilKilled(JournalWriterMain.class, dir, "done ", DONE_BEFORE_KILL,
-                data.toString());
-
+    @Override
+    protected void findEveryAcknowledgedStep(Path data, List<String> acks) throws Exception {
         try (ClosableJournal journal = SqliteJournalFactory.open(SqliteConfig.defaults(data))) {
             for (String ack : acks) {
                 int n = Integer.parseInt(ack.substring(ack.indexOf(' ') + 1));

@@ -14,16 +14,14 @@ import tech.brokerbridge.ibkr.internal.IbkrClient;
 import tech.brokerbridge.ibkr.internal.IbkrMarketData;
 import tech.brokerbridge.ibkr.internal.conn.Sleeper;
 import tech.brokerbridge.ibkr.internal.conn.Ticker;
-import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.tck.BrokerRig;
 
 /**
  * A fake gateway plus an adapter client wired to it, with test timing: a fixed clock, and a
  * sleeper that records every requested delay and sleeps only a fiftieth of it (so reconnect
- * backoff takes milliseconds). Waits in tests are upper bounds, never the thing measured. It is also
- * the adapter's rig for the ports' broker contracts: the fake gateway's market moves the prices.
+ * backoff takes milliseconds). Waits in tests are upper bounds, never the thing measured.
  */
-public final class Rig implements BrokerRig {
+public final class Rig implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2026-03-02T15:00:00Z");
     public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
@@ -106,14 +104,9 @@ public final class Rig implements BrokerRig {
         client.awaitReady(Duration.ofSeconds(10));
     }
 
-    @Override
-    public Broker broker() {
-        return broker;
-    }
-
-    @Override
-    public void marketTradesAt(String symbol, double price) {
-        gw.marketTradesAt(symbol, price);
+    /** This rig under the ports' broker contracts: the fake gateway's market moves the prices. */
+    public BrokerRig brokerRig() {
+        return new BrokerRig(broker, gw::marketTradesAt, this);
     }
 
     @Override

@@ -7,6 +7,7 @@ import tech.brokerbridge.ports.tck.BrokerRig;
 class FakeBrokerContractTest extends BrokerContract {
     @Override
     protected BrokerRig newRig() {
-        return new FakeBrokerRig(new FakeBroker());
+        FakeBroker fake = new FakeBroker();
+        return BrokerRig.of(fake, fake::tradeAt);
     }
 }

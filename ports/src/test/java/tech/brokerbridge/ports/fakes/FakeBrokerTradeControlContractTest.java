@@ -7,6 +7,7 @@ import tech.brokerbridge.ports.tck.TradeControlContract;
 class FakeBrokerTradeControlContractTest extends TradeControlContract {
     @Override
     protected BrokerRig newRig() {
-        return new FakeBrokerRig(new FakeBroker().chargeCommission(1.0));
+        FakeBroker fake = new FakeBroker().chargeCommission(1.0);
+        return BrokerRig.of(fake, fake::tradeAt);
     }
 }

@@ -74,10 +74,10 @@ public abstract class BrokerFixture {
      * every order of this broker that the price reaches executes as it would at the broker (a resting
      * buy limit at or above the price fills, a sell stop at or above it triggers, ...). Returns once
      * the broker has taken the price in; the resulting events may still be on their way. By default the
-     * rig's {@link BrokerRig#marketTradesAt}.
+     * rig's {@link BrokerRig#market()}.
      */
     protected void marketTradesAt(String symbol, double price) {
-        rig.marketTradesAt(symbol, price);
+        rig.market().tradesAt(symbol, price);
     }
 
     @BeforeEach
@@ -93,7 +93,7 @@ public abstract class BrokerFixture {
     @AfterEach
     void stopBroker() throws Exception {
         subscription.close();
-        rig.close();
+        rig.release().close();
     }
 
     // ---- helpers for subclasses and tests ----
