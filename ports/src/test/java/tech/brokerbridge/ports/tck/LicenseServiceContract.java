@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.license.LicenseService;
@@ -27,7 +28,7 @@ import tech.brokerbridge.ports.license.SubscriptionCheck;
  * refused key apart, answers {@link SubscriptionCheck.Unreachable} (never an exception) when the
  * provider cannot be reached, and never puts a key into a reason.
  *
- * <p>Extend it: {@link #newService()} is called once per test and starts from a provider that holds
+ * <p>Extend it: {@link #newService()} is called once before each test and starts from a provider that holds
  * nothing; {@link #provider()} gives the contract the means to arrange what that provider holds. The
  * contract keeps the API keys and the subscription ids, so every implementation is held to the same.
  */
@@ -37,6 +38,8 @@ public abstract class LicenseServiceContract {
     private static final String REFUSED_API_KEY = "rk_test_revoked9876";
 
     private final AtomicInteger subscriptions = new AtomicInteger();
+    /** The service under test, from {@link #newService()} before each test. */
+    private LicenseService service;
 
     /**
      * What the contract arranges at the provider behind the service under test.
@@ -52,6 +55,11 @@ public abstract class LicenseServiceContract {
 
     /** The provider behind the service {@link #newService()} returned last. */
     protected abstract Provider provider();
+
+    @BeforeEach
+    void openService() {
+        service = newService();
+    }
 
     /** An API key the provider accepts. */
     protected final Secret validApiKey() {
@@ -77,9 +85,8 @@ public abstract class LicenseServiceContract {
 
     @Test
     void checkReportsAnUnboundActiveSubscription() {
-        LicenseService service = newService();
         Secret key = givenSubscription("active");
-        SubscriptionCheck.Found f = found(service, key);
+        SubscriptionCheck.Found f = found(key);
         assertEquals(key.reveal(), f.subscriptionId());
         assertEquals("active", f.status());
         assertEquals(Optional.empty(), f.boundInstallation());
@@ -88,7 +95,6 @@ public abstract class LicenseServiceContract {
 
     @Test
     void checkPassesEveryStatusWordThrough() {
-        LicenseService service = newService();
         for (String status : List.of("trialing", "past_due", "canceled", "unpaid", "incomplete",
                 "incomplete_expired", "paused")) {
             Secret key = givenSubscription(status);
@@ -99,7 +105,6 @@ public abstract class LicenseServiceContract {
 
     @Test
     void anUnknownSubscriptionIsNotFound() {
-        LicenseService service = newService();
         givenSubscription("active");
         Secret unknown = Secret.of("sub_doesNotExist42");
         assertInstanceOf(SubscriptionCheck.NotFound.class, service.check(unknown, validApiKey()));
@@ -108,42 +113,38 @@ public abstract class LicenseServiceContract {
 
     @Test
     void aRefusedKeyIsUnauthorized() {
-        LicenseService service = newService();
         Secret key = givenSubscription("active");
         assertInstanceOf(SubscriptionCheck.Unauthorized.class, service.check(key, refusedApiKey()));
         assertInstanceOf(SubscriptionCheck.Unauthorized.class, service.bind(key, refusedApiKey(), "inst-a"));
-        SubscriptionCheck.Found f = found(service, key);
+        SubscriptionCheck.Found f = found(key);
         assertEquals(Optional.empty(), f.boundInstallation(), "a refused bind changed nothing");
     }
 
     @Test
     void bindBindsAndLaterChecksSeeIt() {
-        LicenseService service = newService();
         Secret key = givenSubscription("active");
         SubscriptionCheck.Found bound = assertInstanceOf(SubscriptionCheck.Found.class,
                 service.bind(key, validApiKey(), "inst-a"));
         assertEquals(Optional.of("inst-a"), bound.boundInstallation());
         assertEquals("active", bound.status());
-        SubscriptionCheck.Found seen = found(service, key);
+        SubscriptionCheck.Found seen = found(key);
         assertEquals(Optional.of("inst-a"), seen.boundInstallation());
     }
 
     @Test
     void bindingOnAnotherInstallationMovesTheLicense() {
-        LicenseService service = newService();
         Secret key = givenSubscription("active");
         service.bind(key, validApiKey(), "inst-a");
         service.bind(key, validApiKey(), "inst-b");
-        SubscriptionCheck.Found f = found(service, key);
+        SubscriptionCheck.Found f = found(key);
         assertEquals(Optional.of("inst-b"), f.boundInstallation());
         service.bind(key, validApiKey(), "inst-a");
-        f = found(service, key);
+        f = found(key);
         assertEquals(Optional.of("inst-a"), f.boundInstallation());
     }
 
     @Test
     void bindingLeavesTheStatusAlone() {
-        LicenseService service = newService();
         Secret key = givenSubscription("past_due");
         SubscriptionCheck.Found f = assertInstanceOf(SubscriptionCheck.Found.class,
                 service.bind(key, validApiKey(), "inst-a"));
@@ -152,14 +153,12 @@ public abstract class LicenseServiceContract {
 
     @Test
     void aBlankInstallationIsRefusedBeforeAnyCall() {
-        LicenseService service = newService();
         Secret key = givenSubscription("active");
         assertThrows(IllegalArgumentException.class, () -> service.bind(key, validApiKey(), " "));
     }
 
     @Test
     void anUnreachableProviderIsUnreachableNeverAnException() {
-        LicenseService service = newService();
         Secret key = givenSubscription("active");
         givenProviderUnreachable();
         SubscriptionCheck.Unreachable u = assertInstanceOf(SubscriptionCheck.Unreachable.class,
@@ -170,7 +169,6 @@ public abstract class LicenseServiceContract {
 
     @Test
     void reasonsNeverCarryAKey() {
-        LicenseService service = newService();
         Secret key = givenSubscription("active");
         List<SubscriptionCheck> answers = new ArrayList<>();
         answers.add(service.check(Secret.of("sub_unknownCanary77"), validApiKey()));
@@ -188,7 +186,6 @@ public abstract class LicenseServiceContract {
 
     @Test
     void answersManyConcurrentChecks() throws Exception {
-        LicenseService service = newService();
         Secret key = givenSubscription("trialing");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -205,8 +202,8 @@ public abstract class LicenseServiceContract {
         }
     }
 
-    /** What {@code service} says now about {@code key}, with the valid API key: it must be found. */
-    private SubscriptionCheck.Found found(LicenseService service, Secret key) {
+    /** What the service says now about {@code key}, with the valid API key: it must be found. */
+    private SubscriptionCheck.Found found(Secret key) {
         return assertInstanceOf(SubscriptionCheck.Found.class, service.check(key, validApiKey()));
     }
 }
