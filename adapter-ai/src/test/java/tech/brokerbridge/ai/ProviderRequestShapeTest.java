@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import tech.brokerbridge.ai.fake.FakeProviderServer.Recorded;
+import tech.brokerbridge.ports.fakes.LoopbackHttpServer.Recorded;
 import tech.brokerbridge.ai.fake.FakeProviderServer;
 import tech.brokerbridge.ai.fake.ProviderApi;
 import tech.brokerbridge.ai.internal.DecisionJson;

@@ -2,21 +2,10 @@ package tech.brokerbridge.paper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.OrderLeg;
@@ -24,42 +13,22 @@ import tech.brokerbridge.ports.broker.OrderState;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.Position;
 import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.tck.SigkillOutline;
 
 /**
  * Nothing lost: a child JVM submits brackets to a persistent paper account and prints each
  * acknowledgement; the test kills it with SIGKILL mid-flow, reopens the account and finds every
  * acknowledged bracket with its legs, and an account that adds up.
  */
-class PaperAccountKillTest {
+class PaperAccountKillTest extends SigkillOutline {
     private static final int ACCEPTED_BEFORE_KILL = 40;
 
-    @TempDir
-    Path dir;
+    PaperAccountKillTest() {
+        super(PaperAccountWriterMain.class, "accepted ", ACCEPTED_BEFORE_KILL);
+    }
 
-    @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS) // an upper bound for a loaded machine, not a speed goal
-    void everyAcknowledgedBracketSurvivesSigkill() throws Exception {
-        Path data = dir.resolve("data");
-        Path stderr = dir.resolve("child-stderr.txt");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PaperAccountWriterMain.class.getName(), data.toString())
-                .redirectError(stderr.toFile())
-                .start();
-        List<String> acks = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            int accepted = 0;
-            String line;
-            while (accepted < ACCEPTED_BEFORE_KILL && (line = out.readLine()) != null) {
-                acks.add(line);
-                accepted += line.startsWith("accepted ") ? 1 : 0;
-            }
-            child.destroyForcibly(); // SIGKILL while the child keeps submitting
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not die");
-        }
-        assertEquals(ACCEPTED_BEFORE_KILL, acks.stream().filter(a -> a.startsWith("accepted ")).count(),
-                () -> "the child stopped early: " + acks + "\n" + readQuietly(stderr));
-        assertNotEquals(0, child.exitValue(), "the child was killed, it did not finish");
-
+    @Override
+    protected void findEveryAcknowledgedStep(Path data, List<String> acks) throws Exception {
         try (PaperMarket market = PaperFactory.create(PaperAccountWriterMain.config(data), PaperAccountWriterMain.CLOCK)) {
             for (String ack : acks) {
                 String[] f = ack.split(" ");
@@ -118,13 +87,5 @@ class PaperAccountKillTest {
         assertEquals(100_000 - spent, a.cash(), 1e-6, "cash paid for exactly the filled entries");
         BracketOrder sample = PaperAccountWriterMain.bracket(0);
         assertEquals(sample.entryLimit(), p.averageCost(), 1e-9, "every fill at the marketable limit");
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "(no stderr: " + e + ")";
-        }
     }
 }

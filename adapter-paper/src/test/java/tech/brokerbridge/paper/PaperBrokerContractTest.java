@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import tech.brokerbridge.paper.internal.SimulatedMarket;
-import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.tck.BrokerContract;
+import tech.brokerbridge.ports.tck.BrokerRig;
 
 /** The Broker contract of the paper broker on simulated prices; subclasses run it on the other sources. */
 class PaperBrokerContractTest extends BrokerContract {
@@ -15,9 +15,14 @@ class PaperBrokerContractTest extends BrokerContract {
     SimulatedMarket market;
 
     @Override
-    protected Broker newBroker() {
+    protected BrokerRig newRig() {
         market = open();
-        return market.broker();
+        return rig(market);
+    }
+
+    /** A paper market under the broker contracts: its prices move only when a test forces them. */
+    static BrokerRig rig(SimulatedMarket market) {
+        return new BrokerRig(market.broker(), market.exchange()::forcePrice, market::close);
     }
 
     /** The market under test. */
@@ -28,15 +33,5 @@ class PaperBrokerContractTest extends BrokerContract {
     /** The paper account under test: in memory here. */
     PaperConfig config() {
         return PaperConfig.defaults();
-    }
-
-    @Override
-    protected void marketTradesAt(String symbol, double price) {
-        market.exchange().forcePrice(symbol, price);
-    }
-
-    @Override
-    protected void closeBroker(Broker broker) {
-        market.close();
     }
 }

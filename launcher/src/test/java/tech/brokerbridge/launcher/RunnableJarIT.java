@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,19 +35,9 @@ class RunnableJarIT {
         pb.redirectErrorStream(true);
         Process p = pb.start();
         List<String> out = Collections.synchronizedList(new ArrayList<>());
-        Pattern url = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
-        String base = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            String line;
-            while (base == null && System.nanoTime() < deadline && (line = r.readLine()) != null) {
-                out.add(line);
-                Matcher m = url.matcher(line);
-                if (m.find()) {
-                    base = m.group(1);
-                }
-            }
-            assertTrue(base != null, "no URL line:\n" + String.join("\n", out));
+            String base = ListeningUrl.await(r, out, Duration.ofSeconds(60))
+                    .orElseThrow(() -> new AssertionError("no URL line:\n" + String.join("\n", out)));
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/api/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -79,11 +67,8 @@ class RunnableJarIT {
             Process daemon = jar("serve", "--port", "0").redirectErrorStream(true).start();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(daemon.getInputStream(),
                     StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null && !line.contains("listening on http://127.0.0.1:")) {
-                    // start-up log lines
-                }
-                assertTrue(line != null, "the daemon did not start");
+                assertTrue(ListeningUrl.await(r, new ArrayList<>(), Duration.ofSeconds(60)).isPresent(),
+                        "the daemon did not start");
                 assertEquals(0, finish(jar("status")), "status sees the running daemon");
                 if (stop.get(0).equals("kill")) {
                     assertEquals(0, finish(new ProcessBuilder("kill", "-INT", Long.toString(daemon.pid()))));

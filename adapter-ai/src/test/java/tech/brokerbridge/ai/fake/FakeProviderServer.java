@@ -1,26 +1,14 @@
 package tech.brokerbridge.ai.fake;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import tech.brokerbridge.ports.fakes.LoopbackHttpServer;
 
 /**
  * A local HTTP server on 127.0.0.1 shaped like one AI provider's API ({@link ProviderApi}). It records
@@ -30,27 +18,10 @@ import java.util.function.Function;
  * the model list to a key check, the test's answer ({@link #answering}; by default a valid decision) to
  * a generate request, and a 404 to anything else.
  */
-public final class FakeProviderServer implements AutoCloseable {
-    /** A request as received; header names lower case, values as sent. */
-    public record Recorded(String method, String path, Optional<String> query, Map<String, List<String>> headers,
-            String body) {
-        public Optional<String> header(String name) {
-            List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
-            return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
-        }
-
-        /** Path and query as they appeared on the request line. */
-        public String target() {
-            return path + query.map(q -> "?" + q).orElse("");
-        }
-    }
-
+public final class FakeProviderServer extends LoopbackHttpServer {
     private final ProviderApi api;
     private final String validKey;
-    private final HttpServer server;
-    private final ExecutorService pool = Executors.newCachedThreadPool();
     private final ConcurrentLinkedQueue<Canned> script = new ConcurrentLinkedQueue<>();
-    private final List<Recorded> requests = new ArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final CountDownLatch firstRequest = new CountDownLatch(1);
     private volatile Canned badKey;
@@ -62,14 +33,6 @@ public final class FakeProviderServer implements AutoCloseable {
         this.validKey = validKey;
         this.badKey = api.badKey();
         this.onGenerate = r -> api.ok(ProviderJson.VALID_ANSWER);
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        server.start();
     }
 
     /** Generate requests with the right key get this answer. */
@@ -92,13 +55,7 @@ public final class FakeProviderServer implements AutoCloseable {
 
     /** The base URL to configure, as the provider's SDK defines it (e.g. {@code http://127.0.0.1:p/v1}). */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + api.basePath());
-    }
-
-    public List<Recorded> requests() {
-        synchronized (requests) {
-            return List.copyOf(requests);
-        }
+        return URI.create(root() + api.basePath());
     }
 
     public Recorded last() {
@@ -116,33 +73,14 @@ public final class FakeProviderServer implements AutoCloseable {
         return firstRequest.await(seconds, TimeUnit.SECONDS);
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, List<String>> headers = new TreeMap<>();
-            ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            Recorded r = new Recorded(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
-                    Optional.ofNullable(ex.getRequestURI().getRawQuery()), headers, body);
-            synchronized (requests) {
-                requests.add(r);
-            }
-            firstRequest.countDown();
-            Canned answer = Optional.ofNullable(script.poll()).orElseGet(() -> answer(r));
-            if (!answer.delay().isZero() && closing.await(answer.delay().toMillis(), TimeUnit.MILLISECONDS)) {
-                return; // closed while holding the answer
-            }
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            answer.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-            ex.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            // the client gave up (a timeout test): nothing to answer
+    @Override
+    protected Optional<Reply> reply(Recorded r) throws InterruptedException {
+        firstRequest.countDown();
+        Canned answer = Optional.ofNullable(script.poll()).orElseGet(() -> answer(r));
+        if (!answer.delay().isZero() && closing.await(answer.delay().toMillis(), TimeUnit.MILLISECONDS)) {
+            return Optional.empty(); // closed while holding the answer
         }
+        return Optional.of(new Reply(answer.status(), answer.headers(), answer.body()));
     }
 
     private Canned answer(Recorded r) {
@@ -165,7 +103,6 @@ public final class FakeProviderServer implements AutoCloseable {
     @Override
     public void close() {
         closing.countDown();
-        server.stop(0);
-        pool.shutdownNow();
+        super.close();
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import tech.brokerbridge.ai.fake.FakeProviderServer.Recorded;
+import tech.brokerbridge.ports.fakes.LoopbackHttpServer.Recorded;
 
 /**
  * Each AI provider's API as its fakes need it, after {@code shared/protocols/ai-providers.md}: the base

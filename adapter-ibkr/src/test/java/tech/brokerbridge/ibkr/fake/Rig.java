@@ -14,6 +14,7 @@ import tech.brokerbridge.ibkr.internal.IbkrClient;
 import tech.brokerbridge.ibkr.internal.IbkrMarketData;
 import tech.brokerbridge.ibkr.internal.conn.Sleeper;
 import tech.brokerbridge.ibkr.internal.conn.Ticker;
+import tech.brokerbridge.ports.tck.BrokerRig;
 
 /**
  * A fake gateway plus an adapter client wired to it, with test timing: a fixed clock, and a
@@ -101,6 +102,11 @@ public final class Rig implements AutoCloseable {
     /** Waits (at most 10 s) until the client is connected and reconciled again. */
     public void awaitReady() {
         client.awaitReady(Duration.ofSeconds(10));
+    }
+
+    /** This rig under the ports' broker contracts: the fake gateway's market moves the prices. */
+    public BrokerRig brokerRig() {
+        return new BrokerRig(broker, gw::marketTradesAt, this);
     }
 
     @Override

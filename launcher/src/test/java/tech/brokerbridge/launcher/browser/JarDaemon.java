@@ -6,12 +6,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import tech.brokerbridge.launcher.ListeningUrl;
 
 /**
  * The packaged jar ({@code java -jar brokerbridge.jar serve}) on a fresh data directory, in paper mode,
@@ -19,7 +20,6 @@ import java.util.regex.Pattern;
  * fill). Output is kept for failure messages.
  */
 final class JarDaemon implements AutoCloseable {
-    private static final Pattern URL = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
     final Process process;
     final String url;
     final List<String> output = Collections.synchronizedList(new ArrayList<>());
@@ -43,22 +43,13 @@ final class JarDaemon implements AutoCloseable {
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         process = pb.start();
-        String found = null;
         BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        String line;
-        while (found == null && System.nanoTime() < deadline && (line = r.readLine()) != null) {
-            output.add(line);
-            Matcher m = URL.matcher(line);
-            if (m.find()) {
-                found = m.group(1);
-            }
-        }
-        if (found == null) {
+        Optional<String> found = ListeningUrl.await(r, output, Duration.ofSeconds(90));
+        if (found.isEmpty()) {
             process.destroyForcibly();
             throw new IllegalStateException("the daemon did not start:\n" + String.join("\n", output));
         }
-        url = found + "/";
+        url = found.get() + "/";
         Thread pump = new Thread(() -> {
             try {
                 String l;

@@ -1,20 +1,13 @@
 package tech.brokerbridge.ports.fakes;
 
-import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.tck.BrokerContract;
+import tech.brokerbridge.ports.tck.BrokerRig;
 
 /** The Broker contract, against the fake the core's tests use. */
 class FakeBrokerContractTest extends BrokerContract {
-    private FakeBroker broker;
-
     @Override
-    protected Broker newBroker() {
-        broker = new FakeBroker();
-        return broker;
-    }
-
-    @Override
-    protected void marketTradesAt(String symbol, double price) {
-        broker.tradeAt(symbol, price);
+    protected BrokerRig newRig() {
+        FakeBroker fake = new FakeBroker();
+        return BrokerRig.of(fake, fake::tradeAt);
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.license.LicenseService;
@@ -21,8 +20,7 @@ import tech.brokerbridge.ports.tck.LicenseServiceContract;
 
 class FakeLicenseServiceContractTest extends LicenseServiceContract {
     static final Instant PERIOD_END = Instant.parse("2026-02-01T00:00:00Z");
-    private final FakeLicenseService fake = new FakeLicenseService().acceptKey("rk_test_good");
-    private final AtomicInteger ids = new AtomicInteger();
+    private final FakeLicenseService fake = new FakeLicenseService().acceptKey(ACCEPTED_API_KEY);
 
     @Override
     protected LicenseService newService() {
@@ -30,25 +28,8 @@ class FakeLicenseServiceContractTest extends LicenseServiceContract {
     }
 
     @Override
-    protected Secret validApiKey() {
-        return Secret.of("rk_test_good");
-    }
-
-    @Override
-    protected Secret refusedApiKey() {
-        return Secret.of("rk_test_bad");
-    }
-
-    @Override
-    protected Secret givenSubscription(String status) {
-        String id = "sub_fake" + ids.incrementAndGet();
-        fake.addSubscription(id, status, PERIOD_END);
-        return Secret.of(id);
-    }
-
-    @Override
-    protected void givenProviderUnreachable() {
-        fake.online(false);
+    protected Provider provider() {
+        return new Provider((id, status) -> fake.addSubscription(id, status, PERIOD_END), () -> fake.online(false));
     }
 
     @Test
@@ -61,9 +42,9 @@ class FakeLicenseServiceContractTest extends LicenseServiceContract {
         assertEquals(Optional.of(PERIOD_END), f.currentPeriodEnd());
         fake.setBound(key.reveal(), Optional.empty());
         assertEquals(Optional.empty(), fake.boundTo(key.reveal()));
-        fake.revokeKey("rk_test_good");
+        fake.revokeKey(ACCEPTED_API_KEY);
         assertInstanceOf(SubscriptionCheck.Unauthorized.class, fake.check(key, validApiKey()));
-        fake.acceptKey("rk_test_good").remove(key.reveal());
+        fake.acceptKey(ACCEPTED_API_KEY).remove(key.reveal());
         assertInstanceOf(SubscriptionCheck.NotFound.class, fake.check(key, validApiKey()));
         assertEquals(3, fake.checks());
         assertEquals(1, fake.binds());

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.BracketOrder;
@@ -31,7 +32,7 @@ import tech.brokerbridge.ports.market.Direction;
  * on a broker thread, the entry filling when the price trades through it, the stop loss and take
  * profit cancelling each other, cancel, and the order and position views that follow.
  *
- * <p>Three hooks, kept small so a broker behind a protocol (a fake IB Gateway on loopback) can
+ * <p>A rig of two hooks, kept small so a broker behind a protocol (a fake IB Gateway on loopback) can
  * implement them as easily as the paper broker: see {@link BrokerFixture}.
  */
 public abstract class BrokerContract extends BrokerFixture {
@@ -144,39 +145,42 @@ public abstract class BrokerContract extends BrokerFixture {
 
     @Test
     void theTakeProfitFillingCancelsTheStopLoss() {
-        String ref = entryFilled(this::longBracket, 98.5).orderRef();
-        marketTradesAt(symbol, 106.0);
-        OrderEvent.Filled target = events.await(OrderEvent.Filled.class, ref, OrderLeg.TAKE_PROFIT, WAIT);
-        events.await(OrderEvent.Cancelled.class, ref, OrderLeg.STOP_LOSS, WAIT);
+        OrderEvent.Filled target = exitFills(this::longBracket, 98.5, 106.0, OrderLeg.TAKE_PROFIT, OrderLeg.STOP_LOSS);
         assertTrue(target.price() >= 105.0 - 1e-9, "a sell limit fills at its limit or better: " + target);
-        assertBracketDone(ref, OrderLeg.TAKE_PROFIT, OrderLeg.STOP_LOSS);
-
-        marketTradesAt(symbol, 94.0);
-        assertEquals(OrderState.CANCELLED, legsOf(ref).get(OrderLeg.STOP_LOSS).state(), "the stop stays cancelled");
-        assertTrue(position().isEmpty(), "still flat after the price crossed the old stop");
+        assertStaysCancelledWhenCrossed(target.orderRef(), OrderLeg.STOP_LOSS, 94.0);
     }
 
     @Test
     void theStopLossFillingCancelsTheTakeProfit() {
-        String ref = entryFilled(this::longBracket, 98.5).orderRef();
-        marketTradesAt(symbol, 94.5);
-        events.await(OrderEvent.Filled.class, ref, OrderLeg.STOP_LOSS, WAIT);
-        events.await(OrderEvent.Cancelled.class, ref, OrderLeg.TAKE_PROFIT, WAIT);
-        assertBracketDone(ref, OrderLeg.STOP_LOSS, OrderLeg.TAKE_PROFIT);
-
-        marketTradesAt(symbol, 106.0);
-        assertEquals(OrderState.CANCELLED, legsOf(ref).get(OrderLeg.TAKE_PROFIT).state(), "the target stays cancelled");
-        assertTrue(position().isEmpty(), "still flat after the price crossed the old target");
+        OrderEvent.Filled stop = exitFills(this::longBracket, 98.5, 94.5, OrderLeg.STOP_LOSS, OrderLeg.TAKE_PROFIT);
+        assertStaysCancelledWhenCrossed(stop.orderRef(), OrderLeg.TAKE_PROFIT, 106.0);
     }
 
     @Test
     void aShortBracketTakesItsProfitBelowTheEntry() {
-        String ref = entryFilled(this::shortBracket, 101.5).orderRef();
-        marketTradesAt(symbol, 94.0);
-        OrderEvent.Filled target = events.await(OrderEvent.Filled.class, ref, OrderLeg.TAKE_PROFIT, WAIT);
-        events.await(OrderEvent.Cancelled.class, ref, OrderLeg.STOP_LOSS, WAIT);
+        OrderEvent.Filled target = exitFills(this::shortBracket, 101.5, 94.0, OrderLeg.TAKE_PROFIT, OrderLeg.STOP_LOSS);
         assertTrue(target.price() <= 95.0 + 1e-9, "a buy limit fills at its limit or better: " + target);
-        assertBracketDone(ref, OrderLeg.TAKE_PROFIT, OrderLeg.STOP_LOSS);
+    }
+
+    /**
+     * Fills the entry of a fresh {@code bracket} at {@code entryPrice}, then trades at {@code exitPrice}:
+     * {@code exit} fills, {@code sibling} is cancelled and the bracket is done, flat. Returns the exit's fill.
+     */
+    private OrderEvent.Filled exitFills(Function<String, BracketOrder> bracket, double entryPrice, double exitPrice,
+            OrderLeg exit, OrderLeg sibling) {
+        String ref = entryFilled(bracket, entryPrice).orderRef();
+        marketTradesAt(symbol, exitPrice);
+        OrderEvent.Filled fill = events.await(OrderEvent.Filled.class, ref, exit, WAIT);
+        events.await(OrderEvent.Cancelled.class, ref, sibling, WAIT);
+        assertBracketDone(ref, exit, sibling);
+        return fill;
+    }
+
+    /** The cancelled {@code leg} of a done bracket stays cancelled, and the account flat, when the price crosses it. */
+    private void assertStaysCancelledWhenCrossed(String ref, OrderLeg leg, double price) {
+        marketTradesAt(symbol, price);
+        assertEquals(OrderState.CANCELLED, legsOf(ref).get(leg).state(), "the " + leg + " stays cancelled");
+        assertTrue(position().isEmpty(), "still flat after the price crossed the old " + leg);
     }
 
     @Test

@@ -26,18 +26,19 @@ import tech.brokerbridge.ports.broker.SubmitResult;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
- * What the broker contracts share ({@link BrokerContract}, {@link TradeControlContract}): the three
- * hooks an implementation gives, a fresh broker per test subscribed to an {@link OrderEventRecorder},
- * the market at {@value #REFERENCE_PRICE} at the start, and helpers that read the broker's views with
- * an upper bound of {@link #WAIT} (never a speed goal).
+ * What the broker contracts share ({@link BrokerContract}, {@link TradeControlContract}): the hooks an
+ * implementation gives, a fresh broker per test subscribed to an {@link OrderEventRecorder}, the
+ * market at {@value #REFERENCE_PRICE} at the start, and helpers that read the broker's views with an
+ * upper bound of {@link #WAIT} (never a speed goal).
  *
  * <ul>
- *   <li>{@link #newBroker()} — a fresh, connected broker for each test: no orders, no position in
- *       {@link #knownSymbol()}, and buying power for at least {@value #QUANTITY} shares at about
- *       {@value #REFERENCE_PRICE} on either side;</li>
+ *   <li>{@link #newRig()} — a fresh {@link BrokerRig} for each test: a connected broker with no
+ *       orders, no position in {@link #knownSymbol()}, and buying power for at least {@value #QUANTITY}
+ *       shares at about {@value #REFERENCE_PRICE} on either side, the way to move its market, and its
+ *       release after the test. One rig class serves every contract an implementation runs;</li>
  *   <li>{@link #knownSymbol()} — a symbol it trades (AAPL unless overridden);</li>
  *   <li>{@link #marketTradesAt(String, double)} — the market for the symbol trades at that price
- *       now.</li>
+ *       now (the rig's, unless overridden).</li>
  * </ul>
  * Tests place brackets around 100: long entry 99 / stop 95 / target 105, short entry 101 / stop 105 /
  * target 95, so nothing fills until a test moves the price through a level.
@@ -57,10 +58,11 @@ public abstract class BrokerFixture {
     protected String symbol;
     /** Every event the broker sent in this test. */
     protected OrderEventRecorder events;
+    private BrokerRig rig;
     private AutoCloseable subscription;
 
-    /** A fresh, connected broker (see the class comment for what it must hold); called once per test. */
-    protected abstract Broker newBroker();
+    /** A fresh rig (see the class comment for what its broker must hold); called once per test. */
+    protected abstract BrokerRig newRig() throws Exception;
 
     /** A symbol the broker trades; AAPL unless overridden. */
     protected String knownSymbol() {
@@ -71,17 +73,17 @@ public abstract class BrokerFixture {
      * The market for {@code symbol} trades at {@code price} now, as if the price had moved there:
      * every order of this broker that the price reaches executes as it would at the broker (a resting
      * buy limit at or above the price fills, a sell stop at or above it triggers, ...). Returns once
-     * the broker has taken the price in; the resulting events may still be on their way.
+     * the broker has taken the price in; the resulting events may still be on their way. By default the
+     * rig's {@link BrokerRig#market()}.
      */
-    protected abstract void marketTradesAt(String symbol, double price);
-
-    /** Releases the broker after a test; by default does nothing. */
-    protected void closeBroker(Broker broker) {
+    protected void marketTradesAt(String symbol, double price) {
+        rig.market().tradesAt(symbol, price);
     }
 
     @BeforeEach
-    void startBroker() {
-        broker = newBroker();
+    void startBroker() throws Exception {
+        rig = newRig();
+        broker = rig.broker();
         symbol = knownSymbol();
         events = new OrderEventRecorder();
         subscription = broker.subscribe(events);
@@ -91,7 +93,7 @@ public abstract class BrokerFixture {
     @AfterEach
     void stopBroker() throws Exception {
         subscription.close();
-        closeBroker(broker);
+        rig.release().close();
     }
 
     // ---- helpers for subclasses and tests ----

@@ -13,6 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.license.LicenseService;
@@ -25,30 +28,65 @@ import tech.brokerbridge.ports.license.SubscriptionCheck;
  * refused key apart, answers {@link SubscriptionCheck.Unreachable} (never an exception) when the
  * provider cannot be reached, and never puts a key into a reason.
  *
- * <p>Extend it: {@link #newService()} is called once per test after the provider is reset; the
- * {@code given…} methods arrange what the provider holds.
+ * <p>Extend it: {@link #newService()} is called once before each test and starts from a provider that holds
+ * nothing; {@link #provider()} gives the contract the means to arrange what that provider holds. The
+ * contract keeps the API keys and the subscription ids, so every implementation is held to the same.
  */
 public abstract class LicenseServiceContract {
-    /** A service talking to a provider that holds nothing yet and accepts {@link #validApiKey()}. */
+    /** The API key the provider behind {@link #newService()} must accept (and no other). */
+    protected static final String ACCEPTED_API_KEY = "rk_test_contract";
+    private static final String REFUSED_API_KEY = "rk_test_revoked9876";
+
+    private final AtomicInteger subscriptions = new AtomicInteger();
+    /** The service under test, from {@link #newService()} before each test. */
+    private LicenseService service;
+
+    /**
+     * What the contract arranges at the provider behind the service under test.
+     *
+     * @param addSubscription holds an unbound subscription (id, status) with a current period end
+     * @param goOffline from now on the provider cannot be reached
+     */
+    public record Provider(BiConsumer<String, String> addSubscription, Runnable goOffline) {
+    }
+
+    /** A service talking to a provider that holds nothing yet and accepts {@link #ACCEPTED_API_KEY}. */
     protected abstract LicenseService newService();
 
+    /** The provider behind the service {@link #newService()} returned last. */
+    protected abstract Provider provider();
+
+    @BeforeEach
+    void openService() {
+        service = newService();
+    }
+
     /** An API key the provider accepts. */
-    protected abstract Secret validApiKey();
+    protected final Secret validApiKey() {
+        return Secret.of(ACCEPTED_API_KEY);
+    }
 
     /** An API key the provider refuses. */
-    protected abstract Secret refusedApiKey();
+    protected final Secret refusedApiKey() {
+        return Secret.of(REFUSED_API_KEY);
+    }
 
     /** Creates an unbound subscription with that status and a current period end; returns its license key. */
-    protected abstract Secret givenSubscription(String status);
+    protected final Secret givenSubscription(String status) {
+        String id = "sub_Contract" + subscriptions.incrementAndGet();
+        provider().addSubscription().accept(id, status);
+        return Secret.of(id);
+    }
 
     /** From now on the provider cannot be reached. */
-    protected abstract void givenProviderUnreachable();
+    protected final void givenProviderUnreachable() {
+        provider().goOffline().run();
+    }
 
     @Test
     void checkReportsAnUnboundActiveSubscription() {
-        LicenseService service = newService();
         Secret key = givenSubscription("active");
-        SubscriptionCheck.Found f = found(service, key);
+        SubscriptionCheck.Found f = found(key);
         assertEquals(key.reveal(), f.subscriptionId());
         assertEquals("active", f.status());
         assertEquals(Optional.empty(), f.boundInstallation());
@@ -57,7 +95,6 @@ public abstract class LicenseServiceContract {
 
     @Test
     void checkPassesEveryStatusWordThrough() {
-        LicenseService service = newService();
         for (String status : List.of("trialing", "past_due", "canceled", "unpaid", "incomplete",
                 "incomplete_expired", "paused")) {
             Secret key = givenSubscription(status);
@@ -68,7 +105,6 @@ public abstract class LicenseServiceContract {
 
     @Test
     void anUnknownSubscriptionIsNotFound() {
-        LicenseService service = newService();
         givenSubscription("active");
         Secret unknown = Secret.of("sub_doesNotExist42");
         assertInstanceOf(SubscriptionCheck.NotFound.class, service.check(unknown, validApiKey()));
@@ -77,42 +113,38 @@ public abstract class LicenseServiceContract {
 
     @Test
     void aRefusedKeyIsUnauthorized() {
-        LicenseService service = newService();
         Secret key = givenSubscription("active");
         assertInstanceOf(SubscriptionCheck.Unauthorized.class, service.check(key, refusedApiKey()));
         assertInstanceOf(SubscriptionCheck.Unauthorized.class, service.bind(key, refusedApiKey(), "inst-a"));
-        SubscriptionCheck.Found f = found(service, key);
+        SubscriptionCheck.Found f = found(key);
         assertEquals(Optional.empty(), f.boundInstallation(), "a refused bind changed nothing");
     }
 
     @Test
     void bindBindsAndLaterChecksSeeIt() {
-        LicenseService service = newService();
         Secret key = givenSubscription("active");
         SubscriptionCheck.Found bound = assertInstanceOf(SubscriptionCheck.Found.class,
                 service.bind(key, validApiKey(), "inst-a"));
         assertEquals(Optional.of("inst-a"), bound.boundInstallation());
         assertEquals("active", bound.status());
-        SubscriptionCheck.Found seen = found(service, key);
+        SubscriptionCheck.Found seen = found(key);
         assertEquals(Optional.of("inst-a"), seen.boundInstallation());
     }
 
     @Test
     void bindingOnAnotherInstallationMovesTheLicense() {
-        LicenseService service = newService();
         Secret key = givenSubscription("active");
         service.bind(key, validApiKey(), "inst-a");
         service.bind(key, validApiKey(), "inst-b");
-        SubscriptionCheck.Found f = found(service, key);
+        SubscriptionCheck.Found f = found(key);
         assertEquals(Optional.of("inst-b"), f.boundInstallation());
         service.bind(key, validApiKey(), "inst-a");
-        f = found(service, key);
+        f = found(key);
         assertEquals(Optional.of("inst-a"), f.boundInstallation());
     }
 
     @Test
     void bindingLeavesTheStatusAlone() {
-        LicenseService service = newService();
         Secret key = givenSubscription("past_due");
         SubscriptionCheck.Found f = assertInstanceOf(SubscriptionCheck.Found.class,
                 service.bind(key, validApiKey(), "inst-a"));
@@ -121,14 +153,12 @@ public abstract class LicenseServiceContract {
 
     @Test
     void aBlankInstallationIsRefusedBeforeAnyCall() {
-        LicenseService service = newService();
         Secret key = givenSubscription("active");
         assertThrows(IllegalArgumentException.class, () -> service.bind(key, validApiKey(), " "));
     }
 
     @Test
     void anUnreachableProviderIsUnreachableNeverAnException() {
-        LicenseService service = newService();
         Secret key = givenSubscription("active");
         givenProviderUnreachable();
         SubscriptionCheck.Unreachable u = assertInstanceOf(SubscriptionCheck.Unreachable.class,
@@ -139,7 +169,6 @@ public abstract class LicenseServiceContract {
 
     @Test
     void reasonsNeverCarryAKey() {
-        LicenseService service = newService();
         Secret key = givenSubscription("active");
         List<SubscriptionCheck> answers = new ArrayList<>();
         answers.add(service.check(Secret.of("sub_unknownCanary77"), validApiKey()));
@@ -157,7 +186,6 @@ public abstract class LicenseServiceContract {
 
     @Test
     void answersManyConcurrentChecks() throws Exception {
-        LicenseService service = newService();
         Secret key = givenSubscription("trialing");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -174,8 +202,8 @@ public abstract class LicenseServiceContract {
         }
     }
 
-    /** What {@code service} says now about {@code key}, with the valid API key: it must be found. */
-    private SubscriptionCheck.Found found(LicenseService service, Secret key) {
+    /** What the service says now about {@code key}, with the valid API key: it must be found. */
+    private SubscriptionCheck.Found found(Secret key) {
         return assertInstanceOf(SubscriptionCheck.Found.class, service.check(key, validApiKey()));
     }
 }

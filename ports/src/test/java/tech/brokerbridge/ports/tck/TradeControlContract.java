@@ -142,9 +142,7 @@ public abstract class TradeControlContract extends BrokerFixture {
     @Test
     void closingPartOfAPositionCutsItsStopAndTargetToWhatIsLeft() {
         String ref = filledLong();
-        String closeRef = newCloseRef();
-        placed(broker.close(close(closeRef, ref, 4, OptionalDouble.empty())));
-        events.await(OrderEvent.Filled.class, closeRef, OrderLeg.CLOSE, WAIT);
+        closedAtMarket(ref, 4);
         eventually(() -> position(), p -> p.isPresent() && p.get().quantity() == QUANTITY - 4, "6 shares left");
         Map<OrderLeg, OrderView> legs = eventually(() -> legsOf(ref), m -> m.get(OrderLeg.STOP_LOSS).quantity() == 6
                 && m.get(OrderLeg.TAKE_PROFIT).quantity() == 6, "stop and target cut to 6");
@@ -189,9 +187,7 @@ public abstract class TradeControlContract extends BrokerFixture {
     @Test
     void aCloseIsIdempotentByItsRef() {
         String ref = filledLong();
-        String closeRef = newCloseRef();
-        placed(broker.close(close(closeRef, ref, 4, OptionalDouble.empty())));
-        events.await(OrderEvent.Filled.class, closeRef, OrderLeg.CLOSE, WAIT);
+        String closeRef = closedAtMarket(ref, 4);
         PlaceResult.Rejected again = assertInstanceOf(PlaceResult.Rejected.class,
                 broker.close(close(closeRef, ref, 4, OptionalDouble.empty())));
         assertTrue(again.duplicate(), "refused as a duplicate: " + again);
@@ -242,9 +238,7 @@ public abstract class TradeControlContract extends BrokerFixture {
     @Test
     void aReportedCommissionNamesAnExecutionReportedBeforeIt() {
         String ref = filledLong();
-        String closeRef = newCloseRef();
-        placed(broker.close(close(closeRef, ref, QUANTITY, OptionalDouble.empty())));
-        events.await(OrderEvent.Filled.class, closeRef, OrderLeg.CLOSE, WAIT);
+        String closeRef = closedAtMarket(ref, QUANTITY);
         if (!reportsCommissions()) {
             return;
         }
@@ -274,6 +268,14 @@ public abstract class TradeControlContract extends BrokerFixture {
         eventually(() -> legsOf(ref), m -> m.get(OrderLeg.STOP_LOSS) != null
                 && m.get(OrderLeg.STOP_LOSS).state() == OrderState.WORKING, "the stop works");
         return ref;
+    }
+
+    /** Closes {@code quantity} shares of the long bracket {@code ref} at market under a fresh ref; returns it once filled. */
+    private String closedAtMarket(String ref, long quantity) {
+        String closeRef = newCloseRef();
+        placed(broker.close(close(closeRef, ref, quantity, OptionalDouble.empty())));
+        events.await(OrderEvent.Filled.class, closeRef, OrderLeg.CLOSE, WAIT);
+        return closeRef;
     }
 
     protected CloseOrder close(String closeRef, String bracketRef, long quantity, OptionalDouble limit) {

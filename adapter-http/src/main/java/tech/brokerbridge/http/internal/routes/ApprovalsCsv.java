@@ -7,48 +7,22 @@ import tech.brokerbridge.http.internal.web.Rounded;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 
 /**
- * The approvals log as RFC 4180 CSV, with where the user acted ({@code api} or {@code telegram}) and who
- * (the Telegram user id): CRLF line ends, a header row, fields holding a comma, quote, CR
- * or LF in double quotes with quotes doubled. Text cells that a spreadsheet would run as a formula
- * (starting with {@code = + - @}, tab or CR) get a leading apostrophe. Prices are rounded to the tick.
+ * The approvals log as CSV ({@link Csv}), with where the user acted ({@code api} or {@code telegram})
+ * and who (the Telegram user id). Prices are rounded to the tick; an absent modification is an empty
+ * cell.
  */
 final class ApprovalsCsv {
     static final String HEADER = "time,proposal_id,symbol,action,original_quantity,original_stop,original_target,"
             + "modified_quantity,modified_stop,modified_target,reason,channel,actor";
-    private static final String CRLF = "\r\n";
 
     private ApprovalsCsv() {
     }
 
     static String write(List<ApprovalRecord> records) {
-        StringBuilder sb = new StringBuilder(HEADER).append(CRLF);
-        for (ApprovalRecord a : records) {
-            sb.append(a.time()).append(',')
-                    .append(text(a.proposalId())).append(',')
-                    .append(text(a.symbol())).append(',')
-                    .append(a.action().wire()).append(',')
-                    .append(a.originalQuantity()).append(',')
-                    .append(number(a.originalStop())).append(',')
-                    .append(number(a.originalTarget())).append(',')
-                    .append(number(a.modifiedQuantity())).append(',')
-                    .append(number(a.modifiedStop())).append(',')
-                    .append(number(a.modifiedTarget())).append(',')
-                    .append(text(a.reason())).append(',')
-                    .append(text(a.channel())).append(',')
-                    .append(text(a.actor())).append(CRLF);
-        }
-        return sb.toString();
-    }
-
-    static String text(String s) {
-        String v = s;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return Csv.write(HEADER, records, a -> List.of(a.time().toString(), Csv.text(a.proposalId()),
+                Csv.text(a.symbol()), a.action().wire(), Long.toString(a.originalQuantity()), number(a.originalStop()),
+                number(a.originalTarget()), number(a.modifiedQuantity()), number(a.modifiedStop()),
+                number(a.modifiedTarget()), Csv.text(a.reason()), Csv.text(a.channel()), Csv.text(a.actor())));
     }
 
     /** A price, to the tick as the JSON answers write it. */

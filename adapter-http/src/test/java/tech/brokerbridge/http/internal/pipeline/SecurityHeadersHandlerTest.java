@@ -4,36 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.util.ReferenceCountUtil;
 import org.junit.jupiter.api.Test;
 
 class SecurityHeadersHandlerTest {
 
-    /** Answers every request with the given status, from the tail like every real route. */
-    private static final class Answer extends ChannelInboundHandlerAdapter {
-        private final int status;
-
-        Answer(int status) {
-            this.status = status;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            ReferenceCountUtil.release(msg);
-            ctx.channel().writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.valueOf(status)));
-        }
-    }
-
     private static FullHttpResponse answer(String uri, int status) throws Exception {
         TestChannels.PeerChannel ch = new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER,
-                new RequestContextHandler(), SecurityHeadersHandler.INSTANCE, new Answer(status));
+                new RequestContextHandler(), SecurityHeadersHandler.INSTANCE,
+                // answers from the tail, like every real route
+                new TestChannels.Tail(ctx -> ctx.channel().writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                        HttpResponseStatus.valueOf(status)))));
         ch.writeInbound(TestChannels.get(uri));
         return ch.readOutbound();
     }

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -56,6 +57,26 @@ final class TestChannels {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             passed.add((FullHttpRequest) msg);
+        }
+    }
+
+    /** The end of a handler test's pipeline: takes each request in (releasing it), then acts as a route would. */
+    static final class Tail extends ChannelInboundHandlerAdapter {
+        /** What the tail does with a request it took in. */
+        interface Action {
+            void act(ChannelHandlerContext ctx) throws Exception;
+        }
+
+        private final Action action;
+
+        Tail(Action action) {
+            this.action = action;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+            ReferenceCountUtil.release(msg);
+            action.act(ctx);
         }
     }
 
