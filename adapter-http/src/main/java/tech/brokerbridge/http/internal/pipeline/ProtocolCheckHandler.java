@@ -62,8 +62,11 @@ public final class ProtocolCheckHandler extends ChannelInboundHandlerAdapter {
             return new ApiException(505, "http_version_not_supported",
                     "only HTTP/1.1 and HTTP/1.0 are served here", Map.of(), CLOSE);
         }
+        if (!request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            return null;   // the common case, without making a list
+        }
         List<String> codings = request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
-        if (!codings.isEmpty() && !onlyChunked(codings)) {
+        if (!onlyChunked(codings)) {
             return new ApiException(501, "not_implemented",
                     "the only transfer coding served is 'chunked' alone; send the body with Content-Length or "
                             + "Transfer-Encoding: chunked", Map.of(), CLOSE);

@@ -3,6 +3,7 @@ package tech.brokerbridge.http.internal.pipeline;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -21,8 +22,12 @@ import tech.brokerbridge.http.internal.web.RequestContext;
  * Gives each request an id and serves the requests of one connection one at a time.
  *
  * <p>It sits before the aggregator so that even a refused oversized body has an id. It publishes the
- * request in flight as the channel attribute {@link #CURRENT} and stamps {@code X-Request-Id} on its
- * answer. Pipelined requests that arrive while one is in flight wait here (reading pauses) until its
+ * request in flight as the channel attribute {@link #CURRENT} and stamps the {@link SecurityHeaders} and
+ * {@code X-Request-Id} on every final answer: every answer of this server is written from the tail of the
+ * pipeline ({@link Responder}), so it passes here whichever handler produced it (the one exception, the
+ * aggregator's answer to a refused {@code Expect}, applies {@link SecurityHeaders} itself). A request
+ * without a body (RFC 9112: neither {@code Content-Length} nor {@code Transfer-Encoding}) goes on as one
+ * complete request, so the aggregator has nothing to gather for the most common requests. Pipelined requests that arrive while one is in flight wait here (reading pauses) until its
  * answer is written: a route that runs off the event loop can never have its answer overtaken.
  * When the server stops, the connection is closed after the answer in flight, or at once if idle.
  */
@@ -36,6 +41,8 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     /** The channel's {@link #CURRENT}, looked up once: a channel attribute lookup is a search on every call. */
     private Attribute<RequestContext> currentAttr;
     private RequestContext current;
+    /** A request without a body whose end has not arrived yet (it follows at once: same read). */
+    private HttpRequest bodyless;
     private boolean inboundDone;
     private boolean answerStarted;
     private boolean answerDone;
@@ -58,6 +65,7 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         boolean ends = false;
         if (msg instanceof HttpResponse response && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
+            SecurityHeaders.apply(response.headers(), current == null || current.api());
             response.headers().set(X_REQUEST_ID, current != null ? current.requestId() : RequestIds.next());
             if (closing) {
                 HttpUtil.setKeepAlive(response, false);
@@ -110,6 +118,19 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
             inboundDone = false;
             answerStarted = false;
             answerDone = false;
+            if (Bodyless.holds(request)) {
+                bodyless = request;   // goes on with its end, as one complete request
+                return;
+            }
+        } else if (bodyless != null) {
+            HttpRequest request = bodyless;
+            bodyless = null;
+            FullHttpRequest whole = Bodyless.complete(request, msg);
+            if (whole != null) {
+                msg = whole;
+            } else {
+                ctx.fireChannelRead(request);
+            }
         }
         boolean last = msg instanceof LastHttpContent;
         if (last) {

@@ -56,7 +56,7 @@ public final class RouterHandler extends ChannelInboundHandlerAdapter {
         ApiRequest api;
         java.util.Optional<String> lastEventId;
         try {
-            Router.Match match = routes.of(channel, rc)
+            Router.Match match = routes.of(rc)
                     .orElseGet(() -> routes.router().match(rc.method(), rc.path())); // 404 or 405
             route = match.route();
             api = new ApiRequest(rc, query(request.uri(), route.queryParams()), match.pathParams(), body(request, route),

@@ -57,7 +57,7 @@ class CodecLevelTest {
     private static TestChannels.PeerChannel server(Echo echo, int maxBody, Duration idle) throws Exception {
         return new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER, new HttpServerCodec(),
                 new HttpServerKeepAliveHandler(), new RequestContextHandler(), new BoundedBodyAggregator(maxBody),
-                new IdleTimeoutHandler(idle), SecurityHeadersHandler.INSTANCE, echo);
+                new IdleTimeoutHandler(idle), echo);
     }
 
     private static void send(TestChannels.PeerChannel ch, String raw) {

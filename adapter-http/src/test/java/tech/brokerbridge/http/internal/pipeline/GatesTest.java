@@ -21,7 +21,7 @@ import tech.brokerbridge.http.testing.StubDesk;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.license.LicenseStatus;
 
-/** The rate limiter, admin auth and license gate handlers on an embedded channel. */
+/** The rate limiter, admin auth and license gate, each alone in a gate chain on an embedded channel. */
 class GatesTest {
     private static final String TOKEN = "tok-0123456789";
 
@@ -41,10 +41,10 @@ class GatesTest {
         return new RouteLookup(b.build());
     }
 
-    private static FullHttpResponse through(io.netty.channel.ChannelHandler handler, FullHttpRequest request,
+    private static FullHttpResponse through(RequestGate gate, FullHttpRequest request,
             boolean expectPass) throws Exception {
         TestChannels.Sink sink = new TestChannels.Sink();
-        TestChannels.PeerChannel ch = TestChannels.chain(sink, handler);
+        TestChannels.PeerChannel ch = TestChannels.chain(sink, new GateChain(java.util.List.of(gate)));
         ch.writeInbound(request);
         if (expectPass) {
             assertEquals(1, sink.passed.size(), request.uri());

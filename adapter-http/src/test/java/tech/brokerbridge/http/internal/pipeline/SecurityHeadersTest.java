@@ -13,7 +13,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import org.junit.jupiter.api.Test;
 
-class SecurityHeadersHandlerTest {
+/** The request-id handler stamps the security headers on every final answer, whoever made it. */
+class SecurityHeadersTest {
 
     /** Answers every request with the given status, from the tail like every real route. */
     private static final class Answer extends ChannelInboundHandlerAdapter {
@@ -33,7 +34,7 @@ class SecurityHeadersHandlerTest {
 
     private static FullHttpResponse answer(String uri, int status) throws Exception {
         TestChannels.PeerChannel ch = new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER,
-                new RequestContextHandler(), SecurityHeadersHandler.INSTANCE, new Answer(status));
+                new RequestContextHandler(), new Answer(status));
         ch.writeInbound(TestChannels.get(uri));
         return ch.readOutbound();
     }
