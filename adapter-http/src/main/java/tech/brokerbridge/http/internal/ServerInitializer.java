@@ -13,16 +13,16 @@ import org.slf4j.LoggerFactory;
 import tech.brokerbridge.http.internal.limit.ClientEvents;
 import tech.brokerbridge.http.internal.limit.ConnectionLimits;
 import tech.brokerbridge.http.internal.limit.RepeatedWarnings;
-import tech.brokerbridge.http.internal.pipeline.AdminAuthHandler;
+import tech.brokerbridge.http.internal.pipeline.AdminAuthGate;
 import tech.brokerbridge.http.internal.pipeline.BodyDeadlineHandler;
 import tech.brokerbridge.http.internal.pipeline.BoundedBodyAggregator;
 import tech.brokerbridge.http.internal.pipeline.ErrorHandler;
 import tech.brokerbridge.http.internal.pipeline.GateChain;
 import tech.brokerbridge.http.internal.pipeline.IdleTimeoutHandler;
-import tech.brokerbridge.http.internal.pipeline.LicenseGateHandler;
+import tech.brokerbridge.http.internal.pipeline.LicenseGate;
 import tech.brokerbridge.http.internal.pipeline.LocalOnlyGuard;
 import tech.brokerbridge.http.internal.pipeline.ProtocolCheckHandler;
-import tech.brokerbridge.http.internal.pipeline.RateLimitHandler;
+import tech.brokerbridge.http.internal.pipeline.RateLimitGate;
 import tech.brokerbridge.http.internal.pipeline.RequestContextHandler;
 import tech.brokerbridge.http.internal.pipeline.RouterHandler;
 import tech.brokerbridge.http.internal.pipeline.TlsOpeningFilter;
@@ -54,8 +54,8 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     private final RouterHandler router;
     private final ErrorHandler errors;
 
-    ServerInitializer(Shared shared, LocalOnlyGuard guard, RateLimitHandler rateLimit, AdminAuthHandler adminAuth,
-            LicenseGateHandler licenseGate, RouterHandler router) {
+    ServerInitializer(Shared shared, LocalOnlyGuard guard, RateLimitGate rateLimit, AdminAuthGate adminAuth,
+            LicenseGate licenseGate, RouterHandler router) {
         this.shared = shared;
         this.tlsOpening = new TlsOpeningFilter(shared.events());
         this.gates = GateChain.of(guard, rateLimit, adminAuth, licenseGate);

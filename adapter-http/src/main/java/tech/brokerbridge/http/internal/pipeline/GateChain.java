@@ -24,8 +24,8 @@ public final class GateChain extends ChannelInboundHandlerAdapter {
     }
 
     /** The server's gates, in the documented order. */
-    public static GateChain of(LocalOnlyGuard guard, RateLimitHandler rateLimit, AdminAuthHandler adminAuth,
-            LicenseGateHandler licenseGate) {
+    public static GateChain of(LocalOnlyGuard guard, RateLimitGate rateLimit, AdminAuthGate adminAuth,
+            LicenseGate licenseGate) {
         return new GateChain(List.of(guard, rateLimit, adminAuth, licenseGate));
     }
 

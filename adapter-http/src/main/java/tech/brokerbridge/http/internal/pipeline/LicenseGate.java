@@ -17,11 +17,11 @@ import tech.brokerbridge.ports.license.LicenseState;
  * (health, the license routes, setup status, the admin routes, the dashboard's files). The check is
  * the desk's in-memory license state: no I/O on the request path.
  */
-public final class LicenseGateHandler extends RequestGate {
+public final class LicenseGate extends RequestGate {
     private final TradingDesk desk;
     private final RouteLookup routes;
 
-    public LicenseGateHandler(TradingDesk desk, RouteLookup routes) {
+    public LicenseGate(TradingDesk desk, RouteLookup routes) {
         this.desk = desk;
         this.routes = routes;
     }

@@ -18,20 +18,20 @@ import tech.brokerbridge.http.internal.web.Router;
  * The page's static files (routes marked {@link tech.brokerbridge.http.internal.web.Route.Attribute#STATIC_ASSET})
  * are not counted; an event stream counts once, when it opens.
  */
-public final class RateLimitHandler extends RequestGate {
+public final class RateLimitGate extends RequestGate {
     /** The one client key of every loopback peer. */
     static final String LOOPBACK = "loopback";
     private final SlidingLogRateLimiter limiter;
     private final Optional<RouteLookup> routes;
 
     /** Counts every request, whatever its route. */
-    public RateLimitHandler(SlidingLogRateLimiter limiter) {
+    public RateLimitGate(SlidingLogRateLimiter limiter) {
         this.limiter = limiter;
         this.routes = Optional.empty();
     }
 
     /** Counts every request except those of static assets. */
-    public RateLimitHandler(SlidingLogRateLimiter limiter, RouteLookup routes) {
+    public RateLimitGate(SlidingLogRateLimiter limiter, RouteLookup routes) {
         this.limiter = limiter;
         this.routes = Optional.of(routes);
     }

@@ -20,12 +20,12 @@ import tech.brokerbridge.ports.Secret;
  * even the length leaks). No token configured: every admin route is 403, never open. The token is
  * never logged nor echoed.
  */
-public final class AdminAuthHandler extends RequestGate {
+public final class AdminAuthGate extends RequestGate {
     private static final String BEARER = "bearer ";
     private final byte[] expectedDigest;
     private final RouteLookup routes;
 
-    public AdminAuthHandler(Optional<Secret> token, RouteLookup routes) {
+    public AdminAuthGate(Optional<Secret> token, RouteLookup routes) {
         this.expectedDigest = token.filter(t -> !t.isEmpty()).map(t -> sha256(t.reveal())).orElse(null);
         this.routes = routes;
     }
