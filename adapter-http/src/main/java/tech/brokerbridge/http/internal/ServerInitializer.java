@@ -14,14 +14,12 @@ import tech.brokerbridge.http.internal.limit.ClientEvents;
 import tech.brokerbridge.http.internal.limit.ConnectionLimits;
 import tech.brokerbridge.http.internal.limit.RepeatedWarnings;
 import tech.brokerbridge.http.internal.pipeline.AdminAuthGate;
-import tech.brokerbridge.http.internal.pipeline.BodyDeadlineHandler;
 import tech.brokerbridge.http.internal.pipeline.BoundedBodyAggregator;
 import tech.brokerbridge.http.internal.pipeline.ErrorHandler;
 import tech.brokerbridge.http.internal.pipeline.GateChain;
 import tech.brokerbridge.http.internal.pipeline.IdleTimeoutHandler;
 import tech.brokerbridge.http.internal.pipeline.LicenseGate;
 import tech.brokerbridge.http.internal.pipeline.LocalOnlyGuard;
-import tech.brokerbridge.http.internal.pipeline.ProtocolCheckHandler;
 import tech.brokerbridge.http.internal.pipeline.RateLimitGate;
 import tech.brokerbridge.http.internal.pipeline.RequestContextHandler;
 import tech.brokerbridge.http.internal.pipeline.RouterHandler;
@@ -32,16 +30,17 @@ import tech.brokerbridge.http.internal.pipeline.TlsOpeningFilter;
  * builds its pipeline in the documented order, and tracks it for a graceful stop.
  *
  * <p>The request gates (local-only guard, rate limit, admin auth, license gate) run in that order inside
- * one handler, {@link GateChain}, and the security headers are stamped by the request-id handler with the
- * id: each handler costs every request a hop through the pipeline (issue 17's profile).
+ * one handler, {@link GateChain}; the request-id handler also runs the protocol check and the body deadline
+ * and stamps the security headers with the id: each handler costs every request a hop through the pipeline
+ * (issue 17's profile).
  */
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerInitializer.class);
     private static final RepeatedWarnings WARNINGS = RepeatedWarnings.of(LOG);
 
     /** The handler names, in pipeline order. */
-    static final String[] NAMES = {"tls-opening", "codec", "keep-alive", "request-id", "protocol", "body-deadline",
-        "aggregator", "idle-timeout", "gates", "router", "errors"};
+    static final String[] NAMES = {"tls-opening", "codec", "keep-alive", "request-id", "aggregator", "idle-timeout",
+        "gates", "router", "errors"};
 
     /** What every connection's pipeline shares. */
     record Shared(ChannelGroup connections, ConnectionLimits limits, ClientEvents events, int maxBodyBytes,
@@ -84,14 +83,12 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast(NAMES[0], tlsOpening)
                 .addLast(NAMES[1], new HttpServerCodec())
                 .addLast(NAMES[2], new HttpServerKeepAliveHandler())
-                .addLast(NAMES[3], new RequestContextHandler())
-                .addLast(NAMES[4], new ProtocolCheckHandler(events))
-                .addLast(NAMES[5], new BodyDeadlineHandler(shared.bodyTimeout(), events))
-                .addLast(NAMES[6], new BoundedBodyAggregator(shared.maxBodyBytes()))
-                .addLast(NAMES[7], new IdleTimeoutHandler(shared.idleTimeout()))
-                .addLast(NAMES[8], gates)
-                .addLast(NAMES[9], router)
-                .addLast(NAMES[10], errors);
+                .addLast(NAMES[3], new RequestContextHandler(events, shared.bodyTimeout()))
+                .addLast(NAMES[4], new BoundedBodyAggregator(shared.maxBodyBytes()))
+                .addLast(NAMES[5], new IdleTimeoutHandler(shared.idleTimeout()))
+                .addLast(NAMES[6], gates)
+                .addLast(NAMES[7], router)
+                .addLast(NAMES[8], errors);
     }
 
     private void refuse(SocketChannel ch, ConnectionLimits.Admission admission) {

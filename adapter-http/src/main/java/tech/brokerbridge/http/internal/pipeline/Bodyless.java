@@ -20,13 +20,12 @@ final class Bodyless {
     private Bodyless() {
     }
 
-    /** Whether {@code request} is whole once its (empty) end arrives. */
+    /** Whether {@code request}, known to have no body ({@link BodyDeadline#hasBody}), is whole once its end arrives. */
     static boolean holds(HttpRequest request) {
         if (request instanceof FullHttpRequest || !request.decoderResult().isSuccess()) {
             return false;
         }
-        HttpHeaders h = request.headers();
-        return !BodyDeadlineHandler.hasBody(request) && !h.contains(HttpHeaderNames.EXPECT);
+        return !request.headers().contains(HttpHeaderNames.EXPECT);
     }
 
     /**

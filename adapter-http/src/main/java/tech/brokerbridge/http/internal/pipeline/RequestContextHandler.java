@@ -15,7 +15,9 @@ import io.netty.util.AsciiString;
 import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import tech.brokerbridge.http.internal.limit.ClientEvents;
 import tech.brokerbridge.http.internal.web.RequestContext;
 
 /**
@@ -27,9 +29,15 @@ import tech.brokerbridge.http.internal.web.RequestContext;
  * pipeline ({@link Responder}), so it passes here whichever handler produced it (the one exception, the
  * aggregator's answer to a refused {@code Expect}, applies {@link SecurityHeaders} itself). A request
  * without a body (RFC 9112: neither {@code Content-Length} nor {@code Transfer-Encoding}) goes on as one
- * complete request, so the aggregator has nothing to gather for the most common requests. Pipelined requests that arrive while one is in flight wait here (reading pauses) until its
- * answer is written: a route that runs off the event loop can never have its answer overtaken.
- * When the server stops, the connection is closed after the answer in flight, or at once if idle.
+ * complete request, so the aggregator has nothing to gather for the most common requests.
+ *
+ * <p>Pipelined requests that arrive while one is in flight wait here (reading pauses) until its answer
+ * is written: a route that runs off the event loop can never have its answer overtaken. When the server
+ * stops, the connection is closed after the answer in flight, or at once if idle.
+ *
+ * <p>Each request first passes the connection's {@link ProtocolCheck} (505/501 at its headers) and
+ * starts its {@link BodyDeadline}, as plain calls here rather than handlers of their own: each handler
+ * costs every request a hop through the pipeline.
  */
 public final class RequestContextHandler extends ChannelDuplexHandler {
     public static final AttributeKey<RequestContext> CURRENT = AttributeKey.valueOf("brokerbridge.request");
@@ -38,6 +46,8 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     private static final int MAX_PARKED = 1024;
 
     private final ArrayDeque<HttpObject> parked = new ArrayDeque<>();
+    private final ProtocolCheck protocol;
+    private final BodyDeadline deadline;
     /** The channel's {@link #CURRENT}, looked up once: a channel attribute lookup is a search on every call. */
     private Attribute<RequestContext> currentAttr;
     private RequestContext current;
@@ -47,6 +57,21 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     private boolean answerStarted;
     private boolean answerDone;
     private boolean closing;
+
+    /** With the server's protocol check and body deadline. */
+    public RequestContextHandler(ClientEvents events, Duration bodyTimeout) {
+        this(new ProtocolCheck(events), new BodyDeadline(bodyTimeout, events));
+    }
+
+    /** With a body deadline of a day (handler tests). */
+    RequestContextHandler() {
+        this(new ClientEvents(), Duration.ofDays(1));
+    }
+
+    private RequestContextHandler(ProtocolCheck protocol, BodyDeadline deadline) {
+        this.protocol = protocol;
+        this.deadline = deadline;
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -102,12 +127,14 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        deadline.cancel();
         releaseParked();
         super.channelInactive(ctx);
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
+        deadline.cancel();
         releaseParked();
     }
 
@@ -118,7 +145,22 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
             inboundDone = false;
             answerStarted = false;
             answerDone = false;
-            if (Bodyless.holds(request)) {
+        }
+        boolean last = msg instanceof LastHttpContent;
+        if (last) {
+            deadline.cancel();
+            inboundDone = true;   // also for the end of a refused request, dropped below
+        }
+        if (protocol.takes(ctx, msg, current)) {
+            if (last) {
+                maybeFinish(ctx);
+            }
+            return;
+        }
+        if (msg instanceof HttpRequest request && !last) {
+            boolean hasBody = BodyDeadline.hasBody(request);
+            deadline.started(ctx, hasBody);
+            if (!hasBody && Bodyless.holds(request)) {
                 bodyless = request;   // goes on with its end, as one complete request
                 return;
             }
@@ -131,10 +173,6 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
             } else {
                 ctx.fireChannelRead(request);
             }
-        }
-        boolean last = msg instanceof LastHttpContent;
-        if (last) {
-            inboundDone = true;
         }
         ctx.fireChannelRead(msg);
         if (last) {
