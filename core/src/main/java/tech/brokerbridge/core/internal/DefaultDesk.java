@@ -167,8 +167,7 @@ public final class DefaultDesk implements Desk {
         this.orderEvents = new OrderEventPublisher(orders, hub);
         this.maintenance = new Maintenance(ports.broker(), book, reconciler, positions, license);
         this.chartBars = new ScanBars(ports.marketData());
-        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, proposals, prices, guard, clock, settings,
-                chartBars);
+        this.evaluator = new CandidateEvaluator(advisor, gates, dailyLoss, proposals, prices, guard, clock, chartBars);
         this.pipeline = new ScanPipeline(settings, ports.marketData(), prices, ports.signals(), contexts, killSwitch,
                 dailyLoss, scorer, evaluator, coolDowns, journal, clock, scans);
         this.scanner = new Scanner(pipeline);
@@ -190,7 +189,6 @@ public final class DefaultDesk implements Desk {
         contexts.limits(c.risk());
         scorer.weights(c.weights());
         pipeline.settings(settings(c));
-        evaluator.settings(settings(c));
         loop.interval(c.scanInterval());
         coolDowns.length(c.proposalCooldown());
         guard.maxDeviationPct(c.risk().maxPriceDeviationPct());

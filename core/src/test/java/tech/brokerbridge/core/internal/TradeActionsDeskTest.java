@@ -62,6 +62,15 @@ class TradeActionsDeskTest {
         return h.entryFilled(p);
     }
 
+    /** {@link #filledLong()} traded up to 101, then its stop cancelled at the broker (in TWS): unprotected. */
+    private Proposal filledLongWithItsStopCancelledAtTheBroker() {
+        Proposal p = filledLong();
+        h.broker.tradeAt("AAPL", 101);
+        h.broker.cancelAtBroker(p.proposalId(), OrderLeg.STOP_LOSS);
+        h.awaitEvents();
+        return p;
+    }
+
     private static TradeAction done(TradeActionResult r) {
         return assertInstanceOf(TradeActionResult.Done.class, r, () -> r.toString()).action();
     }
@@ -286,10 +295,7 @@ class TradeActionsDeskTest {
 
     @Test
     void aStopCancelledAtTheBrokerMakesThePositionUnprotectedUntilTheUserReArmsIt() {
-        Proposal p = filledLong();
-        h.broker.tradeAt("AAPL", 101);
-        h.broker.cancelAtBroker(p.proposalId(), OrderLeg.STOP_LOSS);
-        h.awaitEvents();
+        Proposal p = filledLongWithItsStopCancelledAtTheBroker();
         assertEquals(OrderRecord.State.UNPROTECTED, h.journal.findOrder(p.proposalId()).orElseThrow().state());
         assertTrue(h.desk.health().warnings().stream().anyMatch(w -> w.startsWith("unprotected position: AAPL 50")),
                 h.desk.health().warnings().toString());
@@ -320,10 +326,7 @@ class TradeActionsDeskTest {
 
     @Test
     void aWholeCloseCancelsARearmedStopSoNothingIsLeftWorking() {
-        Proposal p = filledLong();
-        h.broker.tradeAt("AAPL", 101);
-        h.broker.cancelAtBroker(p.proposalId(), OrderLeg.STOP_LOSS);
-        h.awaitEvents();
+        Proposal p = filledLongWithItsStopCancelledAtTheBroker();
         TradeAction rearmed = done(h.desk.rearmStop("AAPL", ActionOptions.none()));
         done(h.desk.closePosition("AAPL", CloseRequest.all(Optional.empty())));
         h.awaitEvents();

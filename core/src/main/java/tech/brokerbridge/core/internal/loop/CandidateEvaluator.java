@@ -1,6 +1,7 @@
 package tech.brokerbridge.core.internal.loop;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -55,11 +56,9 @@ public final class CandidateEvaluator {
     private final PriceGuard guard;
     private final Clock clock;
     private final ScanBars chartBars;
-    private volatile ScanSettings settings;
 
     public CandidateEvaluator(AdvisorGateway advisor, RiskGates gates, DailyLossBreaker dailyLoss,
-            ProposalLog proposals, MarketPrices prices, PriceGuard guard, Clock clock, ScanSettings settings,
-            ScanBars chartBars) {
+            ProposalLog proposals, MarketPrices prices, PriceGuard guard, Clock clock, ScanBars chartBars) {
         this.advisor = Objects.requireNonNull(advisor, "advisor");
         this.prices = Objects.requireNonNull(prices, "prices");
         this.guard = Objects.requireNonNull(guard, "guard");
@@ -67,20 +66,15 @@ public final class CandidateEvaluator {
         this.dailyLoss = Objects.requireNonNull(dailyLoss, "dailyLoss");
         this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.settings = Objects.requireNonNull(settings, "settings");
         this.chartBars = Objects.requireNonNull(chartBars, "chartBars");
-    }
-
-    /** Replaces the settings; candidates evaluated from now on use them. */
-    public void settings(ScanSettings next) {
-        this.settings = Objects.requireNonNull(next, "settings");
     }
 
     /** The decision (not yet recorded) and the risk context for the next candidate. */
     record Result(DecisionRecord decision, RiskContext context) {
     }
 
-    Result evaluate(ScoredSetup candidate, List<Bar> bars, RiskContext ctx, DecisionBuilder d) {
+    /** {@code settings} are the scan's: one scan uses the settings it started with throughout. */
+    Result evaluate(ScoredSetup candidate, List<Bar> bars, RiskContext ctx, DecisionBuilder d, ScanSettings settings) {
         Quote quote;
         try {
             quote = prices.quote(candidate.setup().symbol());
@@ -120,18 +114,18 @@ public final class CandidateEvaluator {
                     bad.stream().map(PriceGuard.Violation::reason).toList())), ctx);
         }
         String basis = "priced on " + ref.basis();
-        Proposal p = propose(candidate, advice, plan, results, quote, basis, bars);
+        Proposal p = propose(candidate, advice, plan, results, quote, basis, bars, settings.proposalTtl());
         return new Result(d.proposal(p.proposalId()).build(Outcomes.PROPOSED, "proposed: " + size.explanation()
                 + "; " + basis), ctx.withPending(p));
     }
 
     private Proposal propose(ScoredSetup candidate, Advice advice, TradePlan plan, List<GateResult> results,
-            Quote quote, String basis, List<Bar> bars) {
+            Quote quote, String basis, List<Bar> bars, Duration ttl) {
         Setup s = candidate.setup();
         Instant now = clock.instant();
         Proposal p = new Proposal(RandomIds.proposalId(), s.symbol(), s.direction(), s.setupType(),
                 advice.conviction(), candidate.compositeScore(), plan.entry(), plan.stop(), plan.target(),
-                plan.quantity(), advice.thesisSummary(), results, now, now.plus(settings.proposalTtl()), ProposalStatus.PENDING,
+                plan.quantity(), advice.thesisSummary(), results, now, now.plus(ttl), ProposalStatus.PENDING,
                 List.of(new StatusChange(now, Optional.empty(), ProposalStatus.PENDING, "proposed by a scan, " + basis)),
                 prices.basis(Optional.of(quote)));
         chartBars.keep(p.proposalId(), bars); // before the save: a page told of the proposal can chart it

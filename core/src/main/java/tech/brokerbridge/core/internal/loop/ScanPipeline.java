@@ -162,7 +162,7 @@ public final class ScanPipeline {
                 continue;
             }
             CandidateEvaluator.Result result = evaluator.evaluate(candidate,
-                    bars.get(candidate.setup().symbol()), ctx, d);
+                    bars.get(candidate.setup().symbol()), ctx, d, settings);
             ctx = result.context();
             decisions.add(record(result.decision()));
         }

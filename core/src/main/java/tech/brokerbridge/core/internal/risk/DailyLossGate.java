@@ -10,11 +10,6 @@ public final class DailyLossGate implements RiskGate {
     public static final String NAME = "daily_loss";
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public GateResult evaluate(TradePlan trade, RiskContext ctx) {
         return evaluate(ctx);
     }
@@ -24,12 +19,11 @@ public final class DailyLossGate implements RiskGate {
         double pnlPct = ctx.pctOfNetLiq(ctx.dailyPnl());
         double max = ctx.limits().maxDailyLossPct();
         boolean passed = pnlPct > -max + EPSILON;
-        Figures f = new Figures().put("daily_pnl", ctx.dailyPnl()).put("daily_pnl_pct", pnlPct)
-                .put("max_daily_loss_pct", max);
         String reason = passed
                 ? "today's P&L " + Figures.fmt(pnlPct) + "% is above the loss limit of -" + Figures.fmt(max) + "%"
                 : "daily loss limit reached: today's P&L " + Figures.fmt(pnlPct) + "% is at or below -"
                         + Figures.fmt(max) + "%";
-        return new GateResult(NAME, passed, f.map(), reason);
+        return new Figures().put("daily_pnl", ctx.dailyPnl()).put("daily_pnl_pct", pnlPct)
+                .put("max_daily_loss_pct", max).result(NAME, passed, reason);
     }
 }

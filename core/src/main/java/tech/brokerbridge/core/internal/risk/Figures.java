@@ -3,6 +3,7 @@ package tech.brokerbridge.core.internal.risk;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import tech.brokerbridge.ports.journal.GateResult;
 
 /** Small helpers for gate results: ordered figures and number formatting. */
 final class Figures {
@@ -15,6 +16,11 @@ final class Figures {
 
     Map<String, Double> map() {
         return values;
+    }
+
+    /** The result of gate {@code gate} with these figures as the numbers it compared. */
+    GateResult result(String gate, boolean passed, String reason) {
+        return new GateResult(gate, passed, values, reason);
     }
 
     /** Two decimals; a value that rounds to zero is {@code 0.00}, never {@code -0.00}. */

@@ -11,21 +11,15 @@ public final class OpenTradesGate implements RiskGate {
     public static final String NAME = "open_trades";
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public GateResult evaluate(TradePlan trade, RiskContext ctx) {
         var open = PortfolioRisk.openTradeSymbols(ctx);
         open.remove(trade.symbol());
         int withThis = open.size() + 1;
         int max = ctx.limits().maxOpenTrades();
         boolean passed = withThis <= max;
-        Figures f = new Figures().put("open_trades", open.size()).put("with_this_trade", withThis)
-                .put("max_open_trades", max);
         String reason = open.size() + (open.size() == 1 ? " trade" : " trades") + " open; with this one " + withThis
-                + (passed ? ", within " : ", over ") + "the limit of " + max;
-        return new GateResult(NAME, passed, f.map(), reason);
+                + LimitCheck.side(passed, String.valueOf(max));
+        return new Figures().put("open_trades", open.size()).put("with_this_trade", withThis)
+                .put("max_open_trades", max).result(NAME, passed, reason);
     }
 }

@@ -10,22 +10,16 @@ public final class PortfolioHeatGate implements RiskGate {
     public static final String NAME = "portfolio_heat";
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public GateResult evaluate(TradePlan trade, RiskContext ctx) {
         double open = PortfolioRisk.openRisk(ctx);
         double tradeRisk = trade.quantity() * Math.abs(trade.entry() - trade.stop());
         double total = open + tradeRisk;
         double heat = ctx.pctOfNetLiq(total);
         double max = ctx.limits().maxPortfolioHeatPct();
-        boolean passed = heat <= max + EPSILON;
-        Figures f = new Figures().put("open_risk", open).put("trade_risk", tradeRisk).put("total_risk", total)
-                .put("heat_pct", heat).put("max_portfolio_heat_pct", max);
-        String reason = "risk to the stops with this trade " + Figures.fmt(total) + " is " + Figures.fmt(heat)
-                + "% of net liquidation" + (passed ? ", within " : ", over ") + "the limit of " + Figures.fmt(max) + "%";
-        return new GateResult(NAME, passed, f.map(), reason);
+        boolean passed = LimitCheck.atMost(heat, max);
+        return new Figures().put("open_risk", open).put("trade_risk", tradeRisk).put("total_risk", total)
+                .put("heat_pct", heat).put("max_portfolio_heat_pct", max)
+                .result(NAME, passed, LimitCheck.shareOfNetLiq("risk to the stops with this trade", total, heat,
+                        passed, max));
     }
 }

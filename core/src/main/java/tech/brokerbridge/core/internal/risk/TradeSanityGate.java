@@ -17,11 +17,6 @@ public final class TradeSanityGate implements RiskGate {
     public static final String NAME = "trade_sanity";
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public GateResult evaluate(TradePlan t, RiskContext ctx) {
         List<String> problems = new ArrayList<>();
         boolean pricesOk = positive(t.entry()) && positive(t.stop()) && positive(t.target());
@@ -65,15 +60,14 @@ public final class TradeSanityGate implements RiskGate {
         if (pending > 0) {
             problems.add("another proposal in " + t.symbol() + " is already pending or executing");
         }
-        Figures f = new Figures().put("entry", t.entry()).put("stop", t.stop()).put("target", t.target())
-                .put("reward_risk", rr).put("min_reward_risk", min).put("position_quantity", position)
-                .put("working_orders", working).put("pending_proposals", pending);
         boolean passed = problems.isEmpty();
         String reason = passed
                 ? "stop and target on the right sides, reward:risk " + Figures.fmt(rr) + " >= " + Figures.fmt(min)
                         + ", nothing else in " + t.symbol()
                 : String.join("; ", problems);
-        return new GateResult(NAME, passed, f.map(), reason);
+        return new Figures().put("entry", t.entry()).put("stop", t.stop()).put("target", t.target())
+                .put("reward_risk", rr).put("min_reward_risk", min).put("position_quantity", position)
+                .put("working_orders", working).put("pending_proposals", pending).result(NAME, passed, reason);
     }
 
     private static boolean positive(double v) {
