@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.config.InvalidSettingsException;
 import tech.brokerbridge.ports.config.Setting;
 import tech.brokerbridge.ports.config.SettingGroup;
@@ -103,14 +103,11 @@ public record NotifyConfig(Optional<URI> ntfyUrl, Optional<URI> webhookUrl, List
             new SettingRule(List.of(NTFY_URL), v -> v.find(NTFY_URL).flatMap(NotifyConfig::topicProblem)));
 
     public NotifyConfig {
-        Objects.requireNonNull(ntfyUrl, "ntfyUrl");
-        Objects.requireNonNull(webhookUrl, "webhookUrl");
+        Require.nonNull("ntfyUrl", ntfyUrl, "webhookUrl", webhookUrl, "telegramApiBase", telegramApiBase, "smtp", smtp,
+                "tuning", tuning);
         telegramChatIds = List.copyOf(telegramChatIds);
         telegramUserIds = List.copyOf(telegramUserIds);
-        Objects.requireNonNull(telegramApiBase, "telegramApiBase");
-        Objects.requireNonNull(smtp, "smtp");
         events = List.copyOf(events);
-        Objects.requireNonNull(tuning, "tuning");
         List<SettingProblem> problems = new ArrayList<>(SETTINGS.problems(Map.ofEntries(
                 Map.entry(TELEGRAM_CHAT_IDS, telegramChatIds), Map.entry(TELEGRAM_USER_IDS, telegramUserIds),
                 Map.entry(TELEGRAM_API_BASE, telegramApiBase), Map.entry(TELEGRAM_APPROVALS, telegramApprovals),
@@ -175,12 +172,8 @@ public record NotifyConfig(Optional<URI> ntfyUrl, Optional<URI> webhookUrl, List
     public record Smtp(String host, int port, String security, String username, String from, List<String> to,
             String caFile) {
         public Smtp {
-            Objects.requireNonNull(host, "host");
-            Objects.requireNonNull(security, "security");
-            Objects.requireNonNull(username, "username");
-            Objects.requireNonNull(from, "from");
+            Require.nonNull("host", host, "security", security, "username", username, "from", from, "caFile", caFile);
             to = List.copyOf(to);
-            Objects.requireNonNull(caFile, "caFile");
         }
 
         /** The login: the username, else the sender address. */

@@ -1,6 +1,6 @@
 package tech.brokerbridge.core;
 
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.advisor.Advisor;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.journal.Journal;
@@ -25,15 +25,9 @@ import tech.brokerbridge.ports.signals.SignalSource;
 public record DeskPorts(Broker broker, MarketData marketData, SignalSource signals, Advisor advisor, Journal journal,
         SecretStore secrets, InstallationIdentity installation, LicenseService license, Notifier notifier) {
     public DeskPorts {
-        Objects.requireNonNull(broker, "broker");
-        Objects.requireNonNull(marketData, "marketData");
-        Objects.requireNonNull(signals, "signals");
-        Objects.requireNonNull(advisor, "advisor");
-        Objects.requireNonNull(journal, "journal");
-        Objects.requireNonNull(secrets, "secrets");
-        Objects.requireNonNull(installation, "installation");
-        Objects.requireNonNull(license, "license");
-        Objects.requireNonNull(notifier, "notifier");
+        Require.nonNull("broker", broker, "marketData", marketData, "signals", signals, "advisor", advisor,
+                "journal", journal, "secrets", secrets, "installation", installation, "license", license,
+                "notifier", notifier);
     }
 
     /** Without notification channels ({@link Notifier#NONE}). */

@@ -2,10 +2,10 @@ package tech.brokerbridge.ibkr.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.DoubleSupplier;
 import tech.brokerbridge.ibkr.internal.conn.Sleeper;
 import tech.brokerbridge.ibkr.internal.conn.Ticker;
+import tech.brokerbridge.ports.Require;
 
 /**
  * Everything the client needs, copied from the public config plus the injectable time sources
@@ -15,16 +15,9 @@ public record ClientSettings(String host, int port, int clientId, Duration reque
         String account, String exchange, String currency, Duration initialBackoff, Duration maxBackoff,
         Duration heartbeat, Clock clock, Sleeper sleeper, Ticker ticker, DoubleSupplier random) {
     public ClientSettings {
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(requestTimeout, "requestTimeout");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(exchange, "exchange");
-        Objects.requireNonNull(currency, "currency");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(sleeper, "sleeper");
-        Objects.requireNonNull(ticker, "ticker");
-        Objects.requireNonNull(random, "random");
+        Require.nonNull("host", host, "requestTimeout", requestTimeout, "connectTimeout", connectTimeout,
+                "account", account, "exchange", exchange, "currency", currency, "clock", clock, "sleeper", sleeper,
+                "ticker", ticker, "random", random);
     }
 
     public ClientSettings withTiming(Sleeper s, Ticker t, DoubleSupplier r) {

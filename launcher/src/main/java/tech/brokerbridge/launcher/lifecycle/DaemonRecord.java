@@ -9,9 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import tech.brokerbridge.ports.Require;
 
 /**
  * Who holds the data directory's lock: {@value HomeLock#RECORD_FILE} beside {@value HomeLock#LOCK_FILE}.
@@ -30,11 +30,8 @@ public record DaemonRecord(long pid, String command, OptionalInt port, String ve
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public DaemonRecord {
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(port, "port");
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(startedAt, "startedAt");
-        Objects.requireNonNull(processStart, "processStart");
+        Require.nonNull("command", command, "port", port, "version", version, "startedAt", startedAt,
+                "processStart", processStart);
     }
 
     /** This process, as {@code command}, without a port yet. */

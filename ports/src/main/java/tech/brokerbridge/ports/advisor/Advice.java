@@ -1,9 +1,9 @@
 package tech.brokerbridge.ports.advisor;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.OptionalDouble;
+import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 
 /**
  * An advisor's valid answer.
@@ -18,11 +18,8 @@ public record Advice(Verdict verdict, double conviction, String thesisSummary, O
     public static final int MAX_THESIS_CHARS = 600;
 
     public Advice {
-        Objects.requireNonNull(verdict, "verdict");
-        Objects.requireNonNull(thesisSummary, "thesisSummary");
-        Objects.requireNonNull(entryPrice, "entryPrice");
-        Objects.requireNonNull(stopPrice, "stopPrice");
-        Objects.requireNonNull(targetPrice, "targetPrice");
+        Require.nonNull("verdict", verdict, "thesisSummary", thesisSummary, "entryPrice", entryPrice,
+                "stopPrice", stopPrice, "targetPrice", targetPrice);
         exchanges = List.copyOf(exchanges);
         if (!(conviction >= 0 && conviction <= 1)) {
             throw new IllegalArgumentException("conviction must be in [0,1]");
@@ -33,11 +30,7 @@ public record Advice(Verdict verdict, double conviction, String thesisSummary, O
     }
 
     /** approve or reject. */
-    public enum Verdict {
+    public enum Verdict implements WireName {
         APPROVE, REJECT;
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 }

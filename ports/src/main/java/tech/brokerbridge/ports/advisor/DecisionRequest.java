@@ -1,7 +1,7 @@
 package tech.brokerbridge.ports.advisor;
 
 import java.util.List;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.market.Bar;
 import tech.brokerbridge.ports.market.Direction;
 import tech.brokerbridge.ports.signals.Evidence;
@@ -15,13 +15,9 @@ import tech.brokerbridge.ports.signals.Evidence;
 public record DecisionRequest(String symbol, Direction direction, String setupType, List<Bar> bars,
         SignalScores scores, List<Evidence> evidence, SuggestedPrices prices, RiskMetrics risk) {
     public DecisionRequest {
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(direction, "direction");
-        Objects.requireNonNull(setupType, "setupType");
+        Require.nonNull("symbol", symbol, "direction", direction, "setupType", setupType, "scores", scores,
+                "prices", prices, "risk", risk);
         bars = List.copyOf(bars);
-        Objects.requireNonNull(scores, "scores");
         evidence = List.copyOf(evidence);
-        Objects.requireNonNull(prices, "prices");
-        Objects.requireNonNull(risk, "risk");
     }
 }

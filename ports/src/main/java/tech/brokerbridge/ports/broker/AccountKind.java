@@ -1,12 +1,8 @@
 package tech.brokerbridge.ports.broker;
 
-import java.util.Locale;
+import tech.brokerbridge.ports.WireName;
 
 /** Whether an account trades simulated money (paper) or real money (live). */
-public enum AccountKind {
+public enum AccountKind implements WireName {
     PAPER, LIVE;
-
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,7 +1,7 @@
 package tech.brokerbridge.ports.broker;
 
 import java.time.Instant;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /**
  * The account's figures at one moment, in the account currency. These amounts stay on the machine:
@@ -26,7 +26,6 @@ public record AccountSnapshot(
         double dailyPnl,
         Instant asOf) {
     public AccountSnapshot {
-        Objects.requireNonNull(currency, "currency");
-        Objects.requireNonNull(asOf, "asOf");
+        Require.nonNull("currency", currency, "asOf", asOf);
     }
 }

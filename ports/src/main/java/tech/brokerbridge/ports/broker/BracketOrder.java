@@ -1,6 +1,6 @@
 package tech.brokerbridge.ports.broker;
 
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -11,9 +11,7 @@ import tech.brokerbridge.ports.market.Direction;
 public record BracketOrder(String orderRef, String symbol, Direction direction, long quantity,
         double entryLimit, double stopLoss, double takeProfit) {
     public BracketOrder {
-        Objects.requireNonNull(orderRef, "orderRef");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(direction, "direction");
+        Require.nonNull("orderRef", orderRef, "symbol", symbol, "direction", direction);
         if (quantity <= 0) {
             throw new IllegalArgumentException("quantity must be positive");
         }

@@ -1,8 +1,8 @@
 package tech.brokerbridge.ports.broker;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -25,11 +25,8 @@ public record CloseOrder(String closeRef, Optional<String> bracketRef, String sy
     public static final String REF_PREFIX = "cls-";
 
     public CloseOrder {
-        Objects.requireNonNull(closeRef, "closeRef");
-        Objects.requireNonNull(bracketRef, "bracketRef");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(positionDirection, "positionDirection");
-        Objects.requireNonNull(limitPrice, "limitPrice");
+        Require.nonNull("closeRef", closeRef, "bracketRef", bracketRef, "symbol", symbol,
+                "positionDirection", positionDirection, "limitPrice", limitPrice);
         if (!closeRef.startsWith(REF_PREFIX) || closeRef.length() == REF_PREFIX.length()) {
             throw new IllegalArgumentException("a close ref starts with " + REF_PREFIX + ": " + closeRef);
         }

@@ -2,6 +2,7 @@ package tech.brokerbridge.ports.broker;
 
 import java.util.List;
 import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /** What the broker said about a {@link TradeControl#modify} of a bracket's protective legs. */
 public sealed interface ModifyResult {
@@ -19,8 +20,7 @@ public sealed interface ModifyResult {
      */
     record Refused(String orderRef, String reason) implements ModifyResult {
         public Refused {
-            Objects.requireNonNull(orderRef, "orderRef");
-            Objects.requireNonNull(reason, "reason");
+            Require.nonNull("orderRef", orderRef, "reason", reason);
         }
     }
 }

@@ -1,7 +1,7 @@
 package tech.brokerbridge.ports.broker;
 
 import java.time.Instant;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /** Something that happened to an order leg after submission. */
 public sealed interface OrderEvent {
@@ -14,10 +14,7 @@ public sealed interface OrderEvent {
     /** The leg is working (or held, for a child) at the broker. */
     record Working(String orderRef, OrderLeg leg, String brokerOrderId, Instant time) implements OrderEvent {
         public Working {
-            Objects.requireNonNull(orderRef, "orderRef");
-            Objects.requireNonNull(leg, "leg");
-            Objects.requireNonNull(brokerOrderId, "brokerOrderId");
-            Objects.requireNonNull(time, "time");
+            Require.nonNull("orderRef", orderRef, "leg", leg, "brokerOrderId", brokerOrderId, "time", time);
         }
     }
 
@@ -25,34 +22,24 @@ public sealed interface OrderEvent {
     record Filled(String orderRef, OrderLeg leg, String brokerOrderId, String executionId, String symbol,
             long filledQuantity, double price, boolean complete, Instant time) implements OrderEvent {
         public Filled {
-            Objects.requireNonNull(orderRef, "orderRef");
-            Objects.requireNonNull(leg, "leg");
-            Objects.requireNonNull(brokerOrderId, "brokerOrderId");
-            Objects.requireNonNull(executionId, "executionId");
-            Objects.requireNonNull(symbol, "symbol");
-            Objects.requireNonNull(time, "time");
+            Require.nonNull("orderRef", orderRef, "leg", leg, "brokerOrderId", brokerOrderId,
+                    "executionId", executionId, "symbol", symbol, "time", time);
         }
     }
 
     /** The leg was cancelled (by the user, by one-cancels-other, or by the broker). */
     record Cancelled(String orderRef, OrderLeg leg, String brokerOrderId, String reason, Instant time) implements OrderEvent {
         public Cancelled {
-            Objects.requireNonNull(orderRef, "orderRef");
-            Objects.requireNonNull(leg, "leg");
-            Objects.requireNonNull(brokerOrderId, "brokerOrderId");
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(time, "time");
+            Require.nonNull("orderRef", orderRef, "leg", leg, "brokerOrderId", brokerOrderId, "reason", reason,
+                    "time", time);
         }
     }
 
     /** The broker rejected the leg, with its reason. */
     record Rejected(String orderRef, OrderLeg leg, String brokerOrderId, String reason, Instant time) implements OrderEvent {
         public Rejected {
-            Objects.requireNonNull(orderRef, "orderRef");
-            Objects.requireNonNull(leg, "leg");
-            Objects.requireNonNull(brokerOrderId, "brokerOrderId");
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(time, "time");
+            Require.nonNull("orderRef", orderRef, "leg", leg, "brokerOrderId", brokerOrderId, "reason", reason,
+                    "time", time);
         }
     }
 
@@ -67,10 +54,7 @@ public sealed interface OrderEvent {
     record Modified(String orderRef, OrderLeg leg, String brokerOrderId, double price, long quantity, Instant time)
             implements OrderEvent {
         public Modified {
-            Objects.requireNonNull(orderRef, "orderRef");
-            Objects.requireNonNull(leg, "leg");
-            Objects.requireNonNull(brokerOrderId, "brokerOrderId");
-            Objects.requireNonNull(time, "time");
+            Require.nonNull("orderRef", orderRef, "leg", leg, "brokerOrderId", brokerOrderId, "time", time);
         }
     }
 
@@ -81,11 +65,8 @@ public sealed interface OrderEvent {
     record Commission(String orderRef, OrderLeg leg, String brokerOrderId, String executionId, double amount,
             Instant time) implements OrderEvent {
         public Commission {
-            Objects.requireNonNull(orderRef, "orderRef");
-            Objects.requireNonNull(leg, "leg");
-            Objects.requireNonNull(brokerOrderId, "brokerOrderId");
-            Objects.requireNonNull(executionId, "executionId");
-            Objects.requireNonNull(time, "time");
+            Require.nonNull("orderRef", orderRef, "leg", leg, "brokerOrderId", brokerOrderId,
+                    "executionId", executionId, "time", time);
         }
     }
 }

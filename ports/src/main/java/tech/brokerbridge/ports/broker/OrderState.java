@@ -1,9 +1,9 @@
 package tech.brokerbridge.ports.broker;
 
-import java.util.Locale;
+import tech.brokerbridge.ports.WireName;
 
 /** Lifecycle of one order leg at the broker. */
-public enum OrderState {
+public enum OrderState implements WireName {
     /** Held by the broker, not yet working (a child waiting for its parent to fill). */
     PENDING,
     /** Working at the market. */
@@ -14,9 +14,5 @@ public enum OrderState {
 
     public boolean done() {
         return this == FILLED || this == CANCELLED || this == REJECTED;
-    }
-
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

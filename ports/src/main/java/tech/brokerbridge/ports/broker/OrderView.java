@@ -1,7 +1,7 @@
 package tech.brokerbridge.ports.broker;
 
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -20,13 +20,8 @@ public record OrderView(String brokerOrderId, String orderRef, OrderLeg leg, Str
         Direction direction, long quantity, double limitOrStopPrice, OrderState state,
         long filledQuantity, double averageFillPrice, Optional<TrailingStop> trailing) {
     public OrderView {
-        Objects.requireNonNull(brokerOrderId, "brokerOrderId");
-        Objects.requireNonNull(orderRef, "orderRef");
-        Objects.requireNonNull(leg, "leg");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(direction, "direction");
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(trailing, "trailing");
+        Require.nonNull("brokerOrderId", brokerOrderId, "orderRef", orderRef, "leg", leg, "symbol", symbol,
+                "direction", direction, "state", state, "trailing", trailing);
     }
 
     /** A leg with a fixed price (not trailing). */

@@ -1,15 +1,13 @@
 package tech.brokerbridge.ports.broker;
 
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /** What the broker said at once about a single order ({@link TradeControl#close}, {@link TradeControl#protect}). */
 public sealed interface PlaceResult {
     /** Taken; the order's id at the broker and its state now (a market close may already be filled). */
     record Accepted(String ref, String brokerOrderId, OrderState state) implements PlaceResult {
         public Accepted {
-            Objects.requireNonNull(ref, "ref");
-            Objects.requireNonNull(brokerOrderId, "brokerOrderId");
-            Objects.requireNonNull(state, "state");
+            Require.nonNull("ref", ref, "brokerOrderId", brokerOrderId, "state", state);
         }
     }
 
@@ -19,8 +17,7 @@ public sealed interface PlaceResult {
      */
     record Rejected(String ref, String reason, boolean duplicate) implements PlaceResult {
         public Rejected {
-            Objects.requireNonNull(ref, "ref");
-            Objects.requireNonNull(reason, "reason");
+            Require.nonNull("ref", ref, "reason", reason);
         }
     }
 }

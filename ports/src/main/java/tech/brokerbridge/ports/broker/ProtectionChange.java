@@ -1,8 +1,8 @@
 package tech.brokerbridge.ports.broker;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import tech.brokerbridge.ports.Require;
 
 /**
  * New levels for the protective legs of a bracket ({@link TradeControl#modify}): a new stop price, a
@@ -14,9 +14,7 @@ import java.util.OptionalDouble;
  */
 public record ProtectionChange(OptionalDouble stopPrice, OptionalDouble targetPrice, Optional<TrailingStop> trailing) {
     public ProtectionChange {
-        Objects.requireNonNull(stopPrice, "stopPrice");
-        Objects.requireNonNull(targetPrice, "targetPrice");
-        Objects.requireNonNull(trailing, "trailing");
+        Require.nonNull("stopPrice", stopPrice, "targetPrice", targetPrice, "trailing", trailing);
         if (stopPrice.isEmpty() && targetPrice.isEmpty()) {
             throw new IllegalArgumentException("a change needs a new stop or a new target");
         }

@@ -1,6 +1,6 @@
 package tech.brokerbridge.ports.broker;
 
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -16,9 +16,7 @@ public record StopOrder(String ref, String symbol, Direction positionDirection, 
     public static final String REF_PREFIX = "stp-";
 
     public StopOrder {
-        Objects.requireNonNull(ref, "ref");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(positionDirection, "positionDirection");
+        Require.nonNull("ref", ref, "symbol", symbol, "positionDirection", positionDirection);
         if (!ref.startsWith(REF_PREFIX) || ref.length() == REF_PREFIX.length()) {
             throw new IllegalArgumentException("a stop order's ref starts with " + REF_PREFIX + ": " + ref);
         }

@@ -2,6 +2,7 @@ package tech.brokerbridge.ports.broker;
 
 import java.util.List;
 import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /** What the broker said at once about a bracket. Outcomes (fills, rejections later on) arrive as {@link OrderEvent}s. */
 public sealed interface SubmitResult {
@@ -19,8 +20,7 @@ public sealed interface SubmitResult {
      */
     record Rejected(String orderRef, String reason, boolean duplicate) implements SubmitResult {
         public Rejected {
-            Objects.requireNonNull(orderRef, "orderRef");
-            Objects.requireNonNull(reason, "reason");
+            Require.nonNull("orderRef", orderRef, "reason", reason);
         }
     }
 }

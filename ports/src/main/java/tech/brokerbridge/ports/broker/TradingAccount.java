@@ -2,6 +2,7 @@ package tech.brokerbridge.ports.broker;
 
 import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 
 /** The account a {@link Broker} sends orders to, as it knows it now. Never holds a full account id. */
 public sealed interface TradingAccount {
@@ -15,9 +16,7 @@ public sealed interface TradingAccount {
      */
     record Selected(String maskedId, AccountKind kind, Optional<String> liveEndpoint) implements TradingAccount {
         public Selected {
-            Objects.requireNonNull(maskedId, "maskedId");
-            Objects.requireNonNull(kind, "kind");
-            Objects.requireNonNull(liveEndpoint, "liveEndpoint");
+            Require.nonNull("maskedId", maskedId, "kind", kind, "liveEndpoint", liveEndpoint);
         }
     }
 

@@ -1,7 +1,7 @@
 package tech.brokerbridge.ports.broker;
 
-import java.util.Locale;
 import java.util.Objects;
+import tech.brokerbridge.ports.WireName;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -13,12 +13,8 @@ import tech.brokerbridge.ports.market.Direction;
  */
 public record TrailingStop(Kind kind, double value) {
     /** Whether {@code value} is an amount or a percent. */
-    public enum Kind {
+    public enum Kind implements WireName {
         AMOUNT, PERCENT;
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 
     public TrailingStop {

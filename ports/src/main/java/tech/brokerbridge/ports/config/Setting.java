@@ -6,9 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import tech.brokerbridge.ports.Require;
 
 /**
  * One configuration setting, declared once by the config record that consumes it.
@@ -30,10 +30,7 @@ public record Setting<T>(String key, SettingType<T> type, Optional<T> defaultVal
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
 
     public Setting {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(defaultValue, "defaultValue");
-        Objects.requireNonNull(description, "description");
+        Require.nonNull("key", key, "type", type, "defaultValue", defaultValue, "description", description);
         envAliases = List.copyOf(envAliases);
         if (!KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("not a setting key: " + key);

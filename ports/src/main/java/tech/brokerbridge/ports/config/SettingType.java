@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tech.brokerbridge.ports.Require;
 
 /**
  * What a setting accepts: its value type and its range, choices or pattern. This is the one place a
@@ -205,8 +206,7 @@ public sealed interface SettingType<T> {
      */
     record Text(Pattern pattern, String describe) implements SettingType<String> {
         public Text {
-            Objects.requireNonNull(pattern, "pattern");
-            Objects.requireNonNull(describe, "describe");
+            Require.nonNull("pattern", pattern, "describe", describe);
         }
 
         @Override
@@ -237,8 +237,7 @@ public sealed interface SettingType<T> {
      */
     record TextList(Pattern item, String describeItem, int minItems, int maxItems) implements SettingType<List<String>> {
         public TextList {
-            Objects.requireNonNull(item, "item");
-            Objects.requireNonNull(describeItem, "describeItem");
+            Require.nonNull("item", item, "describeItem", describeItem);
             if (minItems < 0 || maxItems < minItems) {
                 throw new IllegalArgumentException("bad item bounds");
             }

@@ -1,7 +1,7 @@
 package tech.brokerbridge.ports.desk;
 
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 
 /**
  * What every action on a trade may carry: the user's reason (journaled and in the approvals CSV) and
@@ -15,8 +15,7 @@ public record ActionOptions(Optional<String> reason, Optional<String> idempotenc
     public static final int MAX_KEY_LENGTH = 200;
 
     public ActionOptions {
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Require.nonNull("reason", reason, "idempotencyKey", idempotencyKey);
     }
 
     public static ActionOptions none() {

@@ -2,6 +2,7 @@ package tech.brokerbridge.ports.desk;
 
 import java.util.List;
 import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.journal.GateResult;
 import tech.brokerbridge.ports.journal.Proposal;
 
@@ -28,8 +29,7 @@ public sealed interface ActionResult {
         public static final String GENERIC = "conflict";
 
         public Conflict {
-            Objects.requireNonNull(code, "code");
-            Objects.requireNonNull(reason, "reason");
+            Require.nonNull("code", code, "reason", reason);
         }
 
         public Conflict(String reason) {

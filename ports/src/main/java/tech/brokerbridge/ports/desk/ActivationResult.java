@@ -2,6 +2,7 @@ package tech.brokerbridge.ports.desk;
 
 import java.util.Locale;
 import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.license.LicenseState;
 
 /** The outcome of activating a license key. Business outcomes, not exceptions. */
@@ -23,9 +24,7 @@ public sealed interface ActivationResult {
      */
     record Refused(Cause cause, String reason, LicenseState state) implements ActivationResult {
         public Refused {
-            Objects.requireNonNull(cause, "cause");
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(state, "state");
+            Require.nonNull("cause", cause, "reason", reason, "state", state);
         }
     }
 

@@ -1,6 +1,6 @@
 package tech.brokerbridge.ports.desk;
 
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /**
  * Who acts on a proposal, and through which channel, as the approvals log records it.
@@ -12,8 +12,7 @@ public record Actor(String channel, String id) {
     private static final Actor API = new Actor("api", "");
 
     public Actor {
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(id, "id");
+        Require.nonNull("channel", channel, "id", id);
         if (!channel.matches("[a-z][a-z0-9_]{0,31}")) {
             throw new IllegalArgumentException("a channel is a short lower-case word, got " + channel);
         }

@@ -1,9 +1,9 @@
 package tech.brokerbridge.ports.desk;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.journal.OrderRecord;
 
@@ -17,10 +17,8 @@ import tech.brokerbridge.ports.journal.OrderRecord;
  */
 public record BracketView(OrderRecord record, List<OrderView> legs, State state, Optional<String> legsUnavailable) {
     public BracketView {
-        Objects.requireNonNull(record, "record");
+        Require.nonNull("record", record, "state", state, "legsUnavailable", legsUnavailable);
         legs = List.copyOf(legs);
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(legsUnavailable, "legsUnavailable");
     }
 
     /** The bracket as its record alone says, without the broker's legs ({@code why} says why). */
@@ -33,12 +31,8 @@ public record BracketView(OrderRecord record, List<OrderView> legs, State state,
      * unprotected (filled, no working stop covers it), closing (a closing order works), closed (flat),
      * cancelled, rejected, failed.
      */
-    public enum State {
+    public enum State implements WireName {
         SUBMITTING, WORKING, OPEN, UNPROTECTED, CLOSING, CLOSED, CANCELLED, REJECTED, FAILED;
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
 
         /** What the desk's record alone says. */
         public static State of(OrderRecord.State s) {

@@ -1,9 +1,9 @@
 package tech.brokerbridge.ports.desk;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import tech.brokerbridge.ports.Require;
 
 /**
  * The user's close of a position: all of it unless {@code quantity} says how many shares, at market
@@ -11,9 +11,7 @@ import java.util.OptionalLong;
  */
 public record CloseRequest(OptionalLong quantity, OptionalDouble limitPrice, ActionOptions options) {
     public CloseRequest {
-        Objects.requireNonNull(quantity, "quantity");
-        Objects.requireNonNull(limitPrice, "limitPrice");
-        Objects.requireNonNull(options, "options");
+        Require.nonNull("quantity", quantity, "limitPrice", limitPrice, "options", options);
     }
 
     /** The whole position, at market. */

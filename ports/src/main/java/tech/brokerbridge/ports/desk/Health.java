@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.license.LicenseStatus;
 import tech.brokerbridge.ports.market.PriceSource;
 import tech.brokerbridge.ports.notify.ChannelStatus;
@@ -31,17 +32,10 @@ public record Health(String status, String version, boolean tradingLoopActive, b
             false, "not reported", List.of());
 
     public Health {
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(broker, "broker");
-        Objects.requireNonNull(ai, "ai");
-        Objects.requireNonNull(license, "license");
-        Objects.requireNonNull(secrets, "secrets");
-        Objects.requireNonNull(lastScanAt, "lastScanAt");
-        Objects.requireNonNull(nextScanAt, "nextScanAt");
+        Require.nonNull("status", status, "version", version, "broker", broker, "ai", ai, "license", license,
+                "secrets", secrets, "lastScanAt", lastScanAt, "nextScanAt", nextScanAt, "marketData", marketData,
+                "account", account);
         notifications = List.copyOf(notifications);
-        Objects.requireNonNull(marketData, "marketData");
-        Objects.requireNonNull(account, "account");
         warnings = List.copyOf(warnings);
     }
 
@@ -72,16 +66,14 @@ public record Health(String status, String version, boolean tradingLoopActive, b
     /** A connected service (broker or AI provider). */
     public record Service(String name, boolean connected, String message) {
         public Service {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(message, "message");
+            Require.nonNull("name", name, "message", message);
         }
     }
 
     /** The secret store. */
     public record Secrets(String backend, boolean available, Optional<String> warning) {
         public Secrets {
-            Objects.requireNonNull(backend, "backend");
-            Objects.requireNonNull(warning, "warning");
+            Require.nonNull("backend", backend, "warning", warning);
         }
     }
 
@@ -113,10 +105,7 @@ public record Health(String status, String version, boolean tradingLoopActive, b
     public record AccountStatus(Optional<String> account, String mode, String tradingMode, boolean tradable,
             String reason, List<String> warnings) {
         public AccountStatus {
-            Objects.requireNonNull(account, "account");
-            Objects.requireNonNull(mode, "mode");
-            Objects.requireNonNull(tradingMode, "tradingMode");
-            Objects.requireNonNull(reason, "reason");
+            Require.nonNull("account", account, "mode", mode, "tradingMode", tradingMode, "reason", reason);
             warnings = List.copyOf(warnings);
         }
     }

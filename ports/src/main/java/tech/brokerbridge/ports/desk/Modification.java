@@ -1,15 +1,13 @@
 package tech.brokerbridge.ports.desk;
 
-import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import tech.brokerbridge.ports.Require;
 
 /** A user's changes to a proposal when approving it; absent fields keep the proposal's values. */
 public record Modification(OptionalLong quantity, OptionalDouble stopPrice, OptionalDouble targetPrice) {
     public Modification {
-        Objects.requireNonNull(quantity, "quantity");
-        Objects.requireNonNull(stopPrice, "stopPrice");
-        Objects.requireNonNull(targetPrice, "targetPrice");
+        Require.nonNull("quantity", quantity, "stopPrice", stopPrice, "targetPrice", targetPrice);
     }
 
     public static Modification none() {

@@ -1,8 +1,8 @@
 package tech.brokerbridge.ports.desk;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.broker.TrailingStop;
 
 /**
@@ -14,11 +14,8 @@ import tech.brokerbridge.ports.broker.TrailingStop;
 public record ModifyRequest(OptionalDouble stopPrice, OptionalDouble targetPrice, boolean stopToBreakeven,
         OptionalDouble trailingPercent, OptionalDouble trailingAmount, ActionOptions options) {
     public ModifyRequest {
-        Objects.requireNonNull(stopPrice, "stopPrice");
-        Objects.requireNonNull(targetPrice, "targetPrice");
-        Objects.requireNonNull(trailingPercent, "trailingPercent");
-        Objects.requireNonNull(trailingAmount, "trailingAmount");
-        Objects.requireNonNull(options, "options");
+        Require.nonNull("stopPrice", stopPrice, "targetPrice", targetPrice, "trailingPercent", trailingPercent,
+                "trailingAmount", trailingAmount, "options", options);
     }
 
     /** Without a trailing amount. */

@@ -1,9 +1,9 @@
 package tech.brokerbridge.ports.desk;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 import tech.brokerbridge.ports.broker.OrderView;
 
 /**
@@ -20,11 +20,8 @@ public record PositionView(String symbol, long quantity, double averageCost, dou
         Optional<String> orderRef, Optional<String> proposalId, List<OrderView> legs, Protection protection,
         long unprotectedQuantity) {
     public PositionView {
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(orderRef, "orderRef");
-        Objects.requireNonNull(proposalId, "proposalId");
+        Require.nonNull("symbol", symbol, "orderRef", orderRef, "proposalId", proposalId, "protection", protection);
         legs = List.copyOf(legs);
-        Objects.requireNonNull(protection, "protection");
     }
 
     /**
@@ -32,12 +29,8 @@ public record PositionView(String symbol, long quantity, double averageCost, dou
      * working closing order; unprotected: some shares have neither (a warning: the desk offers
      * "re-arm stop" and never does it by itself).
      */
-    public enum Protection {
+    public enum Protection implements WireName {
         PROTECTED, CLOSING, UNPROTECTED;
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 
     /** The warning health shows for an unprotected position. */

@@ -2,7 +2,7 @@ package tech.brokerbridge.ports.desk;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.journal.DecisionRecord;
 import tech.brokerbridge.ports.market.PriceSource;
 
@@ -13,11 +13,8 @@ import tech.brokerbridge.ports.market.PriceSource;
 public record ScanReport(String scanId, Instant startedAt, Instant finishedAt, int symbolsScanned,
         List<DecisionRecord> decisions, List<String> errors, PriceSource marketData) {
     public ScanReport {
-        Objects.requireNonNull(scanId, "scanId");
-        Objects.requireNonNull(startedAt, "startedAt");
-        Objects.requireNonNull(finishedAt, "finishedAt");
+        Require.nonNull("scanId", scanId, "startedAt", startedAt, "finishedAt", finishedAt, "marketData", marketData);
         decisions = List.copyOf(decisions);
         errors = List.copyOf(errors);
-        Objects.requireNonNull(marketData, "marketData");
     }
 }

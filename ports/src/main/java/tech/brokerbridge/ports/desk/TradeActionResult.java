@@ -2,6 +2,7 @@ package tech.brokerbridge.ports.desk;
 
 import java.util.List;
 import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.journal.GateResult;
 import tech.brokerbridge.ports.journal.TradeAction;
 
@@ -45,8 +46,7 @@ public sealed interface TradeActionResult {
     /** The request itself is invalid; {@code field} names the culprit. */
     record Invalid(String field, String reason) implements TradeActionResult {
         public Invalid {
-            Objects.requireNonNull(field, "field");
-            Objects.requireNonNull(reason, "reason");
+            Require.nonNull("field", field, "reason", reason);
         }
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /**
  * The closed trades summed up: today (UTC), this week (from Monday, UTC) and all time; all time also
@@ -13,10 +13,7 @@ import java.util.Objects;
 public record TradeSummary(Instant asOf, TradeStats today, TradeStats week, TradeStats allTime,
         Map<String, TradeStats> bySetup, Map<String, TradeStats> byAdvisor) {
     public TradeSummary {
-        Objects.requireNonNull(asOf, "asOf");
-        Objects.requireNonNull(today, "today");
-        Objects.requireNonNull(week, "week");
-        Objects.requireNonNull(allTime, "allTime");
+        Require.nonNull("asOf", asOf, "today", today, "week", week, "allTime", allTime);
         bySetup = Collections.unmodifiableMap(new LinkedHashMap<>(bySetup));
         byAdvisor = Collections.unmodifiableMap(new LinkedHashMap<>(byAdvisor));
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.broker.OrderLeg;
 import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.Position;
@@ -38,8 +39,7 @@ public sealed interface DeskEvent {
     /** A scan made a new pending proposal. */
     record ProposalCreated(long id, Instant time, Proposal proposal) implements DeskEvent {
         public ProposalCreated {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(proposal, "proposal");
+            Require.nonNull("time", time, "proposal", proposal);
         }
 
         @Override
@@ -60,11 +60,7 @@ public sealed interface DeskEvent {
     record ProposalStatusChanged(long id, Instant time, Proposal proposal, ProposalStatus from, ProposalStatus to,
             String reason) implements DeskEvent {
         public ProposalStatusChanged {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(proposal, "proposal");
-            Objects.requireNonNull(from, "from");
-            Objects.requireNonNull(to, "to");
-            Objects.requireNonNull(reason, "reason");
+            Require.nonNull("time", time, "proposal", proposal, "from", from, "to", to, "reason", reason);
         }
 
         @Override
@@ -76,8 +72,7 @@ public sealed interface DeskEvent {
     /** The desk's record of a bracket changed (submitted, accepted, entry filled, closed, …). */
     record OrderUpdated(long id, Instant time, OrderRecord order) implements DeskEvent {
         public OrderUpdated {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(order, "order");
+            Require.nonNull("time", time, "order", order);
         }
 
         @Override
@@ -97,12 +92,8 @@ public sealed interface DeskEvent {
     record LegUpdated(long id, Instant time, String orderRef, String symbol, OrderLeg leg, String state,
             String detail) implements DeskEvent {
         public LegUpdated {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(orderRef, "orderRef");
-            Objects.requireNonNull(symbol, "symbol");
-            Objects.requireNonNull(leg, "leg");
-            Objects.requireNonNull(state, "state");
-            Objects.requireNonNull(detail, "detail");
+            Require.nonNull("time", time, "orderRef", orderRef, "symbol", symbol, "leg", leg, "state", state,
+                    "detail", detail);
         }
 
         @Override
@@ -114,8 +105,7 @@ public sealed interface DeskEvent {
     /** An execution of one of the desk's orders. */
     record FillReceived(long id, Instant time, FillRecord fill) implements DeskEvent {
         public FillReceived {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(fill, "fill");
+            Require.nonNull("time", time, "fill", fill);
         }
 
         @Override
@@ -132,9 +122,7 @@ public sealed interface DeskEvent {
     record PositionOpened(long id, Instant time, String symbol, long quantity, double price, String orderRef)
             implements DeskEvent {
         public PositionOpened {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(symbol, "symbol");
-            Objects.requireNonNull(orderRef, "orderRef");
+            Require.nonNull("time", time, "symbol", symbol, "orderRef", orderRef);
         }
 
         @Override
@@ -157,10 +145,7 @@ public sealed interface DeskEvent {
     record PositionClosed(long id, Instant time, String symbol, long quantity, double price, String orderRef,
             String reason) implements DeskEvent {
         public PositionClosed {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(symbol, "symbol");
-            Objects.requireNonNull(orderRef, "orderRef");
-            Objects.requireNonNull(reason, "reason");
+            Require.nonNull("time", time, "symbol", symbol, "orderRef", orderRef, "reason", reason);
         }
 
         @Override
@@ -176,8 +161,7 @@ public sealed interface DeskEvent {
      */
     record TradeActionUpdated(long id, Instant time, TradeAction action) implements DeskEvent {
         public TradeActionUpdated {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(action, "action");
+            Require.nonNull("time", time, "action", action);
         }
 
         @Override
@@ -197,10 +181,7 @@ public sealed interface DeskEvent {
     record ProtectionChanged(long id, Instant time, String symbol, String protection, long unprotectedQuantity,
             String message) implements DeskEvent {
         public ProtectionChanged {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(symbol, "symbol");
-            Objects.requireNonNull(protection, "protection");
-            Objects.requireNonNull(message, "message");
+            Require.nonNull("time", time, "symbol", symbol, "protection", protection, "message", message);
         }
 
         @Override
@@ -217,9 +198,7 @@ public sealed interface DeskEvent {
     record PortfolioMarked(long id, Instant time, String broker, AccountSnapshot account, List<Position> positions)
             implements DeskEvent {
         public PortfolioMarked {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(broker, "broker");
-            Objects.requireNonNull(account, "account");
+            Require.nonNull("time", time, "broker", broker, "account", account);
             positions = List.copyOf(positions);
         }
 
@@ -232,8 +211,7 @@ public sealed interface DeskEvent {
     /** A scan started over {@code symbols} symbols. */
     record ScanStarted(long id, Instant time, String scanId, int symbols) implements DeskEvent {
         public ScanStarted {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(scanId, "scanId");
+            Require.nonNull("time", time, "scanId", scanId);
         }
 
         @Override
@@ -251,10 +229,7 @@ public sealed interface DeskEvent {
     record ScanProgress(long id, Instant time, String scanId, String phase, int done, int total, String symbol)
             implements DeskEvent {
         public ScanProgress {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(scanId, "scanId");
-            Objects.requireNonNull(phase, "phase");
-            Objects.requireNonNull(symbol, "symbol");
+            Require.nonNull("time", time, "scanId", scanId, "phase", phase, "symbol", symbol);
         }
 
         @Override
@@ -271,10 +246,8 @@ public sealed interface DeskEvent {
     record ScanFinished(long id, Instant time, String scanId, int symbolsScanned, int decisions, int proposals,
             List<String> errors, Optional<Instant> nextScanAt) implements DeskEvent {
         public ScanFinished {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(scanId, "scanId");
+            Require.nonNull("time", time, "scanId", scanId, "nextScanAt", nextScanAt);
             errors = List.copyOf(errors);
-            Objects.requireNonNull(nextScanAt, "nextScanAt");
         }
 
         @Override
@@ -287,8 +260,7 @@ public sealed interface DeskEvent {
     record TradingLoopChanged(long id, Instant time, boolean active, Optional<Instant> nextScanAt)
             implements DeskEvent {
         public TradingLoopChanged {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(nextScanAt, "nextScanAt");
+            Require.nonNull("time", time, "nextScanAt", nextScanAt);
         }
 
         @Override
@@ -301,9 +273,7 @@ public sealed interface DeskEvent {
     record BrokerConnectionChanged(long id, Instant time, String broker, boolean connected, String message)
             implements DeskEvent {
         public BrokerConnectionChanged {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(broker, "broker");
-            Objects.requireNonNull(message, "message");
+            Require.nonNull("time", time, "broker", broker, "message", message);
         }
 
         @Override
@@ -316,9 +286,7 @@ public sealed interface DeskEvent {
     record AdvisorStatusChanged(long id, Instant time, String provider, boolean connected, String message)
             implements DeskEvent {
         public AdvisorStatusChanged {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(provider, "provider");
-            Objects.requireNonNull(message, "message");
+            Require.nonNull("time", time, "provider", provider, "message", message);
         }
 
         @Override
@@ -330,8 +298,7 @@ public sealed interface DeskEvent {
     /** The license state changed (status or reason). */
     record LicenseChanged(long id, Instant time, LicenseState license) implements DeskEvent {
         public LicenseChanged {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(license, "license");
+            Require.nonNull("time", time, "license", license);
         }
 
         @Override
@@ -347,9 +314,7 @@ public sealed interface DeskEvent {
      */
     record KillSwitchEngaged(long id, Instant time, String reason, String engagedBy) implements DeskEvent {
         public KillSwitchEngaged {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(engagedBy, "engagedBy");
+            Require.nonNull("time", time, "reason", reason, "engagedBy", engagedBy);
         }
 
         @Override
@@ -379,10 +344,7 @@ public sealed interface DeskEvent {
      */
     record Warning(long id, Instant time, String code, String message, Optional<String> symbol) implements DeskEvent {
         public Warning {
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(code, "code");
-            Objects.requireNonNull(message, "message");
-            Objects.requireNonNull(symbol, "symbol");
+            Require.nonNull("time", time, "code", code, "message", message, "symbol", symbol);
         }
 
         @Override

@@ -1,10 +1,10 @@
 package tech.brokerbridge.ports.journal;
 
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 
 /**
  * One user action, as it appears in the approvals log (and its CSV): on a proposal (approve, modify,
@@ -24,16 +24,9 @@ public record ApprovalRecord(Instant time, String proposalId, String symbol, Act
     public static final String API = "api";
 
     public ApprovalRecord {
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(proposalId, "proposalId");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(modifiedQuantity, "modifiedQuantity");
-        Objects.requireNonNull(modifiedStop, "modifiedStop");
-        Objects.requireNonNull(modifiedTarget, "modifiedTarget");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(actor, "actor");
+        Require.nonNull("time", time, "proposalId", proposalId, "symbol", symbol, "action", action,
+                "modifiedQuantity", modifiedQuantity, "modifiedStop", modifiedStop, "modifiedTarget", modifiedTarget,
+                "reason", reason, "channel", channel, "actor", actor);
     }
 
     /** An action through the API. */
@@ -48,16 +41,12 @@ public record ApprovalRecord(Instant time, String proposalId, String symbol, Act
      * approve (as is), modify (and approve), reject: on a proposal; close, cancel, modify_stop,
      * modify_target, rearm_stop: on the trade it became.
      */
-    public enum Action {
+    public enum Action implements WireName {
         APPROVE, MODIFY, REJECT, CLOSE, CANCEL, MODIFY_STOP, MODIFY_TARGET, REARM_STOP;
 
         /** True for approve and modify: the proposal was approved. */
         public boolean approves() {
             return this == APPROVE || this == MODIFY;
-        }
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

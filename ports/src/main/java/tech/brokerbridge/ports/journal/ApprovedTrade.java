@@ -1,6 +1,6 @@
 package tech.brokerbridge.ports.journal;
 
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /**
  * What approving a proposal writes, all at once ({@link ProposalLog#saveApprovedTrade}): the proposal
@@ -14,9 +14,7 @@ import java.util.Objects;
  */
 public record ApprovedTrade(Proposal proposal, ApprovalRecord approval, OrderRecord intent) {
     public ApprovedTrade {
-        Objects.requireNonNull(proposal, "proposal");
-        Objects.requireNonNull(approval, "approval");
-        Objects.requireNonNull(intent, "intent");
+        Require.nonNull("proposal", proposal, "approval", approval, "intent", intent);
         String id = proposal.proposalId();
         if (proposal.status() != ProposalStatus.EXECUTING) {
             throw new IllegalArgumentException("an approved trade's proposal is executing, not "

@@ -2,10 +2,10 @@ package tech.brokerbridge.ports.journal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -24,15 +24,9 @@ public record ClosedTrade(String tradeId, Optional<String> proposalId, String sy
         String setupType, String advisor, long quantity, Instant entryTime, double entryPrice, Instant exitTime,
         double exitPrice, double grossPnl, double commissions, double initialRisk, ExitReason exitReason) {
     public ClosedTrade {
-        Objects.requireNonNull(tradeId, "tradeId");
-        Objects.requireNonNull(proposalId, "proposalId");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(direction, "direction");
-        Objects.requireNonNull(setupType, "setupType");
-        Objects.requireNonNull(advisor, "advisor");
-        Objects.requireNonNull(entryTime, "entryTime");
-        Objects.requireNonNull(exitTime, "exitTime");
-        Objects.requireNonNull(exitReason, "exitReason");
+        Require.nonNull("tradeId", tradeId, "proposalId", proposalId, "symbol", symbol, "direction", direction,
+                "setupType", setupType, "advisor", advisor, "entryTime", entryTime, "exitTime", exitTime,
+                "exitReason", exitReason);
         if (exitTime.isBefore(entryTime)) {
             throw new IllegalArgumentException("a trade cannot exit (" + exitTime + ") before it entered ("
                     + entryTime + ")");
@@ -54,15 +48,11 @@ public record ClosedTrade(String tradeId, Optional<String> proposalId, String sy
     }
 
     /** What closed the trade: its target, its stop, the user's close, or the kill switch's flatten. */
-    public enum ExitReason {
+    public enum ExitReason implements WireName {
         TARGET, STOP, CLOSE, FLATTEN;
 
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static ExitReason fromWire(String s) {
-            return valueOf(s.toUpperCase(Locale.ROOT));
+            return WireName.fromWire(ExitReason.class, s);
         }
     }
 }

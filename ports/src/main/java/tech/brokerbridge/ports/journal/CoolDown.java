@@ -1,8 +1,8 @@
 package tech.brokerbridge.ports.journal;
 
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -18,13 +18,8 @@ import tech.brokerbridge.ports.market.Direction;
 public record CoolDown(String symbol, Direction direction, String setupType, Cause cause, String proposalId,
         Instant at, Instant until, double entryPrice, double stopPrice) {
     public CoolDown {
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(direction, "direction");
-        Objects.requireNonNull(setupType, "setupType");
-        Objects.requireNonNull(cause, "cause");
-        Objects.requireNonNull(proposalId, "proposalId");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(until, "until");
+        Require.nonNull("symbol", symbol, "direction", direction, "setupType", setupType, "cause", cause,
+                "proposalId", proposalId, "at", at, "until", until);
         if (until.isBefore(at)) {
             throw new IllegalArgumentException("a cool-down cannot end (" + until + ") before it starts (" + at + ")");
         }
@@ -36,15 +31,11 @@ public record CoolDown(String symbol, Direction direction, String setupType, Cau
     }
 
     /** Why the proposal was turned down. */
-    public enum Cause {
+    public enum Cause implements WireName {
         REJECTED, EXPIRED;
 
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static Cause fromWire(String s) {
-            return valueOf(s.toUpperCase(Locale.ROOT));
+            return WireName.fromWire(Cause.class, s);
         }
     }
 }

@@ -2,9 +2,9 @@ package tech.brokerbridge.ports.journal;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.market.Direction;
 import tech.brokerbridge.ports.signals.Evidence;
 
@@ -23,19 +23,11 @@ public record DecisionRecord(String decisionId, Instant time, String scanId, Str
         OptionalDouble aiConviction, Optional<String> thesisSummary, List<GateResult> gates,
         Optional<String> proposalId) {
     public DecisionRecord {
-        Objects.requireNonNull(decisionId, "decisionId");
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(scanId, "scanId");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(direction, "direction");
-        Objects.requireNonNull(setupType, "setupType");
+        Require.nonNull("decisionId", decisionId, "time", time, "scanId", scanId, "symbol", symbol,
+                "direction", direction, "setupType", setupType, "outcome", outcome, "reason", reason,
+                "aiVerdict", aiVerdict, "aiConviction", aiConviction, "thesisSummary", thesisSummary,
+                "proposalId", proposalId);
         evidence = List.copyOf(evidence);
-        Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(aiVerdict, "aiVerdict");
-        Objects.requireNonNull(aiConviction, "aiConviction");
-        Objects.requireNonNull(thesisSummary, "thesisSummary");
         gates = List.copyOf(gates);
-        Objects.requireNonNull(proposalId, "proposalId");
     }
 }

@@ -1,8 +1,8 @@
 package tech.brokerbridge.ports.journal;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.OptionalDouble;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.broker.OrderLeg;
 
 /**
@@ -15,12 +15,8 @@ import tech.brokerbridge.ports.broker.OrderLeg;
 public record FillRecord(String executionId, String orderRef, OrderLeg leg, String symbol, long quantity,
         double price, Instant time, OptionalDouble commission) {
     public FillRecord {
-        Objects.requireNonNull(executionId, "executionId");
-        Objects.requireNonNull(orderRef, "orderRef");
-        Objects.requireNonNull(leg, "leg");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(commission, "commission");
+        Require.nonNull("executionId", executionId, "orderRef", orderRef, "leg", leg, "symbol", symbol, "time", time,
+                "commission", commission);
     }
 
     /** A fill whose commission is not reported yet. */

@@ -3,7 +3,7 @@ package tech.brokerbridge.ports.journal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /**
  * The result of one risk gate: its name, pass or fail, the numbers it compared (in a stable order)
@@ -11,8 +11,7 @@ import java.util.Objects;
  */
 public record GateResult(String gate, boolean passed, Map<String, Double> compared, String reason) {
     public GateResult {
-        Objects.requireNonNull(gate, "gate");
-        Objects.requireNonNull(reason, "reason");
+        Require.nonNull("gate", gate, "reason", reason);
         compared = Collections.unmodifiableMap(new LinkedHashMap<>(compared));
     }
 }

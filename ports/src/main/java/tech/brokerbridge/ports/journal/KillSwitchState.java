@@ -1,8 +1,9 @@
 package tech.brokerbridge.ports.journal;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
+import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 
 /** The kill switch as the desk keeps it between runs: released, or engaged by someone for a reason. */
 public sealed interface KillSwitchState {
@@ -23,9 +24,7 @@ public sealed interface KillSwitchState {
      */
     record Engaged(Instant since, EngagedBy by, String reason) implements KillSwitchState {
         public Engaged {
-            Objects.requireNonNull(since, "since");
-            Objects.requireNonNull(by, "by");
-            Objects.requireNonNull(reason, "reason");
+            Require.nonNull("since", since, "by", by, "reason", reason);
             if (reason.isBlank()) {
                 throw new IllegalArgumentException("an engaged kill switch has a reason");
             }
@@ -33,15 +32,11 @@ public sealed interface KillSwitchState {
     }
 
     /** Who engaged the switch: the user, or the desk because today's loss reached the daily limit. */
-    enum EngagedBy {
+    enum EngagedBy implements WireName {
         USER, DAILY_LOSS_LIMIT;
 
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static EngagedBy fromWire(String s) {
-            return valueOf(s.toUpperCase(Locale.ROOT));
+            return WireName.fromWire(EngagedBy.class, s);
         }
     }
 }

@@ -3,6 +3,7 @@ package tech.brokerbridge.ports.journal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 
 /**
  * What the desk keeps about its license between runs, so that a restarted desk serves at once from
@@ -15,9 +16,7 @@ import java.util.Optional;
  */
 public record LicenseRecord(Instant firstStart, Optional<Answer> answer, Optional<Outage> outage) {
     public LicenseRecord {
-        Objects.requireNonNull(firstStart, "firstStart");
-        Objects.requireNonNull(answer, "answer");
-        Objects.requireNonNull(outage, "outage");
+        Require.nonNull("firstStart", firstStart, "answer", answer, "outage", outage);
     }
 
     /** Only the first start: no key was ever checked. */
@@ -39,10 +38,7 @@ public record LicenseRecord(Instant firstStart, Optional<Answer> answer, Optiona
     public record Found(Instant at, String status, Optional<String> boundTo, Optional<Instant> periodEnd)
             implements Answer {
         public Found {
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(status, "status");
-            Objects.requireNonNull(boundTo, "boundTo");
-            Objects.requireNonNull(periodEnd, "periodEnd");
+            Require.nonNull("at", at, "status", status, "boundTo", boundTo, "periodEnd", periodEnd);
         }
     }
 
@@ -66,9 +62,7 @@ public record LicenseRecord(Instant firstStart, Optional<Answer> answer, Optiona
      */
     public record Outage(Instant since, Instant lastAttempt, String reason) {
         public Outage {
-            Objects.requireNonNull(since, "since");
-            Objects.requireNonNull(lastAttempt, "lastAttempt");
-            Objects.requireNonNull(reason, "reason");
+            Require.nonNull("since", since, "lastAttempt", lastAttempt, "reason", reason);
         }
     }
 }

@@ -1,8 +1,8 @@
 package tech.brokerbridge.ports.journal;
 
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 
 /**
  * One notification exchange as the "what left my machine" audit keeps it: a message sent (or tried) to
@@ -22,17 +22,12 @@ import java.util.Objects;
 public record NotificationExchange(Instant time, String channel, String destination, String event, String body,
         Outcome outcome, String detail) {
     public NotificationExchange {
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(destination, "destination");
-        Objects.requireNonNull(event, "event");
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(detail, "detail");
+        Require.nonNull("time", time, "channel", channel, "destination", destination, "event", event, "body", body,
+                "outcome", outcome, "detail", detail);
     }
 
     /** What became of it. */
-    public enum Outcome {
+    public enum Outcome implements WireName {
         /** The channel accepted it. */
         SENT,
         /** This try failed; it will be tried again. */
@@ -43,9 +38,5 @@ public record NotificationExchange(Instant time, String channel, String destinat
         DROPPED,
         /** An inbound press or command that was refused (another user or chat, a stale or replayed button). */
         IGNORED;
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 }

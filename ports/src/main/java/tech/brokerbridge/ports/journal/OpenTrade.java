@@ -1,8 +1,8 @@
 package tech.brokerbridge.ports.journal;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -19,13 +19,8 @@ import tech.brokerbridge.ports.market.Direction;
 public record OpenTrade(String tradeId, Optional<String> proposalId, String symbol, Direction direction,
         String setupType, String advisor, long quantity, double entryPrice, double initialStop, Instant openedAt) {
     public OpenTrade {
-        Objects.requireNonNull(tradeId, "tradeId");
-        Objects.requireNonNull(proposalId, "proposalId");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(direction, "direction");
-        Objects.requireNonNull(setupType, "setupType");
-        Objects.requireNonNull(advisor, "advisor");
-        Objects.requireNonNull(openedAt, "openedAt");
+        Require.nonNull("tradeId", tradeId, "proposalId", proposalId, "symbol", symbol, "direction", direction,
+                "setupType", setupType, "advisor", advisor, "openedAt", openedAt);
     }
 
     /** Money at risk to the initial stop. */

@@ -2,8 +2,8 @@ package tech.brokerbridge.ports.journal;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -15,14 +15,9 @@ public record OrderRecord(String orderRef, String symbol, Direction direction, l
         double stopPrice, double targetPrice, State state, List<String> brokerOrderIds, String message,
         Instant createdAt, Instant updatedAt) {
     public OrderRecord {
-        Objects.requireNonNull(orderRef, "orderRef");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(direction, "direction");
-        Objects.requireNonNull(state, "state");
+        Require.nonNull("orderRef", orderRef, "symbol", symbol, "direction", direction, "state", state,
+                "message", message, "createdAt", createdAt, "updatedAt", updatedAt);
         brokerOrderIds = List.copyOf(brokerOrderIds);
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
     public OrderRecord with(State newState, List<String> ids, String newMessage, Instant time) {
@@ -35,16 +30,12 @@ public record OrderRecord(String orderRef, String symbol, Direction direction, l
      * position (a stop cancelled or rejected at the broker); it is {@code ENTRY_FILLED} again once a
      * stop is re-armed. {@code CLOSED}: the position went flat.
      */
-    public enum State {
+    public enum State implements WireName {
         SUBMITTING, ACCEPTED, REJECTED, ENTRY_FILLED, UNPROTECTED, CLOSED, CANCELLED, FAILED;
 
         /** The entry filled and the position is still open. */
         public boolean open() {
             return this == ENTRY_FILLED || this == UNPROTECTED;
-        }
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

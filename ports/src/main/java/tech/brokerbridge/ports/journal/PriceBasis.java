@@ -1,8 +1,8 @@
 package tech.brokerbridge.ports.journal;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.market.Quote;
 
 /**
@@ -18,9 +18,7 @@ public record PriceBasis(String source, boolean simulated, Optional<Quote.Freshn
     public static final PriceBasis UNKNOWN = new PriceBasis("unknown", false, Optional.empty(), OptionalDouble.empty());
 
     public PriceBasis {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(freshness, "freshness");
-        Objects.requireNonNull(lastPrice, "lastPrice");
+        Require.nonNull("source", source, "freshness", freshness, "lastPrice", lastPrice);
     }
 
     /** True when the last price was delayed data. */

@@ -3,8 +3,8 @@ package tech.brokerbridge.ports.journal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -18,17 +18,11 @@ public record Proposal(String proposalId, String symbol, Direction direction, St
         String thesisSummary, List<GateResult> gates, Instant createdAt, Instant expiresAt, ProposalStatus status,
         List<StatusChange> history, PriceBasis pricing) {
     public Proposal {
-        Objects.requireNonNull(proposalId, "proposalId");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(direction, "direction");
-        Objects.requireNonNull(setupType, "setupType");
-        Objects.requireNonNull(thesisSummary, "thesisSummary");
+        Require.nonNull("proposalId", proposalId, "symbol", symbol, "direction", direction, "setupType", setupType,
+                "thesisSummary", thesisSummary, "createdAt", createdAt, "expiresAt", expiresAt, "status", status,
+                "pricing", pricing);
         gates = List.copyOf(gates);
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(expiresAt, "expiresAt");
-        Objects.requireNonNull(status, "status");
         history = List.copyOf(history);
-        Objects.requireNonNull(pricing, "pricing");
     }
 
     /** A proposal whose price basis is not known ({@link PriceBasis#UNKNOWN}). */

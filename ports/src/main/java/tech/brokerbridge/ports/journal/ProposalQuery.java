@@ -1,8 +1,8 @@
 package tech.brokerbridge.ports.journal;
 
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 
 /**
  * A page request over proposals, newest first.
@@ -16,9 +16,7 @@ public record ProposalQuery(Optional<ProposalStatus> status, Optional<LocalDate>
     public static final int MAX_LIMIT = 500;
 
     public ProposalQuery {
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(date, "date");
-        Objects.requireNonNull(cursor, "cursor");
+        Require.nonNull("status", status, "date", date, "cursor", cursor);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }

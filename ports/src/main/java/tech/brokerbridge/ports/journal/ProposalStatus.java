@@ -1,16 +1,12 @@
 package tech.brokerbridge.ports.journal;
 
-import java.util.Locale;
+import tech.brokerbridge.ports.WireName;
 
 /** Lifecycle of a proposal. Which transitions are allowed is the core's business. */
-public enum ProposalStatus {
+public enum ProposalStatus implements WireName {
     PENDING, APPROVED, REJECTED, EXECUTING, EXECUTED, EXPIRED, FAILED;
 
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static ProposalStatus fromWire(String s) {
-        return valueOf(s.toUpperCase(Locale.ROOT));
+        return WireName.fromWire(ProposalStatus.class, s);
     }
 }

@@ -1,11 +1,11 @@
 package tech.brokerbridge.ports.journal;
 
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 import tech.brokerbridge.ports.broker.TrailingStop;
 
 /**
@@ -26,19 +26,9 @@ public record TradeAction(String actionId, Kind kind, Optional<String> idempoten
         Optional<String> orderRef, Optional<String> placedRef, Request request, String reason, State state,
         Optional<String> brokerOrderId, String message, Instant createdAt, Instant updatedAt) {
     public TradeAction {
-        Objects.requireNonNull(actionId, "actionId");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(orderRef, "orderRef");
-        Objects.requireNonNull(placedRef, "placedRef");
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(brokerOrderId, "brokerOrderId");
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
+        Require.nonNull("actionId", actionId, "kind", kind, "idempotencyKey", idempotencyKey, "symbol", symbol,
+                "orderRef", orderRef, "placedRef", placedRef, "request", request, "reason", reason, "state", state,
+                "brokerOrderId", brokerOrderId, "message", message, "createdAt", createdAt, "updatedAt", updatedAt);
     }
 
     /** A copy in {@code next} state with the broker's order id (when known) and a new message. */
@@ -51,11 +41,8 @@ public record TradeAction(String actionId, Kind kind, Optional<String> idempoten
     public record Request(OptionalLong quantity, OptionalDouble limitPrice, OptionalDouble stopPrice,
             OptionalDouble targetPrice, Optional<TrailingStop> trailing) {
         public Request {
-            Objects.requireNonNull(quantity, "quantity");
-            Objects.requireNonNull(limitPrice, "limitPrice");
-            Objects.requireNonNull(stopPrice, "stopPrice");
-            Objects.requireNonNull(targetPrice, "targetPrice");
-            Objects.requireNonNull(trailing, "trailing");
+            Require.nonNull("quantity", quantity, "limitPrice", limitPrice, "stopPrice", stopPrice,
+                    "targetPrice", targetPrice, "trailing", trailing);
         }
 
         public static Request none() {
@@ -69,15 +56,11 @@ public record TradeAction(String actionId, Kind kind, Optional<String> idempoten
      * unfilled bracket), modify (its stop and/or target), rearm_stop (a new stop for a position that
      * lost its stop).
      */
-    public enum Kind {
+    public enum Kind implements WireName {
         CLOSE, FLATTEN, CANCEL, MODIFY, REARM_STOP;
 
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static Kind fromWire(String s) {
-            return valueOf(s.toUpperCase(Locale.ROOT));
+            return WireName.fromWire(Kind.class, s);
         }
     }
 
@@ -88,15 +71,11 @@ public record TradeAction(String actionId, Kind kind, Optional<String> idempoten
      * nothing changed; failed: it did not happen (not found at the broker after a restart, or the
      * order it placed was cancelled or rejected later).
      */
-    public enum State {
+    public enum State implements WireName {
         REQUESTED, SENT, DONE, REFUSED, FAILED;
 
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static State fromWire(String s) {
-            return valueOf(s.toUpperCase(Locale.ROOT));
+            return WireName.fromWire(State.class, s);
         }
 
         /** Done, refused or failed: nothing more will happen to the action. */

@@ -1,8 +1,8 @@
 package tech.brokerbridge.ports.license;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 
 /**
  * The desk's license state as its policy decided it, with a human reason.
@@ -13,12 +13,8 @@ public record LicenseState(LicenseStatus status, String reason, boolean liveTrad
         Optional<Instant> expiresAt, Optional<Instant> graceUntil, Optional<Instant> lastCheckedAt,
         String installationId) {
     public LicenseState {
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(expiresAt, "expiresAt");
-        Objects.requireNonNull(graceUntil, "graceUntil");
-        Objects.requireNonNull(lastCheckedAt, "lastCheckedAt");
-        Objects.requireNonNull(installationId, "installationId");
+        Require.nonNull("status", status, "reason", reason, "expiresAt", expiresAt, "graceUntil", graceUntil,
+                "lastCheckedAt", lastCheckedAt, "installationId", installationId);
     }
 
     /** True when the API may serve requests in this state. */

@@ -1,9 +1,9 @@
 package tech.brokerbridge.ports.license;
 
-import java.util.Locale;
+import tech.brokerbridge.ports.WireName;
 
 /** The license states the desk can be in. */
-public enum LicenseStatus {
+public enum LicenseStatus implements WireName {
     /** No license key yet: 14 days from the first start, paper trading only. */
     EVALUATION,
     /** Paid subscription bound to this installation. */
@@ -12,8 +12,4 @@ public enum LicenseStatus {
     GRACE,
     /** Not usable; the reason says why and what to do. */
     INVALID;
-
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,8 +1,8 @@
 package tech.brokerbridge.ports.license;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 
 /** What the license provider says now about a subscription. */
 public sealed interface SubscriptionCheck {
@@ -15,10 +15,8 @@ public sealed interface SubscriptionCheck {
     record Found(String subscriptionId, String status, Optional<String> boundInstallation,
             Optional<Instant> currentPeriodEnd) implements SubscriptionCheck {
         public Found {
-            Objects.requireNonNull(subscriptionId, "subscriptionId");
-            Objects.requireNonNull(status, "status");
-            Objects.requireNonNull(boundInstallation, "boundInstallation");
-            Objects.requireNonNull(currentPeriodEnd, "currentPeriodEnd");
+            Require.nonNull("subscriptionId", subscriptionId, "status", status, "boundInstallation", boundInstallation,
+                    "currentPeriodEnd", currentPeriodEnd);
         }
     }
 

@@ -1,7 +1,7 @@
 package tech.brokerbridge.ports.market;
 
 import java.time.Period;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /**
  * A request for historical bars: symbol, how far back, and bar size. The bars returned end at the
@@ -9,9 +9,7 @@ import java.util.Objects;
  */
 public record BarRequest(String symbol, Period lookback, BarSize barSize) {
     public BarRequest {
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(lookback, "lookback");
-        Objects.requireNonNull(barSize, "barSize");
+        Require.nonNull("symbol", symbol, "lookback", lookback, "barSize", barSize);
         if (symbol.isBlank()) {
             throw new IllegalArgumentException("blank symbol");
         }

@@ -1,14 +1,10 @@
 package tech.brokerbridge.ports.market;
 
-import java.util.Locale;
+import tech.brokerbridge.ports.WireName;
 
 /** Trade direction. The wire name is {@code long} or {@code short}. */
-public enum Direction {
+public enum Direction implements WireName {
     LONG, SHORT;
-
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /** +1 for long, -1 for short: multiply a price move by it to get the trade's gain. */
     public int sign() {
@@ -16,6 +12,6 @@ public enum Direction {
     }
 
     public static Direction fromWire(String s) {
-        return valueOf(s.toUpperCase(Locale.ROOT));
+        return WireName.fromWire(Direction.class, s);
     }
 }

@@ -1,6 +1,6 @@
 package tech.brokerbridge.ports.market;
 
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /**
  * What the desk must know of a symbol to price an order: its tick and its session now.
@@ -10,8 +10,7 @@ import java.util.Objects;
  */
 public record Instrument(String symbol, double tick, MarketSession session) {
     public Instrument {
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(session, "session");
+        Require.nonNull("symbol", symbol, "session", session);
         if (!(tick > 0) || !Double.isFinite(tick)) {
             throw new IllegalArgumentException("a tick must be finite and positive, got " + tick);
         }

@@ -1,6 +1,6 @@
 package tech.brokerbridge.ports.market;
 
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /**
  * Where a {@link MarketData}'s prices come from, for the user to see: {@code GET /api/health}, every
@@ -12,8 +12,7 @@ import java.util.Objects;
  */
 public record PriceSource(String name, boolean simulated, String description) {
     public PriceSource {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(description, "description");
+        Require.nonNull("name", name, "description", description);
         if (name.isBlank()) {
             throw new IllegalArgumentException("blank source name");
         }

@@ -1,8 +1,8 @@
 package tech.brokerbridge.ports.market;
 
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 
 /**
  * The last price of a symbol as a source has it now, and how fresh it is.
@@ -12,16 +12,14 @@ import java.util.Objects;
  */
 public record Quote(String symbol, double price, Freshness freshness, Instant asOf) {
     public Quote {
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(freshness, "freshness");
-        Objects.requireNonNull(asOf, "asOf");
+        Require.nonNull("symbol", symbol, "freshness", freshness, "asOf", asOf);
         if (!(price > 0) || !Double.isFinite(price)) {
             throw new IllegalArgumentException("a quote's price must be finite and positive, got " + price);
         }
     }
 
     /** How fresh a price is (IB's market data types 1 to 4, and end-of-day files). */
-    public enum Freshness {
+    public enum Freshness implements WireName {
         /** Live: the market now (or the simulation's now). */
         REALTIME,
         /** Delayed by the exchange's delay (typically 15 minutes): live data is not permitted. */
@@ -32,10 +30,6 @@ public record Quote(String symbol, double price, Freshness freshness, Instant as
         DELAYED_FROZEN,
         /** The last close of a daily series (end-of-day data). */
         END_OF_DAY;
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
 
         /** True for the delayed kinds: the user must be told. */
         public boolean delayed() {

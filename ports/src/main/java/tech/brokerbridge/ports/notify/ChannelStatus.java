@@ -1,8 +1,8 @@
 package tech.brokerbridge.ports.notify;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 
 /**
  * One configured notification channel as health shows it.
@@ -20,9 +20,6 @@ import java.util.Optional;
 public record ChannelStatus(String channel, String destination, boolean healthy, String message, long sent,
         long failed, long dropped, int queued, Optional<Instant> lastSentAt) {
     public ChannelStatus {
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(destination, "destination");
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(lastSentAt, "lastSentAt");
+        Require.nonNull("channel", channel, "destination", destination, "message", message, "lastSentAt", lastSentAt);
     }
 }

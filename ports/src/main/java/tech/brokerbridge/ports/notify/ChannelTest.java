@@ -1,6 +1,6 @@
 package tech.brokerbridge.ports.notify;
 
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /**
  * What a test message to one channel came to.
@@ -10,8 +10,6 @@ import java.util.Objects;
  */
 public record ChannelTest(String channel, String destination, boolean delivered, String detail) {
     public ChannelTest {
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(destination, "destination");
-        Objects.requireNonNull(detail, "detail");
+        Require.nonNull("channel", channel, "destination", destination, "detail", detail);
     }
 }

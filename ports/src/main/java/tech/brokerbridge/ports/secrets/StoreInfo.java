@@ -1,7 +1,7 @@
 package tech.brokerbridge.ports.secrets;
 
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 
 /**
  * Which backend holds the secrets and whether it answers.
@@ -11,7 +11,6 @@ import java.util.Optional;
  */
 public record StoreInfo(String backend, boolean available, Optional<String> warning) {
     public StoreInfo {
-        Objects.requireNonNull(backend, "backend");
-        Objects.requireNonNull(warning, "warning");
+        Require.nonNull("backend", backend, "warning", warning);
     }
 }

@@ -1,7 +1,7 @@
 package tech.brokerbridge.ports.setup;
 
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.advisor.AdvisorException;
 
 /**
@@ -15,8 +15,6 @@ import tech.brokerbridge.ports.advisor.AdvisorException;
 public record AdvisorObservation(String provider, boolean connected, String message,
         Optional<AdvisorException.Kind> failure) {
     public AdvisorObservation {
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(failure, "failure");
+        Require.nonNull("provider", provider, "message", message, "failure", failure);
     }
 }

@@ -1,6 +1,7 @@
 package tech.brokerbridge.ports.setup;
 
 import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /** The outcome of saving a credential. Business outcomes, not exceptions. */
 public sealed interface CredentialSave {
@@ -19,8 +20,7 @@ public sealed interface CredentialSave {
      */
     record Refused(String field, String reason) implements CredentialSave {
         public Refused {
-            Objects.requireNonNull(field, "field");
-            Objects.requireNonNull(reason, "reason");
+            Require.nonNull("field", field, "reason", reason);
         }
     }
 }

@@ -1,7 +1,7 @@
 package tech.brokerbridge.ports.setup;
 
-import java.util.Locale;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 
 /**
  * A provider's credential state.
@@ -11,12 +11,11 @@ import java.util.Objects;
  */
 public record CredentialStatus(State state, String message) {
     public CredentialStatus {
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(message, "message");
+        Require.nonNull("state", state, "message", message);
     }
 
     /** Wire names: {@code missing}, {@code saved}, {@code connected}, {@code error}, {@code undecryptable}. */
-    public enum State {
+    public enum State implements WireName {
         /** Nothing saved (or, for {@code ibkr}, the IB broker is not configured). */
         MISSING,
         /** Saved; not (yet) known to work. */
@@ -27,9 +26,5 @@ public record CredentialStatus(State state, String message) {
         ERROR,
         /** Saved on another machine (another fingerprint): it must be entered again. */
         UNDECRYPTABLE;
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package tech.brokerbridge.ports.setup;
 
-import java.util.Locale;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
+import tech.brokerbridge.ports.WireName;
 
 /**
  * What a provider said about a credential that was tested without being saved.
@@ -10,12 +10,11 @@ import java.util.Objects;
  */
 public record CredentialTest(Result result, String message) {
     public CredentialTest {
-        Objects.requireNonNull(result, "result");
-        Objects.requireNonNull(message, "message");
+        Require.nonNull("result", result, "message", message);
     }
 
     /** The outcome. Wire names: {@code ok}, {@code unauthorized}, {@code unreachable}, {@code not_available}. */
-    public enum Result {
+    public enum Result implements WireName {
         /** The provider accepted the credential. */
         OK,
         /** The provider refused it (or it is empty). */
@@ -24,9 +23,5 @@ public record CredentialTest(Result result, String message) {
         UNREACHABLE,
         /** This build cannot test that provider's credential; nothing was asked. */
         NOT_AVAILABLE;
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package tech.brokerbridge.ports.setup;
 
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 
 /**
  * One invalid member of a request.
@@ -10,7 +10,6 @@ import java.util.Objects;
  */
 public record FieldError(String field, String message) {
     public FieldError {
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(message, "message");
+        Require.nonNull("field", field, "message", message);
     }
 }

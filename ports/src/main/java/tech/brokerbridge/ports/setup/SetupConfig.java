@@ -1,10 +1,10 @@
 package tech.brokerbridge.ports.setup;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import tech.brokerbridge.ports.Require;
 
 /**
  * The configuration a user sets through the setup wizard. As an update, an absent member keeps its
@@ -23,15 +23,10 @@ public record SetupConfig(Optional<AiProvider> aiProvider, Optional<Broker> brok
         Optional<Scoring> scoring, Optional<String> tradingMode, Optional<List<String>> watchlist,
         OptionalInt scanIntervalMinutes, OptionalInt maxAiCandidates, OptionalInt proposalTtlMinutes) {
     public SetupConfig {
-        Objects.requireNonNull(aiProvider, "aiProvider");
-        Objects.requireNonNull(broker, "broker");
-        Objects.requireNonNull(risk, "risk");
-        Objects.requireNonNull(scoring, "scoring");
-        Objects.requireNonNull(tradingMode, "tradingMode");
-        watchlist = Objects.requireNonNull(watchlist, "watchlist").map(List::copyOf);
-        Objects.requireNonNull(scanIntervalMinutes, "scanIntervalMinutes");
-        Objects.requireNonNull(maxAiCandidates, "maxAiCandidates");
-        Objects.requireNonNull(proposalTtlMinutes, "proposalTtlMinutes");
+        Require.nonNull("aiProvider", aiProvider, "broker", broker, "risk", risk, "scoring", scoring,
+                "tradingMode", tradingMode, "watchlist", watchlist, "scanIntervalMinutes", scanIntervalMinutes,
+                "maxAiCandidates", maxAiCandidates, "proposalTtlMinutes", proposalTtlMinutes);
+        watchlist = watchlist.map(List::copyOf);
     }
 
     /** An update that changes nothing. */
@@ -74,9 +69,7 @@ public record SetupConfig(Optional<AiProvider> aiProvider, Optional<Broker> brok
      */
     public record AiProvider(Optional<String> provider, Optional<String> authType, Optional<String> model) {
         public AiProvider {
-            Objects.requireNonNull(provider, "provider");
-            Objects.requireNonNull(authType, "authType");
-            Objects.requireNonNull(model, "model");
+            Require.nonNull("provider", provider, "authType", authType, "model", model);
         }
     }
 
@@ -90,10 +83,7 @@ public record SetupConfig(Optional<AiProvider> aiProvider, Optional<Broker> brok
      */
     public record Broker(Optional<String> kind, Optional<String> host, OptionalInt port, OptionalInt clientId) {
         public Broker {
-            Objects.requireNonNull(kind, "kind");
-            Objects.requireNonNull(host, "host");
-            Objects.requireNonNull(port, "port");
-            Objects.requireNonNull(clientId, "clientId");
+            Require.nonNull("kind", kind, "host", host, "port", port, "clientId", clientId);
         }
     }
 
@@ -101,12 +91,9 @@ public record SetupConfig(Optional<AiProvider> aiProvider, Optional<Broker> brok
     public record Risk(OptionalDouble maxPositionSizePct, OptionalInt maxOpenTrades, OptionalDouble maxPortfolioHeatPct,
             OptionalDouble maxDailyLossPct, OptionalDouble minRewardRisk, OptionalDouble riskPerTradePct) {
         public Risk {
-            Objects.requireNonNull(maxPositionSizePct, "maxPositionSizePct");
-            Objects.requireNonNull(maxOpenTrades, "maxOpenTrades");
-            Objects.requireNonNull(maxPortfolioHeatPct, "maxPortfolioHeatPct");
-            Objects.requireNonNull(maxDailyLossPct, "maxDailyLossPct");
-            Objects.requireNonNull(minRewardRisk, "minRewardRisk");
-            Objects.requireNonNull(riskPerTradePct, "riskPerTradePct");
+            Require.nonNull("maxPositionSizePct", maxPositionSizePct, "maxOpenTrades", maxOpenTrades,
+                    "maxPortfolioHeatPct", maxPortfolioHeatPct, "maxDailyLossPct", maxDailyLossPct,
+                    "minRewardRisk", minRewardRisk, "riskPerTradePct", riskPerTradePct);
         }
     }
 
@@ -114,9 +101,8 @@ public record SetupConfig(Optional<AiProvider> aiProvider, Optional<Broker> brok
     public record Scoring(OptionalDouble evidenceWeight, OptionalDouble qualityWeight,
             OptionalDouble convictionWeight) {
         public Scoring {
-            Objects.requireNonNull(evidenceWeight, "evidenceWeight");
-            Objects.requireNonNull(qualityWeight, "qualityWeight");
-            Objects.requireNonNull(convictionWeight, "convictionWeight");
+            Require.nonNull("evidenceWeight", evidenceWeight, "qualityWeight", qualityWeight,
+                    "convictionWeight", convictionWeight);
         }
     }
 }

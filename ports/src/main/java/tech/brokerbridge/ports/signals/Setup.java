@@ -1,7 +1,7 @@
 package tech.brokerbridge.ports.signals;
 
 import java.util.List;
-import java.util.Objects;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.market.Direction;
 
 /**
@@ -17,9 +17,7 @@ import tech.brokerbridge.ports.market.Direction;
 public record Setup(String symbol, String setupType, Direction direction, List<Evidence> evidence,
         double evidenceStrength, double setupQuality, double entry, double stop, double target) {
     public Setup {
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(setupType, "setupType");
-        Objects.requireNonNull(direction, "direction");
+        Require.nonNull("symbol", symbol, "setupType", setupType, "direction", direction);
         evidence = List.copyOf(evidence);
         if (!(evidenceStrength >= 0 && evidenceStrength <= 1) || !(setupQuality >= 0 && setupQuality <= 1)) {
             throw new IllegalArgumentException("scores must be in [0,1]");

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 
 /**
  * One notification as every channel renders it: a title, a plain-text body, a priority and tags
@@ -20,15 +20,11 @@ import java.util.Optional;
 public record Message(String event, Instant time, String title, String text, Priority priority, List<String> tags,
         Map<String, Object> fields, List<ProposalButtons> buttons, Optional<String> coalesceKey) {
     public Message {
-        Objects.requireNonNull(event, "event");
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(priority, "priority");
+        Require.nonNull("event", event, "time", time, "title", title, "text", text, "priority", priority,
+                "coalesceKey", coalesceKey);
         tags = List.copyOf(tags);
         fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         buttons = List.copyOf(buttons);
-        Objects.requireNonNull(coalesceKey, "coalesceKey");
     }
 
     /** How urgent: ntfy's priorities 2 to 5. */

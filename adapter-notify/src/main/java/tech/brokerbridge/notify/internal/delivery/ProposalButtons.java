@@ -1,7 +1,7 @@
 package tech.brokerbridge.notify.internal.delivery;
 
-import java.util.Objects;
 import java.util.Optional;
+import tech.brokerbridge.ports.Require;
 
 /**
  * The Telegram buttons of one new proposal: opaque one-time tokens, each bound by the nonce book to
@@ -13,18 +13,14 @@ import java.util.Optional;
 public record ProposalButtons(String proposalId, String label, String approveToken, String rejectToken,
         Optional<Tighter> tighterStop) {
     public ProposalButtons {
-        Objects.requireNonNull(proposalId, "proposalId");
-        Objects.requireNonNull(label, "label");
-        Objects.requireNonNull(approveToken, "approveToken");
-        Objects.requireNonNull(rejectToken, "rejectToken");
-        Objects.requireNonNull(tighterStop, "tighterStop");
+        Require.nonNull("proposalId", proposalId, "label", label, "approveToken", approveToken,
+                "rejectToken", rejectToken, "tighterStop", tighterStop);
     }
 
     /** The tighter-stop button: its stop price, as shown, and its token. */
     public record Tighter(String stopText, String token) {
         public Tighter {
-            Objects.requireNonNull(stopText, "stopText");
-            Objects.requireNonNull(token, "token");
+            Require.nonNull("stopText", stopText, "token", token);
         }
     }
 }

@@ -8,10 +8,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import tech.brokerbridge.notify.internal.delivery.ProposalButtons;
+import tech.brokerbridge.ports.Require;
 
 /**
  * The nonces behind the Telegram buttons, kept in memory by the desk that sent them: each button's
@@ -40,10 +40,7 @@ public final class NonceBook {
      */
     public record Grant(String proposalId, Action action, OptionalDouble stop, Instant expires, List<String> group) {
         public Grant {
-            Objects.requireNonNull(proposalId, "proposalId");
-            Objects.requireNonNull(action, "action");
-            Objects.requireNonNull(stop, "stop");
-            Objects.requireNonNull(expires, "expires");
+            Require.nonNull("proposalId", proposalId, "action", action, "stop", stop, "expires", expires);
             group = List.copyOf(group);
         }
     }

@@ -2,8 +2,8 @@ package tech.brokerbridge.core.internal.risk;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalDouble;
+import tech.brokerbridge.ports.Require;
 import tech.brokerbridge.ports.journal.GateResult;
 import tech.brokerbridge.ports.market.Direction;
 
@@ -40,12 +40,8 @@ public final class LevelChecks {
     public record Change(String symbol, Direction direction, long quantity, double referencePrice,
             String referenceName, OptionalDouble currentStop, OptionalDouble newStop, OptionalDouble newTarget) {
         public Change {
-            Objects.requireNonNull(symbol, "symbol");
-            Objects.requireNonNull(direction, "direction");
-            Objects.requireNonNull(referenceName, "referenceName");
-            Objects.requireNonNull(currentStop, "currentStop");
-            Objects.requireNonNull(newStop, "newStop");
-            Objects.requireNonNull(newTarget, "newTarget");
+            Require.nonNull("symbol", symbol, "direction", direction, "referenceName", referenceName,
+                    "currentStop", currentStop, "newStop", newStop, "newTarget", newTarget);
         }
     }
 
