@@ -32,11 +32,11 @@ import tech.brokerbridge.http.internal.limit.ClientEvents;
 import tech.brokerbridge.http.internal.limit.ConnectionLimits;
 import tech.brokerbridge.http.internal.limit.RepeatedWarnings;
 import tech.brokerbridge.http.internal.limit.SlidingLogRateLimiter;
-import tech.brokerbridge.http.internal.pipeline.AdminAuthHandler;
+import tech.brokerbridge.http.internal.pipeline.AdminAuthGate;
 import tech.brokerbridge.http.internal.pipeline.EventStreams;
-import tech.brokerbridge.http.internal.pipeline.LicenseGateHandler;
+import tech.brokerbridge.http.internal.pipeline.LicenseGate;
 import tech.brokerbridge.http.internal.pipeline.LocalOnlyGuard;
-import tech.brokerbridge.http.internal.pipeline.RateLimitHandler;
+import tech.brokerbridge.http.internal.pipeline.RateLimitGate;
 import tech.brokerbridge.http.internal.pipeline.RequestContextHandler;
 import tech.brokerbridge.http.internal.pipeline.RouteLookup;
 import tech.brokerbridge.http.internal.pipeline.RouterHandler;
@@ -216,8 +216,8 @@ public final class NettyLocalHttpServer implements LocalHttpServer {
         RouteLookup routes = new RouteLookup(ApiRoutes.build(desk, setup, license, clock, admin));
         ServerInitializer init = new ServerInitializer(new ServerInitializer.Shared(connections, connectionLimits,
                 clientEvents, config.maxBodyBytes(), config.idleTimeout(), config.bodyTimeout()),
-                new LocalOnlyGuard(config.allowedHosts()), new RateLimitHandler(limiter, routes),
-                new AdminAuthHandler(config.adminToken(), routes), new LicenseGateHandler(desk, routes),
+                new LocalOnlyGuard(config.allowedHosts()), new RateLimitGate(limiter, routes),
+                new AdminAuthGate(config.adminToken(), routes), new LicenseGate(desk, routes),
                 new RouterHandler(routes, blocking, streams));
         return new ServerBootstrap()
                 .group(boss, workers)

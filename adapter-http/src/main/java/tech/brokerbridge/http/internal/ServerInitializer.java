@@ -13,32 +13,34 @@ import org.slf4j.LoggerFactory;
 import tech.brokerbridge.http.internal.limit.ClientEvents;
 import tech.brokerbridge.http.internal.limit.ConnectionLimits;
 import tech.brokerbridge.http.internal.limit.RepeatedWarnings;
-import tech.brokerbridge.http.internal.pipeline.AdminAuthHandler;
-import tech.brokerbridge.http.internal.pipeline.BodyDeadlineHandler;
+import tech.brokerbridge.http.internal.pipeline.AdminAuthGate;
 import tech.brokerbridge.http.internal.pipeline.BoundedBodyAggregator;
 import tech.brokerbridge.http.internal.pipeline.ErrorHandler;
+import tech.brokerbridge.http.internal.pipeline.GateChain;
 import tech.brokerbridge.http.internal.pipeline.IdleTimeoutHandler;
-import tech.brokerbridge.http.internal.pipeline.LicenseGateHandler;
+import tech.brokerbridge.http.internal.pipeline.LicenseGate;
 import tech.brokerbridge.http.internal.pipeline.LocalOnlyGuard;
-import tech.brokerbridge.http.internal.pipeline.ProtocolCheckHandler;
-import tech.brokerbridge.http.internal.pipeline.RateLimitHandler;
+import tech.brokerbridge.http.internal.pipeline.RateLimitGate;
 import tech.brokerbridge.http.internal.pipeline.RequestContextHandler;
 import tech.brokerbridge.http.internal.pipeline.RouterHandler;
-import tech.brokerbridge.http.internal.pipeline.SecurityHeadersHandler;
 import tech.brokerbridge.http.internal.pipeline.TlsOpeningFilter;
 
 /**
  * Admits each new connection under the connection caps (over a cap: closed at once, nothing is queued),
  * builds its pipeline in the documented order, and tracks it for a graceful stop.
+ *
+ * <p>The request gates (local-only guard, rate limit, admin auth, license gate) run in that order inside
+ * one handler, {@link GateChain}; the request-id handler also runs the protocol check and the body deadline
+ * and stamps the security headers with the id: each handler costs every request a hop through the pipeline
+ * (issue 17's profile).
  */
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerInitializer.class);
     private static final RepeatedWarnings WARNINGS = RepeatedWarnings.of(LOG);
 
     /** The handler names, in pipeline order. */
-    static final String[] NAMES = {"tls-opening", "codec", "keep-alive", "request-id", "protocol", "body-deadline",
-        "aggregator", "idle-timeout", "local-only", "security-headers", "rate-limit", "admin-auth", "license-gate",
-        "router", "errors"};
+    static final String[] NAMES = {"tls-opening", "codec", "keep-alive", "request-id", "aggregator", "idle-timeout",
+        "gates", "router", "errors"};
 
     /** What every connection's pipeline shares. */
     record Shared(ChannelGroup connections, ConnectionLimits limits, ClientEvents events, int maxBodyBytes,
@@ -47,21 +49,15 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
     private final Shared shared;
     private final TlsOpeningFilter tlsOpening;
-    private final LocalOnlyGuard guard;
-    private final RateLimitHandler rateLimit;
-    private final AdminAuthHandler adminAuth;
-    private final LicenseGateHandler licenseGate;
+    private final GateChain gates;
     private final RouterHandler router;
     private final ErrorHandler errors;
 
-    ServerInitializer(Shared shared, LocalOnlyGuard guard, RateLimitHandler rateLimit, AdminAuthHandler adminAuth,
-            LicenseGateHandler licenseGate, RouterHandler router) {
+    ServerInitializer(Shared shared, LocalOnlyGuard guard, RateLimitGate rateLimit, AdminAuthGate adminAuth,
+            LicenseGate licenseGate, RouterHandler router) {
         this.shared = shared;
         this.tlsOpening = new TlsOpeningFilter(shared.events());
-        this.guard = guard;
-        this.rateLimit = rateLimit;
-        this.adminAuth = adminAuth;
-        this.licenseGate = licenseGate;
+        this.gates = GateChain.of(guard, rateLimit, adminAuth, licenseGate);
         this.router = router;
         this.errors = new ErrorHandler(shared.events());
     }
@@ -87,18 +83,12 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast(NAMES[0], tlsOpening)
                 .addLast(NAMES[1], new HttpServerCodec())
                 .addLast(NAMES[2], new HttpServerKeepAliveHandler())
-                .addLast(NAMES[3], new RequestContextHandler())
-                .addLast(NAMES[4], new ProtocolCheckHandler(events))
-                .addLast(NAMES[5], new BodyDeadlineHandler(shared.bodyTimeout(), events))
-                .addLast(NAMES[6], new BoundedBodyAggregator(shared.maxBodyBytes()))
-                .addLast(NAMES[7], new IdleTimeoutHandler(shared.idleTimeout()))
-                .addLast(NAMES[8], guard)
-                .addLast(NAMES[9], SecurityHeadersHandler.INSTANCE)
-                .addLast(NAMES[10], rateLimit)
-                .addLast(NAMES[11], adminAuth)
-                .addLast(NAMES[12], licenseGate)
-                .addLast(NAMES[13], router)
-                .addLast(NAMES[14], errors);
+                .addLast(NAMES[3], new RequestContextHandler(events, shared.bodyTimeout()))
+                .addLast(NAMES[4], new BoundedBodyAggregator(shared.maxBodyBytes()))
+                .addLast(NAMES[5], new IdleTimeoutHandler(shared.idleTimeout()))
+                .addLast(NAMES[6], gates)
+                .addLast(NAMES[7], router)
+                .addLast(NAMES[8], errors);
     }
 
     private void refuse(SocketChannel ch, ConnectionLimits.Admission admission) {

@@ -52,6 +52,10 @@ import tech.brokerbridge.http.testing.StubDesk;
  *       (also the bare server of {@code bench/startup/run.sh}).</li>
  * </ul>
  * Each binds 127.0.0.1 on an ephemeral port, writes the port to READY_FILE and serves until killed.
+ *
+ * <p>The comparison is like for like: the bare and tiny servers are set up as the daemon's
+ * {@code NettyLocalHttpServer} is — the NIO transport, one accepting thread, {@code min(4, cores)} event
+ * loops, {@code TCP_NODELAY}, a backlog of 256 — so what differs is the daemon's pipeline alone.
  */
 public final class BenchServers {
     private static final Logger LOG = LoggerFactory.getLogger(BenchServers.class);
@@ -87,10 +91,11 @@ public final class BenchServers {
     }
 
     static void bare(Path ready, FullHttpResponse canned) throws IOException, InterruptedException {
-        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())); // as the daemon's
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         Channel ch = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 256)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override

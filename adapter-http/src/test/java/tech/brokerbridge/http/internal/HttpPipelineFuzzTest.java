@@ -18,10 +18,10 @@ import java.util.Set;
 import tech.brokerbridge.http.internal.limit.ClientEvents;
 import tech.brokerbridge.http.internal.limit.ConnectionLimits;
 import tech.brokerbridge.http.internal.limit.SlidingLogRateLimiter;
-import tech.brokerbridge.http.internal.pipeline.AdminAuthHandler;
-import tech.brokerbridge.http.internal.pipeline.LicenseGateHandler;
+import tech.brokerbridge.http.internal.pipeline.AdminAuthGate;
+import tech.brokerbridge.http.internal.pipeline.LicenseGate;
 import tech.brokerbridge.http.internal.pipeline.LocalOnlyGuard;
-import tech.brokerbridge.http.internal.pipeline.RateLimitHandler;
+import tech.brokerbridge.http.internal.pipeline.RateLimitGate;
 import tech.brokerbridge.http.internal.pipeline.RouteLookup;
 import tech.brokerbridge.http.internal.pipeline.RouterHandler;
 import tech.brokerbridge.http.internal.routes.ApiRoutes;
@@ -55,8 +55,8 @@ class HttpPipelineFuzzTest {
         ClientEvents events = new ClientEvents();
         return new ServerInitializer(new ServerInitializer.Shared(null, new ConnectionLimits(1, 1), events,
                 64 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(10)), new LocalOnlyGuard(Set.of("desk.example")),
-                new RateLimitHandler(limiter), new AdminAuthHandler(Optional.of(Secret.of(ADMIN)), routes),
-                new LicenseGateHandler(desk, routes), new RouterHandler(routes, Runnable::run));
+                new RateLimitGate(limiter), new AdminAuthGate(Optional.of(Secret.of(ADMIN)), routes),
+                new LicenseGate(desk, routes), new RouterHandler(routes, Runnable::run));
     }
 
     /** An embedded channel whose peer is a loopback client. */

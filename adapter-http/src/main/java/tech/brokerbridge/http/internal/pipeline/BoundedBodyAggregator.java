@@ -55,7 +55,7 @@ public final class BoundedBodyAggregator extends HttpObjectAggregator {
         if (!(response instanceof HttpResponse r) || r.status().codeClass() != HttpStatusClass.CLIENT_ERROR) {
             return response;
         }
-        // written by the aggregator itself, towards the head: it does not pass the security-headers handler
+        // written by the aggregator itself, towards the head: it does not pass the request-id handler that stamps the security headers
         int status = r.status().code();
         ReferenceCountUtil.release(response);
         RequestContext rc = pipeline.channel().attr(RequestContextHandler.CURRENT).get();

@@ -35,7 +35,7 @@ public final class ErrorHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof PrematureChannelClosureException || cause instanceof IOException) {
-            if (ctx.channel().attr(BodyDeadlineHandler.EXPIRED).get() == null) {
+            if (ctx.channel().attr(BodyDeadline.EXPIRED).get() == null) {
                 events.count(cause instanceof IOException ? ClientEvents.Kind.RESET
                         : ClientEvents.Kind.PREMATURE_CLOSE);
             }

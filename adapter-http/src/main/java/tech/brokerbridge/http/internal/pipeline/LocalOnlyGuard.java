@@ -1,12 +1,13 @@
 package tech.brokerbridge.http.internal.pipeline;
 
-import io.netty.channel.ChannelHandler.Sharable;
-import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,6 @@ import tech.brokerbridge.http.internal.web.RequestContext;
  * gets 403 even without an {@code Origin}. A request the codec could not parse gets 400 and the connection
  * is closed.
  */
-@Sharable
 public final class LocalOnlyGuard extends RequestGate {
     private static final Logger LOG = LoggerFactory.getLogger(LocalOnlyGuard.class);
     private static final RepeatedWarnings WARNINGS = RepeatedWarnings.of(LOG);
@@ -43,34 +43,33 @@ public final class LocalOnlyGuard extends RequestGate {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        if (!loopback(ctx.channel().remoteAddress())) {
+    boolean admits(Channel channel) {
+        if (!loopback(channel.remoteAddress())) {
             WARNINGS.warn("refused a connection from a non-loopback peer");
-            ctx.close();
-            return;
+            return false;
         }
-        super.channelActive(ctx);
+        return true;
     }
 
     @Override
-    ApiException check(FullHttpRequest request, RequestContext rc, ChannelHandlerContext ctx) {
+    ApiException check(FullHttpRequest request, RequestContext rc, Channel channel) {
         if (request.decoderResult().isFailure()) {
             return new ApiException(400, "bad_request", "malformed HTTP request", Map.of(), CLOSE);
         }
-        if (!loopback(ctx.channel().remoteAddress())) {
+        if (!loopback(channel.remoteAddress())) {
             return new ApiException(403, "forbidden", "only local clients are served", Map.of(), CLOSE);
         }
-        List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
-        if (hosts.size() != 1) {
+        String host = onlyHost(request.headers());
+        if (host == null) {
             return ApiException.badRequest("exactly one Host header is required");
         }
-        if (!rules.hostAllowed(hosts.get(0))) {
+        if (!rules.hostAllowed(host)) {
             return ApiException.forbidden("forbidden_host",
                     "this Host is not allowed; use localhost or 127.0.0.1, or add the name to the allowed hosts");
         }
         if (STATE_CHANGING.contains(request.method())) {
             List<String> origins = request.headers().getAll(HttpHeaderNames.ORIGIN);
-            if (origins.size() > 1 || (origins.size() == 1 && !rules.ownOrigin(origins.get(0), localPort(ctx)))) {
+            if (origins.size() > 1 || (origins.size() == 1 && !rules.ownOrigin(origins.get(0), localPort(channel)))) {
                 return ApiException.forbidden("forbidden_origin",
                         "cross-origin request refused: the Origin is not this server's own");
             }
@@ -89,7 +88,17 @@ public final class LocalOnlyGuard extends RequestGate {
                 && inet.getAddress().isLoopbackAddress();
     }
 
-    private static int localPort(ChannelHandlerContext ctx) {
-        return ctx.channel().localAddress() instanceof InetSocketAddress inet ? inet.getPort() : -1;
+    /** The one Host header's value; null when there is none or more than one (no list made per request). */
+    private static String onlyHost(HttpHeaders headers) {
+        Iterator<String> values = headers.valueStringIterator(HttpHeaderNames.HOST);
+        if (!values.hasNext()) {
+            return null;
+        }
+        String host = values.next();
+        return values.hasNext() ? null : host;
+    }
+
+    private static int localPort(Channel channel) {
+        return channel.localAddress() instanceof InetSocketAddress inet ? inet.getPort() : -1;
     }
 }

@@ -3,6 +3,7 @@ package tech.brokerbridge.http.internal.pipeline;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -14,17 +15,29 @@ import io.netty.util.AsciiString;
 import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import tech.brokerbridge.http.internal.limit.ClientEvents;
 import tech.brokerbridge.http.internal.web.RequestContext;
 
 /**
  * Gives each request an id and serves the requests of one connection one at a time.
  *
  * <p>It sits before the aggregator so that even a refused oversized body has an id. It publishes the
- * request in flight as the channel attribute {@link #CURRENT} and stamps {@code X-Request-Id} on its
- * answer. Pipelined requests that arrive while one is in flight wait here (reading pauses) until its
- * answer is written: a route that runs off the event loop can never have its answer overtaken.
- * When the server stops, the connection is closed after the answer in flight, or at once if idle.
+ * request in flight as the channel attribute {@link #CURRENT} and stamps the {@link SecurityHeaders} and
+ * {@code X-Request-Id} on every final answer: every answer of this server is written from the tail of the
+ * pipeline ({@link Responder}), so it passes here whichever handler produced it (the one exception, the
+ * aggregator's answer to a refused {@code Expect}, applies {@link SecurityHeaders} itself). A request
+ * without a body (RFC 9112: neither {@code Content-Length} nor {@code Transfer-Encoding}) goes on as one
+ * complete request, so the aggregator has nothing to gather for the most common requests.
+ *
+ * <p>Pipelined requests that arrive while one is in flight wait here (reading pauses) until its answer
+ * is written: a route that runs off the event loop can never have its answer overtaken. When the server
+ * stops, the connection is closed after the answer in flight, or at once if idle.
+ *
+ * <p>Each request first passes the connection's {@link ProtocolCheck} (505/501 at its headers) and
+ * starts its {@link BodyDeadline}, as plain calls here rather than handlers of their own: each handler
+ * costs every request a hop through the pipeline.
  */
 public final class RequestContextHandler extends ChannelDuplexHandler {
     public static final AttributeKey<RequestContext> CURRENT = AttributeKey.valueOf("brokerbridge.request");
@@ -33,13 +46,32 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     private static final int MAX_PARKED = 1024;
 
     private final ArrayDeque<HttpObject> parked = new ArrayDeque<>();
+    private final ProtocolCheck protocol;
+    private final BodyDeadline deadline;
     /** The channel's {@link #CURRENT}, looked up once: a channel attribute lookup is a search on every call. */
     private Attribute<RequestContext> currentAttr;
     private RequestContext current;
+    /** A request without a body whose end has not arrived yet (it follows at once: same read). */
+    private HttpRequest bodyless;
     private boolean inboundDone;
     private boolean answerStarted;
     private boolean answerDone;
     private boolean closing;
+
+    /** With the server's protocol check and body deadline. */
+    public RequestContextHandler(ClientEvents events, Duration bodyTimeout) {
+        this(new ProtocolCheck(events), new BodyDeadline(bodyTimeout, events));
+    }
+
+    /** With a body deadline of a day (handler tests). */
+    RequestContextHandler() {
+        this(new ClientEvents(), Duration.ofDays(1));
+    }
+
+    private RequestContextHandler(ProtocolCheck protocol, BodyDeadline deadline) {
+        this.protocol = protocol;
+        this.deadline = deadline;
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -58,6 +90,7 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         boolean ends = false;
         if (msg instanceof HttpResponse response && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
+            SecurityHeaders.apply(response.headers(), current == null || current.api());
             response.headers().set(X_REQUEST_ID, current != null ? current.requestId() : RequestIds.next());
             if (closing) {
                 HttpUtil.setKeepAlive(response, false);
@@ -94,12 +127,14 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        deadline.cancel();
         releaseParked();
         super.channelInactive(ctx);
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
+        deadline.cancel();
         releaseParked();
     }
 
@@ -113,7 +148,31 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
         }
         boolean last = msg instanceof LastHttpContent;
         if (last) {
-            inboundDone = true;
+            deadline.cancel();
+            inboundDone = true;   // also for the end of a refused request, dropped below
+        }
+        if (protocol.takes(ctx, msg, current)) {
+            if (last) {
+                maybeFinish(ctx);
+            }
+            return;
+        }
+        if (msg instanceof HttpRequest request && !last) {
+            boolean hasBody = BodyDeadline.hasBody(request);
+            deadline.started(ctx, hasBody);
+            if (!hasBody && Bodyless.holds(request)) {
+                bodyless = request;   // goes on with its end, as one complete request
+                return;
+            }
+        } else if (bodyless != null) {
+            HttpRequest request = bodyless;
+            bodyless = null;
+            FullHttpRequest whole = Bodyless.complete(request, msg);
+            if (whole != null) {
+                msg = whole;
+            } else {
+                ctx.fireChannelRead(request);
+            }
         }
         ctx.fireChannelRead(msg);
         if (last) {

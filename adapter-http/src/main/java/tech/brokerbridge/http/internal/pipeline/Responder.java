@@ -17,7 +17,8 @@ import tech.brokerbridge.http.internal.web.RequestContext;
 
 /**
  * Writes answers. Always from the tail of the pipeline ({@code channel.writeAndFlush}), so every answer
- * passes the security-headers and request-id handlers, wherever and on whatever thread it was made.
+ * passes the request-id handler, which stamps the id and the security headers, wherever and on whatever
+ * thread it was made.
  *
  * <p>An answer's headers are made without Netty's per-value validation, which profiling showed to be
  * a good part of an answer's cost: the values this server sets are its own constants, numbers and

@@ -1,7 +1,6 @@
 package tech.brokerbridge.http.internal.pipeline;
 
-import io.netty.channel.Channel;
-import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.util.Objects;
 import java.util.Optional;
 import tech.brokerbridge.http.internal.web.RequestContext;
@@ -12,13 +11,14 @@ import tech.brokerbridge.http.internal.web.Router;
  * and the license gate decide on the matched route's attributes, never on its path. A request that
  * matches no route passes the gates and gets the router's 404 or 405.
  *
- * <p>The lookup is kept on the channel for the request it was made for; a connection serves one
- * request at a time (see {@link RequestContextHandler}), and its handlers all run on its event loop.
+ * <p>The last lookup is kept per thread for the request it was made for (compared by identity: each
+ * request has its own {@link RequestContext}): the gates and the router run one after the other on the
+ * request's event loop, so they share it without a channel-attribute search or an allocation per gate.
+ * A lookup asked for another request, or on another thread, is simply made again.
  */
 public final class RouteLookup {
-    private static final AttributeKey<Found> FOUND = AttributeKey.valueOf("brokerbridge.route");
-
     private final Router router;
+    private final FastThreadLocal<Found> last = new FastThreadLocal<>();
 
     private record Found(RequestContext request, Optional<Router.Match> match) {
     }
@@ -32,11 +32,11 @@ public final class RouteLookup {
     }
 
     /** The route {@code rc} matched, if any (looked up on the first call for this request). */
-    Optional<Router.Match> of(Channel channel, RequestContext rc) {
-        Found f = channel.attr(FOUND).get();
+    Optional<Router.Match> of(RequestContext rc) {
+        Found f = last.get();
         if (f == null || f.request() != rc) {
             f = new Found(rc, router.find(rc.method(), rc.path()));
-            channel.attr(FOUND).set(f);
+            last.set(f);
         }
         return f.match();
     }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AsciiString;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,10 @@ import tech.brokerbridge.http.internal.web.Router;
  */
 @Sharable
 public final class RouterHandler extends ChannelInboundHandlerAdapter {
+    /** Header names as cached ASCII: no case-insensitive hash of a String on every request. */
+    private static final AsciiString IDEMPOTENCY_KEY = AsciiString.cached(ApiRequest.IDEMPOTENCY_KEY);
+    private static final AsciiString LAST_EVENT_ID = AsciiString.cached("Last-Event-ID");
+    private static final byte[] NO_BODY = new byte[0];
     private final RouteLookup routes;
     private final Executor blocking;
     private final EventStreams streams;
@@ -56,12 +61,13 @@ public final class RouterHandler extends ChannelInboundHandlerAdapter {
         ApiRequest api;
         java.util.Optional<String> lastEventId;
         try {
-            Router.Match match = routes.of(channel, rc)
+            Router.Match match = routes.of(rc)
                     .orElseGet(() -> routes.router().match(rc.method(), rc.path())); // 404 or 405
             route = match.route();
             api = new ApiRequest(rc, query(request.uri(), route.queryParams()), match.pathParams(), body(request, route),
-                    Optional.ofNullable(request.headers().get(ApiRequest.IDEMPOTENCY_KEY)));
-            lastEventId = Optional.ofNullable(request.headers().get("Last-Event-ID"));
+                    Optional.ofNullable(request.headers().get(IDEMPOTENCY_KEY)));
+            lastEventId = route.eventStream() ? Optional.ofNullable(request.headers().get(LAST_EVENT_ID))
+                    : Optional.empty();
         } catch (ApiException e) {
             Responder.error(channel, rc, e);
             return;
@@ -104,10 +110,10 @@ public final class RouterHandler extends ChannelInboundHandlerAdapter {
     }
 
     private static byte[] body(FullHttpRequest request, Route route) {
-        byte[] body = ByteBufUtil.getBytes(request.content());
-        if (body.length == 0) {
-            return body;
+        if (!request.content().isReadable()) {
+            return NO_BODY;
         }
+        byte[] body = ByteBufUtil.getBytes(request.content());
         CharSequence mime = HttpUtil.getMimeType(request);
         if (mime == null || !"application/json".contentEquals(mime.toString().trim().toLowerCase(java.util.Locale.ROOT))) {
             throw ApiException.unsupportedMediaType();

@@ -14,7 +14,8 @@ public record ApiResponse(int status, String contentType, byte[] body, Map<Strin
     public ApiResponse {
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(body, "body");
-        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        // most answers carry no header of their own: no copy made for them
+        headers = headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     public static ApiResponse json(int status, Object value) {

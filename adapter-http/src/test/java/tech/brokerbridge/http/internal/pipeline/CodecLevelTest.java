@@ -32,12 +32,16 @@ class CodecLevelTest {
     /** Answers each request with its path, at once or when {@link #release} is called. */
     private static final class Echo extends ChannelInboundHandlerAdapter {
         final List<Runnable> held = new ArrayList<>();
+        /** Per request: its type, its Content-Length header (or "none") and its body. */
+        final List<String> seen = new ArrayList<>();
         boolean hold;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             FullHttpRequest r = (FullHttpRequest) msg;
             RequestContext rc = ctx.channel().attr(RequestContextHandler.CURRENT).get();
+            seen.add(r.getClass().getSimpleName() + " " + java.util.Objects.requireNonNullElse(
+                    r.headers().get("Content-Length"), "none") + " " + r.content().toString(StandardCharsets.UTF_8));
             r.release();
             Runnable answer = () -> Responder.write(ctx.channel(), ApiResponse.ok(java.util.Map.of("path", rc.path(),
                     "id", rc.requestId())));
@@ -57,7 +61,7 @@ class CodecLevelTest {
     private static TestChannels.PeerChannel server(Echo echo, int maxBody, Duration idle) throws Exception {
         return new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER, new HttpServerCodec(),
                 new HttpServerKeepAliveHandler(), new RequestContextHandler(), new BoundedBodyAggregator(maxBody),
-                new IdleTimeoutHandler(idle), SecurityHeadersHandler.INSTANCE, echo);
+                new IdleTimeoutHandler(idle), echo);
     }
 
     private static void send(TestChannels.PeerChannel ch, String raw) {
@@ -98,6 +102,22 @@ class CodecLevelTest {
         assertTrue(id1.matches("req-[0-9a-f]{16}"), first);
         assertTrue(first.contains("\"id\":\"" + id1 + "\""), first);
         assertNotEquals(id1, header(second, "X-Request-Id"));
+    }
+
+    @Test
+    void aRequestWithoutBodyGoesOnWholeWithoutTheAggregatorAndOneWithABodyIsAggregated() throws Exception {
+        Echo echo = new Echo();
+        TestChannels.PeerChannel ch = server(echo, 1024, Duration.ofSeconds(30));
+        send(ch, GET_A);
+        send(ch, "POST /api/b HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\n\r\nabc");
+        send(ch, "POST /api/c HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nxy\r\n0\r\n\r\n");
+        // the aggregator would have made the first an aggregated request with "Content-Length: 0" added
+        assertEquals(List.of("DefaultFullHttpRequest none ", "AggregatedFullHttpRequest 3 abc",
+                "AggregatedFullHttpRequest 2 xy"), echo.seen);
+        String answers = out(ch);
+        for (String path : List.of("/api/a", "/api/b", "/api/c")) {
+            assertTrue(answers.contains("\"path\":\"" + path + "\""), answers);
+        }
     }
 
     @Test

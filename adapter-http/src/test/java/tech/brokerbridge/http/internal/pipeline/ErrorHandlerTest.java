@@ -20,7 +20,7 @@ class ErrorHandlerTest {
     @Test
     void anUnexpectedFailureIsOneJson500AndTheConnectionCloses() throws Exception {
         TestChannels.PeerChannel ch = new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER,
-                new RequestContextHandler(), SecurityHeadersHandler.INSTANCE,
+                new RequestContextHandler(),
                 failing(new IllegalStateException("internal detail")), new ErrorHandler(new tech.brokerbridge.http.internal.limit.ClientEvents()));
         ch.writeInbound(TestChannels.get("/api/health"));
         FullHttpResponse r = ch.readOutbound();

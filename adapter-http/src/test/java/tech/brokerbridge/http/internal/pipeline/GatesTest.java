@@ -21,7 +21,7 @@ import tech.brokerbridge.http.testing.StubDesk;
 import tech.brokerbridge.ports.Secret;
 import tech.brokerbridge.ports.license.LicenseStatus;
 
-/** The rate limiter, admin auth and license gate handlers on an embedded channel. */
+/** The rate limiter, admin auth and license gate, each alone in a gate chain on an embedded channel. */
 class GatesTest {
     private static final String TOKEN = "tok-0123456789";
 
@@ -41,10 +41,10 @@ class GatesTest {
         return new RouteLookup(b.build());
     }
 
-    private static FullHttpResponse through(io.netty.channel.ChannelHandler handler, FullHttpRequest request,
+    private static FullHttpResponse through(RequestGate gate, FullHttpRequest request,
             boolean expectPass) throws Exception {
         TestChannels.Sink sink = new TestChannels.Sink();
-        TestChannels.PeerChannel ch = TestChannels.chain(sink, handler);
+        TestChannels.PeerChannel ch = TestChannels.chain(sink, new GateChain(java.util.List.of(gate)));
         ch.writeInbound(request);
         if (expectPass) {
             assertEquals(1, sink.passed.size(), request.uri());
@@ -60,7 +60,7 @@ class GatesTest {
     void rateLimiterRefusesWithRetryAfterInWholeSecondsRoundedUp() throws Exception {
         AtomicLong now = new AtomicLong(0);
         SlidingLogRateLimiter limiter = new SlidingLogRateLimiter(2, Duration.ofSeconds(10), now::get, 10);
-        RateLimitHandler h = new RateLimitHandler(limiter);
+        RateLimitGate h = new RateLimitGate(limiter);
         through(h, TestChannels.get("/api/health"), true);
         through(h, TestChannels.get("/api/health"), true);
         now.set(2_500_000_000L);
@@ -77,14 +77,14 @@ class GatesTest {
 
     @Test
     void retryAfterIsAtLeastOneSecond() {
-        assertEquals(1, RateLimitHandler.retryAfterSeconds(1));
-        assertEquals(1, RateLimitHandler.retryAfterSeconds(1_000_000_000L));
-        assertEquals(2, RateLimitHandler.retryAfterSeconds(1_000_000_001L));
+        assertEquals(1, RateLimitGate.retryAfterSeconds(1));
+        assertEquals(1, RateLimitGate.retryAfterSeconds(1_000_000_000L));
+        assertEquals(2, RateLimitGate.retryAfterSeconds(1_000_000_001L));
     }
 
     @Test
     void adminNeedsTheBearerToken() throws Exception {
-        AdminAuthHandler h = new AdminAuthHandler(Optional.of(Secret.of(TOKEN)), routes());
+        AdminAuthGate h = new AdminAuthGate(Optional.of(Secret.of(TOKEN)), routes());
         FullHttpResponse missing = through(h, TestChannels.get("/api/admin/diagnostics"), false);
         assertEquals(401, missing.status().code());
         assertEquals("Bearer", missing.headers().get("WWW-Authenticate"));
@@ -105,7 +105,7 @@ class GatesTest {
     @Test
     void adminWithoutATokenIsDisabledNeverOpen() throws Exception {
         for (Optional<Secret> token : java.util.List.of(Optional.<Secret>empty(), Optional.of(Secret.of("")))) {
-            AdminAuthHandler h = new AdminAuthHandler(token, routes());
+            AdminAuthGate h = new AdminAuthGate(token, routes());
             FullHttpResponse r = through(h, TestChannels.request(HttpMethod.GET, "/api/admin/diagnostics",
                     "localhost", "Authorization", "Bearer "), false);
             assertEquals(403, r.status().code());
@@ -118,7 +118,7 @@ class GatesTest {
     @Test
     void licenseGateRefusesTheApiButNotTheExemptRoutes() throws Exception {
         StubDesk desk = new StubDesk();
-        LicenseGateHandler h = new LicenseGateHandler(desk, routes());
+        LicenseGate h = new LicenseGate(desk, routes());
         through(h, TestChannels.get("/api/proposals"), true);
         desk.license = StubDesk.license(LicenseStatus.INVALID, "the subscription was canceled");
         FullHttpResponse r = through(h, TestChannels.get("/api/proposals"), false);

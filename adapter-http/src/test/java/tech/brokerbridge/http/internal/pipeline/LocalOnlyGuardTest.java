@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class LocalOnlyGuardTest {
 
     private FullHttpResponse refusal(FullHttpRequest request) throws Exception {
         TestChannels.Sink sink = new TestChannels.Sink();
-        TestChannels.PeerChannel ch = TestChannels.chain(sink, guard);
+        TestChannels.PeerChannel ch = TestChannels.chain(sink, new GateChain(List.of(guard)));
         ch.writeInbound(request);
         assertTrue(sink.passed.isEmpty(), "the request must not get through");
         FullHttpResponse r = ch.readOutbound();
@@ -28,7 +29,7 @@ class LocalOnlyGuardTest {
 
     private void passes(FullHttpRequest request) throws Exception {
         TestChannels.Sink sink = new TestChannels.Sink();
-        TestChannels.PeerChannel ch = TestChannels.chain(sink, guard);
+        TestChannels.PeerChannel ch = TestChannels.chain(sink, new GateChain(List.of(guard)));
         ch.writeInbound(request);
         assertEquals(1, sink.passed.size());
         assertNull(ch.readOutbound());
@@ -39,7 +40,7 @@ class LocalOnlyGuardTest {
     void aNonLoopbackPeerIsDisconnectedAtOnce() throws Exception {
         TestChannels.Sink sink = new TestChannels.Sink();
         TestChannels.PeerChannel ch = new TestChannels.PeerChannel(new InetSocketAddress("192.168.1.20", 50_000),
-                new RequestContextHandler(), SecurityHeadersHandler.INSTANCE, guard, sink);
+                new RequestContextHandler(), new GateChain(List.of(guard)), sink);
         assertFalse(ch.isOpen());
         assertTrue(sink.passed.isEmpty());
     }
@@ -48,7 +49,7 @@ class LocalOnlyGuardTest {
     void aNonLoopbackPeerThatSendsARequestGets403AndIsClosed() throws Exception {
         TestChannels.Sink sink = new TestChannels.Sink();
         TestChannels.PeerChannel ch = new TestChannels.PeerChannel(new InetSocketAddress("10.0.0.5", 50_000));
-        ch.pipeline().addLast(new RequestContextHandler(), SecurityHeadersHandler.INSTANCE, guard, sink);
+        ch.pipeline().addLast(new RequestContextHandler(), new GateChain(List.of(guard)), sink);
         ch.writeInbound(TestChannels.get("/api/health"));
         FullHttpResponse r = ch.readOutbound();
         assertEquals(403, r.status().code());

@@ -53,8 +53,8 @@ class RouteAttributesTest {
     private FullHttpResponse call(FullHttpRequest request) throws Exception {
         RouteLookup routes = new RouteLookup(router);
         TestChannels.PeerChannel ch = new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER,
-                new RequestContextHandler(), SecurityHeadersHandler.INSTANCE,
-                new AdminAuthHandler(Optional.of(Secret.of(TOKEN)), routes), new LicenseGateHandler(desk, routes),
+                new RequestContextHandler(), new GateChain(java.util.List.of(
+                        new AdminAuthGate(Optional.of(Secret.of(TOKEN)), routes), new LicenseGate(desk, routes))),
                 new RouterHandler(routes, offloaded::add), new ErrorHandler(new tech.brokerbridge.http.internal.limit.ClientEvents()));
         ch.writeInbound(request);
         offloaded.forEach(Runnable::run);

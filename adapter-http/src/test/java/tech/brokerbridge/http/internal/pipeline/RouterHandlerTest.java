@@ -42,7 +42,7 @@ class RouterHandlerTest {
 
     private FullHttpResponse call(Executor executor, FullHttpRequest request) throws Exception {
         TestChannels.PeerChannel ch = new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER,
-                new RequestContextHandler(), SecurityHeadersHandler.INSTANCE,
+                new RequestContextHandler(),
                 new RouterHandler(new RouteLookup(router), executor),
                 new ErrorHandler(new tech.brokerbridge.http.internal.limit.ClientEvents()));
         ch.writeInbound(request);

@@ -81,12 +81,11 @@ final class TestChannels {
     }
 
     /**
-     * A loopback channel: request-id, security headers, the handler under test, a sink.
+     * A loopback channel: request-id (which stamps the security headers), the handler under test, a sink.
      */
     static PeerChannel chain(Sink sink, ChannelHandler... underTest) throws Exception {
         List<ChannelHandler> hs = new ArrayList<>();
         hs.add(new RequestContextHandler());
-        hs.add(SecurityHeadersHandler.INSTANCE);
         hs.addAll(List.of(underTest));
         hs.add(sink);
         return new PeerChannel(LOOPBACK_PEER, hs.toArray(new ChannelHandler[0]));

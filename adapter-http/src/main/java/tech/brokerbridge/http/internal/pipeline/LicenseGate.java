@@ -1,12 +1,13 @@
 package tech.brokerbridge.http.internal.pipeline;
 
-import io.netty.channel.ChannelHandler.Sharable;
-import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import tech.brokerbridge.http.internal.web.ApiException;
 import tech.brokerbridge.http.internal.web.RequestContext;
+import tech.brokerbridge.http.internal.web.Router;
 import tech.brokerbridge.ports.desk.TradingDesk;
 import tech.brokerbridge.ports.license.LicenseState;
 
@@ -16,19 +17,19 @@ import tech.brokerbridge.ports.license.LicenseState;
  * (health, the license routes, setup status, the admin routes, the dashboard's files). The check is
  * the desk's in-memory license state: no I/O on the request path.
  */
-@Sharable
-public final class LicenseGateHandler extends RequestGate {
+public final class LicenseGate extends RequestGate {
     private final TradingDesk desk;
     private final RouteLookup routes;
 
-    public LicenseGateHandler(TradingDesk desk, RouteLookup routes) {
+    public LicenseGate(TradingDesk desk, RouteLookup routes) {
         this.desk = desk;
         this.routes = routes;
     }
 
     @Override
-    ApiException check(FullHttpRequest request, RequestContext rc, ChannelHandlerContext ctx) {
-        if (rc == null || routes.of(ctx.channel(), rc).map(m -> m.route().licenseExempt()).orElse(true)) {
+    ApiException check(FullHttpRequest request, RequestContext rc, Channel channel) {
+        Optional<Router.Match> match = rc == null ? Optional.empty() : routes.of(rc);
+        if (match.isEmpty() || match.get().route().licenseExempt()) {
             return null;
         }
         LicenseState license = desk.license();

@@ -2,11 +2,9 @@ package tech.brokerbridge.http.internal.pipeline;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AttributeKey;
 import java.time.Duration;
 import java.util.Map;
@@ -21,30 +19,28 @@ import tech.brokerbridge.http.internal.web.RequestContext;
  * Once a request's headers have arrived, its whole body must arrive within the deadline; else the request
  * gets 408 and the connection closes. The idle timeout cannot do this: it spares connections with a
  * request in flight, and a body that stalls after one byte keeps a request in flight forever.
+ *
+ * <p>One per connection, told by {@link RequestContextHandler} when a request starts and when its body
+ * has arrived (plain calls, not a pipeline handler of its own). Event loop only.
  */
-public final class BodyDeadlineHandler extends ChannelInboundHandlerAdapter {
+final class BodyDeadline {
     /** Set on a connection this handler ended: the aggregator's complaint about the cut body is not the client's doing. */
     static final AttributeKey<Boolean> EXPIRED = AttributeKey.valueOf("brokerbridge.body-deadline-expired");
     private final long timeoutNanos;
     private final ClientEvents events;
     private ScheduledFuture<?> timer;
 
-    public BodyDeadlineHandler(Duration timeout, ClientEvents events) {
+    BodyDeadline(Duration timeout, ClientEvents events) {
         this.timeoutNanos = timeout.toNanos();
         this.events = events;
     }
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof LastHttpContent) {
-            cancel();
-        } else if (msg instanceof HttpRequest request) {
-            cancel();
-            if (hasBody(request)) { // a request without a body is whole already: no timer to set and cancel
-                timer = ctx.executor().schedule(() -> expire(ctx), timeoutNanos, TimeUnit.NANOSECONDS);
-            }
+    /** A request's headers have arrived; {@code hasBody}: see {@link #hasBody}. */
+    void started(ChannelHandlerContext ctx, boolean hasBody) {
+        cancel();
+        if (hasBody) { // a request without a body is whole already: no timer to set and cancel
+            timer = ctx.executor().schedule(() -> expire(ctx), timeoutNanos, TimeUnit.NANOSECONDS);
         }
-        ctx.fireChannelRead(msg);
     }
 
     /**
@@ -58,17 +54,6 @@ public final class BodyDeadlineHandler extends ChannelInboundHandlerAdapter {
         }
         String length = h.get(HttpHeaderNames.CONTENT_LENGTH);
         return length != null && !"0".equals(length.trim());
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        cancel();
-        super.channelInactive(ctx);
-    }
-
-    @Override
-    public void handlerRemoved(ChannelHandlerContext ctx) {
-        cancel();
     }
 
     private void expire(ChannelHandlerContext ctx) {
@@ -90,7 +75,8 @@ public final class BodyDeadlineHandler extends ChannelInboundHandlerAdapter {
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
-    private void cancel() {
+    /** The body has arrived, or the connection ended. */
+    void cancel() {
         if (timer != null) {
             timer.cancel(false);
             timer = null;

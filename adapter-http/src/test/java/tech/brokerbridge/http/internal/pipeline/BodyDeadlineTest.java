@@ -10,7 +10,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import org.junit.jupiter.api.Test;
 
 /** Which requests get a body deadline at all (the deadline itself: StalledBodyAttackSocketTest). */
-class BodyDeadlineHandlerTest {
+class BodyDeadlineTest {
 
     private static HttpRequest request(String... headers) {
         HttpRequest r = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/api/scan");
@@ -22,14 +22,14 @@ class BodyDeadlineHandlerTest {
 
     @Test
     void aRequestWithoutLengthOrTransferEncodingHasNoBody() {
-        assertFalse(BodyDeadlineHandler.hasBody(request()));
-        assertFalse(BodyDeadlineHandler.hasBody(request("Content-Length", "0")));
+        assertFalse(BodyDeadline.hasBody(request()));
+        assertFalse(BodyDeadline.hasBody(request("Content-Length", "0")));
     }
 
     @Test
     void aLengthOrAChunkedBodyIsABody() {
-        assertTrue(BodyDeadlineHandler.hasBody(request("Content-Length", "1")));
-        assertTrue(BodyDeadlineHandler.hasBody(request("Transfer-Encoding", "chunked")));
-        assertTrue(BodyDeadlineHandler.hasBody(request("Content-Length", "0", "Transfer-Encoding", "chunked")));
+        assertTrue(BodyDeadline.hasBody(request("Content-Length", "1")));
+        assertTrue(BodyDeadline.hasBody(request("Transfer-Encoding", "chunked")));
+        assertTrue(BodyDeadline.hasBody(request("Content-Length", "0", "Transfer-Encoding", "chunked")));
     }
 }

@@ -1,14 +1,15 @@
 package tech.brokerbridge.http.internal.pipeline;
 
-import io.netty.channel.ChannelHandler.Sharable;
-import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import tech.brokerbridge.http.internal.limit.SlidingLogRateLimiter;
 import tech.brokerbridge.http.internal.web.ApiException;
 import tech.brokerbridge.http.internal.web.RequestContext;
+import tech.brokerbridge.http.internal.web.Router;
 
 /**
  * Applies the per-client rate limit; a refused request gets 429 with {@code Retry-After} (whole seconds,
@@ -17,31 +18,34 @@ import tech.brokerbridge.http.internal.web.RequestContext;
  * The page's static files (routes marked {@link tech.brokerbridge.http.internal.web.Route.Attribute#STATIC_ASSET})
  * are not counted; an event stream counts once, when it opens.
  */
-@Sharable
-public final class RateLimitHandler extends RequestGate {
+public final class RateLimitGate extends RequestGate {
     /** The one client key of every loopback peer. */
     static final String LOOPBACK = "loopback";
     private final SlidingLogRateLimiter limiter;
-    private final java.util.Optional<RouteLookup> routes;
+    private final Optional<RouteLookup> routes;
 
     /** Counts every request, whatever its route. */
-    public RateLimitHandler(SlidingLogRateLimiter limiter) {
+    public RateLimitGate(SlidingLogRateLimiter limiter) {
         this.limiter = limiter;
-        this.routes = java.util.Optional.empty();
+        this.routes = Optional.empty();
     }
 
     /** Counts every request except those of static assets. */
-    public RateLimitHandler(SlidingLogRateLimiter limiter, RouteLookup routes) {
+    public RateLimitGate(SlidingLogRateLimiter limiter, RouteLookup routes) {
         this.limiter = limiter;
-        this.routes = java.util.Optional.of(routes);
+        this.routes = Optional.of(routes);
     }
 
     @Override
-    ApiException check(FullHttpRequest request, RequestContext rc, ChannelHandlerContext ctx) {
-        if (rc != null && routes.flatMap(r -> r.of(ctx.channel(), rc)).map(m -> m.route().staticAsset()).orElse(false)) {
-            return null;
+    ApiException check(FullHttpRequest request, RequestContext rc, Channel channel) {
+        if (rc != null && routes.isPresent()) {
+            Optional<Router.Match> match = routes.get().of(rc);
+            if (match.isPresent() && match.get().route().staticAsset()) {
+                return null;
+            }
         }
-        long waitNanos = limiter.acquire(clientKey(ctx.channel().remoteAddress()));
+        // the key of a loopback peer is a constant: no object made per request
+        long waitNanos = limiter.acquire(clientKey(channel.remoteAddress()));
         if (waitNanos == 0) {
             return null;
         }

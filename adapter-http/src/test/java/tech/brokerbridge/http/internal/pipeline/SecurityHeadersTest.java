@@ -10,11 +10,12 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import org.junit.jupiter.api.Test;
 
-class SecurityHeadersHandlerTest {
+/** The request-id handler stamps the security headers on every final answer, whoever made it. */
+class SecurityHeadersTest {
 
     private static FullHttpResponse answer(String uri, int status) throws Exception {
         TestChannels.PeerChannel ch = new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER,
-                new RequestContextHandler(), SecurityHeadersHandler.INSTANCE,
+                new RequestContextHandler(),
                 // answers from the tail, like every real route
                 new TestChannels.Tail(ctx -> ctx.channel().writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                         HttpResponseStatus.valueOf(status)))));

@@ -1,7 +1,6 @@
 package tech.brokerbridge.http.internal.pipeline;
 
-import io.netty.channel.ChannelHandler.Sharable;
-import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import tech.brokerbridge.http.internal.web.ApiException;
 import tech.brokerbridge.http.internal.web.RequestContext;
+import tech.brokerbridge.http.internal.web.Router;
 import tech.brokerbridge.ports.Secret;
 
 /**
@@ -20,20 +20,19 @@ import tech.brokerbridge.ports.Secret;
  * even the length leaks). No token configured: every admin route is 403, never open. The token is
  * never logged nor echoed.
  */
-@Sharable
-public final class AdminAuthHandler extends RequestGate {
+public final class AdminAuthGate extends RequestGate {
     private static final String BEARER = "bearer ";
     private final byte[] expectedDigest;
     private final RouteLookup routes;
 
-    public AdminAuthHandler(Optional<Secret> token, RouteLookup routes) {
+    public AdminAuthGate(Optional<Secret> token, RouteLookup routes) {
         this.expectedDigest = token.filter(t -> !t.isEmpty()).map(t -> sha256(t.reveal())).orElse(null);
         this.routes = routes;
     }
 
     @Override
-    ApiException check(FullHttpRequest request, RequestContext rc, ChannelHandlerContext ctx) {
-        if (rc == null || !routes.of(ctx.channel(), rc).map(m -> m.route().adminOnly()).orElse(false)) {
+    ApiException check(FullHttpRequest request, RequestContext rc, Channel channel) {
+        if (rc == null || !adminOnly(routes.of(rc))) {
             return null;
         }
         if (expectedDigest == null) {
@@ -47,6 +46,10 @@ public final class AdminAuthHandler extends RequestGate {
                     Map.of("WWW-Authenticate", "Bearer"));
         }
         return null;
+    }
+
+    private static boolean adminOnly(Optional<Router.Match> match) {
+        return match.isPresent() && match.get().route().adminOnly();
     }
 
     private static String bearerToken(String header) {
