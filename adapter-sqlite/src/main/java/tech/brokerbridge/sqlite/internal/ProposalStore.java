@@ -92,7 +92,9 @@ final class ProposalStore {
         return new ProposalPage(rows.subList(0, q.limit()), Optional.of(next));
     }
 
-    static List<Proposal> withStatus(Connection c, Collection<ProposalStatus> statuses) throws SQLException {
+    /** With {@code details} false, each proposal comes without its gates and history (not read). */
+    static List<Proposal> withStatus(Connection c, Collection<ProposalStatus> statuses, boolean details)
+            throws SQLException {
         if (statuses.isEmpty()) {
             return List.of();
         }
@@ -100,8 +102,13 @@ final class ProposalStore {
         for (ProposalStatus s : EnumSet.copyOf(statuses)) {
             args.add(s.wire());
         }
-        return query(c, "SELECT * FROM proposals WHERE status IN (" + Sql.marks(args.size()) + ")"
-                + " ORDER BY created_at_ns, proposal_id", args);
+        String sql = "SELECT * FROM proposals WHERE status IN (" + Sql.marks(args.size()) + ")"
+                + " ORDER BY created_at_ns, proposal_id";
+        if (!details) {
+            return Sql.query(c, sql, ProposalStore::row, args.toArray()).stream()
+                    .map(r -> r.with(List.of(), List.of())).toList();
+        }
+        return query(c, sql, args);
     }
 
     private static long startOfDay(LocalDate day) {

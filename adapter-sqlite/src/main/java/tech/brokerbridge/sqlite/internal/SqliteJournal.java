@@ -95,7 +95,13 @@ public final class SqliteJournal implements ClosableJournal {
     @Override
     public List<Proposal> proposalsWithStatus(Collection<ProposalStatus> statuses) {
         Objects.requireNonNull(statuses, "statuses");
-        return db.read("list proposals by status", c -> ProposalStore.withStatus(c, statuses));
+        return db.read("list proposals by status", c -> ProposalStore.withStatus(c, statuses, true));
+    }
+
+    @Override
+    public List<Proposal> tradesWithStatus(Collection<ProposalStatus> statuses) {
+        Objects.requireNonNull(statuses, "statuses");
+        return db.read("list proposals' trades by status", c -> ProposalStore.withStatus(c, statuses, false));
     }
 
     @Override

@@ -34,6 +34,13 @@ public record Proposal(String proposalId, String symbol, Direction direction, St
                 quantity, thesisSummary, gates, createdAt, expiresAt, status, history, PriceBasis.UNKNOWN);
     }
 
+    /** This proposal's trade alone: a copy with no gate results and no history. */
+    public Proposal tradeOnly() {
+        return new Proposal(proposalId, symbol, direction, setupType, conviction, compositeScore, entryPrice,
+                stopPrice, targetPrice, quantity, thesisSummary, List.of(), createdAt, expiresAt, status, List.of(),
+                pricing);
+    }
+
     /** A copy moved to {@code to}, with the change appended to the history. */
     public Proposal withStatus(ProposalStatus to, Instant time, String reason) {
         List<StatusChange> h = new ArrayList<>(history);

@@ -45,6 +45,15 @@ public interface ProposalLog {
     /** Every proposal whose status is one of {@code statuses}, oldest first. */
     List<Proposal> proposalsWithStatus(Collection<ProposalStatus> statuses);
 
+    /**
+     * The trades of every proposal whose status is one of {@code statuses}, oldest first: each as
+     * {@link #proposalsWithStatus} returns it, but {@linkplain Proposal#tradeOnly() without its gate results and
+     * history}. What the risk gates read on every approval; a log may answer it without reading those.
+     */
+    default List<Proposal> tradesWithStatus(Collection<ProposalStatus> statuses) {
+        return proposalsWithStatus(statuses).stream().map(Proposal::tradeOnly).toList();
+    }
+
     /** Every approval record, oldest first (ties in the order recorded). */
     List<ApprovalRecord> approvals();
 }

@@ -205,6 +205,19 @@ public abstract class ProposalLogContract<J extends ProposalLog & OrderLog> exte
         assertEquals(List.of(), journal.proposalsWithStatus(List.of()));
     }
 
+    @Test
+    public void tradesWithStatusAreTheProposalsWithoutGatesOrHistory() {
+        journal.saveProposal(proposal(1, T0.plusSeconds(3), ProposalStatus.EXECUTING));
+        journal.saveProposal(proposal(2, T0.plusSeconds(1), ProposalStatus.PENDING));
+        journal.saveProposal(proposal(3, T0.plusSeconds(2), ProposalStatus.REJECTED));
+        List<ProposalStatus> live = List.of(ProposalStatus.PENDING, ProposalStatus.EXECUTING);
+        List<Proposal> full = journal.proposalsWithStatus(live);
+        assertTrue(full.stream().allMatch(p -> !p.gates().isEmpty() && !p.history().isEmpty()),
+                "the samples carry gates and history, so leaving them out shows");
+        assertEquals(full.stream().map(Proposal::tradeOnly).toList(), journal.tradesWithStatus(live));
+        assertEquals(List.of(), journal.tradesWithStatus(List.of()));
+    }
+
     // ---- approvals ----
 
     @Test

@@ -85,6 +85,11 @@ public final class PublishingProposalLog implements ProposalLog {
     }
 
     @Override
+    public List<Proposal> tradesWithStatus(Collection<ProposalStatus> statuses) {
+        return journal.tradesWithStatus(statuses);
+    }
+
+    @Override
     public List<ApprovalRecord> approvals() {
         return journal.approvals();
     }

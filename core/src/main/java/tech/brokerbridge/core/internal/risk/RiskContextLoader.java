@@ -19,7 +19,7 @@ import tech.brokerbridge.ports.journal.TradeLog;
 
 /**
  * Reads a {@link RiskContext} from the broker (account, positions, open orders) and the journal
- * (pending and active proposals, today's closed trades). Blocks on both; throws their port exceptions.
+ * (the trades of pending and active proposals, today's closed trades). Blocks on both; throws their port exceptions.
  *
  * <p>Today's P&amp;L, which the daily-loss gate judges, is the worse of the broker's daily figure and
  * the desk's own records: the realized P&amp;L of the trades closed today (UTC, after commissions, as
@@ -46,7 +46,7 @@ public final class RiskContextLoader {
         AccountSnapshot account = broker.account();
         var positions = broker.positions();
         var openOrders = broker.openOrders();
-        List<Proposal> live = proposals.proposalsWithStatus(
+        List<Proposal> live = proposals.tradesWithStatus(
                 EnumSet.of(ProposalStatus.PENDING, ProposalStatus.APPROVED, ProposalStatus.EXECUTING));
         List<Proposal> pending = live.stream().filter(p -> p.status() == ProposalStatus.PENDING).toList();
         List<Proposal> active = live.stream().filter(p -> p.status() != ProposalStatus.PENDING).toList();
