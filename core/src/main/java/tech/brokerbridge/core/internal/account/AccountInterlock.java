@@ -33,6 +33,11 @@ public final class AccountInterlock {
     private final Broker broker;
     private final Supplier<LicenseState> license;
     private volatile TradingMode mode;
+    /** The last status with what it was made from: health asks on every request and the answer rarely changes. */
+    private volatile Last last;
+
+    private record Last(TradingMode mode, TradingAccount account, LicenseState license, Health.AccountStatus status) {
+    }
 
     public AccountInterlock(Broker broker, Supplier<LicenseState> license, TradingMode mode) {
         this.broker = Objects.requireNonNull(broker, "broker");
@@ -49,6 +54,17 @@ public final class AccountInterlock {
     public Health.AccountStatus status() {
         TradingMode m = mode;
         TradingAccount account = broker.tradingAccount();
+        LicenseState l = license.get();
+        Last c = last;
+        if (c != null && c.mode() == m && c.account().equals(account) && Objects.equals(c.license(), l)) {
+            return c.status();   // made from equal inputs: the same answer, without its strings made again
+        }
+        Health.AccountStatus status = status(m, account, l);
+        last = new Last(m, account, l, status);
+        return status;
+    }
+
+    private Health.AccountStatus status(TradingMode m, TradingAccount account, LicenseState l) {
         if (account instanceof TradingAccount.Unselected u) {
             return new Health.AccountStatus(Optional.empty(), "unknown", m.wire(), false,
                     "no account selected, nothing is sent: " + u.reason(), List.of());
@@ -59,8 +75,9 @@ public final class AccountInterlock {
             warnings.add(s.liveEndpoint().get() + " while trading_mode is paper; the account decides: "
                     + s.maskedId() + " is a " + s.kind().wire() + " account");
         }
-        return new Health.AccountStatus(Optional.of(s.maskedId()), s.kind().wire(), m.wire(), mismatch(m, s).isEmpty(),
-                mismatch(m, s).orElse("trading_mode is " + m.wire() + " and the account (" + s.maskedId() + ") is a "
+        Optional<String> mismatch = mismatch(m, s, l);
+        return new Health.AccountStatus(Optional.of(s.maskedId()), s.kind().wire(), m.wire(), mismatch.isEmpty(),
+                mismatch.orElse("trading_mode is " + m.wire() + " and the account (" + s.maskedId() + ") is a "
                         + s.kind().wire() + " account: orders may be sent"), warnings);
     }
 
@@ -72,11 +89,11 @@ public final class AccountInterlock {
             return Optional.of(new ActionResult.Conflict(ACCOUNT_NOT_SELECTED,
                     "no broker account is selected, so nothing is sent: " + u.reason()));
         }
-        return mismatch(m, (TradingAccount.Selected) account)
+        return mismatch(m, (TradingAccount.Selected) account, license.get())
                 .map(why -> new ActionResult.Conflict(ACCOUNT_MODE_MISMATCH, why));
     }
 
-    private Optional<String> mismatch(TradingMode m, TradingAccount.Selected s) {
+    private static Optional<String> mismatch(TradingMode m, TradingAccount.Selected s, LicenseState l) {
         if (m == TradingMode.PAPER && s.kind() == AccountKind.LIVE) {
             return Optional.of("trading_mode is paper but " + s.maskedId() + " is a live (real-money) account: the"
                     + " desk is read-only and sends nothing. Log IB Gateway in to a paper account (its id starts"
@@ -86,8 +103,7 @@ public final class AccountInterlock {
             return Optional.of("trading_mode is live but " + s.maskedId() + " is a paper account: the desk is"
                     + " read-only and sends nothing. Log in to the live account, or set trading_mode=paper");
         }
-        if (m == TradingMode.LIVE && !license.get().liveTradingAllowed()) {
-            LicenseState l = license.get();
+        if (m == TradingMode.LIVE && !l.liveTradingAllowed()) {
             return Optional.of("trading_mode is live but the license (" + l.status().wire() + ") does not allow"
                     + " live trading: the desk is read-only and sends nothing. " + l.reason());
         }

@@ -2,6 +2,7 @@ package tech.brokerbridge.core.internal.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -105,5 +106,22 @@ class AccountInterlockTest {
         assertTrue(interlock.refusal().isEmpty());
         account("U1****890", AccountKind.LIVE); // a reconnect to another login
         assertTrue(interlock.refusal().isPresent());
+    }
+
+    @Test
+    void statusFollowsEachChangeOfAccountModeAndLicenseThoughItIsKeptBetweenCalls() {
+        account("DU****567", AccountKind.PAPER);
+        Health.AccountStatus first = interlock.status();
+        assertTrue(first.tradable());
+        assertSame(first, interlock.status(), "nothing changed: the same status, not made again");
+        account("U1****890", AccountKind.LIVE);
+        assertFalse(interlock.status().tradable(), "another account is seen at once");
+        assertEquals("live", interlock.status().mode());
+        interlock.mode(TradingMode.LIVE);
+        assertFalse(interlock.status().tradable(), "an evaluation license does not allow live trading");
+        current = LICENSED;
+        assertTrue(interlock.status().tradable(), "a new license is seen at once");
+        interlock.mode(TradingMode.PAPER);
+        assertFalse(interlock.status().tradable());
     }
 }
