@@ -5,7 +5,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -30,17 +29,18 @@ import tech.brokerbridge.http.internal.pipeline.TlsOpeningFilter;
  * builds its pipeline in the documented order, and tracks it for a graceful stop.
  *
  * <p>The request gates (local-only guard, rate limit, admin auth, license gate) run in that order inside
- * one handler, {@link GateChain}; the request-id handler also runs the protocol check and the body deadline
- * and stamps the security headers with the id: each handler costs every request a hop through the pipeline
- * (issue 17's profile).
+ * one handler, {@link GateChain}, which hands what they let through to the router as a plain call; the
+ * request-id handler also keeps the connection alive or not (Netty's keep-alive rules), runs the protocol
+ * check and the body deadline and stamps the security headers with the id: each handler costs every request
+ * a hop through the pipeline (issue 17's profile).
  */
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerInitializer.class);
     private static final RepeatedWarnings WARNINGS = RepeatedWarnings.of(LOG);
 
     /** The handler names, in pipeline order. */
-    static final String[] NAMES = {"tls-opening", "codec", "keep-alive", "request-id", "aggregator", "idle-timeout",
-        "gates", "router", "errors"};
+    static final String[] NAMES = {"tls-opening", "codec", "request-id", "aggregator", "idle-timeout", "gates-router",
+        "errors"};
 
     /** What every connection's pipeline shares. */
     record Shared(ChannelGroup connections, ConnectionLimits limits, ClientEvents events, int maxBodyBytes,
@@ -50,15 +50,13 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     private final Shared shared;
     private final TlsOpeningFilter tlsOpening;
     private final GateChain gates;
-    private final RouterHandler router;
     private final ErrorHandler errors;
 
     ServerInitializer(Shared shared, LocalOnlyGuard guard, RateLimitGate rateLimit, AdminAuthGate adminAuth,
             LicenseGate licenseGate, RouterHandler router) {
         this.shared = shared;
         this.tlsOpening = new TlsOpeningFilter(shared.events());
-        this.gates = GateChain.of(guard, rateLimit, adminAuth, licenseGate);
-        this.router = router;
+        this.gates = GateChain.of(guard, rateLimit, adminAuth, licenseGate).then(router);
         this.errors = new ErrorHandler(shared.events());
     }
 
@@ -82,13 +80,11 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         pipeline
                 .addLast(NAMES[0], tlsOpening)
                 .addLast(NAMES[1], new HttpServerCodec())
-                .addLast(NAMES[2], new HttpServerKeepAliveHandler())
-                .addLast(NAMES[3], new RequestContextHandler(events, shared.bodyTimeout()))
-                .addLast(NAMES[4], new BoundedBodyAggregator(shared.maxBodyBytes()))
-                .addLast(NAMES[5], new IdleTimeoutHandler(shared.idleTimeout()))
-                .addLast(NAMES[6], gates)
-                .addLast(NAMES[7], router)
-                .addLast(NAMES[8], errors);
+                .addLast(NAMES[2], new RequestContextHandler(events, shared.bodyTimeout()))
+                .addLast(NAMES[3], new BoundedBodyAggregator(shared.maxBodyBytes()))
+                .addLast(NAMES[4], new IdleTimeoutHandler(shared.idleTimeout()))
+                .addLast(NAMES[5], gates)
+                .addLast(NAMES[6], errors);
     }
 
     private void refuse(SocketChannel ch, ConnectionLimits.Admission admission) {

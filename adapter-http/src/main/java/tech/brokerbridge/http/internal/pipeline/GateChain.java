@@ -2,6 +2,7 @@ package tech.brokerbridge.http.internal.pipeline;
 
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import java.util.List;
@@ -12,15 +13,28 @@ import tech.brokerbridge.http.internal.web.RequestContext;
  * Runs the request gates — local-only guard, rate limit, admin auth, license gate — in their documented
  * order, as plain calls, in one pipeline handler. The first refusal is answered (through the tail of the
  * pipeline, so it carries the request id and the security headers) and the request is released; a request
- * every gate lets through goes on to the router.
+ * every gate lets through goes on to the router: called directly when the chain was made {@link #then with
+ * it} (the server's pipeline: one hop fewer per request), else the next handler.
  */
 @Sharable
 public final class GateChain extends ChannelInboundHandlerAdapter {
     private final RequestGate[] gates;
+    /** What a request every gate let through goes to, as a plain call; null: the next handler. */
+    private final ChannelInboundHandler next;
 
     /** @param gates in the order they run */
     GateChain(List<? extends RequestGate> gates) {
-        this.gates = gates.toArray(new RequestGate[0]);
+        this(gates.toArray(new RequestGate[0]), null);
+    }
+
+    private GateChain(RequestGate[] gates, ChannelInboundHandler next) {
+        this.gates = gates;
+        this.next = next;
+    }
+
+    /** This chain handing what it lets through to {@code router} directly, in place of a handler of its own. */
+    public GateChain then(RouterHandler router) {
+        return new GateChain(gates, router);
     }
 
     /** The server's gates, in the documented order. */
@@ -41,11 +55,22 @@ public final class GateChain extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         if (!(msg instanceof FullHttpRequest request)) {
             ctx.fireChannelRead(msg);
             return;
         }
+        if (pass(ctx, request)) {
+            if (next != null) {
+                next.channelRead(ctx, request);
+            } else {
+                ctx.fireChannelRead(request);
+            }
+        }
+    }
+
+    /** Runs the gates; a refused request is answered and released (false). */
+    private boolean pass(ChannelHandlerContext ctx, FullHttpRequest request) {
         RequestContext rc = ctx.channel().attr(RequestContextHandler.CURRENT).get();
         ApiException refusal = null;
         boolean pass = false;
@@ -62,10 +87,9 @@ public final class GateChain extends ChannelInboundHandlerAdapter {
                 request.release();
             }
         }
-        if (pass) {
-            ctx.fireChannelRead(request);
-        } else {
+        if (!pass) {
             Responder.error(ctx.channel(), rc, refusal);
         }
+        return pass;
     }
 }

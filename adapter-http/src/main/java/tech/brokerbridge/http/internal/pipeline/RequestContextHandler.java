@@ -29,7 +29,8 @@ import tech.brokerbridge.http.internal.web.RequestContext;
  * pipeline ({@link Responder}), so it passes here whichever handler produced it (the one exception, the
  * aggregator's answer to a refused {@code Expect}, applies {@link SecurityHeaders} itself). A request
  * without a body (RFC 9112: neither {@code Content-Length} nor {@code Transfer-Encoding}) goes on as one
- * complete request, so the aggregator has nothing to gather for the most common requests.
+ * complete request, fired past the aggregator, which has nothing to gather for the most common requests.
+ * It also decides the connection's persistence ({@link KeepAlive}, Netty's keep-alive rules as plain calls).
  *
  * <p>Pipelined requests that arrive while one is in flight wait here (reading pauses) until its answer
  * is written: a route that runs off the event loop can never have its answer overtaken. When the server
@@ -46,10 +47,13 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     private static final int MAX_PARKED = 1024;
 
     private final ArrayDeque<HttpObject> parked = new ArrayDeque<>();
+    private final KeepAlive keepAlive = new KeepAlive();
     private final ProtocolCheck protocol;
     private final BodyDeadline deadline;
     /** The channel's {@link #CURRENT}, looked up once: a channel attribute lookup is a search on every call. */
     private Attribute<RequestContext> currentAttr;
+    /** The aggregator's context: a complete request without a body is fired from it, past the aggregator. */
+    private ChannelHandlerContext aggregator;
     private RequestContext current;
     /** A request without a body whose end has not arrived yet (it follows at once: same read). */
     private HttpRequest bodyless;
@@ -79,6 +83,9 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
             ctx.fireChannelRead(msg);
             return;
         }
+        if (object instanceof HttpRequest request) {
+            keepAlive.request(request);   // as it arrives, even when it waits its turn below
+        }
         if (!parked.isEmpty() || (object instanceof HttpRequest && current != null)) {
             park(ctx, object);
             return;
@@ -101,7 +108,7 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
             answerDone = true;
             ends = true;
         }
-        ctx.write(msg, promise);
+        ctx.write(msg, keepAlive.write(msg, promise));
         if (ends) {
             maybeFinish(ctx);
         }
@@ -169,15 +176,27 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
             bodyless = null;
             FullHttpRequest whole = Bodyless.complete(request, msg);
             if (whole != null) {
-                msg = whole;
-            } else {
-                ctx.fireChannelRead(request);
+                // complete already: nothing for the aggregator to do, so it skips that hop
+                pastAggregator(ctx).fireChannelRead(whole);
+                if (last) {
+                    maybeFinish(ctx);
+                }
+                return;
             }
+            ctx.fireChannelRead(request);
         }
         ctx.fireChannelRead(msg);
         if (last) {
             maybeFinish(ctx);
         }
+    }
+
+    private ChannelHandlerContext pastAggregator(ChannelHandlerContext ctx) {
+        if (aggregator == null || aggregator.isRemoved()) {
+            ChannelHandlerContext a = ctx.pipeline().context(BoundedBodyAggregator.class);
+            aggregator = a != null ? a : ctx;
+        }
+        return aggregator;
     }
 
     private Attribute<RequestContext> currentAttr(ChannelHandlerContext ctx) {

@@ -10,7 +10,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ class CodecLevelTest {
 
     private static TestChannels.PeerChannel server(Echo echo, int maxBody, Duration idle) throws Exception {
         return new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER, new HttpServerCodec(),
-                new HttpServerKeepAliveHandler(), new RequestContextHandler(), new BoundedBodyAggregator(maxBody),
+                new RequestContextHandler(), new BoundedBodyAggregator(maxBody),
                 new IdleTimeoutHandler(idle), echo);
     }
 
