@@ -26,6 +26,11 @@ public final class PaperBroker implements Broker {
             Optional.empty());
 
     private final PaperExchange exchange;
+    /** The open status last made, for its price source. */
+    private volatile Open open;
+
+    private record Open(String source, ConnectionStatus status) {
+    }
 
     public PaperBroker(PaperExchange exchange) {
         this.exchange = exchange;
@@ -38,8 +43,18 @@ public final class PaperBroker implements Broker {
 
     @Override
     public ConnectionStatus connectionStatus() {
-        return exchange.isClosed() ? CLOSED : new ConnectionStatus(true, "paper account (orders filled locally; prices: "
-                + exchange.feed().source().name() + ")");
+        if (exchange.isClosed()) {
+            return CLOSED;
+        }
+        // asked on every GET /api/health: the status is made again only when the price source changes
+        String source = exchange.feed().source().name();
+        Open last = open;
+        if (last == null || !last.source().equals(source)) {
+            last = new Open(source, new ConnectionStatus(true, "paper account (orders filled locally; prices: "
+                    + source + ")"));
+            open = last;
+        }
+        return last.status();
     }
 
     @Override

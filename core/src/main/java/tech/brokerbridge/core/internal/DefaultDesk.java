@@ -122,6 +122,9 @@ public final class DefaultDesk implements Desk {
     private final ScanState scans;
     private final OrderEventPublisher orderEvents;
     private final HealthWatch healthWatch;
+    /** The last broker service and secret store health showed: reused while equal (health is polled). */
+    private volatile Health.Service lastBroker;
+    private volatile Health.Secrets lastSecrets;
     private final PortfolioWatch portfolioWatch;
     private final ScanBars chartBars;
     private final MarketPrices prices;
@@ -279,8 +282,17 @@ public final class DefaultDesk implements Desk {
 
     private Health.Service brokerService() {
         ConnectionStatus cs = ports.broker().connectionStatus();
-        return new Health.Service(ports.broker().name(), cs.connected(), cs.message());
+        String name = ports.broker().name();
+        Health.Service last = lastBroker;
+        // health asks on every request: an equal service is not made again
+        if (last == null || last.connected() != cs.connected() || !last.name().equals(name)
+                || !last.message().equals(cs.message())) {
+            last = new Health.Service(name, cs.connected(), cs.message());
+            lastBroker = last;
+        }
+        return last;
     }
+
 
     @Override
     public EventSubscription subscribe(DeskEventListener listener) {
@@ -290,7 +302,13 @@ public final class DefaultDesk implements Desk {
     private Health.Secrets secrets() {
         try {
             StoreInfo info = ports.secrets().info();
-            return new Health.Secrets(info.backend(), info.available(), info.warning());
+            Health.Secrets last = lastSecrets;
+            if (last == null || last.available() != info.available() || !last.backend().equals(info.backend())
+                    || !last.warning().equals(info.warning())) {
+                last = new Health.Secrets(info.backend(), info.available(), info.warning());
+                lastSecrets = last;
+            }
+            return last;
         } catch (RuntimeException e) { // health must answer whatever the store does
             return new Health.Secrets("unknown", false, Optional.of("secret store did not answer: " + e.getMessage()));
         }

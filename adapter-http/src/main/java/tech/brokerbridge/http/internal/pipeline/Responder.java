@@ -4,6 +4,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValidationUtil;
@@ -22,7 +23,9 @@ import tech.brokerbridge.http.internal.web.RequestContext;
  *
  * <p>An answer's headers are made without Netty's per-value validation, which profiling showed to be
  * a good part of an answer's cost: the values this server sets are its own constants, numbers and
- * generated ids; those a route adds are checked here, once, by the same rules.
+ * generated ids; those a route adds are checked here, once, by the same rules. An answer has a
+ * {@code Content-Length} and so never trailers: it gets the shared empty trailers instead of a header map of
+ * its own (JFR: the two maps' arrays were about a fifth of the bytes allocated per request).
  */
 public final class Responder {
     /**
@@ -45,7 +48,7 @@ public final class Responder {
 
     public static FullHttpResponse toNetty(ApiResponse r) {
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()),
-                Unpooled.wrappedBuffer(r.body()), HEADERS, DefaultHttpHeadersFactory.trailersFactory());
+                Unpooled.wrappedBuffer(r.body()), HEADERS.newHeaders(), EmptyHttpHeaders.INSTANCE);
         HttpHeaders h = res.headers();
         h.set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
         h.setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
