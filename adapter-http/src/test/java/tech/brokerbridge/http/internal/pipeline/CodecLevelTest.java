@@ -191,6 +191,45 @@ class CodecLevelTest {
         assertFalse(ch.isOpen());
     }
 
+    /**
+     * A write issued from inside another write that is still on its way to the socket (as a listener of a
+     * failed write does, run at once) waits until the outer one has returned, then goes out, flushed:
+     * Netty's HTTP encoder holds the outer write's buffers until then and would send them twice (the
+     * fuzzer's "refCnt: 0", seed 'nested-write-after-close').
+     */
+    @Test
+    void aWriteFromInsideAWriteGoesOutAfterIt() throws Exception {
+        List<String> events = new ArrayList<>();
+        io.netty.channel.ChannelOutboundHandlerAdapter socketSide = new io.netty.channel.ChannelOutboundHandlerAdapter() {
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, io.netty.channel.ChannelPromise promise) {
+                String status = String.valueOf(((io.netty.handler.codec.http.HttpResponse) msg).status().code());
+                events.add("start " + status);
+                if (status.equals("503")) {
+                    ctx.channel().writeAndFlush(answer(io.netty.handler.codec.http.HttpResponseStatus.GATEWAY_TIMEOUT));
+                }
+                ctx.write(msg, promise);
+                events.add("end " + status);
+            }
+        };
+        TestChannels.PeerChannel ch = new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER, socketSide,
+                new RequestContextHandler());
+        ch.writeAndFlush(answer(io.netty.handler.codec.http.HttpResponseStatus.SERVICE_UNAVAILABLE));
+        assertEquals(List.of("start 503", "end 503", "start 504", "end 504"), events);
+        io.netty.handler.codec.http.HttpResponse first = ch.readOutbound();
+        io.netty.handler.codec.http.HttpResponse second = ch.readOutbound();
+        assertEquals(503, first.status().code());
+        assertEquals(504, second.status().code(), "the nested write was flushed");
+        assertNotEquals(first.headers().get("X-Request-Id"), second.headers().get("X-Request-Id"));
+        ch.finishAndReleaseAll();
+    }
+
+    private static io.netty.handler.codec.http.FullHttpResponse answer(
+            io.netty.handler.codec.http.HttpResponseStatus status) {
+        return new io.netty.handler.codec.http.DefaultFullHttpResponse(
+                io.netty.handler.codec.http.HttpVersion.HTTP_1_1, status);
+    }
+
     @Test
     void thePathIsDecodedOnceForEveryHandler() {
         assertEquals("/api/a", RequestContextHandler.path("/api/a?b=1"));
