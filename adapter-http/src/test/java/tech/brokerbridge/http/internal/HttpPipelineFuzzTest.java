@@ -66,7 +66,10 @@ class HttpPipelineFuzzTest {
         AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
             @Override
             protected void append(ILoggingEvent e) {
-                if (e.getLevel().isGreaterOrEqual(Level.WARN) && e.getThreadName().equals(FUZZ_THREAD.get())) {
+                // a leak report comes when the garbage collector finds the buffer, during whichever input (or
+                // test) runs then: bench/fuzz/run.sh counts those; what is checked here is what an input causes
+                if (e.getLevel().isGreaterOrEqual(Level.WARN) && e.getThreadName().equals(FUZZ_THREAD.get())
+                        && !e.getLoggerName().equals("io.netty.util.ResourceLeakDetector")) {
                     StringBuilder b = new StringBuilder(e.getFormattedMessage());
                     for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
                         b.append("\n").append(t.getClassName()).append(": ").append(t.getMessage());

@@ -83,6 +83,12 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
             ctx.fireChannelRead(msg);
             return;
         }
+        if (!ctx.channel().isActive()) {
+            // decoded after the connection closed (the rest of a read, or its last bytes): nothing can answer
+            // it; dropped here, before the aggregator could start gathering a body nobody will release
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         if (!parked.isEmpty() || (object instanceof HttpRequest && current != null)) {
             park(ctx, object);
             return;
