@@ -48,6 +48,10 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
 
     private final ArrayDeque<HttpObject> parked = new ArrayDeque<>();
     private final KeepAlive keepAlive = new KeepAlive();
+    /** Writes that arrived while a write was inside the codec (see {@link #write}). */
+    private final ArrayDeque<NestedWrite> nested = new ArrayDeque<>(2);
+    private boolean writing;
+    private boolean flushWanted;
     private final ProtocolCheck protocol;
     private final BodyDeadline deadline;
     /** The channel's {@link #CURRENT}, looked up once: a channel attribute lookup is a search on every call. */
@@ -83,6 +87,12 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
             ctx.fireChannelRead(msg);
             return;
         }
+        if (!ctx.channel().isActive()) {
+            // decoded after the connection closed (the rest of a read, or its last bytes): nothing can answer
+            // it; dropped here, before the aggregator could start gathering a body nobody will release
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         if (object instanceof HttpRequest request) {
             keepAlive.request(request);   // as it arrives, even when it waits its turn below
         }
@@ -93,8 +103,53 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
         deliver(ctx, object);
     }
 
+    /**
+     * Writes towards the codec, one at a time. A write that arrives while another is still inside the codec
+     * (a listener of that write's promise, run at once because the write failed on a closed connection,
+     * closes the channel; where the channel's close delivers its inactivity at once, as an embedded
+     * channel's does, the decoder's last requests are answered from inside that listener) waits until the
+     * outer write has returned: Netty's {@code HttpObjectEncoder} keeps the buffers of the write in flight in
+     * a field that it clears only after those listeners ran, so a nested write would send (and release)
+     * them a second time ("refCnt: 0" under fuzzing).
+     */
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (writing) {
+            nested.add(new NestedWrite(msg, promise));
+            return;
+        }
+        writing = true;
+        try {
+            writeNow(ctx, msg, promise);
+        } finally {
+            writing = false;
+        }
+        if (!nested.isEmpty() || flushWanted) {
+            writeNested(ctx);
+        }
+    }
+
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+        if (writing) {
+            flushWanted = true;   // after the writes that wait, in order
+            return;
+        }
+        ctx.flush();
+    }
+
+    private void writeNested(ChannelHandlerContext ctx) {
+        NestedWrite w;
+        while ((w = nested.poll()) != null) {
+            write(ctx, w.msg(), w.promise());
+        }
+        if (flushWanted) {
+            flushWanted = false;
+            ctx.flush();
+        }
+    }
+
+    private void writeNow(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         boolean ends = false;
         if (msg instanceof HttpResponse response && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
             SecurityHeaders.apply(response.headers(), current == null || current.api());
@@ -255,6 +310,9 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
         while ((m = parked.poll()) != null) {
             ReferenceCountUtil.release(m);
         }
+    }
+
+    private record NestedWrite(Object msg, ChannelPromise promise) {
     }
 
     /** The percent-decoded path; the raw one when it cannot be decoded (it then matches no route). */

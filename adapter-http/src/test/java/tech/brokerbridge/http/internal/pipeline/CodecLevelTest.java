@@ -190,6 +190,75 @@ class CodecLevelTest {
         assertFalse(ch.isOpen());
     }
 
+    /**
+     * A write issued from inside another write that is still on its way to the socket (as a listener of a
+     * failed write does, run at once) waits until the outer one has returned, then goes out, flushed:
+     * Netty's HTTP encoder holds the outer write's buffers until then and would send them twice (the
+     * fuzzer's "refCnt: 0", seed 'nested-write-after-close').
+     */
+    @Test
+    void aWriteFromInsideAWriteGoesOutAfterIt() throws Exception {
+        List<String> events = new ArrayList<>();
+        io.netty.channel.ChannelOutboundHandlerAdapter socketSide = new io.netty.channel.ChannelOutboundHandlerAdapter() {
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, io.netty.channel.ChannelPromise promise) {
+                String status = String.valueOf(((io.netty.handler.codec.http.HttpResponse) msg).status().code());
+                events.add("start " + status);
+                if (status.equals("503")) {
+                    ctx.channel().writeAndFlush(answer(io.netty.handler.codec.http.HttpResponseStatus.GATEWAY_TIMEOUT));
+                }
+                ctx.write(msg, promise);
+                events.add("end " + status);
+            }
+        };
+        TestChannels.PeerChannel ch = new TestChannels.PeerChannel(TestChannels.LOOPBACK_PEER, socketSide,
+                new RequestContextHandler());
+        ch.writeAndFlush(answer(io.netty.handler.codec.http.HttpResponseStatus.SERVICE_UNAVAILABLE));
+        assertEquals(List.of("start 503", "end 503", "start 504", "end 504"), events);
+        io.netty.handler.codec.http.HttpResponse first = ch.readOutbound();
+        io.netty.handler.codec.http.HttpResponse second = ch.readOutbound();
+        assertEquals(503, first.status().code());
+        assertEquals(504, second.status().code(), "the nested write was flushed");
+        assertNotEquals(first.headers().get("X-Request-Id"), second.headers().get("X-Request-Id"));
+        ch.finishAndReleaseAll();
+    }
+
+    /**
+     * What the decoder hands on after the connection closed (the rest of the last read, or what it decodes
+     * at the close) is released and goes no further: nothing can answer it, and the aggregator would start
+     * a body that nobody releases (the fuzzer's leak reports, under the embedded channel's at-once close).
+     */
+    @Test
+    void aRequestDecodedAfterTheCloseIsDroppedAndReleased() throws Exception {
+        Echo echo = new Echo();
+        boolean[] closed = {false};
+        // a channel that reports itself closed while its handlers are still there, as a socket channel does
+        // between its close and the inactivity event the event loop delivers next
+        io.netty.channel.embedded.EmbeddedChannel ch = new io.netty.channel.embedded.EmbeddedChannel(
+                new HttpServerCodec(), new RequestContextHandler(),
+                new BoundedBodyAggregator(1024), new IdleTimeoutHandler(Duration.ofSeconds(30)), echo) {
+            @Override
+            public boolean isActive() {
+                return !closed[0] && super.isActive();
+            }
+        };
+        closed[0] = true;
+        io.netty.handler.codec.http.FullHttpRequest late = new io.netty.handler.codec.http.DefaultFullHttpRequest(
+                io.netty.handler.codec.http.HttpVersion.HTTP_1_1, io.netty.handler.codec.http.HttpMethod.POST,
+                "/api/a", Unpooled.copiedBuffer("{}", StandardCharsets.UTF_8));
+        ch.pipeline().context(HttpServerCodec.class).fireChannelRead(late);
+        assertEquals(0, late.refCnt(), "released");
+        assertEquals(List.of(), echo.seen, "passed on to nobody");
+        closed[0] = false;
+        ch.finishAndReleaseAll();
+    }
+
+    private static io.netty.handler.codec.http.FullHttpResponse answer(
+            io.netty.handler.codec.http.HttpResponseStatus status) {
+        return new io.netty.handler.codec.http.DefaultFullHttpResponse(
+                io.netty.handler.codec.http.HttpVersion.HTTP_1_1, status);
+    }
+
     @Test
     void thePathIsDecodedOnceForEveryHandler() {
         assertEquals("/api/a", RequestContextHandler.path("/api/a?b=1"));
