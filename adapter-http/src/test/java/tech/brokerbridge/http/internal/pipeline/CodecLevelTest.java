@@ -255,8 +255,10 @@ class CodecLevelTest {
 
     private static io.netty.handler.codec.http.FullHttpResponse answer(
             io.netty.handler.codec.http.HttpResponseStatus status) {
-        return new io.netty.handler.codec.http.DefaultFullHttpResponse(
+        io.netty.handler.codec.http.FullHttpResponse r = new io.netty.handler.codec.http.DefaultFullHttpResponse(
                 io.netty.handler.codec.http.HttpVersion.HTTP_1_1, status);
+        io.netty.handler.codec.http.HttpUtil.setContentLength(r, 0);   // the connection stays open after it
+        return r;
     }
 
     @Test
