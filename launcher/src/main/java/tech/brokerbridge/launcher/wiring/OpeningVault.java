@@ -33,6 +33,8 @@ final class OpeningVault implements Vault {
     private final CompletableFuture<String> installation = new CompletableFuture<>();
     private final CompletableFuture<Vault> opening = new CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The opening thread: a close waits for it to end, not only for its result. */
+    private volatile Thread thread;
 
     private OpeningVault() {
     }
@@ -53,6 +55,7 @@ final class OpeningVault implements Vault {
             }
         }, "brokerbridge-vault-open");
         t.setDaemon(true);
+        v.thread = t;
         t.start();
         return v;
     }
@@ -119,7 +122,8 @@ final class OpeningVault implements Vault {
     }
 
     /**
-     * Closes the vault once it has opened (waiting for the open, at most {@link #WAIT}); never throws.
+     * Closes the vault once it has opened (waiting for the open, at most {@link #WAIT}, and for its thread
+     * to end); never throws.
      * Idempotent: the runtime closes it as a service and again when it releases the data directory.
      */
     @Override
@@ -131,6 +135,16 @@ final class OpeningVault implements Vault {
             vault().close();
         } catch (SecretStoreException e) {
             LOG.debug("no vault to close: {}", e.getMessage());
+        }
+        // the thread completes the open, then still runs for a moment: a stop returns once it has ended
+        // (BackupRestoreTest saw it alive just after a stop, under load)
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
