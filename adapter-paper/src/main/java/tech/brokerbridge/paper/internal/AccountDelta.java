@@ -59,6 +59,6 @@ final class AccountDelta {
 
     private static AccountState withBrackets(AccountState s, List<BracketState> brackets) {
         return new AccountState(s.currency(), s.seed(), s.idPrefix(), s.nextOrderId(), s.nextExecutionId(),
-                s.simulatedTime(), s.ledger(), s.priceFactors(), brackets);
+                s.simulatedTime(), s.ledger(), s.priceFactors(), brackets, s.trades());
     }
 }

@@ -202,7 +202,7 @@ final class AccountFile implements AutoCloseable {
         for (String record : contents.records()) {
             n++;
             try {
-                s = AccountDelta.apply(s, AccountStateCodec.decode(record));
+                s = AccountDelta.apply(s, AccountStateCodec.decodeRecord(record, s));
             } catch (IllegalArgumentException | java.time.DateTimeException e) {
                 throw damaged(logFile, "record " + n + ": " + e.getMessage());
             }

@@ -317,6 +317,16 @@ public final class PaperExchange implements AutoCloseable {
         }
     }
 
+    /** The account as it stands, built afresh from the exchange (for tests: what a save must have kept). */
+    AccountState stateNow() {
+        lock.lock();
+        try {
+            return capture();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private AccountState capture() {
         return new AccountState(account.currency(), seed, idPrefix, nextOrderId, nextExecutionId, now,
                 account.ledger(), priceFactors, book.bracketStates(), book.tradeState());
