@@ -189,8 +189,12 @@ final class PaperBook {
         }
     }
 
-    /** A mutation of {@code b} (its legs' states, fills, prices, quantities): the next capture looks at it. */
+    /**
+     * A mutation of {@code b} (its legs' states, fills, prices, quantities), marked before the views of
+     * its legs are read again: they are made afresh, and the next capture looks at it.
+     */
     private void touch(PaperBracket b) {
+        b.changed();
         if (saved) {
             touched.add(b);
         }
@@ -228,11 +232,7 @@ final class PaperBook {
     List<OrderView> open() {
         List<OrderView> out = new ArrayList<>();
         for (PaperBracket b : liveBrackets()) {
-            for (PaperOrder leg : b.legs()) {
-                if (leg.live()) {
-                    out.add(b.view(leg));
-                }
-            }
+            out.addAll(b.liveViews());
         }
         for (PaperLoneOrder o : liveLoneOrders()) {
             out.add(o.view());

@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +26,7 @@ import tech.brokerbridge.paper.PaperConfig;
 import tech.brokerbridge.ports.broker.BracketOrder;
 import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.ports.broker.CloseOrder;
+import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.ProtectionChange;
 import tech.brokerbridge.ports.broker.StopOrder;
 import tech.brokerbridge.ports.broker.SubmitResult;
@@ -35,7 +38,8 @@ import tech.brokerbridge.ports.market.Direction;
  * closes; stand-alone stops; forced prices; time moving on): after every call, what the files hold (the
  * account file with its log replayed, as after a crash) equals the exchange's account as it stands, so
  * no change a call made can be left out of the record it saved; and so does the account reopened after
- * a clean close (compacted) and from a copy of the files taken while it ran.
+ * a clean close (compacted) and from a copy of the files taken while it ran. The open orders (made
+ * from views the book keeps between changes) are the live legs of every order, as read one by one.
  */
 class RandomizedAccountLogTest {
     private static final Clock WEDNESDAY = Clock.fixed(Instant.parse("2026-03-18T15:00:00Z"), ZoneOffset.UTC);
@@ -65,6 +69,7 @@ class RandomizedAccountLogTest {
                 // a value the port refuses (e.g. a stop on the wrong side): no call was made
             }
             assertEquals(m.exchange().stateNow(), AccountFile.peek(live).orElseThrow(), "after call " + i);
+            assertEquals(liveLegs(m.broker(), refs), new HashSet<>(m.broker().openOrders()), "after call " + i);
         }
         assertTrue(n > CALLS / 2, "most calls reached the exchange: " + n);
         AccountState running = m.exchange().stateNow();
@@ -78,6 +83,14 @@ class RandomizedAccountLogTest {
         m.close();
         SimulatedMarket reopened = markets.track(new SimulatedMarket(PaperConfig.persistentIn(live), WEDNESDAY));
         assertEquals(running, reopened.exchange().stateNow(), "reopened after a clean close");
+    }
+
+    private static Set<OrderView> liveLegs(Broker b, List<String> refs) {
+        Set<OrderView> live = new HashSet<>();
+        for (String ref : refs) {
+            b.ordersByRef(ref).stream().filter(o -> !o.state().done()).forEach(live::add);
+        }
+        return live;
     }
 
     /** One random call; false when it was refused before reaching the exchange. */
@@ -124,7 +137,12 @@ class RandomizedAccountLogTest {
                     return false;
                 }
                 String ref = refs.get(random.nextInt(refs.size()));
-                var entry = b.ordersByRef(ref).get(0);
+                List<OrderView> orders = b.ordersByRef(ref); // a bracket's, or a refused close's (none)
+                if (orders.isEmpty()) {
+                    return false;
+                }
+                OrderView entry = orders.get(0);
+                refs.add("cls-" + i);
                 b.close(new CloseOrder("cls-" + i, Optional.of(ref), entry.symbol(), entry.direction(),
                         1 + random.nextInt((int) entry.quantity()), random.nextBoolean() ? OptionalDouble.empty()
                                 : OptionalDouble.of(cents(x.livePrice(entry.symbol()) * (1 + 0.01 * entry.direction()
@@ -137,6 +155,7 @@ class RandomizedAccountLogTest {
                     return false;
                 }
                 Direction side = held > 0 ? Direction.LONG : Direction.SHORT;
+                refs.add("stp-" + i);
                 b.protect(new StopOrder("stp-" + i, symbol, side, Math.abs(held), cents(price * (1 - side.sign()
                         * 0.02))));
             }
