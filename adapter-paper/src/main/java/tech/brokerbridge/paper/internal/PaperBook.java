@@ -3,16 +3,12 @@ package tech.brokerbridge.paper.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.paper.internal.AccountState.BracketState;
@@ -79,61 +75,20 @@ final class PaperBook {
      */
     private final Map<String, PaperBracket> live = new LinkedHashMap<>();
     private final Map<String, PaperLoneOrder> liveLone = new LinkedHashMap<>();
-    /** Whether the account is saved: then the book keeps what it last {@link #capture captured} and what changed since. */
-    private final boolean saved;
-    private final List<BracketState> states = new ArrayList<>();
-    private final Map<String, Integer> stateIndex = new HashMap<>();
-    private final Map<String, LegChange> legChanges = new HashMap<>();
-    private TradeState trades = TradeState.NONE;
-    /** The brackets a mutation touched since the last capture; whether an order or a commission changed. */
-    private final Set<PaperBracket> touched = new LinkedHashSet<>();
-    private boolean loneTouched;
-    private boolean chargedTouched;
+    /** What the last save kept and what changed since (for a saved account). */
+    private final BookCapture saves;
 
     PaperBook(Host host, PaperCommissions commissions, boolean saved) {
         this.host = host;
         this.commissions = commissions;
-        this.saved = saved;
+        this.saves = new BookCapture(saved);
     }
 
     // ---- state ----
 
-    /**
-     * The book as a save keeps it, and the brackets whose state changed since the last capture (or
-     * restore): the cost is that of what changed, not of the whole book. Only for a saved account.
-     */
-    record Capture(List<BracketState> brackets, List<BracketState> changed, TradeState trades) {
-    }
-
-    Capture capture() {
-        List<BracketState> changed = new ArrayList<>();
-        boolean legsMoved = false;
-        for (PaperBracket b : touched) {
-            BracketState now = b.state();
-            Integer i = stateIndex.get(b.order.orderRef());
-            if (i == null) {
-                stateIndex.put(b.order.orderRef(), states.size());
-                states.add(now);
-                changed.add(now);
-            } else if (!now.equals(states.get(i))) {
-                states.set(i, now);
-                changed.add(now);
-            }
-            Map<String, LegChange> moved = b.changes();
-            for (PaperOrder leg : b.legs()) {
-                LegChange c = moved.get(leg.id);
-                LegChange was = c == null ? legChanges.remove(leg.id) : legChanges.put(leg.id, c);
-                legsMoved |= !Objects.equals(c, was);
-            }
-        }
-        touched.clear();
-        if (legsMoved || loneTouched || chargedTouched) {
-            trades = new TradeState(legChanges, loneTouched ? loneStates() : trades.orders(),
-                    chargedTouched ? charged : trades.commissions());
-            loneTouched = false;
-            chargedTouched = false;
-        }
-        return new Capture(List.copyOf(states), changed, trades);
+    /** The book as a save keeps it, built from what changed since the last capture. Only for a saved account. */
+    BookCapture.Capture capture() {
+        return saves.capture(this::loneStates, charged);
     }
 
     private List<LoneOrderState> loneStates() {
@@ -173,20 +128,7 @@ final class PaperBook {
             }
         }
         charged.putAll(savedTrades.commissions());
-        states.clear();
-        stateIndex.clear();
-        legChanges.clear();
-        touched.clear();
-        loneTouched = false;
-        chargedTouched = false;
-        if (saved) {
-            for (BracketState b : savedBrackets) {
-                stateIndex.put(b.order().orderRef(), states.size());
-                states.add(b);
-            }
-            legChanges.putAll(savedTrades.legs());
-            trades = savedTrades;
-        }
+        saves.reset(savedBrackets, savedTrades);
     }
 
     /**
@@ -195,9 +137,7 @@ final class PaperBook {
      */
     private void touch(PaperBracket b) {
         b.changed();
-        if (saved) {
-            touched.add(b);
-        }
+        saves.touched(b);
     }
 
     boolean knows(String ref) {
@@ -268,7 +208,7 @@ final class PaperBook {
         if (b != null) {
             touch(b);
         } else {
-            loneTouched = true;
+            saves.loneTouched();
         }
         int n = 0;
         for (PaperOrder leg : legs) {
@@ -339,7 +279,7 @@ final class PaperBook {
         if (order.state != OrderState.WORKING) {
             return;
         }
-        loneTouched = true;
+        saves.loneTouched();
         if (o.closes()) {
             if (order.price == 0) {
                 fill(o.ref(), o.symbol(), order, price, -sign);
@@ -374,7 +314,7 @@ final class PaperBook {
         if (commission > 0) {
             host.account().charge(commission);
             charged.put(exec, commission);
-            chargedTouched = true;
+            saves.chargedTouched();
             host.event(new OrderEvent.Commission(ref, leg.leg, leg.id, exec, commission, host.now()));
         }
     }
@@ -438,7 +378,7 @@ final class PaperBook {
         PaperLoneOrder lo = new PaperLoneOrder(ref, c.symbol(), c.positionDirection(), order);
         lone.put(ref, lo);
         liveLone.put(ref, lo);
-        loneTouched = true;
+        saves.loneTouched();
         host.event(new OrderEvent.Working(ref, OrderLeg.CLOSE, order.id, host.now()));
         priceNow(c.symbol()).ifPresent(price -> match(lo, price));
         return new PlaceResult.Accepted(ref, order.id, order.state);
@@ -469,7 +409,7 @@ final class PaperBook {
         PaperLoneOrder lo = new PaperLoneOrder(s.ref(), s.symbol(), s.positionDirection(), order);
         lone.put(s.ref(), lo);
         liveLone.put(s.ref(), lo);
-        loneTouched = true;
+        saves.loneTouched();
         host.event(new OrderEvent.Working(s.ref(), OrderLeg.STOP_LOSS, order.id, host.now()));
         priceNow(s.symbol()).ifPresent(price -> match(lo, price));
         return new PlaceResult.Accepted(s.ref(), order.id, order.state);

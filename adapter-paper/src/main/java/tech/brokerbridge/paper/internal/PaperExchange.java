@@ -329,7 +329,7 @@ public final class PaperExchange implements AutoCloseable {
 
     /** What a save keeps, built from what changed since the last one; the whole account when assertions are on, to check it. */
     private Outbox.Save save() {
-        PaperBook.Capture c = book.capture();
+        BookCapture.Capture c = book.capture();
         AccountState state = new AccountState(account.currency(), seed, idPrefix, nextOrderId, nextExecutionId, now,
                 account.ledger(), priceFactors, c.brackets(), c.trades());
         assert state.equals(capture()) : "a mutation of the paper book was not marked for saving: " + state;
