@@ -57,8 +57,9 @@ final class AccountDelta {
         return withBrackets(delta, new ArrayList<>(merged.values()));
     }
 
-    private static AccountState withBrackets(AccountState s, List<BracketState> brackets) {
+    /** {@code s} holding {@code brackets} only (a delta, when they are those that changed). */
+    static AccountState withBrackets(AccountState s, List<BracketState> brackets) {
         return new AccountState(s.currency(), s.seed(), s.idPrefix(), s.nextOrderId(), s.nextExecutionId(),
-                s.simulatedTime(), s.ledger(), s.priceFactors(), brackets);
+                s.simulatedTime(), s.ledger(), s.priceFactors(), brackets, s.trades());
     }
 }

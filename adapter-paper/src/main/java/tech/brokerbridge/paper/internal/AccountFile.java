@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -202,7 +203,7 @@ final class AccountFile implements AutoCloseable {
         for (String record : contents.records()) {
             n++;
             try {
-                s = AccountDelta.apply(s, AccountStateCodec.decode(record));
+                s = AccountDelta.apply(s, AccountStateCodec.decodeRecord(record, s));
             } catch (IllegalArgumentException | java.time.DateTimeException e) {
                 throw damaged(logFile, "record " + n + ": " + e.getMessage());
             }
@@ -247,7 +248,21 @@ final class AccountFile implements AutoCloseable {
             compact(state);
             return;
         }
-        byte[] record = AccountLog.frame(AccountStateCodec.encodeLine(AccountDelta.between(saved, state)));
+        save(state, AccountDelta.between(saved, state).brackets());
+    }
+
+    /**
+     * As {@link #save(AccountState)}, told which brackets are new or changed since the last save (the
+     * caller keeps every bracket it saved before, so the log's record needs those only).
+     *
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    void save(AccountState state, List<AccountState.BracketState> changed) {
+        if (saved == null || log.isEmpty()) {
+            compact(state);
+            return;
+        }
+        byte[] record = AccountLog.frame(AccountStateCodec.encodeLine(AccountDelta.withBrackets(state, changed)));
         if (!log.get().fits(record.length)) {
             compact(state);
             return;

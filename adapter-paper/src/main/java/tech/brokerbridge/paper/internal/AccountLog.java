@@ -188,7 +188,7 @@ final class AccountLog implements AutoCloseable {
         CRC32C crc = new CRC32C();
         crc.update(body);
         byte[] framed = new byte[body.length + 10];
-        String sum = String.format("%08x", crc.getValue());
+        String sum = HEX.toHexDigits((int) crc.getValue()); // 8 lower-case digits, as %08x
         System.arraycopy(sum.getBytes(StandardCharsets.US_ASCII), 0, framed, 0, 8);
         framed[8] = ' ';
         System.arraycopy(body, 0, framed, 9, body.length);

@@ -88,6 +88,19 @@ final class AccountStateCodec {
 
     /** Parses and checks a whole file. */
     static AccountState decode(String text) {
+        return decode(text, List.of());
+    }
+
+    /**
+     * Parses and checks a record of the account's log ({@link AccountDelta}): its {@code trades} may
+     * name legs and executions of brackets it does not hold, which {@code earlier} (the state the
+     * records before it made) does.
+     */
+    static AccountState decodeRecord(String text, AccountState earlier) {
+        return decode(text, earlier.brackets());
+    }
+
+    private static AccountState decode(String text, List<BracketState> earlier) {
         JsonNode tree = AccountDocument.tree(text);
         if (!tree.isObject() || !FORMAT.equals(tree.path("format").textValue())) {
             throw new IllegalArgumentException("not a paper account file (format is not " + FORMAT + ")");
@@ -101,13 +114,13 @@ final class AccountStateCodec {
                     + " version reads " + VERSION + "); was the file written by a newer BrokerBridge?");
         }
         try {
-            return decodeFields(AccountDocument.account(tree), version.asLong());
+            return decodeFields(AccountDocument.account(tree), version.asLong(), earlier);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("a bad date or time: " + e.getMessage(), e);
         }
     }
 
-    private static AccountState decodeFields(AccountDocument.Account f, long version) {
+    private static AccountState decodeFields(AccountDocument.Account f, long version, List<BracketState> earlier) {
         String currency = f.currency();
         check(currency.matches("[A-Z]{3}"), "currency must be three capital letters");
         long seed = f.seed();
@@ -148,8 +161,13 @@ final class AccountStateCodec {
         }
         check(f.trades().isPresent() == (version != VERSION_WITHOUT_TRADES), "trades go with version " + VERSION
                 + ", and only with it");
+        List<BracketState> known = brackets;
+        if (!earlier.isEmpty()) {
+            known = new ArrayList<>(earlier);
+            known.addAll(brackets);
+        }
         TradeState trades = f.trades().isEmpty() ? TradeState.NONE : TradeStateCodec.decode(f.trades().get(),
-                brackets, ids);
+                known, ids);
         for (var o : trades.orders()) {
             check(refs.add(o.ref()), "ref " + o.ref() + " appears twice");
         }

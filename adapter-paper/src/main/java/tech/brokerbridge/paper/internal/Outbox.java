@@ -61,6 +61,13 @@ final class Outbox {
         });
     }
 
+    /**
+     * What a call's save keeps: the whole account, and its brackets that are new or changed since the
+     * last save (the log's record holds those only).
+     */
+    record Save(AccountState state, List<AccountState.BracketState> changed) {
+    }
+
     /** The account changed in a way the file must keep. */
     void changed() {
         changed = true;
@@ -78,11 +85,12 @@ final class Outbox {
      *
      * @throws BrokerException (retryable) when the account could not be saved; the call then changed nothing
      */
-    void commit(Supplier<AccountState> capture, Consumer<AccountState> restore) {
+    void commit(Supplier<Save> capture, Consumer<AccountState> restore) {
         if (changed && file.isPresent()) {
-            AccountState state = capture.get();
+            Save save = capture.get();
+            AccountState state = save.state();
             try {
-                file.get().save(state);
+                file.get().save(state, save.changed());
             } catch (UncheckedIOException e) {
                 restore.accept(lastSaved);
                 unsent.clear();

@@ -2,6 +2,7 @@ package tech.brokerbridge.paper.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,33 +68,76 @@ final class PaperBook {
     private final Map<String, PaperBracket> brackets = new LinkedHashMap<>();
     private final Map<String, PaperLoneOrder> lone = new LinkedHashMap<>();
     private final Map<String, Double> charged = new LinkedHashMap<>();
+    /**
+     * The brackets and orders that may still be live, in the order they were placed: a superset (one
+     * that is done leaves when it is next walked over). Done orders never change again, so matching,
+     * the open orders and the margin walk these only, not every bracket the account ever held.
+     */
+    private final Map<String, PaperBracket> live = new LinkedHashMap<>();
+    private final Map<String, PaperLoneOrder> liveLone = new LinkedHashMap<>();
+    /** What the last save kept and what changed since (for a saved account). */
+    private final BookCapture saves;
 
-    PaperBook(Host host, PaperCommissions commissions) {
+    PaperBook(Host host, PaperCommissions commissions, boolean saved) {
         this.host = host;
         this.commissions = commissions;
+        this.saves = new BookCapture(saved);
     }
 
     // ---- state ----
 
+    /** The book as a save keeps it, built from what changed since the last capture. Only for a saved account. */
+    BookCapture.Capture capture() {
+        return saves.capture(this::loneStates, charged);
+    }
+
+    private List<LoneOrderState> loneStates() {
+        return lone.values().stream().map(PaperLoneOrder::state).toList();
+    }
+
+    /** Every bracket's state, built afresh (what {@link #capture} must agree with). */
     List<BracketState> bracketStates() {
         return brackets.values().stream().map(PaperBracket::state).toList();
     }
 
+    /** The trades, built afresh (what {@link #capture} must agree with). */
     TradeState tradeState() {
         Map<String, LegChange> legs = new LinkedHashMap<>();
         brackets.values().forEach(b -> legs.putAll(b.changes()));
-        return new TradeState(legs, lone.values().stream().map(PaperLoneOrder::state).toList(), charged);
+        return new TradeState(legs, loneStates(), charged);
     }
 
-    void restore(List<BracketState> savedBrackets, TradeState trades) {
+    void restore(List<BracketState> savedBrackets, TradeState savedTrades) {
         brackets.clear();
         lone.clear();
         charged.clear();
-        savedBrackets.forEach(b -> brackets.put(b.order().orderRef(), PaperBracket.from(b, trades.legs())));
-        for (LoneOrderState o : trades.orders()) {
-            lone.put(o.ref(), PaperLoneOrder.from(o));
+        live.clear();
+        liveLone.clear();
+        savedBrackets.forEach(b -> {
+            PaperBracket pb = PaperBracket.from(b, savedTrades.legs());
+            brackets.put(b.order().orderRef(), pb);
+            if (pb.live()) {
+                live.put(b.order().orderRef(), pb);
+            }
+        });
+        for (LoneOrderState o : savedTrades.orders()) {
+            PaperLoneOrder lo = PaperLoneOrder.from(o);
+            lone.put(o.ref(), lo);
+            if (lo.order().live()) {
+                liveLone.put(o.ref(), lo);
+            }
         }
-        charged.putAll(trades.commissions());
+        charged.putAll(savedTrades.commissions());
+        saves.reset(savedBrackets, savedTrades);
+    }
+
+    /**
+     * A mutation of {@code b} (its legs' states, fills, prices, quantities), marked before the views of
+     * its legs are read again: they are made afresh, and the next capture looks at it.
+     */
+    private void touch(PaperBracket b) {
+        b.changed();
+        saves.touched(b);
     }
 
     boolean knows(String ref) {
@@ -101,13 +145,23 @@ final class PaperBook {
     }
 
     boolean hasLive() {
-        return brackets.values().stream().anyMatch(PaperBracket::live)
-                || lone.values().stream().anyMatch(o -> o.order().live());
+        return !liveBrackets().isEmpty() || !liveLoneOrders().isEmpty();
+    }
+
+    /** The live brackets, in the order they were placed (done ones leave the index here). */
+    private Collection<PaperBracket> liveBrackets() {
+        live.values().removeIf(b -> !b.live());
+        return live.values();
+    }
+
+    private Collection<PaperLoneOrder> liveLoneOrders() {
+        liveLone.values().removeIf(o -> !o.order().live());
+        return liveLone.values();
     }
 
     double workingEntryNotional() {
         double notional = 0;
-        for (PaperBracket b : brackets.values()) {
+        for (PaperBracket b : liveBrackets()) {
             if (b.entry.state == OrderState.WORKING) {
                 notional += b.entry.quantity * b.entry.price;
             }
@@ -117,10 +171,12 @@ final class PaperBook {
 
     List<OrderView> open() {
         List<OrderView> out = new ArrayList<>();
-        for (PaperBracket b : brackets.values()) {
-            b.legs().stream().filter(PaperOrder::live).map(b::view).forEach(out::add);
+        for (PaperBracket b : liveBrackets()) {
+            out.addAll(b.liveViews());
         }
-        lone.values().stream().filter(o -> o.order().live()).map(PaperLoneOrder::view).forEach(out::add);
+        for (PaperLoneOrder o : liveLoneOrders()) {
+            out.add(o.view());
+        }
         return out;
     }
 
@@ -138,6 +194,8 @@ final class PaperBook {
     void add(BracketOrder order, List<String> ids) {
         PaperBracket b = new PaperBracket(order, ids);
         brackets.put(order.orderRef(), b);
+        live.put(order.orderRef(), b);
+        touch(b);
         for (PaperOrder leg : b.legs()) {
             host.event(new OrderEvent.Working(order.orderRef(), leg.leg, leg.id, host.now()));
         }
@@ -147,6 +205,11 @@ final class PaperBook {
     int cancel(String ref) {
         PaperBracket b = brackets.get(ref);
         List<PaperOrder> legs = b != null ? b.legs() : lone.containsKey(ref) ? List.of(lone.get(ref).order()) : List.of();
+        if (b != null) {
+            touch(b);
+        } else {
+            saves.loneTouched();
+        }
         int n = 0;
         for (PaperOrder leg : legs) {
             if (leg.live()) {
@@ -159,12 +222,12 @@ final class PaperBook {
 
     /** Everything live in {@code symbol} (or everywhere, for null) meets the price now. */
     void matchAll(String symbol) {
-        for (PaperBracket b : new ArrayList<>(brackets.values())) {
+        for (PaperBracket b : new ArrayList<>(liveBrackets())) {
             if (b.live() && (symbol == null || b.symbol().equals(symbol))) {
                 priceNow(b.symbol()).ifPresent(price -> match(b, price));
             }
         }
-        for (PaperLoneOrder o : new ArrayList<>(lone.values())) {
+        for (PaperLoneOrder o : new ArrayList<>(liveLoneOrders())) {
             if (o.order().live() && (symbol == null || o.symbol().equals(symbol))) {
                 priceNow(o.symbol()).ifPresent(price -> match(o, price));
             }
@@ -187,6 +250,7 @@ final class PaperBook {
     private void match(PaperBracket b, double price) {
         int sign = b.order.direction().sign();
         if (b.entry.state == OrderState.WORKING && sign * (price - b.entry.price) <= 0) {
+            touch(b);
             fill(b.order.orderRef(), b.symbol(), b.entry, b.entry.price, sign);
             b.stop.state = OrderState.WORKING;
             b.target.state = OrderState.WORKING;
@@ -194,12 +258,16 @@ final class PaperBook {
         if (b.entry.state != OrderState.FILLED) {
             return;
         }
-        follow(b.stop, b.order.direction(), price);
+        if (follow(b.stop, b.order.direction(), price)) {
+            touch(b);
+        }
         if (b.stop.state == OrderState.WORKING && sign * (price - b.stop.price) <= 0) {
+            touch(b);
             fill(b.order.orderRef(), b.symbol(), b.stop, sign > 0 ? Math.min(price, b.stop.price)
                     : Math.max(price, b.stop.price), -sign);
             cancelLeg(b.order.orderRef(), b.target, "one-cancels-other: the stop loss filled");
         } else if (b.target.state == OrderState.WORKING && sign * (price - b.target.price) >= 0) {
+            touch(b);
             fill(b.order.orderRef(), b.symbol(), b.target, b.target.price, -sign);
             cancelLeg(b.order.orderRef(), b.stop, "one-cancels-other: the take profit filled");
         }
@@ -211,6 +279,7 @@ final class PaperBook {
         if (order.state != OrderState.WORKING) {
             return;
         }
+        saves.loneTouched();
         if (o.closes()) {
             if (order.price == 0) {
                 fill(o.ref(), o.symbol(), order, price, -sign);
@@ -223,11 +292,16 @@ final class PaperBook {
         }
     }
 
-    /** A trailing stop that works moves with the price. */
-    private static void follow(PaperOrder stop, Direction direction, double price) {
+    /** A trailing stop that works moves with the price; true when it moved. */
+    private static boolean follow(PaperOrder stop, Direction direction, double price) {
         if (stop.state == OrderState.WORKING && stop.trailing.isPresent()) {
-            stop.price = SymbolPath.cents(stop.trailing.get().follow(direction, stop.price, price));
+            double moved = SymbolPath.cents(stop.trailing.get().follow(direction, stop.price, price));
+            if (Double.compare(moved, stop.price) != 0) {
+                stop.price = moved;
+                return true;
+            }
         }
+        return false;
     }
 
     private void fill(String ref, String symbol, PaperOrder leg, double price, int side) {
@@ -240,6 +314,7 @@ final class PaperBook {
         if (commission > 0) {
             host.account().charge(commission);
             charged.put(exec, commission);
+            saves.chargedTouched();
             host.event(new OrderEvent.Commission(ref, leg.leg, leg.id, exec, commission, host.now()));
         }
     }
@@ -263,6 +338,7 @@ final class PaperBook {
         if (change.targetPrice().isPresent() && b.target.state.done()) {
             return new ModifyResult.Refused(ref, "its take profit is " + b.target.state.wire());
         }
+        touch(b);
         if (change.stopPrice().isPresent()) {
             b.stop.price = change.stopPrice().getAsDouble();
             b.stop.trailing = change.trailing();
@@ -301,6 +377,8 @@ final class PaperBook {
                 OrderState.WORKING);
         PaperLoneOrder lo = new PaperLoneOrder(ref, c.symbol(), c.positionDirection(), order);
         lone.put(ref, lo);
+        liveLone.put(ref, lo);
+        saves.loneTouched();
         host.event(new OrderEvent.Working(ref, OrderLeg.CLOSE, order.id, host.now()));
         priceNow(c.symbol()).ifPresent(price -> match(lo, price));
         return new PlaceResult.Accepted(ref, order.id, order.state);
@@ -308,6 +386,7 @@ final class PaperBook {
 
     /** Cuts a bracket's working protective legs by {@code quantity}, cancelling those with nothing left. */
     private void cut(PaperBracket b, long quantity, String by) {
+        touch(b);
         for (PaperOrder leg : List.of(b.stop, b.target)) {
             if (!leg.live()) {
                 continue;
@@ -329,6 +408,8 @@ final class PaperBook {
                 OrderState.WORKING);
         PaperLoneOrder lo = new PaperLoneOrder(s.ref(), s.symbol(), s.positionDirection(), order);
         lone.put(s.ref(), lo);
+        liveLone.put(s.ref(), lo);
+        saves.loneTouched();
         host.event(new OrderEvent.Working(s.ref(), OrderLeg.STOP_LOSS, order.id, host.now()));
         priceNow(s.symbol()).ifPresent(price -> match(lo, price));
         return new PlaceResult.Accepted(s.ref(), order.id, order.state);

@@ -20,6 +20,8 @@ final class PaperBracket {
     final PaperOrder entry;
     final PaperOrder stop;
     final PaperOrder target;
+    /** Its live legs as port values, until a leg changes ({@link #changed}); {@code null} when not made yet. */
+    private List<OrderView> liveViews;
 
     PaperBracket(BracketOrder order, List<String> ids) {
         this.order = order;
@@ -74,6 +76,25 @@ final class PaperBracket {
             legs.add(new LegState(leg.leg, leg.id, leg.state, x));
         }
         return new BracketState(order, legs);
+    }
+
+    /** A leg changed (state, fill, price, quantity or trail): the views made before are stale. */
+    void changed() {
+        liveViews = null;
+    }
+
+    /** Its live legs as port values (made once per change: the open orders are read on every approval). */
+    List<OrderView> liveViews() {
+        if (liveViews == null) {
+            List<OrderView> views = new ArrayList<>(3);
+            for (PaperOrder leg : legs()) {
+                if (leg.live()) {
+                    views.add(view(leg));
+                }
+            }
+            liveViews = List.copyOf(views);
+        }
+        return liveViews;
     }
 
     List<PaperOrder> legs() {

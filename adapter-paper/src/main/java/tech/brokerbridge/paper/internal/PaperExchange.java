@@ -87,7 +87,7 @@ public final class PaperExchange implements AutoCloseable {
         this.calendar = calendar;
         this.seed = seed;
         this.outbox = new Outbox(file, events);
-        this.book = new PaperBook(new BookHost(), commissions);
+        this.book = new PaperBook(new BookHost(), commissions, file.isPresent());
         Optional<AccountState> saved = outbox.load(currency, seed);
         if (saved.isPresent()) {
             restore(saved.get());
@@ -310,11 +310,30 @@ public final class PaperExchange implements AutoCloseable {
         try {
             ensureOpen();
             T result = body.get();
-            outbox.commit(this::capture, this::restore);
+            outbox.commit(this::save, this::restore);
             return result;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The account as it stands, built afresh from the exchange (for tests: what a save must have kept). */
+    AccountState stateNow() {
+        lock.lock();
+        try {
+            return capture();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What a save keeps, built from what changed since the last one; the whole account when assertions are on, to check it. */
+    private Outbox.Save save() {
+        BookCapture.Capture c = book.capture();
+        AccountState state = new AccountState(account.currency(), seed, idPrefix, nextOrderId, nextExecutionId, now,
+                account.ledger(), priceFactors, c.brackets(), c.trades());
+        assert state.equals(capture()) : "a mutation of the paper book was not marked for saving: " + state;
+        return new Outbox.Save(state, c.changed());
     }
 
     private AccountState capture() {

@@ -2,7 +2,10 @@ package tech.brokerbridge.core.internal.risk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import tech.brokerbridge.ports.journal.GateResult;
 
@@ -15,6 +18,24 @@ class FiguresTest {
         assertEquals("-0.01", Figures.fmt(-0.005));
         assertEquals("4976.40", Figures.fmt(4976.400000000001));
         assertEquals("0.29", Figures.fmt(0.285));
+    }
+
+    @Test
+    void theSameTextAsTheFormatter() {
+        Random random = new Random(42);
+        List<Double> values = new ArrayList<>(List.of(0.005, 0.015, 1.005, 2.675, 1e-7, -1e-7, 123456789.125,
+                9.995, -9.995, 1e15 + 0.5, 4.35, 100.0, -100.0, Double.MIN_VALUE, 1e20, 123.0 / 7));
+        for (int i = 0; i < 200_000; i++) {
+            double scale = Math.pow(10, random.nextInt(12) - 4);
+            values.add((random.nextDouble() - 0.3) * scale);
+            values.add(Math.round(random.nextDouble() * 1e6) / 1000.0 * (random.nextBoolean() ? 1 : -1)); // x.xx5 cases
+        }
+        for (double v : values) {
+            String expected = String.format(Locale.ROOT, "%.2f", v);
+            assertEquals(expected.equals("-0.00") ? "0.00" : expected, Figures.fmt(v), "of " + v);
+        }
+        assertEquals("NaN", Figures.fmt(Double.NaN));
+        assertEquals("Infinity", Figures.fmt(Double.POSITIVE_INFINITY));
     }
 
     @Test
