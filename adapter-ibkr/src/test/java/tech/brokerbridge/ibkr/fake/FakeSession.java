@@ -71,6 +71,7 @@ final class FakeSession implements Runnable {
             flush();
             while (true) {
                 byte[] frame = readFrame(in);
+                gw.lastFrameReadNanos = System.nanoTime();
                 if (socket.isClosed()) {
                     return; // dropped: bytes still in our buffer were never "received"
                 }
@@ -89,6 +90,7 @@ final class FakeSession implements Runnable {
                     handle(m);
                 }
                 flush();
+                gw.lastAnswerFlushedNanos = System.nanoTime();
             }
         } catch (EOFException e) {
             // client went away
