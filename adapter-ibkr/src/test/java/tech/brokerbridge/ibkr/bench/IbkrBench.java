@@ -45,6 +45,8 @@ public final class IbkrBench {
      * about one bracket in four, for up to 16 ms, and only brackets).
      */
     private static final long PAUSE_MS = 45;
+    /** The JIT warm-up ends when two rounds of 1,000 pairs in a row took the JIT less compilation time than this. */
+    private static final long JIT_QUIET_MS = 20;
 
     private IbkrBench() {
     }
@@ -58,7 +60,7 @@ public final class IbkrBench {
         } else {
             int brackets = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
             int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-            int jitPairs = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
+            int jitPairs = args.length > 3 ? Integer.parseInt(args[3]) : 40_000;
             LOG.info("RESULT {}", latency(brackets, warmUp, jitPairs));
         }
     }
@@ -142,92 +144,96 @@ public final class IbkrBench {
      * ({@link RawBracketClient}). The JIT first compiles the measured paths ({@link #jitWarmUp}); then
      * the first {@code warmUp} triples are not measured.
      */
-    private static String latency(int n, int warmUp, int jitPairs) throws Exception {
+    private static String latency(int n, int warmUp, int jitMax) throws Exception {
         if (n < 10) {
             throw new IllegalArgumentException("need at least 10 brackets");
         }
         // a running desk has long compiled its codec: warm the same paths before measuring
         codec("warm-up", 2.0);
-        jitWarmUp(jitPairs);
-        try (FakeGateway gw = new FakeGateway().start()) {
-            // the client's pacer sleeps through this sleeper: count its waits, which would be measured
-            java.util.concurrent.atomic.AtomicLong paced = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.atomic.AtomicLong pacedNanos = new java.util.concurrent.atomic.AtomicLong();
-            ClientSettings cfg = Rig.settings(gw.port(), 1, Duration.ofSeconds(10)).withTiming(d -> {
-                paced.incrementAndGet();
-                pacedNanos.addAndGet(d.toNanos());
-                Sleeper.SYSTEM.sleep(d);
-            }, Ticker.SYSTEM, () -> 0.5);
-            IbkrClient client = new IbkrClient(cfg);
-            try (RawBracketClient raw = new RawBracketClient(gw.port(), 2, SV)) {
-                client.start();
-                client.awaitReady(Duration.ofSeconds(10));
-                IbkrBroker broker = client.broker();
-                // when the gateway read each operation's first frame, and when it had flushed its answers
-                long[] firstFrame = new long[1];
-                gw.beforeAnswer = m -> {
-                    if (m instanceof Outbound.PlaceOrder p && p.order().parentId() == 0
-                            || m instanceof Outbound.ReqCurrentTime) {
-                        firstFrame[0] = gw.lastFrameReadNanos;
-                    }
-                };
-                long[][] bracket = new long[4][n]; // total, then caller->gateway, gateway, gateway->caller
-                long[][] trip = new long[4][n];
-                long[][] bare = new long[4][n];
-                for (int i = -warmUp; i < n; i++) { // triples before 0 warm up, unmeasured
-                    if (i == 0) {
-                        paced.set(0);
-                        pacedNanos.set(0);
-                    }
-                    BracketOrder b = order(i < 0 ? "warm-" + -i : "bench-" + i);
-                    long t0 = System.nanoTime();
-                    SubmitResult r = broker.submitBracket(b);
-                    long t1 = System.nanoTime();
-                    if (!(r instanceof SubmitResult.Accepted)) {
-                        throw new IllegalStateException("not accepted: " + r);
-                    }
-                    // three messages per bracket and one per round trip on the client's connection: stay under
-                    // IB's 50 messages in any second, so the pacer never holds a send (see PAUSE_MS)
-                    Thread.sleep(PAUSE_MS);
-                    record(bracket, i, t0, t1, firstFrame[0], gw.lastAnswerFlushedNanos);
-                    long t2 = System.nanoTime();
-                    client.currentTime();
-                    long t3 = System.nanoTime();
-                    Thread.sleep(PAUSE_MS);
-                    record(trip, i, t2, t3, firstFrame[0], gw.lastAnswerFlushedNanos);
-                    // the raw baseline takes its order ids from the client's counter, so that ids keep growing
-                    int id = client.allocateOrderIds(3);
-                    byte[] frames = raw.encode(BracketPlanner.plan(order("raw-" + i), id,
-                            Contract.stock("AAPL", "SMART", "USD"), "DU1234567", TradingHours.regular(Instant.now())));
-                    long t4 = System.nanoTime();
-                    int read = raw.submit(frames, id, 3);
-                    long t5 = System.nanoTime();
-                    raw.skip(6 - read); // openOrder + orderStatus per leg
-                    Thread.sleep(PAUSE_MS);
-                    record(bare, i, t4, t5, firstFrame[0], gw.lastAnswerFlushedNanos);
-                    gw.received.clear(); // the fake's request log, a copy-on-write list: kept short
+        // the client's pacer sleeps through this sleeper: count its waits, which would be measured
+        java.util.concurrent.atomic.AtomicLong paced = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong pacedNanos = new java.util.concurrent.atomic.AtomicLong();
+        Sleeper counting = d -> {
+            paced.incrementAndGet();
+            pacedNanos.addAndGet(d.toNanos());
+            Sleeper.SYSTEM.sleep(d);
+        };
+        // the measured session starts first, then the JIT warm-up's (its pacer's waits skipped), which stays
+        // open until the end: a session's start or end takes paths that make the JIT drop compiled code of the
+        // steady state and compile it again, while measuring
+        try (Setup measured = new Setup(counting); Setup warm = new Setup(d -> { })) {
+            FakeGateway gw = measured.gw;
+            IbkrClient client = measured.client;
+            RawBracketClient raw = measured.raw;
+            IbkrBroker broker = client.broker();
+            int jitDone = 0;
+            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory
+                    .getCompilationMXBean();
+            long jitBefore = 0;
+            long[] firstFrame = measured.firstFrame;
+            long[][] bracket = new long[4][n]; // total, then caller->gateway, gateway, gateway->caller
+            long[][] trip = new long[4][n];
+            long[][] bare = new long[4][n];
+            for (int i = -warmUp; i < n; i++) { // triples before 0 warm up, unmeasured
+                if (i == -warmUp + Math.min(warmUp, 5) && jitMax > 0) {
+                    // after a few triples of the measured session, so that the code the JIT compiles has seen
+                    // them take their first-time branches (an empty order book, a thread's first thread-local)
+                    jitDone = jitWarmUp(warm, jitMax);
                 }
-                double ratio = pct(sorted(bracket[0]), 99) / pct(sorted(trip[0]), 99);
-                double rawRatio = pct(sorted(bracket[0]), 99) / pct(sorted(bare[0]), 99);
-                String[] hop = {"caller -> gateway read the first frame", "gateway: first frame read -> answers flushed",
-                    "answers flushed -> caller back"};
-                for (int h = 1; h < 4; h++) {
-                    LOG.info("RESULT hop {}: bracket {}; round trip {}; raw bracket {}", hop[h - 1],
-                            spread(sorted(bracket[h])), spread(sorted(trip[h])), spread(sorted(bare[h])));
+                if (i == 0) {
+                    paced.set(0);
+                    pacedNanos.set(0);
+                    jitBefore = jit.getTotalCompilationTime();
                 }
-                String verdict = n < 1000 ? "too few samples for a p99, need 1,000" : ratio <= 1.5 ? "met" : "MISSED";
-                return String.format("bracket submit-to-ack over loopback (%d brackets after %d JIT warm-up pairs on"
-                        + " a gateway of their own and %d unmeasured warm-up triples, each followed by a bare round"
-                        + " trip on the same connection and a raw-socket bracket): %s; bare round trip (reqCurrentTime)"
-                        + " %s; p99 ratio %.2f (goal <= 1.5: %s), p50 ratio %.2f; raw-socket bracket (same placeOrder"
-                        + " bytes, same acknowledgements, read on the calling thread) %s; p99 ratio to it %.2f, p50"
-                        + " ratio %.2f; the pacer held sends %d times (%.1f ms) while measuring", n, jitPairs, warmUp,
-                        spread(sorted(bracket[0])), spread(sorted(trip[0])), ratio, verdict,
-                        pct(sorted(bracket[0]), 50) / pct(sorted(trip[0]), 50), spread(sorted(bare[0])), rawRatio,
-                        pct(sorted(bracket[0]), 50) / pct(sorted(bare[0]), 50), paced.get(), pacedNanos.get() / 1e6);
-            } finally {
-                client.close();
+                BracketOrder b = order(i < 0 ? "warm-" + -i : "bench-" + i);
+                long t0 = System.nanoTime();
+                SubmitResult r = broker.submitBracket(b);
+                long t1 = System.nanoTime();
+                if (!(r instanceof SubmitResult.Accepted)) {
+                    throw new IllegalStateException("not accepted: " + r);
+                }
+                // three messages per bracket and one per round trip on the client's connection: stay under
+                // IB's 50 messages in any second, so the pacer never holds a send (see PAUSE_MS)
+                Thread.sleep(PAUSE_MS);
+                record(bracket, i, t0, t1, firstFrame[0], gw.lastAnswerFlushedNanos);
+                long t2 = System.nanoTime();
+                client.currentTime();
+                long t3 = System.nanoTime();
+                Thread.sleep(PAUSE_MS);
+                record(trip, i, t2, t3, firstFrame[0], gw.lastAnswerFlushedNanos);
+                // the raw baseline takes its order ids from the client's counter, so that ids keep growing
+                int id = client.allocateOrderIds(3);
+                byte[] frames = raw.encode(BracketPlanner.plan(order("raw-" + i), id,
+                        Contract.stock("AAPL", "SMART", "USD"), "DU1234567", TradingHours.regular(Instant.now())));
+                long t4 = System.nanoTime();
+                int read = raw.submit(frames, id, 3);
+                long t5 = System.nanoTime();
+                raw.skip(6 - read); // openOrder + orderStatus per leg
+                Thread.sleep(PAUSE_MS);
+                record(bare, i, t4, t5, firstFrame[0], gw.lastAnswerFlushedNanos);
+                gw.received.clear(); // the fake's request log, a copy-on-write list: kept short
             }
+            long jitWhile = jit.getTotalCompilationTime() - jitBefore;
+            double ratio = pct(sorted(bracket[0]), 99) / pct(sorted(trip[0]), 99);
+            double rawRatio = pct(sorted(bracket[0]), 99) / pct(sorted(bare[0]), 99);
+            String[] hop = {"caller -> gateway read the first frame", "gateway: first frame read -> answers flushed",
+                "answers flushed -> caller back"};
+            for (int h = 1; h < 4; h++) {
+                LOG.info("RESULT hop {}: bracket {}; round trip {}; raw bracket {}", hop[h - 1],
+                        spread(sorted(bracket[h])), spread(sorted(trip[h])), spread(sorted(bare[h])));
+            }
+            String verdict = n < 1000 ? "too few samples for a p99, need 1,000" : ratio <= 1.5 ? "met" : "MISSED";
+            return String.format("bracket submit-to-ack over loopback (%d brackets after %d JIT warm-up pairs on"
+                    + " a gateway of their own and %d unmeasured warm-up triples, each followed by a bare round"
+                    + " trip on the same connection and a raw-socket bracket): %s; bare round trip (reqCurrentTime)"
+                    + " %s; p99 ratio %.2f (goal <= 1.5: %s), p50 ratio %.2f; raw-socket bracket (same placeOrder"
+                    + " bytes, same acknowledgements, read on the calling thread) %s; p99 ratio to it %.2f, p50"
+                    + " ratio %.2f; the pacer held sends %d times (%.1f ms), the JIT compiled for %d ms while"
+                    + " measuring", n, jitDone, warmUp,
+                    spread(sorted(bracket[0])), spread(sorted(trip[0])), ratio, verdict,
+                    pct(sorted(bracket[0]), 50) / pct(sorted(trip[0]), 50), spread(sorted(bare[0])), rawRatio,
+                    pct(sorted(bracket[0]), 50) / pct(sorted(bare[0]), 50), paced.get(), pacedNanos.get() / 1e6,
+                    jitWhile);
         }
     }
 
@@ -254,41 +260,72 @@ public final class IbkrBench {
 
     /**
      * Runs the measured paths, client and fake gateway alike (and the raw baseline), until the JIT has
-     * compiled them: {@code pairs} unpaced brackets and round trips against a gateway and a client of
-     * their own (the pacer's waits skipped), discarded afterwards. A running desk has long compiled
-     * them; 1,200 paced brackets leave most of the bracket path interpreted or in C1's profiling code,
-     * still being compiled while measured.
+     * compiled them: unpaced brackets, round trips and raw brackets against a gateway and a client of
+     * their own (the pacer's waits skipped), discarded afterwards, by rounds of 1,000, until two rounds
+     * in a row took the JIT less than {@link #JIT_QUIET_MS} of compilation each (at least 10,000 pairs, at
+     * most {@code maxPairs}). A running desk has long compiled them; 1,200 paced brackets leave most of the
+     * bracket path interpreted or in C1's profiling code, still being compiled while measured. Returns
+     * the number of rounds' pairs run.
      */
-    private static void jitWarmUp(int pairs) throws Exception {
-        if (pairs <= 0) {
-            return;
-        }
-        try (FakeGateway gw = new FakeGateway().start()) {
-            ClientSettings cfg = Rig.settings(gw.port(), 1, Duration.ofSeconds(10)).withTiming(d -> { },
-                    Ticker.SYSTEM, () -> 0.5);
-            IbkrClient client = new IbkrClient(cfg);
-            try (RawBracketClient raw = new RawBracketClient(gw.port(), 2, SV)) {
-                client.start();
-                client.awaitReady(Duration.ofSeconds(10));
-                IbkrBroker broker = client.broker();
-                long t0 = System.nanoTime();
-                for (int i = 0; i < pairs; i++) {
-                    SubmitResult r = broker.submitBracket(order("jit-" + i));
-                    if (!(r instanceof SubmitResult.Accepted)) {
-                        throw new IllegalStateException("not accepted: " + r);
-                    }
-                    client.currentTime();
-                    int id = client.allocateOrderIds(3);
-                    byte[] frames = raw.encode(BracketPlanner.plan(order("jit-raw-" + i), id,
-                            Contract.stock("AAPL", "SMART", "USD"), "DU1234567", TradingHours.regular(Instant.now())));
-                    raw.skip(6 - raw.submit(frames, id, 3));
-                    gw.received.clear();
-                }
-                LOG.info("JIT warm-up: {} unpaced brackets, round trips and raw brackets in {} ms", pairs,
-                        (System.nanoTime() - t0) / 1_000_000);
-            } finally {
-                client.close();
+    private static int jitWarmUp(Setup w, int maxPairs) throws Exception {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        IbkrBroker broker = w.client.broker();
+        long t0 = System.nanoTime();
+        int i = 0;
+        long compiled = jit.getTotalCompilationTime();
+        long round = Long.MAX_VALUE;
+        int quiet = 0; // rounds in a row
+        while (i < maxPairs && (i < 10_000 || quiet < 2)) {
+            if (i % 1_000 == 0 && i > 0) {
+                long now = jit.getTotalCompilationTime();
+                round = now - compiled;
+                compiled = now;
+                quiet = round < JIT_QUIET_MS ? quiet + 1 : 0;
             }
+            i++;
+            SubmitResult r = broker.submitBracket(order("jit-" + i));
+            if (!(r instanceof SubmitResult.Accepted)) {
+                throw new IllegalStateException("not accepted: " + r);
+            }
+            w.client.currentTime();
+            int id = w.client.allocateOrderIds(3);
+            byte[] frames = w.raw.encode(BracketPlanner.plan(order("jit-raw-" + i), id,
+                    Contract.stock("AAPL", "SMART", "USD"), "DU1234567", TradingHours.regular(Instant.now())));
+            w.raw.skip(6 - w.raw.submit(frames, id, 3));
+            w.gw.received.clear();
+        }
+        LOG.info("JIT warm-up: {} unpaced brackets, round trips and raw brackets in {} ms, last 1,000: {} ms of"
+                + " compilation", i, (System.nanoTime() - t0) / 1_000_000, round);
+        return i;
+    }
+
+    /** A fake gateway, a client over the given pacing sleeper, and a raw-socket client (id 2), connected. */
+    private static final class Setup implements AutoCloseable {
+        final FakeGateway gw;
+        final IbkrClient client;
+        final RawBracketClient raw;
+        /** When the gateway read the current operation's first frame (it stamps when it flushed its answers). */
+        final long[] firstFrame = new long[1];
+
+        Setup(Sleeper sleeper) throws Exception {
+            gw = new FakeGateway().start();
+            gw.beforeAnswer = m -> {
+                if (m instanceof Outbound.PlaceOrder p && p.order().parentId() == 0 || m instanceof Outbound.ReqCurrentTime) {
+                    firstFrame[0] = gw.lastFrameReadNanos;
+                }
+            };
+            client = new IbkrClient(Rig.settings(gw.port(), 1, Duration.ofSeconds(10)).withTiming(sleeper,
+                    Ticker.SYSTEM, () -> 0.5));
+            client.start();
+            client.awaitReady(Duration.ofSeconds(10));
+            raw = new RawBracketClient(gw.port(), 2, SV);
+        }
+
+        @Override
+        public void close() throws Exception {
+            raw.close();
+            client.close();
+            gw.close();
         }
     }
 
