@@ -6,7 +6,7 @@
 #     the same connection (goal: p99 <= 1.5x the bare round trip p99 of the same run; at least 1,000
 #     brackets, after unmeasured warm-up triples; paced under IB's 50 messages/s so the pacer never waits),
 #     and, for information, with the same brackets' bytes written by a bare client on a raw socket; the JIT
-#     first compiles the measured paths on unpaced pairs against a gateway of their own (jit-pairs).
+#     first compiles the measured paths on unpaced pairs against gateways of their own, until the JIT is quiet (at most jit-pairs).
 # Usage: bench/ibkr/run.sh [codec-seconds=3] [brackets=1000] [warm-up=200] [jit-pairs=40000]
 # Loopback only; bounded in time (about 5 s + up to jit-pairs x 1 ms + (brackets + warm-up) x 137 ms).
 set -euo pipefail

@@ -158,10 +158,10 @@ public final class IbkrBench {
             pacedNanos.addAndGet(d.toNanos());
             Sleeper.SYSTEM.sleep(d);
         };
-        // the measured session starts first, then the JIT warm-up's (its pacer's waits skipped), which stays
-        // open until the end: a session's start or end takes paths that make the JIT drop compiled code of the
-        // steady state and compile it again, while measuring
-        try (Setup measured = new Setup(counting); Setup warm = new Setup(d -> { })) {
+        // the measured session starts first, then the JIT warm-up's sessions (their pacers' waits skipped): a
+        // session's start takes paths that would make the JIT drop compiled code of the steady state and
+        // compile it again, while measuring
+        try (Setup measured = new Setup(counting)) {
             FakeGateway gw = measured.gw;
             IbkrClient client = measured.client;
             RawBracketClient raw = measured.raw;
@@ -178,7 +178,7 @@ public final class IbkrBench {
                 if (i == -warmUp + Math.min(warmUp, 5) && jitMax > 0) {
                     // after a few triples of the measured session, so that the code the JIT compiles has seen
                     // them take their first-time branches (an empty order book, a thread's first thread-local)
-                    jitDone = jitWarmUp(warm, jitMax);
+                    jitDone = jitWarmUp(jitMax);
                 }
                 if (i == 0) {
                     paced.set(0);
@@ -224,7 +224,7 @@ public final class IbkrBench {
             }
             String verdict = n < 1000 ? "too few samples for a p99, need 1,000" : ratio <= 1.5 ? "met" : "MISSED";
             return String.format("bracket submit-to-ack over loopback (%d brackets after %d JIT warm-up pairs on"
-                    + " a gateway of their own and %d unmeasured warm-up triples, each followed by a bare round"
+                    + " gateways of their own and %d unmeasured warm-up triples, each followed by a bare round"
                     + " trip on the same connection and a raw-socket bracket): %s; bare round trip (reqCurrentTime)"
                     + " %s; p99 ratio %.2f (goal <= 1.5: %s), p50 ratio %.2f; raw-socket bracket (same placeOrder"
                     + " bytes, same acknowledgements, read on the calling thread) %s; p99 ratio to it %.2f, p50"
@@ -260,39 +260,55 @@ public final class IbkrBench {
 
     /**
      * Runs the measured paths, client and fake gateway alike (and the raw baseline), until the JIT has
-     * compiled them: unpaced brackets, round trips and raw brackets against a gateway and a client of
-     * their own (the pacer's waits skipped), discarded afterwards, by rounds of 1,000, until two rounds
-     * in a row took the JIT less than {@link #JIT_QUIET_MS} of compilation each (at least 10,000 pairs, at
-     * most {@code maxPairs}). A running desk has long compiled them; 1,200 paced brackets leave most of the
+     * compiled them: unpaced brackets, round trips and raw brackets against gateways and clients of
+     * their own (the pacers' waits skipped), a new pair per round of 1,000, until two rounds
+     * in a row took the JIT less than {@link #JIT_QUIET_MS} of compilation each (at least 20,000 pairs, at
+     * most {@code maxPairs}), then until the compiler threads have been idle for a second. A running desk has long compiled them; 1,200 paced brackets leave most of the
      * bracket path interpreted or in C1's profiling code, still being compiled while measured. Returns
-     * the number of rounds' pairs run.
+     * the number of pairs run.
      */
-    private static int jitWarmUp(Setup w, int maxPairs) throws Exception {
+    private static int jitWarmUp(int maxPairs) throws Exception {
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        IbkrBroker broker = w.client.broker();
         long t0 = System.nanoTime();
         int i = 0;
         long compiled = jit.getTotalCompilationTime();
         long round = Long.MAX_VALUE;
         int quiet = 0; // rounds in a row
-        while (i < maxPairs && (i < 10_000 || quiet < 2)) {
-            if (i % 1_000 == 0 && i > 0) {
-                long now = jit.getTotalCompilationTime();
-                round = now - compiled;
+        while (i < maxPairs && (i < 20_000 || quiet < 2)) {
+            // a gateway and client per round, closed after it: their order books stay small (kept, 20,000
+            // brackets' state made the measured run's young collections take tens of ms), and the close
+            // paths are compiled along with the rest, so the last close does not drop compiled code
+            try (Setup w = new Setup(d -> { })) {
+                IbkrBroker broker = w.client.broker();
+                for (int k = 0; k < 1_000; k++, i++) {
+                    SubmitResult r = broker.submitBracket(order("jit-" + i));
+                    if (!(r instanceof SubmitResult.Accepted)) {
+                        throw new IllegalStateException("not accepted: " + r);
+                    }
+                    w.client.currentTime();
+                    int id = w.client.allocateOrderIds(3);
+                    byte[] frames = w.raw.encode(BracketPlanner.plan(order("jit-raw-" + i), id,
+                            Contract.stock("AAPL", "SMART", "USD"), "DU1234567", TradingHours.regular(Instant.now())));
+                    w.raw.skip(6 - w.raw.submit(frames, id, 3));
+                    w.gw.received.clear();
+                }
+            }
+            long now = jit.getTotalCompilationTime();
+            round = now - compiled;
+            compiled = now;
+            quiet = round < JIT_QUIET_MS ? quiet + 1 : 0;
+        }
+        // then let the compiler threads finish what is queued (on a busy machine they lag): until no
+        // compilation finished for a second, at most 15 s
+        long idleSince = System.nanoTime();
+        long deadline = idleSince + 15_000_000_000L;
+        while (System.nanoTime() - idleSince < 1_000_000_000L && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long now = jit.getTotalCompilationTime();
+            if (now != compiled) {
                 compiled = now;
-                quiet = round < JIT_QUIET_MS ? quiet + 1 : 0;
+                idleSince = System.nanoTime();
             }
-            i++;
-            SubmitResult r = broker.submitBracket(order("jit-" + i));
-            if (!(r instanceof SubmitResult.Accepted)) {
-                throw new IllegalStateException("not accepted: " + r);
-            }
-            w.client.currentTime();
-            int id = w.client.allocateOrderIds(3);
-            byte[] frames = w.raw.encode(BracketPlanner.plan(order("jit-raw-" + i), id,
-                    Contract.stock("AAPL", "SMART", "USD"), "DU1234567", TradingHours.regular(Instant.now())));
-            w.raw.skip(6 - w.raw.submit(frames, id, 3));
-            w.gw.received.clear();
         }
         LOG.info("JIT warm-up: {} unpaced brackets, round trips and raw brackets in {} ms, last 1,000: {} ms of"
                 + " compilation", i, (System.nanoTime() - t0) / 1_000_000, round);
