@@ -77,6 +77,16 @@ public final class IbkrClient implements GatewayLink, AutoCloseable {
         }
 
         @Override
+        public void batchStarted() {
+            bus.beginBatch();
+        }
+
+        @Override
+        public void batchEnded() {
+            bus.endBatch();
+        }
+
+        @Override
         public void onClosed(Throwable cause) {
             sessionClosed(this, cause);
         }

@@ -89,6 +89,10 @@ public final class FakeGateway implements AutoCloseable {
     public final List<Outbound> received = new CopyOnWriteArrayList<>();
     public final List<Integer> connectedVersions = new CopyOnWriteArrayList<>();
     public final List<String> handshakes = new CopyOnWriteArrayList<>();
+    /** {@link System#nanoTime()} when the last request frame was read off a client socket (benchmark hop times). */
+    public volatile long lastFrameReadNanos;
+    /** {@link System#nanoTime()} when the answers to the last request were flushed (benchmark hop times). */
+    public volatile long lastAnswerFlushedNanos;
 
     // ---- state ----
     final FakeMatching matching = new FakeMatching(this);

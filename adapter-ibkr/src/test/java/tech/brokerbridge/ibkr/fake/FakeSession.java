@@ -22,6 +22,8 @@ final class FakeSession implements Runnable {
     private final Socket socket;
     private OutputStream out;
     private InboundEncoder encoder;
+    /** Guarded by this session's monitor, as {@link #out} is. */
+    private final FieldWriter frame = new FieldWriter(2048);
     private int clientId = -1;
     /** The session's market data type (reqMarketDataType): 1 live, 3 delayed, 4 delayed frozen. */
     private int dataType = 1;
@@ -71,6 +73,7 @@ final class FakeSession implements Runnable {
             flush();
             while (true) {
                 byte[] frame = readFrame(in);
+                gw.lastFrameReadNanos = System.nanoTime();
                 if (socket.isClosed()) {
                     return; // dropped: bytes still in our buffer were never "received"
                 }
@@ -89,6 +92,7 @@ final class FakeSession implements Runnable {
                     handle(m);
                 }
                 flush();
+                gw.lastAnswerFlushedNanos = System.nanoTime();
             }
         } catch (EOFException e) {
             // client went away
@@ -260,9 +264,15 @@ final class FakeSession implements Runnable {
         return new Contract(conId, symbol, "STK", "", 0.0, "", "", "SMART", "", "USD", symbol, "NMS");
     }
 
-    /** Queues a message; the session flushes after each request (and pushes flush at once). */
+    /**
+     * Queues a message; the session flushes after each request (and pushes flush at once), so a
+     * request's answers (a bracket's six) leave in one write. Encoded by one reused writer and copied
+     * into the output buffer: no frame is allocated per message.
+     */
     synchronized void send(Inbound m) throws IOException {
-        out.write(encoder.frame(m));
+        frame.reset();
+        encoder.encode(m, frame);
+        frame.writeTo(out);
     }
 
     synchronized void flush() throws IOException {

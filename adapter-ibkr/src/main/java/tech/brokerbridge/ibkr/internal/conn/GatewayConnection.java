@@ -38,6 +38,14 @@ public final class GatewayConnection implements AutoCloseable {
     public interface Listener {
         void onMessage(Inbound message);
 
+        /** Before the messages of one socket read are handed over (reader thread). */
+        default void batchStarted() {
+        }
+
+        /** After the messages of one socket read were handed over, or their decoding failed (reader thread). */
+        default void batchEnded() {
+        }
+
         void onClosed(Throwable cause);
     }
 
@@ -226,7 +234,12 @@ public final class GatewayConnection implements AutoCloseable {
                     cause = new IOException("gateway closed the connection");
                     break;
                 }
-                decoder.feed(buf, 0, n, p -> dispatch(p, messages, listener));
+                listener.batchStarted();
+                try {
+                    decoder.feed(buf, 0, n, p -> dispatch(p, messages, listener));
+                } finally {
+                    listener.batchEnded();
+                }
             }
         } catch (IOException | ProtocolException e) {
             cause = e;

@@ -143,10 +143,18 @@ public final class FieldReader {
             double v = k == 0 ? (double) m : m / POW10[k];
             return neg ? -v : v;
         }
+        if (java.util.Arrays.equals(buf, pos, stop, MAX_DOUBLE_TEXT, 0, MAX_DOUBLE_TEXT.length)) {
+            // TWS's unset double, in every order-state slot of an openOrder: Double.parseDouble takes its
+            // big-number path for it (FDBigInteger), some microseconds each
+            pos = stop + 1;
+            return Double.MAX_VALUE;
+        }
         String s = new String(buf, pos, stop - pos, StandardCharsets.ISO_8859_1);
         pos = stop + 1;
         return parseDouble(s);
     }
+
+    private static final byte[] MAX_DOUBLE_TEXT = Double.toString(Double.MAX_VALUE).getBytes(StandardCharsets.US_ASCII);
 
     private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
         1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};

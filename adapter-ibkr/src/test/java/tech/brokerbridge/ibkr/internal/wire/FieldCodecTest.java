@@ -47,6 +47,7 @@ class FieldCodecTest {
             assertEquals(Double.parseDouble(text), r.readDouble(), text);
         }
         for (String t : new String[] {"0.1", "150.25", "-3", "0.000001", "123456789012345", "1.7976931348623157E308",
+            "-1.7976931348623157E308", "1.7976931348623157E307", "1.7976931348623157E3080", "1.7976931348623158E308",
             "Infinity", "1e3", "00012.50", "-0.0"}) {
             assertEquals(Double.parseDouble(t), new FieldReader(new FieldWriter().add(t).toPayload()).readDouble(), t);
         }
