@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import tech.brokerbridge.ports.journal.GateResult;
 import tech.brokerbridge.ports.journal.PriceBasis;
 import tech.brokerbridge.ports.journal.Proposal;
@@ -48,13 +49,40 @@ final class ProposalStore {
                 p.createdAt(), p.expiresAt(), p.status().wire(), p.pricing().source(), p.pricing().simulated(),
                 p.pricing().freshness().map(Quote.Freshness::wire), p.pricing().lastPrice());
         GateRows.PROPOSAL.replace(c, p.proposalId(), p.gates());
-        Sql.update(c, "DELETE FROM proposal_status_history WHERE proposal_id = ?", p.proposalId());
+        saveHistory(c, p);
+    }
+
+    /**
+     * Writes the proposal's history: only the changes after those stored when the stored ones are the start
+     * of it (a save that moves a proposal on appends), else all of it in place of the stored ones.
+     */
+    private static void saveHistory(Connection c, Proposal p) throws SQLException {
+        List<StatusChange> stored = history(c, p.proposalId());
+        List<StatusChange> history = p.history();
+        int from = stored.size() <= history.size() && stored.equals(history.subList(0, stored.size()))
+                ? stored.size() : 0;
+        if (from == 0 && !stored.isEmpty()) {
+            Sql.update(c, "DELETE FROM proposal_status_history WHERE proposal_id = ?", p.proposalId());
+        }
         Sql.insertEach(c, "INSERT INTO proposal_status_history (proposal_id, ordinal, time_ns, from_status, to_status,"
-                + " reason) VALUES (?, ?, ?, ?, ?, ?)", p.history().size(), i -> {
-                    StatusChange s = p.history().get(i);
+                + " reason) VALUES (?, ?, ?, ?, ?, ?)", history.size() - from, k -> {
+                    int i = from + k;
+                    StatusChange s = history.get(i);
                     return new Object[] {p.proposalId(), i, s.time(), s.from().map(ProposalStatus::wire), s.to().wire(),
                         s.reason()};
                 });
+    }
+
+    private static List<StatusChange> history(Connection c, String proposalId) throws SQLException {
+        return histories(c, List.of(proposalId)).getOrDefault(proposalId, List.of());
+    }
+
+    /** The number of status changes in a proposal's history; empty when there is no such proposal. */
+    static OptionalInt historySize(Connection c, String proposalId) throws SQLException {
+        List<Integer> n = Sql.query(c, "SELECT (SELECT count(*) FROM proposal_status_history h"
+                + " WHERE h.proposal_id = p.proposal_id) AS n FROM proposals p WHERE p.proposal_id = ?",
+                rs -> rs.getInt("n"), proposalId);
+        return n.isEmpty() ? OptionalInt.empty() : OptionalInt.of(n.get(0));
     }
 
     static Optional<Proposal> find(Connection c, String proposalId) throws SQLException {

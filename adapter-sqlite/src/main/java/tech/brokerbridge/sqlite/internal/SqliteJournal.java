@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import tech.brokerbridge.ports.advisor.AiExchange;
 import tech.brokerbridge.ports.journal.NotificationExchange;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
@@ -84,6 +85,12 @@ public final class SqliteJournal implements ClosableJournal {
     public Optional<Proposal> findProposal(String proposalId) {
         Objects.requireNonNull(proposalId, "proposalId");
         return db.read("read proposal " + proposalId, c -> ProposalStore.find(c, proposalId));
+    }
+
+    @Override
+    public OptionalInt historySize(String proposalId) {
+        Objects.requireNonNull(proposalId, "proposalId");
+        return db.read("read the history size of proposal " + proposalId, c -> ProposalStore.historySize(c, proposalId));
     }
 
     @Override

@@ -3,6 +3,7 @@ package tech.brokerbridge.ports.journal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The proposals the desk made, each with its full status history, and the user's approvals and
@@ -34,6 +35,15 @@ public interface ProposalLog {
     void saveApprovedTrade(ApprovedTrade trade);
 
     Optional<Proposal> findProposal(String proposalId);
+
+    /**
+     * How many status changes the proposal's history holds; empty when there is no such proposal. What
+     * {@code findProposal(id).map(p -> p.history().size())} says; a log may answer it without reading the
+     * proposal.
+     */
+    default OptionalInt historySize(String proposalId) {
+        return findProposal(proposalId).map(p -> OptionalInt.of(p.history().size())).orElse(OptionalInt.empty());
+    }
 
     /**
      * A page of proposals, newest first (ties by id, descending).

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicLong;
 import tech.brokerbridge.ports.events.DeskEvent;
 import tech.brokerbridge.ports.journal.ApprovalRecord;
 import tech.brokerbridge.ports.journal.ApprovedTrade;
@@ -23,6 +25,7 @@ import tech.brokerbridge.ports.journal.StatusChange;
 public final class PublishingProposalLog implements ProposalLog {
     private final ProposalLog journal;
     private final EventHub hub;
+    private final AtomicLong saves = new AtomicLong();
 
     public PublishingProposalLog(ProposalLog journal, EventHub hub) {
         this.journal = Objects.requireNonNull(journal, "journal");
@@ -31,29 +34,55 @@ public final class PublishingProposalLog implements ProposalLog {
 
     @Override
     public void saveProposal(Proposal proposal) {
-        int before = historySize(proposal.proposalId());
-        journal.saveProposal(proposal);
+        int before = sizeBefore(proposal.proposalId());
+        try {
+            journal.saveProposal(proposal);
+        } finally {
+            saves.incrementAndGet();
+        }
         published(proposal, before);
     }
 
     @Override
     public void saveProposalWithApproval(Proposal proposal, ApprovalRecord approval) {
-        int before = historySize(proposal.proposalId());
-        journal.saveProposalWithApproval(proposal, approval);
+        int before = sizeBefore(proposal.proposalId());
+        try {
+            journal.saveProposalWithApproval(proposal, approval);
+        } finally {
+            saves.incrementAndGet();
+        }
         published(proposal, before);
     }
 
     @Override
     public void saveApprovedTrade(ApprovedTrade trade) {
-        int before = historySize(trade.proposal().proposalId());
-        journal.saveApprovedTrade(trade);
+        int before = sizeBefore(trade.proposal().proposalId());
+        try {
+            journal.saveApprovedTrade(trade);
+        } finally {
+            saves.incrementAndGet();
+        }
         published(trade.proposal(), before);
         hub.publish((id, t) -> new DeskEvent.OrderUpdated(id, t, trade.intent()));
     }
 
+    /**
+     * How many proposal saves went through this log so far (counted whether they succeeded or not). Proposals
+     * change only through their log's saves, and the desk's services save through this one: while the count
+     * stays the same, no proposal changed, so one just read or saved is still as it was.
+     */
+    public long saves() {
+        return saves.get();
+    }
+
     /** -1 when the proposal is new. */
-    private int historySize(String proposalId) {
-        return journal.findProposal(proposalId).map(p -> p.history().size()).orElse(-1);
+    private int sizeBefore(String proposalId) {
+        return journal.historySize(proposalId).orElse(-1);
+    }
+
+    @Override
+    public OptionalInt historySize(String proposalId) {
+        return journal.historySize(proposalId);
     }
 
     private void published(Proposal p, int before) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.brokerbridge.core.internal.account.AccountInterlock;
+import tech.brokerbridge.core.internal.events.PublishingProposalLog;
 import tech.brokerbridge.core.internal.proposals.ProposalBook;
 import tech.brokerbridge.core.internal.risk.KillSwitch;
 import tech.brokerbridge.ports.broker.BracketOrder;
@@ -131,6 +132,7 @@ public final class BracketSubmitter {
         }
         BracketOrder order = new BracketOrder(p.proposalId(), p.symbol(), p.direction(), p.quantity(), p.entryPrice(),
                 p.stopPrice(), p.targetPrice());
+        long saves = proposalSaves();
         SubmitResult result;
         try {
             result = broker.submitBracket(order);
@@ -143,7 +145,7 @@ public final class BracketSubmitter {
         }
         if (result instanceof SubmitResult.Accepted a) {
             acceptOrder(p.proposalId(), a.brokerOrderIds());
-            return current(p);
+            return saves >= 0 && proposalSaves() == saves ? p : current(p);
         }
         SubmitResult.Rejected r = (SubmitResult.Rejected) result;
         if (r.duplicate()) {
@@ -158,6 +160,15 @@ public final class BracketSubmitter {
         String why = "rejected by " + broker.name() + ": " + r.reason();
         failOrder(p.proposalId(), State.REJECTED, why);
         return book.transition(current(p), ProposalStatus.FAILED, why);
+    }
+
+    /**
+     * The count of proposal saves of the desk's publishing log, -1 for another log. The caller holds the
+     * proposal's lock, but a broker or listener calling back on this thread could still save it: when no save
+     * at all was made since the proposal was, it is unchanged and need not be read again.
+     */
+    private long proposalSaves() {
+        return proposals instanceof PublishingProposalLog log ? log.saves() : -1;
     }
 
     private Proposal current(Proposal p) {
