@@ -52,7 +52,12 @@ final class AccountStateCodec {
 
     /** The same document on one line (a record of the account's log, {@link AccountLog}). */
     static String encodeLine(AccountState s) {
-        return AccountDocument.writeLine(document(s));
+        AccountDocument.Account document = document(s);
+        String line = AccountDocument.writeLine(document);
+        // with assertions on, as in the tests, every record is checked against data binding's text
+        assert line.equals(AccountDocument.writeLineBound(document))
+                : "the streaming writer and data binding disagree:\n" + line + "\n" + AccountDocument.writeLineBound(document);
+        return line;
     }
 
     private static AccountDocument.Account document(AccountState s) {
