@@ -139,6 +139,18 @@ final class ProposalStore {
         return query(c, sql, args);
     }
 
+    /** The trades (without gates and history) of those of {@code ids} that exist, in no particular order. */
+    static List<Proposal> tradesOf(Connection c, List<String> ids) throws SQLException {
+        List<Proposal> all = new ArrayList<>();
+        for (List<String> chunk : Sql.chunks(ids)) {
+            for (Unfinished r : Sql.query(c, "SELECT * FROM proposals WHERE proposal_id IN (" + Sql.marks(chunk.size())
+                    + ")", ProposalStore::row, chunk.toArray())) {
+                all.add(r.with(List.of(), List.of()));
+            }
+        }
+        return all;
+    }
+
     private static long startOfDay(LocalDate day) {
         return Values.nanosClamped(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }

@@ -33,6 +33,7 @@ import tech.brokerbridge.sqlite.ClosableJournal;
  */
 public final class SqliteJournal implements ClosableJournal {
     private final Database db;
+    private final LiveTrades live = new LiveTrades();
 
     SqliteJournal(Database db) {
         this.db = db;
@@ -50,7 +51,10 @@ public final class SqliteJournal implements ClosableJournal {
     @Override
     public void saveProposal(Proposal proposal) {
         Objects.requireNonNull(proposal, "proposal");
-        db.update("save proposal " + proposal.proposalId(), c -> ProposalStore.save(c, proposal));
+        db.update("save proposal " + proposal.proposalId(), c -> {
+            live.saved(proposal.proposalId());
+            ProposalStore.save(c, proposal);
+        });
     }
 
     @Override
@@ -62,6 +66,7 @@ public final class SqliteJournal implements ClosableJournal {
                     + proposal.proposalId());
         }
         db.update("save proposal " + proposal.proposalId() + " with its approval", c -> {
+            live.saved(proposal.proposalId());
             ProposalStore.save(c, proposal);
             ApprovalStore.append(c, approval);
         });
@@ -75,6 +80,7 @@ public final class SqliteJournal implements ClosableJournal {
             if (OrderStore.find(c, p.proposalId()).isPresent()) {
                 throw new IllegalStateException("an order record already exists for " + p.proposalId());
             }
+            live.saved(p.proposalId());
             ProposalStore.save(c, p);
             ApprovalStore.append(c, trade.approval());
             OrderStore.save(c, trade.intent());
@@ -108,7 +114,7 @@ public final class SqliteJournal implements ClosableJournal {
     @Override
     public List<Proposal> tradesWithStatus(Collection<ProposalStatus> statuses) {
         Objects.requireNonNull(statuses, "statuses");
-        return db.read("list proposals' trades by status", c -> ProposalStore.withStatus(c, statuses, false));
+        return db.read("list proposals' trades by status", c -> live.read(c, statuses));
     }
 
     @Override

@@ -179,6 +179,25 @@ class SqliteJournalTest {
         }
     }
 
+    @Test
+    void tradesWithStatusSeeWhatAnotherConnectionCommitted() throws SQLException {
+        List<ProposalStatus> live = List.of(ProposalStatus.PENDING, ProposalStatus.EXECUTING);
+        try (SqliteJournal journal = open(SqliteConfig.defaults(dir))) {
+            journal.saveProposal(proposal(1));
+            journal.saveProposal(proposal(2));
+            assertEquals(2, journal.tradesWithStatus(live).size());
+            try (Connection c = raw(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE proposals SET status = 'rejected' WHERE proposal_id = '"
+                        + proposal(1).proposalId() + "'");
+                s.executeUpdate("UPDATE proposals SET quantity = 77 WHERE proposal_id = '" + proposal(2).proposalId() + "'");
+            }
+            List<Proposal> after = journal.tradesWithStatus(live);
+            assertEquals(List.of(proposal(2).proposalId()), after.stream().map(Proposal::proposalId).toList());
+            assertEquals(77, after.get(0).quantity());
+            assertEquals(journal.proposalsWithStatus(live).stream().map(Proposal::tradeOnly).toList(), after);
+        }
+    }
+
     private static SqliteJournal open(SqliteConfig config) {
         ClosableJournal journal = SqliteJournalFactory.open(config);
         return (SqliteJournal) journal;

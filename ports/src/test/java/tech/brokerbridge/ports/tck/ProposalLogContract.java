@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -216,6 +217,73 @@ public abstract class ProposalLogContract<J extends ProposalLog & OrderLog> exte
                 "the samples carry gates and history, so leaving them out shows");
         assertEquals(full.stream().map(Proposal::tradeOnly).toList(), journal.tradesWithStatus(live));
         assertEquals(List.of(), journal.tradesWithStatus(List.of()));
+    }
+
+    @Test
+    public void tradesWithStatusFollowEverySave() {
+        List<ProposalStatus> live = List.of(ProposalStatus.PENDING, ProposalStatus.APPROVED, ProposalStatus.EXECUTING);
+        Proposal a = proposal(1, T0.plusSeconds(3), ProposalStatus.PENDING);
+        Proposal b = proposal(2, T0.plusSeconds(1), ProposalStatus.PENDING);
+        journal.saveProposal(a);
+        journal.saveProposal(b);
+        assertEquals(List.of(a.tradeOnly(), b.tradeOnly()).stream().sorted(java.util.Comparator
+                .comparing(Proposal::createdAt)).toList(), journal.tradesWithStatus(live));
+        // a live one changes, one leaves, an older one and a newer one join, one that is not live is saved
+        Proposal a2 = a.withTrade(7, 97.5, 111.0, a.gates()).withStatus(ProposalStatus.APPROVED, T0.plusSeconds(9), "ok");
+        journal.saveProposal(a2);
+        journal.saveProposalWithApproval(b.withStatus(ProposalStatus.REJECTED, T0.plusSeconds(9), "no"),
+                approval(b, Action.REJECT, T0.plusSeconds(9)));
+        journal.saveProposal(proposal(3, T0, ProposalStatus.PENDING));
+        journal.saveProposal(proposal(4, T0.plusSeconds(5), ProposalStatus.EXECUTING));
+        journal.saveProposal(proposal(5, T0.plusSeconds(2), ProposalStatus.REJECTED));
+        assertEquals(journal.proposalsWithStatus(live).stream().map(Proposal::tradeOnly).toList(),
+                journal.tradesWithStatus(live));
+        assertEquals(List.of(id(3), id(1), id(4)),
+                journal.tradesWithStatus(live).stream().map(Proposal::proposalId).toList());
+        assertEquals(a2.tradeOnly(), journal.tradesWithStatus(live).get(1));
+        // another set of statuses, then the first again after more saves
+        assertEquals(List.of(id(2), id(5)), journal.tradesWithStatus(List.of(ProposalStatus.REJECTED)).stream()
+                .map(Proposal::proposalId).toList());
+        journal.saveProposal(a2.withStatus(ProposalStatus.FAILED, T0.plusSeconds(10), "gone"));
+        assertEquals(List.of(id(3), id(4)), journal.tradesWithStatus(live).stream().map(Proposal::proposalId).toList());
+        journal.saveProposal(proposal(6, T0.plusSeconds(4), ProposalStatus.PENDING));
+        assertEquals(List.of(id(3), id(6), id(4)),
+                journal.tradesWithStatus(live).stream().map(Proposal::proposalId).toList());
+    }
+
+    @Test
+    public void historySizeCountsTheStoredStatusChanges() {
+        assertEquals(OptionalInt.empty(), journal.historySize(id(1)));
+        Proposal p = proposal(1, T0, ProposalStatus.PENDING);
+        journal.saveProposal(p);
+        assertEquals(OptionalInt.of(p.history().size()), journal.historySize(id(1)));
+        Proposal moved = p.withStatus(ProposalStatus.APPROVED, T0.plusSeconds(1), "a")
+                .withStatus(ProposalStatus.EXECUTING, T0.plusSeconds(2), "b");
+        journal.saveProposal(moved);
+        assertEquals(OptionalInt.of(p.history().size() + 2), journal.historySize(id(1)));
+    }
+
+    @Test
+    public void aSaveReplacesTheWholeHistoryEvenWhenItIsNotAnExtension() {
+        Proposal p = proposal(1, T0, ProposalStatus.PENDING);
+        journal.saveProposal(p);
+        Proposal extended = p.withStatus(ProposalStatus.APPROVED, T0.plusSeconds(1), "approved");
+        journal.saveProposal(extended);
+        assertEquals(extended, journal.findProposal(id(1)).orElseThrow());
+        Proposal other = new Proposal(p.proposalId(), p.symbol(), p.direction(), p.setupType(), p.conviction(),
+                p.compositeScore(), p.entryPrice(), p.stopPrice(), p.targetPrice(), p.quantity(), p.thesisSummary(),
+                p.gates(), p.createdAt(), p.expiresAt(), ProposalStatus.REJECTED, List.of(
+                        new StatusChange(T0, Optional.empty(), ProposalStatus.PENDING, "proposed again"),
+                        new StatusChange(T0.plusSeconds(3), Optional.of(ProposalStatus.PENDING),
+                                ProposalStatus.REJECTED, "no")), p.pricing());
+        journal.saveProposal(other);
+        assertEquals(other, journal.findProposal(id(1)).orElseThrow());
+        Proposal cut = new Proposal(p.proposalId(), p.symbol(), p.direction(), p.setupType(), p.conviction(),
+                p.compositeScore(), p.entryPrice(), p.stopPrice(), p.targetPrice(), p.quantity(), p.thesisSummary(),
+                p.gates(), p.createdAt(), p.expiresAt(), ProposalStatus.PENDING, other.history().subList(0, 1),
+                p.pricing());
+        journal.saveProposal(cut);
+        assertEquals(cut, journal.findProposal(id(1)).orElseThrow());
     }
 
     // ---- approvals ----
