@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import tech.brokerbridge.core.internal.events.EventHub;
+import tech.brokerbridge.core.internal.events.PublishingProposalLog;
+import tech.brokerbridge.ports.broker.Broker;
 import tech.brokerbridge.core.DeskConfig;
 import tech.brokerbridge.core.internal.account.AccountInterlock;
 import tech.brokerbridge.core.internal.proposals.CoolDowns;
@@ -108,5 +111,50 @@ class BracketSubmitterTest {
                 .startsWith("not submitted: trading_mode is paper but U1****890 is a live"), after.history().toString());
         assertEquals(0, broker.submitCalls().size(), "nothing was sent");
         assertEquals(OrderRecord.State.FAILED, journal.findOrder(executing.proposalId()).orElseThrow().state());
+    }
+
+    /**
+     * A submitter on the desk's publishing log, with a broker that, when {@code saveDuringSubmit}, saves the
+     * proposal moved to executed on the submitting thread (as a listener called back synchronously could).
+     */
+    BracketSubmitter viaPublishingLog(boolean saveDuringSubmit) {
+        PublishingProposalLog proposals = new PublishingProposalLog(journal, new EventHub(clock));
+        ProposalBook publishingBook = new ProposalBook(proposals, clock, new ProposalLocks(),
+                new CoolDowns(journal, clock, Duration.ZERO));
+        Broker saving = (Broker) java.lang.reflect.Proxy.newProxyInstance(Broker.class.getClassLoader(),
+                new Class<?>[] {Broker.class}, (proxy, m, args) -> {
+                    Object r;
+                    try {
+                        r = m.invoke(broker, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (m.getName().equals("submitBracket") && saveDuringSubmit) {
+                        Proposal now = journal.findProposal("prp-00000000abcd").orElseThrow();
+                        proposals.saveProposal(now.withStatus(ProposalStatus.EXECUTED, clock.instant(), "entry filled at once"));
+                    }
+                    return r;
+                });
+        return new BracketSubmitter(saving, journal, proposals, publishingBook, killSwitch,
+                new BrokerReconciler(saving, journal, proposals, publishingBook, clock),
+                new AccountInterlock(saving, () -> EVALUATION, DeskConfig.TradingMode.PAPER), clock);
+    }
+
+    @Test
+    void afterAnAcceptanceTheProposalIsReturnedAsSavedWhenNothingSavedItSince() {
+        BracketSubmitter viaLog = viaPublishingLog(false);
+        Proposal p = approved();
+        Proposal after = viaLog.submit(viaLog.prepare(p, approval(p)));
+        assertEquals(ProposalStatus.EXECUTING, after.status());
+        assertEquals(journal.findProposal(p.proposalId()).orElseThrow(), after);
+    }
+
+    @Test
+    void afterAnAcceptanceTheProposalIsReadAgainWhenItWasSavedDuringTheCall() {
+        BracketSubmitter viaLog = viaPublishingLog(true);
+        Proposal p = approved();
+        Proposal after = viaLog.submit(viaLog.prepare(p, approval(p)));
+        assertEquals(ProposalStatus.EXECUTED, after.status(), after.history().toString());
+        assertEquals(journal.findProposal(p.proposalId()).orElseThrow(), after);
     }
 }
