@@ -35,6 +35,34 @@ final class Figures {
         if (!Double.isFinite(v)) {
             return String.format(Locale.ROOT, "%.2f", v);
         }
-        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        String shortest = Double.toString(v);
+        if (shortest.indexOf('E') >= 0) { // below 1e-3 or from 1e7 on
+            return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        }
+        return rounded(shortest);
+    }
+
+    /**
+     * {@code d} (plain: an optional minus, at most 7 whole digits, a point, at least one decimal) rounded to
+     * two decimals half up on its digits, as BigDecimal.setScale would, without building one.
+     */
+    private static String rounded(String d) {
+        boolean negative = d.charAt(0) == '-';
+        int dot = d.indexOf('.');
+        long hundredths = 0;
+        for (int i = negative ? 1 : 0; i < dot; i++) {
+            hundredths = hundredths * 10 + (d.charAt(i) - '0');
+        }
+        for (int i = dot + 1; i <= dot + 2; i++) {
+            hundredths = hundredths * 10 + (i < d.length() ? d.charAt(i) - '0' : 0);
+        }
+        if (dot + 3 < d.length() && d.charAt(dot + 3) >= '5') {
+            hundredths++;
+        }
+        if (hundredths == 0) {
+            return "0.00";
+        }
+        long cents = hundredths % 100;
+        return (negative ? "-" : "") + (hundredths / 100) + (cents < 10 ? ".0" : ".") + cents;
     }
 }
