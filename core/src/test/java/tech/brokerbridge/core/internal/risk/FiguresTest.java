@@ -24,9 +24,10 @@ class FiguresTest {
     void theSameTextAsTheFormatter() {
         Random random = new Random(42);
         List<Double> values = new ArrayList<>(List.of(0.005, 0.015, 1.005, 2.675, 1e-7, -1e-7, 123456789.125,
-                9.995, -9.995, 1e15 + 0.5, 4.35, 100.0, -100.0, Double.MIN_VALUE, 1e20, 123.0 / 7));
+                9.995, -9.995, 1e15 + 0.5, 4.35, 100.0, -100.0, Double.MIN_VALUE, 1e20, 123.0 / 7, 1e12, -1.5e12, 1.2345678e7,
+                9.999999995e9, 1e16, 9.9e15, -1e-3, 1e-3, 0.0049999, 0.0050001, 99999.995));
         for (int i = 0; i < 200_000; i++) {
-            double scale = Math.pow(10, random.nextInt(12) - 4);
+            double scale = Math.pow(10, random.nextInt(22) - 5);
             values.add((random.nextDouble() - 0.3) * scale);
             values.add(Math.round(random.nextDouble() * 1e6) / 1000.0 * (random.nextBoolean() ? 1 : -1)); // x.xx5 cases
         }
