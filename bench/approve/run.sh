@@ -2,7 +2,10 @@
 # Approve -> bracket submitted, durably, on the daemon's adapters: Desk.approve with the SQLite journal
 # and the paper broker keeping its account in a state directory (launcher's ApproveBenchmark), at least
 # 1,000 samples, beside the limit measured in the same run (two synced 1 KiB writes on the same disk).
-# Goal: median <= 2 ms, p99 <= 5 ms. Then core alone (FakeBroker, in-memory journal), for reference.
+# Goal: median <= 2 ms, p99 <= 5 ms, on the JVM options the launch script gives the daemon (the serial
+# collector, the default heap); then the same with G1 and a fixed 512 MB heap as runs 1-5 had, each with
+# its count of GC pauses (a pause that falls in an approval is part of its time). Then core alone
+# (FakeBroker, in-memory journal), for reference.
 # Usage: bench/approve/run.sh [samples=1080] [warm-up=270]   (BENCH_DIR: where the files go, default
 # a temporary directory under bench/approve/results, i.e. on the disk of the checkout)
 set -euo pipefail
@@ -16,13 +19,30 @@ cp="$root/launcher/target/test-classes:$root/launcher/target/classes:$(cat "$out
 work=$(mktemp -d "${BENCH_DIR:-$out}/run.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), files on $(df -P "$work" | awk 'NR==2 {print $1}')"
-java -Xms512m -Xmx512m -Dlogback.configurationFile=/dev/null -cp "$cp" \
-    tech.brokerbridge.launcher.bench.ApproveBenchmark "$work" "$out/approve.txt" "$@" 2>"$out/approve.log" \
-    || { cat "$out/approve.log" >&2; exit 1; }
-cat "$out/approve.txt"
+gc_pauses() { # a -Xlog:gc file: how many collections stopped the approving thread, and for how long
+  awk '/Pause/ {n++; ms = $NF; sub(/ms$/, "", ms); t += ms; if (ms + 0 > m) m = ms + 0}
+       END {printf "%d GC pauses in the whole run, %.1f ms in all, longest %.1f ms", n, t, m}' "$1"
+}
+variant() { # name, JVM options...: one run of the benchmark on fresh files
+  local name=$1 dir
+  shift
+  dir=$(mktemp -d "$work/$name.XXXXXX")
+  java "$@" -Xlog:gc:file="$out/$name.gc.log" -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -cp "$cp" \
+      tech.brokerbridge.launcher.bench.ApproveBenchmark "$dir" "$out/$name.txt" "${args[@]}" >"$out/$name.log" 2>&1 \
+      || { cat "$out/$name.log" >&2; exit 1; }
+  cat "$out/$name.txt"
+  echo "($(gc_pauses "$out/$name.gc.log"))"
+}
+args=("$@")
+# the goal's figure: the JVM as the launch script starts the daemon (the serial collector, the JVM's default heap)
+echo "-- the daemon's JVM options (launcher/target/brokerbridge: -XX:+UseSerialGC, default heap):"
+variant daemon-jvm -XX:+UseSerialGC
+# runs 1-5 used G1 with a fixed 512 MB heap: kept for comparison with them
+echo "-- for comparison with runs 1-5 (G1, -Xms512m -Xmx512m):"
+variant g1-512m -Xms512m -Xmx512m
 # core alone, for reference: the desk's own cost without I/O
 cpc="core/target/classes:core/target/test-classes:$(cat "$out/classpath.txt")"
-java -Xmx512m -Dbench.out="$out/core.txt" -cp "$cpc" tech.brokerbridge.core.bench.ApproveBenchmark 2000 1000 \
+java -Xmx512m -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -Dbench.out="$out/core.txt" -cp "$cpc" tech.brokerbridge.core.bench.ApproveBenchmark 2000 1000 \
     2>"$out/core.log" || { cat "$out/core.log" >&2; exit 1; }
 echo "(reference) $(cat "$out/core.txt")"
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
