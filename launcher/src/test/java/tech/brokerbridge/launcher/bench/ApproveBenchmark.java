@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import tech.brokerbridge.ai.AdvisorConfig;
 import tech.brokerbridge.ai.AdvisorFactory;
 import tech.brokerbridge.core.Desk;
@@ -52,11 +54,14 @@ import tech.brokerbridge.sqlite.SqliteJournalFactory;
  * in place to a file on the same disk, the least a durable approval at a separate broker can cost
  * (intent before the broker, the broker's own record before its answer).
  *
- * <p>Risk limits allow at most 100 open trades, so the desk and its journal are fresh every
- * {@value #BATCH} approvals and that batch's brackets are then cancelled (untimed); the paper account
- * lives through the whole run (its log fills and is compacted as in a long session). The approving
- * thread's CPU time is reported too: the approval does all its work on the caller's thread, so it is
- * the approval's cost without disk waits or a busy machine's preemption. Usage:
+ * <p>One desk, one journal and one paper account live through the whole run, as in a long session (runs
+ * 1-5 of the README opened a fresh desk and journal every {@value #BATCH} approvals, so about one sample in
+ * a hundred was the first approval of a fresh desk). Risk limits allow at most 100 open trades and working
+ * brackets count, so after each {@value #BATCH} approvals that batch's brackets are cancelled at the broker
+ * and the desk marks them failed (untimed); the journal grows and the paper account's log fills and is
+ * compacted as in a long session. The approving thread's CPU time is reported too: the approval does all
+ * its work on the caller's thread, so it is the approval's cost without disk waits or a busy machine's
+ * preemption. Usage:
  * {@code ApproveBenchmark <work dir> <result file> [samples] [warm-up]}; at least 1,000 samples.
  */
 public final class ApproveBenchmark {
@@ -80,10 +85,14 @@ public final class ApproveBenchmark {
         long[] floor = new long[samples];
         try (PaperMarket paper = PaperFactory.create(new PaperConfig(1e12, "USD", 7)
                 .withStateDirectory(work.resolve("paper")), CLOCK);
-                FileChannel twoSyncs = preallocated(work.resolve("floor.bin"))) {
+                FileChannel twoSyncs = preallocated(work.resolve("floor.bin"));
+                ClosableJournal journal = SqliteJournalFactory.open(SqliteConfig.defaults(work.resolve("journal")));
+                Desk desk = desk(paper, journal)) {
+            desk.start();
             int[] next = {0};
-            run(work, paper, warmup, next, new long[][] {new long[warmup], new long[warmup], new long[warmup]}, twoSyncs);
-            run(work, paper, samples, next, new long[][] {approve, cpu, floor}, twoSyncs);
+            run(paper, journal, desk, warmup, next, new long[][] {new long[warmup], new long[warmup], new long[warmup]},
+                    twoSyncs);
+            run(paper, journal, desk, samples, next, new long[][] {approve, cpu, floor}, twoSyncs);
         }
         Arrays.sort(approve);
         Arrays.sort(cpu);
@@ -105,8 +114,8 @@ public final class ApproveBenchmark {
     }
 
     /** {@code times}: the approvals' wall-clock times, their CPU times, and the limit's times. */
-    private static void run(Path work, PaperMarket paper, int n, int[] next, long[][] times, FileChannel twoSyncs)
-            throws Exception {
+    private static void run(PaperMarket paper, ClosableJournal journal, Desk desk, int n, int[] next, long[][] times,
+            FileChannel twoSyncs) throws Exception {
         long[] approve = times[0];
         long[] cpu = times[1];
         long[] floor = times[2];
@@ -118,31 +127,38 @@ public final class ApproveBenchmark {
         int done = 0;
         while (done < n) {
             int batch = Math.min(BATCH, n - done);
-            Path dir = work.resolve("journal-" + next[0]);
-            try (ClosableJournal journal = SqliteJournalFactory.open(SqliteConfig.defaults(dir));
-                    Desk desk = desk(paper, journal)) {
-                desk.start();
-                for (int i = 0; i < batch; i++) {
-                    int k = next[0]++;
-                    String symbol = listed.get(i);
-                    List<Bar> bars = paper.marketData().bars(BarRequest.dailyYear(symbol));
-                    double price = bars.get(bars.size() - 1).close();
-                    Proposal p = pending(String.format(Locale.ROOT, "prp-%012x", k), symbol, price);
-                    journal.saveProposal(p);
-                    long c = THREADS.getCurrentThreadCpuTime();
-                    long s = System.nanoTime();
-                    ActionResult r = desk.approve(p.proposalId(), Modification.none());
-                    approve[done + i] = System.nanoTime() - s;
-                    cpu[done + i] = THREADS.getCurrentThreadCpuTime() - c;
-                    if (!(r instanceof ActionResult.Done d) || d.proposal().status() != ProposalStatus.EXECUTING) {
-                        throw new IllegalStateException("approve failed: " + r);
-                    }
-                    floor[done + i] = twoSyncs(twoSyncs, k);
+            for (int i = 0; i < batch; i++) {
+                int k = next[0]++;
+                String symbol = listed.get(i);
+                List<Bar> bars = paper.marketData().bars(BarRequest.dailyYear(symbol));
+                double price = bars.get(bars.size() - 1).close();
+                Proposal p = pending(String.format(Locale.ROOT, "prp-%012x", k), symbol, price);
+                journal.saveProposal(p);
+                long c = THREADS.getCurrentThreadCpuTime();
+                long s = System.nanoTime();
+                ActionResult r = desk.approve(p.proposalId(), Modification.none());
+                approve[done + i] = System.nanoTime() - s;
+                cpu[done + i] = THREADS.getCurrentThreadCpuTime() - c;
+                if (!(r instanceof ActionResult.Done d) || d.proposal().status() != ProposalStatus.EXECUTING) {
+                    throw new IllegalStateException("approve failed: " + r);
                 }
+                floor[done + i] = twoSyncs(twoSyncs, k);
             }
-            // the broker counts working brackets as open trades: cancel this batch's, between batches
+            // the risk limits allow 100 open trades, and working brackets count: cancel this batch's at the broker
+            // (untimed) and wait until the desk has marked them failed, so the next batch finds the desk as a long
+            // session leaves it
             for (int k = next[0] - batch; k < next[0]; k++) {
                 paper.broker().cancel(String.format(Locale.ROOT, "prp-%012x", k));
+            }
+            Set<ProposalStatus> live = EnumSet.of(ProposalStatus.PENDING, ProposalStatus.APPROVED,
+                    ProposalStatus.EXECUTING);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!journal.tradesWithStatus(live).isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the desk did not mark the cancelled brackets within 60 s: "
+                            + journal.tradesWithStatus(live).size() + " still live");
+                }
+                Thread.sleep(1); // untimed; the desk handles the broker's cancellations on its own thread
             }
             done += batch;
         }
