@@ -11,10 +11,18 @@ import tech.brokerbridge.launcher.cli.RootCommand;
  * configuration or usage, 3 port already in use.
  */
 public final class Main {
+    /** Netty's switch for its Java Flight Recorder events (on by default where JFR is available). */
+    static final String NETTY_JFR_PROPERTY = "io.netty.jfr.enabled";
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        // Netty's buffer events for Java Flight Recorder: their classes (JFR events, which AppCDS cannot
+        // archive) and ~85 of jdk.jfr's were loaded while the first request was answered; -D... turns them on
+        if (System.getProperty(NETTY_JFR_PROPERTY) == null) {
+            System.setProperty(NETTY_JFR_PROPERTY, "false");
+        }
         if (opensVault(args)) {
             // the vault's key derivation runs ~5 times slower before the JIT has compiled it: that compiling
             // starts now, on the second core, while the command line, logging and configuration are set up
