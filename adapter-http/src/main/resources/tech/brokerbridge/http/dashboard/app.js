@@ -124,6 +124,7 @@
     $('btn-start').addEventListener('click', function () { action($('btn-start'), 'POST', 'api/trading/start'); });
     $('btn-stop').addEventListener('click', function () { action($('btn-stop'), 'POST', 'api/trading/stop'); });
     $('btn-release').addEventListener('click', function () { action($('btn-release'), 'DELETE', 'api/kill-switch'); });
+    $('btn-audit-refresh').addEventListener('click', function () { reload('audit'); });
     var dialog = $('kill-dialog');
     $('btn-kill').addEventListener('click', function () {
       $('kill-reason').value = '';
@@ -175,8 +176,8 @@
     },
     'order.leg': function () { changed('positions'); },
     'order.fill': function () { changed('positions'); },
-    'position.opened': function (e) { BB.message('Position opened: ' + e.symbol + ' ' + e.quantity + ' at ' + e.price, true); changed('positions'); },
-    'position.closed': function (e) { BB.message('Position closed: ' + e.symbol + ' (' + e.reason + ')', true); changed('positions'); changed('trades'); },
+    'position.opened': function (e) { BB.message('Position opened: ' + e.symbol + ' ' + e.quantity + ' at ' + e.price, true); changed('positions'); changed('audit'); },
+    'position.closed': function (e) { BB.message('Position closed: ' + e.symbol + ' (' + e.reason + ')', true); changed('positions'); changed('trades'); changed('audit'); },
     'scan.started': function (e) {
       setHealth(function (h) { h.scan_in_progress = true; });
       $('s-scan').textContent = 'starting (' + e.symbols + ' symbols)';
@@ -197,6 +198,7 @@
     'kill_switch.engaged': function (e) {
       setHealth(function (h) { h.kill_switch_engaged = true; });
       BB.message('Kill switch engaged: ' + e.reason);
+      changed('audit'); // its notification
     },
     'kill_switch.released': function () { setHealth(function (h) { h.kill_switch_engaged = false; }); BB.message('Kill switch released.', true); },
     'warning': function (e) { BB.message('Warning: ' + e.message); changed('positions'); },

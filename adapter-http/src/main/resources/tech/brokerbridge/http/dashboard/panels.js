@@ -424,9 +424,23 @@
   var SECRET = /(sk-[A-Za-z0-9_-]{6,}|sk-ant-[A-Za-z0-9_-]{6,}|AIza[0-9A-Za-z_-]{10,}|rk_(live|test)_[0-9A-Za-z]{6,}|Bearer\s+[A-Za-z0-9._-]{8,})/g;
   function masked(text) { return String(text || '').replace(SECRET, '••••'); }
 
+  function showNotificationAudit(list) {
+    var box = BB.clear($('notify-audit'));
+    if (!list.length) { box.appendChild(el('p', 'Nothing has left this machine for a notification channel yet.', 'muted')); }
+    list.forEach(function (x) {
+      var d = el('details');
+      d.appendChild(el('summary', BB.when(x.time) + ' · ' + x.channel + ' · ' + x.event + ' · ' + x.outcome));
+      d.appendChild(el('p', x.destination + (x.detail ? ' · ' + x.detail : ''), 'muted'));
+      d.appendChild(el('pre', masked(x.body)));
+      box.appendChild(d);
+    });
+  }
+
   P.loadAudit = function () {
-    return Promise.all([BB.get('api/ai/audit?limit=50'), BB.get('api/portfolio').catch(function () { return null; })]).then(function (r) {
+    return Promise.all([BB.get('api/ai/audit?limit=50'), BB.get('api/portfolio').catch(function () { return null; }),
+      BB.get('api/notifications/audit?limit=50')]).then(function (r) {
       var list = r[0].exchanges, portfolio = r[1];
+      showNotificationAudit(r[2].exchanges);
       var box = BB.clear($('audit'));
       if (!list.length) { box.appendChild(el('p', 'Nothing has left this machine for an AI provider yet.', 'muted')); }
       var leaks = [];

@@ -5,10 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -19,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import tech.brokerbridge.notify.fake.FakeNtfyServer;
+import tech.brokerbridge.notify.fake.RecordingServer;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium) against the real daemon on the packaged
@@ -36,6 +45,7 @@ class DashboardBrowserIT {
     private static final Path SHOTS = Path.of(System.getProperty("brokerbridge.screenshots", "target/screenshots"));
 
     private static Path home;
+    private static FakeNtfyServer ntfy;
     private static JarDaemon daemon;
     private static Browser b;
 
@@ -49,7 +59,8 @@ class DashboardBrowserIT {
             Assumptions.assumeTrue(false, "no chromium/chromedriver on this machine; .ci/run installs them");
         }
         home = Files.createTempDirectory("bb-browser-home");
-        daemon = new JarDaemon(home, IN_SESSION);
+        ntfy = new FakeNtfyServer(Optional.empty());
+        daemon = new JarDaemon(home, IN_SESSION, Map.of("BROKERBRIDGE_NOTIFICATIONS_NTFY_URL", ntfy.topicUrl("desk")));
         b = new Browser(Files.createTempDirectory("bb-browser-profile"));
     }
 
@@ -60,6 +71,9 @@ class DashboardBrowserIT {
         }
         if (daemon != null) {
             daemon.close();
+        }
+        if (ntfy != null) {
+            ntfy.close();
         }
     }
 
@@ -231,8 +245,50 @@ class DashboardBrowserIT {
         waitFor("released on screen", () -> text("s-kill").equals("released"));
     }
 
+    /**
+     * The notifications that left the machine are listed beside the AI's exchanges, each with its exact body: the
+     * kill switch's message to the configured ntfy topic, with the reason typed in the dialog.
+     */
     @Test
     @Order(7)
+    void whatLeftMyMachineListsEachNotificationWithItsExactBody() throws Exception {
+        assertTrue(RecordingServer.await(() -> killMessage().isPresent(), Duration.ofSeconds(30)),
+                "the kill switch's message reached ntfy: " + ntfy.requests());
+        String sent = killMessage().orElseThrow().body();
+        HttpClient http = HttpClient.newHttpClient();
+        assertTrue(RecordingServer.await(() -> audited(http).contains("\"outcome\":\"sent\""), Duration.ofSeconds(30)),
+                "the message is audited as sent");
+        tab("audit");
+        b.click(id("btn-audit-refresh")); // the row may have been written after the tab's first load
+        waitFor("the kill switch's row", () -> !rows("ntfy · kill_switch · sent").isEmpty());
+        WebElement row = rows("ntfy · kill_switch · sent").get(0);
+        assertEquals(sent, b.js("return arguments[0].querySelector('pre').textContent;", row),
+                "the page shows the body exactly as sent");
+        assertTrue(row.findElement(By.tagName("p")).getAttribute("textContent").startsWith("127.0.0.1"),
+                "and where it went");
+        b.screenshot(SHOTS, "audit-notifications");
+    }
+
+    private static Optional<RecordingServer.Recorded> killMessage() {
+        return ntfy.requests().stream().filter(r -> r.body().contains("stepping away")).findFirst();
+    }
+
+    private static String audited(HttpClient http) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(daemon.url + "api/notifications/audit?limit=50")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<WebElement> rows(String summary) {
+        return id("notify-audit").findElements(By.tagName("details")).stream()
+                .filter(d -> d.findElement(By.tagName("summary")).getText().endsWith(summary)).toList();
+    }
+
+    @Test
+    @Order(8)
     void everyPageAtDesktopAndPhoneWidth() throws Exception {
         for (String t : List.of("activity", "audit", "setup")) {
             tab(t);
@@ -249,7 +305,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void docsLoadAndTryItOutOnHealthWorks() throws Exception {
         b.driver.get(daemon.url + "docs");
         waitFor("Swagger UI", () -> !b.driver.findElements(By.id("operations-system-getApiHealth")).isEmpty());

@@ -8,6 +8,7 @@ import static tech.brokerbridge.notify.fake.RecordingServer.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,6 +154,57 @@ class NotificationsAtTheDeskTest {
             } finally {
                 ch.ntfy.release();
             }
+        }
+    }
+
+    /**
+     * {@code /kill} through the whole daemon: a stranger's {@code /kill} and a stale one do nothing, the configured
+     * user's engages the desk's kill switch (the loop stops, an approval is refused with 409, health says so, the
+     * chat is told), {@code /release} from the phone releases nothing, and only {@code DELETE /api/kill-switch} does.
+     */
+    @Test
+    void killFromTheConfiguredTelegramUserEngagesTheDesksSwitchAndOnlyTheDeskReleasesIt() throws Exception {
+        MutableClock clock = new MutableClock(TestDesk.CLOCK.instant());
+        try (Channels ch = new Channels(clock); TestDesk desk = start(ch, clock, Map.of())) {
+            desk.scan();
+            JsonNode p = desk.pendingProposals().get(0);
+            long now = clock.instant().getEpochSecond();
+            ch.telegram.command(Channels.CHAT, Channels.USER + 1, "/kill", now); // not a configured user
+            ch.telegram.command(Channels.CHAT - 1, Channels.USER, "/kill", now); // not a configured chat
+            ch.telegram.command(Channels.CHAT, Channels.USER, "/kill", now - 600); // too old when read
+            assertTrue(await(() -> ignoredPresses(desk) == 3, Duration.ofSeconds(20)),
+                    "the three commands are ignored and audited");
+            assertFalse(desk.get("/api/health").path("kill_switch_engaged").asBoolean());
+
+            ch.telegram.command(Channels.CHAT, Channels.USER, "/kill", now);
+            assertTrue(await(() -> health(desk, "kill_switch_engaged"), Duration.ofSeconds(20)), "the configured user's /kill engages the switch");
+            assertFalse(desk.get("/api/health").path("trading_loop_active").asBoolean());
+            HttpResponse<String> refused = TestDesk.send(HttpRequest.newBuilder(URI.create(desk.url()
+                    + "/api/proposals/" + p.path("proposal_id").asText() + "/approve"))
+                    .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofSeconds(30));
+            assertEquals(409, refused.statusCode(), refused.body());
+            assertEquals("pending", status(desk, p));
+            assertTrue(await(() -> ch.telegram.sentContaining("Kill switch engaged").isPresent(),
+                    Duration.ofSeconds(20)), "the chat is told: " + ch.telegram.sent());
+
+            ch.telegram.command(Channels.CHAT, Channels.USER, "/release", clock.instant().getEpochSecond());
+            assertTrue(await(() -> ch.telegram.sentContaining("released on the desk (the dashboard").isPresent(),
+                    Duration.ofSeconds(20)), "/release is answered with where to release: " + ch.telegram.sent());
+            assertTrue(desk.get("/api/health").path("kill_switch_engaged").asBoolean(), "nothing released it");
+
+            HttpResponse<String> released = TestDesk.send(HttpRequest.newBuilder(URI.create(desk.url()
+                    + "/api/kill-switch")).DELETE(), Duration.ofSeconds(30));
+            assertEquals(200, released.statusCode(), released.body());
+            assertFalse(desk.get("/api/health").path("kill_switch_engaged").asBoolean());
+        }
+    }
+
+    /** A field of {@code GET /api/health}, for a wait's condition. */
+    private static boolean health(TestDesk desk, String field) {
+        try {
+            return desk.get("/api/health").path(field).asBoolean();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
