@@ -3,9 +3,9 @@
 # and extracts SQLite's native library for this OS and CPU next to the jar (native/), so that a start does
 # not extract it from the jar into a temporary file again:
 # Java 17's two steps, a training run with -XX:ArchiveClassesAtExit (start `serve` on a free port with a
-# throw-away home, answer /api/health and the dashboard's first reads, stop with SIGTERM: the JVM writes
-# the classes it loaded to the archive as it exits), then the launch script beside the jar maps it with
-# -XX:SharedArchiveFile. Also copies that launch script next to the jar.
+# throw-away home that a first start made, answer /api/health and the dashboard's first reads, stop with
+# SIGTERM: the JVM writes the classes it loaded to the archive as it exits), then the launch script beside
+# the jar maps it with -XX:SharedArchiveFile. Also copies that launch script next to the jar.
 #
 #   cds-training.sh JAR LAUNCH_SCRIPT
 #
@@ -31,19 +31,30 @@ if [ -n "$lib" ] && ! ldd --version 2>&1 | grep -qi musl; then
 fi
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
-env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS HOME="$home" BROKERBRIDGE_HOME="$home/data" \
-  BROKERBRIDGE_SECRETS_BACKEND=file BROKERBRIDGE_MACHINE_ID=cds-training-run-0001 \
-  BROKERBRIDGE_JAVA_OPTS="-XX:ArchiveClassesAtExit=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off" \
-  "$dir/brokerbridge" serve --port 0 \
-  >"$home/out" 2>"$home/err" &
-pid=$!
-port=""
-for _ in $(seq 1 1200); do
-  port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$home/out")
-  [ -n "$port" ] && break
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.1
-done
+# start_serve JAVA_OPTS: starts `serve --port 0` on the training home; sets pid and port (empty: no start)
+start_serve() {
+  : >"$home/out"
+  env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS HOME="$home" BROKERBRIDGE_HOME="$home/data" \
+    BROKERBRIDGE_SECRETS_BACKEND=file BROKERBRIDGE_MACHINE_ID=cds-training-run-0001 \
+    BROKERBRIDGE_JAVA_OPTS="$1" "$dir/brokerbridge" serve --port 0 \
+    >"$home/out" 2>"$home/err" &
+  pid=$!
+  port=""
+  for _ in $(seq 1 1200); do
+    port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$home/out")
+    [ -n "$port" ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+}
+# the first start makes the data directory; the recorded one starts on it, as every later start does
+# (reading an existing journal, paper account and vault loads classes a first start does not)
+start_serve ""
+if [ -n "$port" ]; then
+  kill -TERM "$pid"
+  wait "$pid"
+  start_serve "-XX:ArchiveClassesAtExit=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+fi
 if [ -z "$port" ]; then
   kill -KILL "$pid" 2>/dev/null
   echo "cds-training: the training run did not start; the launch script will run without an archive" >&2

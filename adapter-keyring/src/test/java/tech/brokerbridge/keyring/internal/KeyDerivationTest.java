@@ -1,6 +1,7 @@
 package tech.brokerbridge.keyring.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
@@ -36,5 +37,32 @@ class KeyDerivationTest {
     void rejectsNonsenseParameters() {
         assertThrows(IllegalArgumentException.class, () -> KeyDerivation.pbkdf2HmacSha256(new byte[1], new byte[1], 0, 32));
         assertThrows(IllegalArgumentException.class, () -> KeyDerivation.pbkdf2HmacSha256(new byte[1], new byte[1], 1, 0));
+    }
+
+    @Test
+    void aWarmUpNobodyInterruptsMakesAllItsCallsAndEnds() {
+        KeyDerivation.WarmUp warmUp = KeyDerivation.warmUp();
+        warmUp.run();
+        assertEquals(KeyDerivation.WARM_UP_CALLS, warmUp.calls());
+    }
+
+    @Test
+    void aWarmUpMakesNoCallOnceADerivationHasBegun() {
+        KeyDerivation.WarmUp warmUp = KeyDerivation.warmUp();
+        pbkdf2("passwd", "salt", 1, 32);
+        warmUp.run();
+        assertEquals(0, warmUp.calls());
+    }
+
+    @Test
+    void aDerivationDuringAWarmUpGivesTheSpecifiedKey() throws InterruptedException {
+        KeyDerivation.WarmUp warmUp = KeyDerivation.warmUp();
+        Thread t = new Thread(warmUp, "kdf-warm-up-test");
+        t.setDaemon(true);
+        t.start();
+        assertEquals("9bf054df2da34bfe01c11f242234ede8f1fd04872338e4942f29595272c94ac0",
+                pbkdf2("password", "saltsaltsaltsalt", KeyDerivation.ITERATIONS, 32));
+        t.join(60_000);
+        assertFalse(t.isAlive(), "the warm-up still runs a minute after a derivation began");
     }
 }
