@@ -2,10 +2,14 @@
 # Makes the AppCDS archive of the runnable jar at package time (launcher/pom.xml runs it after the shade),
 # and extracts SQLite's native library for this OS and CPU next to the jar (native/), so that a start does
 # not extract it from the jar into a temporary file again:
-# Java 17's two steps, a training run with -XX:ArchiveClassesAtExit (start `serve` on a free port with a
-# throw-away home that a first start made, answer /api/health and the dashboard's first reads, stop with
-# SIGTERM: the JVM writes the classes it loaded to the archive as it exits), then the launch script beside
-# the jar maps it with -XX:SharedArchiveFile. Also copies that launch script next to the jar.
+# a static archive from class lists, in Java 17's two steps: training runs record the classes they load
+# with -XX:DumpLoadedClassList (`serve` on a free port with a throw-away home that a first start made,
+# answering /api/health and the dashboard's first reads, stopped with SIGTERM; then `credentials set` and
+# `credentials list` on that home), and -Xshare:dump makes one archive from their union; the launch
+# script beside the jar maps it with -XX:SharedArchiveFile. A static dump (unlike -XX:ArchiveClassesAtExit)
+# archives picocli too, whose classes are compiled for Java 5, and the lambda forms and lambdas the runs
+# spun; training the credentials commands as well keeps their classes out of the jar at each start.
+# Also copies that launch script next to the jar.
 #
 #   cds-training.sh JAR LAUNCH_SCRIPT
 #
@@ -53,7 +57,7 @@ start_serve ""
 if [ -n "$port" ]; then
   kill -TERM "$pid"
   wait "$pid"
-  start_serve "-XX:ArchiveClassesAtExit=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+  start_serve "-XX:DumpLoadedClassList=$home/serve.classlist"
 fi
 if [ -z "$port" ]; then
   kill -KILL "$pid" 2>/dev/null
@@ -66,6 +70,28 @@ for path in /api/health /api/health /api/portfolio /api/proposals /api/orders /a
 done
 kill -TERM "$pid"
 wait "$pid"
+# the credentials commands on the same home (a made-up key for a throw-away vault)
+cli() { # NAME ARGS...: runs the launch script with ARGS, recording NAME.classlist; stdin is the caller's
+  local name=$1
+  shift
+  env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS HOME="$home" BROKERBRIDGE_HOME="$home/data" \
+    BROKERBRIDGE_SECRETS_BACKEND=file BROKERBRIDGE_MACHINE_ID=cds-training-run-0001 \
+    BROKERBRIDGE_JAVA_OPTS="-XX:DumpLoadedClassList=$home/$name.classlist" "$dir/brokerbridge" "$@" \
+    >/dev/null 2>>"$home/err" || echo "cds-training: the training run of $* failed; its classes are not archived" >&2
+}
+printf 'sk-cds-training-not-a-key-0000\n' | cli set credentials set claude
+cli list credentials list </dev/null
+# the union of the lists, in first-seen order (comments dropped)
+awk '!/^#/ && !seen[$0]++' "$home"/*.classlist >"$home/all.classlist"
+java=java
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+  java="$JAVA_HOME/bin/java"
+fi
+# dumped with G1, the only collector that writes archived heap objects in Java 17 (the serial collector
+# the launch script picks maps them); the class path is the jar's absolute path, as the launch script's -jar
+env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS "$java" -XX:+UseG1GC -Xshare:dump \
+  -XX:SharedClassListFile="$home/all.classlist" -XX:SharedArchiveFile="$jsa" -cp "$jar" >"$home/dump" 2>&1 \
+  || { echo "cds-training: -Xshare:dump failed; the launch script will run without an archive" >&2; tail -5 "$home/dump" >&2; rm -f "$jsa"; }
 if [ -s "$jsa" ]; then
   echo "cds-training: $(du -h "$jsa" | cut -f1) archive $jsa"
 else
