@@ -19,7 +19,7 @@ jar=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 dir=$(dirname "$jar")
 jsa="$dir/brokerbridge.jsa"
 cp "$2" "$dir/brokerbridge" && chmod 0755 "$dir/brokerbridge"
-rm -f "$jsa"
+rm -f "$jsa" "$jsa.jar"
 rm -rf "$dir/native"
 case "$(uname -s)/$(uname -m)" in
   Linux/x86_64|Linux/amd64) lib=Linux/x86_64/libsqlitejdbc.so ;;
@@ -93,6 +93,8 @@ env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS "$java" -XX:+UseG1GC -Xshare:dump \
   -XX:SharedClassListFile="$home/all.classlist" -XX:SharedArchiveFile="$jsa" -cp "$jar" >"$home/dump" 2>&1 \
   || { echo "cds-training: -Xshare:dump failed; the launch script will run without an archive" >&2; tail -5 "$home/dump" >&2; rm -f "$jsa"; }
 if [ -s "$jsa" ]; then
+  # the jar path the archive was made for: a static archive is mapped only there (the launch script checks)
+  printf '%s\n' "$jar" >"$jsa.jar"
   echo "cds-training: $(du -h "$jsa" | cut -f1) archive $jsa"
 else
   echo "cds-training: no archive was written; the launch script will run without one" >&2
