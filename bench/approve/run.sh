@@ -4,7 +4,8 @@
 # 1,000 samples, beside the limit measured in the same run (two synced 1 KiB writes on the same disk).
 # Goal: median <= 2 ms, p99 <= 5 ms, on the JVM options the launch script gives the daemon (the serial
 # collector, the default heap); then the same with G1 and a fixed 512 MB heap as runs 1-5 had, each with
-# its count of GC pauses (a pause that falls in an approval is part of its time). Then core alone
+# its count of GC pauses (a pause that falls in an approval is part of its time); every sample goes to
+# results/<variant>.samples.csv (end time on the JVM uptime scale of results/<variant>.gc.log). Then core alone
 # (FakeBroker, in-memory journal), for reference.
 # Usage: bench/approve/run.sh [samples=1080] [warm-up=270]   (BENCH_DIR: where the files go, default
 # a temporary directory under bench/approve/results, i.e. on the disk of the checkout)
@@ -27,7 +28,7 @@ variant() { # name, JVM options...: one run of the benchmark on fresh files
   local name=$1 dir
   shift
   dir=$(mktemp -d "$work/$name.XXXXXX")
-  java "$@" -Xlog:gc:file="$out/$name.gc.log" -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -cp "$cp" \
+  java "$@" -Xlog:gc:file="$out/$name.gc.log" -Dbench.samples="$out/$name.samples.csv" -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -cp "$cp" \
       tech.brokerbridge.launcher.bench.ApproveBenchmark "$dir" "$out/$name.txt" "${args[@]}" >"$out/$name.log" 2>&1 \
       || { cat "$out/$name.log" >&2; exit 1; }
   cat "$out/$name.txt"

@@ -68,6 +68,9 @@ public final class ApproveBenchmark {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T16:00:00Z"), ZoneOffset.UTC);
     private static final int BATCH = 90;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The JVM's start on the {@link System#nanoTime} scale, so that sample times line up with -Xlog:gc's uptime. */
+    private static final long START = System.nanoTime()
+            - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
 
     private ApproveBenchmark() {
     }
@@ -83,6 +86,7 @@ public final class ApproveBenchmark {
         long[] approve = new long[samples];
         long[] cpu = new long[samples];
         long[] floor = new long[samples];
+        long[] ends = new long[samples];
         try (PaperMarket paper = PaperFactory.create(new PaperConfig(1e12, "USD", 7)
                 .withStateDirectory(work.resolve("paper")), CLOCK);
                 FileChannel twoSyncs = preallocated(work.resolve("floor.bin"));
@@ -90,9 +94,19 @@ public final class ApproveBenchmark {
                 Desk desk = desk(paper, journal)) {
             desk.start();
             int[] next = {0};
-            run(paper, journal, desk, warmup, next, new long[][] {new long[warmup], new long[warmup], new long[warmup]},
+            run(paper, journal, desk, warmup, next, new long[][] {new long[warmup], new long[warmup], new long[warmup],
+                    new long[warmup]},
                     twoSyncs);
-            run(paper, journal, desk, samples, next, new long[][] {approve, cpu, floor}, twoSyncs);
+            run(paper, journal, desk, samples, next, new long[][] {approve, cpu, floor, ends}, twoSyncs);
+        }
+        String dump = System.getProperty("bench.samples");
+        if (dump != null) { // one line per measured approval, in order: to tie the slow ones to what happened then
+            StringBuilder sb = new StringBuilder("index,end_ms,wall_ms,cpu_ms,limit_ms\n");
+            for (int i = 0; i < samples; i++) {
+                sb.append(i).append(',').append(String.format(Locale.ROOT, "%.3f,%.3f,%.3f,%.3f%n", ms(ends[i]),
+                        ms(approve[i]), ms(cpu[i]), ms(floor[i])));
+            }
+            Files.writeString(Path.of(dump), sb);
         }
         Arrays.sort(approve);
         Arrays.sort(cpu);
@@ -113,12 +127,16 @@ public final class ApproveBenchmark {
         Files.writeString(out, line + System.lineSeparator());
     }
 
-    /** {@code times}: the approvals' wall-clock times, their CPU times, and the limit's times. */
+    /**
+     * {@code times}: the approvals' wall-clock times, their CPU times, the limit's times, and when each approval
+     * ended (since the JVM started).
+     */
     private static void run(PaperMarket paper, ClosableJournal journal, Desk desk, int n, int[] next, long[][] times,
             FileChannel twoSyncs) throws Exception {
         long[] approve = times[0];
         long[] cpu = times[1];
         long[] floor = times[2];
+        long[] ends = times[3];
         // the simulated market lists about 100 symbols and makes up no others: one per approval of a batch
         List<String> listed = PaperFactory.simulatedSymbols();
         if (BATCH > listed.size()) {
@@ -137,7 +155,9 @@ public final class ApproveBenchmark {
                 long c = THREADS.getCurrentThreadCpuTime();
                 long s = System.nanoTime();
                 ActionResult r = desk.approve(p.proposalId(), Modification.none());
-                approve[done + i] = System.nanoTime() - s;
+                long e = System.nanoTime();
+                approve[done + i] = e - s;
+                ends[done + i] = e - START;
                 cpu[done + i] = THREADS.getCurrentThreadCpuTime() - c;
                 if (!(r instanceof ActionResult.Done d) || d.proposal().status() != ProposalStatus.EXECUTING) {
                     throw new IllegalStateException("approve failed: " + r);
