@@ -29,7 +29,8 @@ import tech.brokerbridge.ports.journal.JournalException;
  * committed with {@code synchronous=NORMAL}: visible at once, durable with the next synced commit
  * (the WAL is synced whole) or the {@link WalCheckpointer}'s next checkpoint, within a second.
  * SQLite's automatic checkpoint is off on this connection, so that no commit pays for one; the
- * checkpointer does it in the background on a connection of its own.
+ * checkpointer does it in the background on a connection of its own, and then, under this lock,
+ * {@linkplain #checkpointAndRestart restarts the log} so that it keeps a stable size.
  */
 final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -42,15 +43,22 @@ final class Database implements AutoCloseable {
     private boolean synchronousFull = true;
     private boolean closed;
     private volatile long commits;
+    private volatile long restarts;
 
-    private Database(Path file, Connection connection, WalCheckpointer checkpointer) {
+    private Database(Path file, Connection connection, Duration busyTimeout, WalCheckpointer.Policy policy) {
         this.file = file;
         this.connection = connection;
-        this.checkpointer = checkpointer;
+        this.checkpointer = WalCheckpointer.start(file, () -> connect(file, busyTimeout), this::checkpointAndRestart,
+                policy);
     }
 
     /** Opens the file, sets and checks the durability pragmas and migrates the schema. */
     static Database open(Path file, Duration busyTimeout, List<Migration> migrations) {
+        return open(file, busyTimeout, migrations, WalCheckpointer.Policy.DEFAULT);
+    }
+
+    /** As {@link #open(Path, Duration, List)}, checkpointing as {@code policy} says (tests shorten it). */
+    static Database open(Path file, Duration busyTimeout, List<Migration> migrations, WalCheckpointer.Policy policy) {
         createParent(file);
         Connection connection = connect(file, busyTimeout);
         boolean opened = false;
@@ -59,11 +67,13 @@ final class Database implements AutoCloseable {
             int version = new Migrator(migrations).migrate(connection);
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA wal_autocheckpoint = 0");
+                // a log that a burst made longer is cut back to this when it restarts
+                s.execute("PRAGMA journal_size_limit = " + policy.limitBytes());
             }
-            WalCheckpointer checkpointer = WalCheckpointer.start(file, () -> connect(file, busyTimeout));
+            Database db = new Database(file, StatementCache.wrap(connection), busyTimeout, policy);
             LOG.info("journal open: {} (schema version {})", file, version);
             opened = true;
-            return new Database(file, StatementCache.wrap(connection), checkpointer);
+            return db;
         } catch (SQLException e) {
             throw SqlErrors.translate("open " + file, e);
         } finally {
@@ -165,6 +175,40 @@ final class Database implements AutoCloseable {
         checkpointer.written(durable);
     }
 
+    /**
+     * The checkpointer's second step, under the lock (no commit is in flight, none starts): checkpoints
+     * what the log holds beyond the database, usually nothing as the checkpointer has just copied the rest
+     * on its own connection, and when the log is then wholly in the database, restarts it with a write that
+     * changes nothing ({@code PRAGMA user_version} set to its own value: page 1 rewritten as it is), committed
+     * with {@code synchronous=NORMAL}. SQLite restarts a checkpointed log at the next write and syncs its
+     * new header first, so that sync is paid here and not by the next durable commit. Not counted as a
+     * write: it holds nothing to checkpoint.
+     *
+     * @return whether the log was restarted (false when it is closed, or a reader on another connection kept
+     *     part of the log from being checkpointed)
+     */
+    boolean checkpointAndRestart() throws SQLException {
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                if (!rs.next() || rs.getInt(1) != 0 || rs.getInt(2) <= 0 || rs.getInt(3) != rs.getInt(2)) {
+                    return false;
+                }
+            }
+            synchronous(false);
+            String version = queryPragma(connection, "user_version");
+            execute("PRAGMA user_version = " + Long.parseLong(version));
+            restarts++;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void runInSavepoint(PendingWrite<?> w) throws SQLException {
         execute("SAVEPOINT queued_write");
         try {
@@ -248,15 +292,20 @@ final class Database implements AutoCloseable {
         return read("read pragma " + name, c -> queryPragma(c, name));
     }
 
+    /** Log restarts so far, for tests and diagnostics. */
+    long restarts() {
+        return restarts;
+    }
+
     @Override
     public void close() {
+        checkpointer.close(); // first, and not under the lock: its thread may be waiting for the lock
         lock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
-            checkpointer.close();
             closeQuietly(connection);
             LOG.info("journal closed: {}", file);
         } finally {

@@ -1,5 +1,8 @@
 package tech.brokerbridge.sqlite.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,25 +16,59 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checkpoints the journal's write-ahead log in the background, on a connection of its own, so that
- * no commit pays for a checkpoint (SQLite's automatic one runs inside the commit that crosses its
- * threshold, with two syncs). A {@code PASSIVE} checkpoint never blocks the writer.
+ * Checkpoints the journal's write-ahead log in the background and restarts it, so that no commit pays for
+ * a checkpoint (SQLite's automatic one runs inside the commit that crosses its threshold, with two syncs)
+ * and the log keeps a stable size: a commit then overwrites blocks the log file already has instead of
+ * growing it. The desk writes in short bursts (an approval is one synced commit, then a few small ones)
+ * with quiet gaps between them, so the work goes into the gaps.
  *
- * <p>It runs when {@value #WRITES_PER_CHECKPOINT} commits went into the log since the last one, when
- * a {@link Database#writeProgress progress} write has waited {@value #PROGRESS_SYNC_MILLIS} ms for a
- * synced commit (the checkpoint syncs the log first, which makes it durable), and when writes stopped
- * for {@value #IDLE_MILLIS} ms. A checkpoint that fails is logged and tried again later: the log
- * keeps everything until then.
+ * <p>When: {@value #QUIET_MILLIS} ms after the last commit, when the log holds commits not yet checkpointed
+ * (a quiet gap); when a {@link Database#writeProgress progress} write has waited {@value #PROGRESS_SYNC_MILLIS}
+ * ms for a synced commit (the checkpoint syncs the log first, which makes it durable); and when the log file
+ * has grown past {@value #LIMIT_BYTES} bytes because the writes left no gap (the hard cap, looked at every
+ * {@value #TICK_MILLIS} ms).
+ *
+ * <p>How, in two steps. First a {@code PASSIVE} checkpoint on this thread's own connection copies the log
+ * into the database; it takes no lock of the journal's, so a commit that arrives meanwhile goes ahead (and
+ * keeps the log from being restarted). Then {@link Database#checkpointAndRestart}, under the journal's
+ * lock, copies what came in meanwhile (usually nothing) and restarts the log with a write that changes
+ * nothing; commits that arrive then wait for it. SQLite restarts a fully checkpointed log at the next
+ * write and syncs the restarted log's header before it writes the first frame: done here, that sync
+ * falls in the gap instead of in the next approval's commit. Without the second step a log that is
+ * written to while it is checkpointed is never restarted and grows without bound (a back-to-back run of
+ * approvals grew it to 220 MB). {@code PRAGMA journal_size_limit} ({@value #LIMIT_BYTES}) cuts the file
+ * back to that size when a burst made it longer. A checkpoint that fails is logged and tried again later:
+ * the log keeps everything until then.
  */
 final class WalCheckpointer implements AutoCloseable {
-    static final int WRITES_PER_CHECKPOINT = 500;
+    static final long QUIET_MILLIS = 100;
     static final long PROGRESS_SYNC_MILLIS = 500;
-    static final long IDLE_MILLIS = 2_000;
-    private static final long TICK_MILLIS = 100;
+    static final long LIMIT_BYTES = 16L << 20;
+    static final long TICK_MILLIS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
 
+    /**
+     * When to checkpoint (the constants above, or shorter in tests).
+     *
+     * @param quietMillis a gap after the last commit this long is quiet
+     * @param limitBytes the log file's size beyond which the writes are not waited for (the journal size limit)
+     * @param tickMillis how often the file's size is looked at
+     */
+    record Policy(long quietMillis, long limitBytes, long tickMillis) {
+        static final Policy DEFAULT = new Policy(QUIET_MILLIS, LIMIT_BYTES, TICK_MILLIS);
+    }
+
+    /** The journal's side of a checkpoint: the remainder and the restart, under its lock. */
+    interface Restarter {
+        /** Whether the log was checkpointed whole and restarted. */
+        boolean checkpointAndRestart() throws SQLException;
+    }
+
     private final Path file;
+    private final Path wal;
     private final Supplier<Connection> connector;
+    private final Restarter restarter;
+    private final Policy policy;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Thread thread;
@@ -42,17 +79,22 @@ final class WalCheckpointer implements AutoCloseable {
     private boolean unsynced;
     private boolean closed;
     private volatile long checkpoints;
+    private volatile long restarts;
+    private volatile long capped;
 
-    private WalCheckpointer(Path file, Supplier<Connection> connector) {
+    private WalCheckpointer(Path file, Supplier<Connection> connector, Restarter restarter, Policy policy) {
         this.file = file;
+        this.wal = JournalFiles.companion(file, "-wal");
         this.connector = connector;
+        this.restarter = restarter;
+        this.policy = policy;
         this.thread = new Thread(this::loop, "brokerbridge-journal-checkpoint");
         this.thread.setDaemon(true);
     }
 
     /** Starts the background thread; its connection is opened on first use. */
-    static WalCheckpointer start(Path file, Supplier<Connection> connector) {
-        WalCheckpointer c = new WalCheckpointer(file, connector);
+    static WalCheckpointer start(Path file, Supplier<Connection> connector, Restarter restarter, Policy policy) {
+        WalCheckpointer c = new WalCheckpointer(file, connector, restarter, policy);
         c.thread.start();
         return c;
     }
@@ -69,9 +111,6 @@ final class WalCheckpointer implements AutoCloseable {
                 unsynced = true;
                 unsyncedSinceNanos = lastWriteNanos;
             }
-            if (writes >= WRITES_PER_CHECKPOINT) {
-                wake.signal();
-            }
         } finally {
             lock.unlock();
         }
@@ -80,19 +119,23 @@ final class WalCheckpointer implements AutoCloseable {
     private void loop() {
         while (true) {
             boolean due;
+            boolean cap = false;
             lock.lock();
             try {
                 if (closed) {
                     return;
                 }
-                wake.await(TICK_MILLIS, TimeUnit.MILLISECONDS);
+                wake.await(policy.tickMillis(), TimeUnit.MILLISECONDS);
                 if (closed) {
                     return;
                 }
                 long now = System.nanoTime();
-                due = writes >= WRITES_PER_CHECKPOINT
-                        || unsynced && now - unsyncedSinceNanos >= TimeUnit.MILLISECONDS.toNanos(PROGRESS_SYNC_MILLIS)
-                        || writes > 0 && now - lastWriteNanos >= TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS);
+                due = writes > 0 && now - lastWriteNanos >= TimeUnit.MILLISECONDS.toNanos(policy.quietMillis())
+                        || unsynced && now - unsyncedSinceNanos >= TimeUnit.MILLISECONDS.toNanos(PROGRESS_SYNC_MILLIS);
+                if (!due && writes > 0) {
+                    cap = walSize() > policy.limitBytes();
+                    due = cap;
+                }
                 if (due) {
                     writes = 0;
                     unsynced = false;
@@ -103,12 +146,23 @@ final class WalCheckpointer implements AutoCloseable {
                 lock.unlock();
             }
             if (due) {
-                checkpoint();
+                checkpoint(cap);
             }
         }
     }
 
-    private void checkpoint() {
+    private long walSize() {
+        try {
+            return Files.size(wal);
+        } catch (NoSuchFileException e) {
+            return 0;
+        } catch (IOException e) {
+            LOG.debug("journal log size of {}: {}", file, e.toString());
+            return 0;
+        }
+    }
+
+    private void checkpoint(boolean cap) {
         try {
             if (connection == null) {
                 connection = connector.get();
@@ -120,10 +174,16 @@ final class WalCheckpointer implements AutoCloseable {
                 }
             }
             checkpoints++;
+            if (cap) {
+                capped++;
+            }
+            if (restarter.checkpointAndRestart()) {
+                restarts++;
+            }
         } catch (SQLException | RuntimeException e) {
             lock.lock();
             try {
-                writes = Math.max(writes, 1); // try again once idle
+                writes = Math.max(writes, 1); // try again once quiet
                 lastWriteNanos = System.nanoTime();
             } finally {
                 lock.unlock();
@@ -137,7 +197,17 @@ final class WalCheckpointer implements AutoCloseable {
         return checkpoints;
     }
 
-    /** Stops the thread and closes its connection. Idempotent. */
+    /** Restarts of the log so far, for tests and diagnostics. */
+    long restarts() {
+        return restarts;
+    }
+
+    /** Checkpoints that the log's size called for (no quiet gap came), for tests and diagnostics. */
+    long capped() {
+        return capped;
+    }
+
+    /** Stops the thread and closes its connection. Idempotent. Not under the journal's lock (see {@link Database#close}). */
     @Override
     public void close() {
         lock.lock();
