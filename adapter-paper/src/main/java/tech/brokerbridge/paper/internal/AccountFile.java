@@ -17,9 +17,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +35,24 @@ import org.slf4j.LoggerFactory;
  * ({@link AccountLog}, {@link AccountDelta}).
  *
  * <p>A save is durable when it returns. Usually it appends one record to the log and syncs it once.
- * When the log is full (or a save cannot be said as a change) the account is compacted: the whole
- * account goes to {@value #NAME}{@code .tmp} (mode 0600 where POSIX) and a new empty log to
- * {@value AccountLog#NAME}{@code .tmp}, both are synced, renamed over the old files (the account
- * first) and the directory is synced too, so a crash at any moment leaves an account file and a log
- * that extends it, or an account file that already holds everything its (older) log says. A clean
- * close compacts too, so that the account file alone holds the account. Not thread-safe: the
- * exchange calls it under its lock.
+ *
+ * <p>Compaction, off the caller's thread: when the log is half full, a background thread writes the
+ * account as it was at that save to {@value #NAME}{@code .tmp} (mode 0600 where POSIX) and a new empty
+ * log extending it to {@value AccountLog#NAME}{@code .tmp}, and syncs both, while saves go on into the
+ * old log (their records are kept in memory too). At the first save after that, the records saved since
+ * the snapshot and the save's own are written to the new log and synced once, the new log is renamed
+ * over the old one, then the new account file over the old one, and the directory is synced; only then
+ * does the save return. So that save pays one sync more than an append (the directory's), and nobody
+ * pays for writing the whole account and the new log. A crash in between leaves, besides the old pair,
+ * a log that extends {@value #NAME}{@code .tmp} or a {@value AccountLog#NAME}{@code .tmp} that extends
+ * the account file; the next load finishes the renames (the temporary files were whole and synced before
+ * the first rename). When the log fills before the background thread is done, or a save cannot be said as
+ * a change, or the background work failed, the save compacts as before, on its own thread: account, new
+ * log, both synced, renamed (the account first), directory synced, so a crash leaves an account file and
+ * a log that extends it, or an account file that already holds everything its (older) log says. A clean
+ * close compacts too, so that the account file alone holds the account. Not thread-safe: the exchange
+ * calls it under its lock (the background thread only writes the two temporary files from an immutable
+ * account).
  */
 final class AccountFile implements AutoCloseable {
     static final String NAME = "paper-account.json";
@@ -56,6 +72,13 @@ final class AccountFile implements AutoCloseable {
     private final FileLock lock;
     private Optional<AccountLog> log = Optional.empty();
     private AccountState saved;
+    /** The next account file and log being written in the background, if any. */
+    private volatile Future<AccountLog.Contents> preparing;
+    /** The records appended since the account that {@link #preparing} writes. */
+    private final List<byte[]> tail = new ArrayList<>();
+    private ExecutorService compactor;
+    /** Runs between the new log's sync and its rename (tests take a crash image there). */
+    Runnable beforeSwitch = () -> { };
 
     private AccountFile(Path dir, boolean posix, int logCapacity, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
@@ -124,9 +147,20 @@ final class AccountFile implements AutoCloseable {
      */
     Optional<AccountState> load() {
         try {
+            Optional<Saved> found = read(file, logFile);
+            if (found.isPresent() && (found.get().fromTmp() || found.get().logFromTmp())) {
+                // a switch to a new log that a crash cut short: finish its renames
+                if (found.get().logFromTmp()) {
+                    Files.move(logTmp, logFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (found.get().fromTmp()) {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+                syncDirectory();
+                LOG.info("paper account: finished the switch to a new log that a stop cut short in {}", dir);
+            }
             Files.deleteIfExists(tmp);
             Files.deleteIfExists(logTmp);
-            Optional<Saved> found = read(file, logFile);
             if (found.isEmpty()) {
                 return Optional.empty();
             }
@@ -163,7 +197,11 @@ final class AccountFile implements AutoCloseable {
      * to go on with when it extends that file (empty when it is missing, or older: a compaction that
      * ended before its new log replaced the old one, whose changes the account file holds already).
      */
-    private record Saved(AccountState state, String base, Optional<AccountLog.Contents> log) {
+    private record Saved(AccountState state, String base, Optional<AccountLog.Contents> log, boolean fromTmp,
+            boolean logFromTmp) {
+        Saved(AccountState state, String base, Optional<AccountLog.Contents> log) {
+            this(state, base, log, false, false);
+        }
     }
 
     private static Optional<Saved> read(Path file, Path logFile) throws IOException {
@@ -173,6 +211,12 @@ final class AccountFile implements AutoCloseable {
             contents = AccountLog.read(logFile);
         } catch (IllegalArgumentException e) {
             throw damaged(logFile, e.getMessage());
+        }
+        if (bytes.isPresent() && !(contents.isPresent() && contents.get().base().equals(AccountLog.hash(bytes.get())))) {
+            Optional<Saved> cutShort = switchCutShort(file, logFile, bytes.get(), contents);
+            if (cutShort.isPresent()) {
+                return cutShort;
+            }
         }
         if (bytes.isEmpty()) {
             if (contents.isPresent() && !contents.get().records().isEmpty()) {
@@ -195,6 +239,37 @@ final class AccountFile implements AutoCloseable {
                     + ", which was changed after the log was written");
         }
         return Optional.of(new Saved(state, base, Optional.empty()));
+    }
+
+    /**
+     * The log does not extend the account file: a switch to a new log may have been cut short (see the class
+     * comment). Either the log was renamed and extends {@value #NAME}{@code .tmp}, or the account file was
+     * renamed and {@value AccountLog#NAME}{@code .tmp} extends it. Both temporary files were whole and synced
+     * before the first rename, so either pair holds every save. Empty when neither is the case.
+     */
+    private static Optional<Saved> switchCutShort(Path file, Path logFile, byte[] account,
+            Optional<AccountLog.Contents> log) throws IOException {
+        Path tmp = file.resolveSibling(NAME + ".tmp");
+        Path logTmp = logFile.resolveSibling(AccountLog.NAME + ".tmp");
+        if (log.isPresent()) {
+            Optional<byte[]> next = readBytes(tmp);
+            if (next.isPresent() && log.get().base().equals(AccountLog.hash(next.get()))) {
+                AccountState state = decode(tmp, next.get());
+                return Optional.of(new Saved(replay(logFile, state, log.get()), log.get().base(), log, true, false));
+            }
+        }
+        Optional<AccountLog.Contents> nextLog;
+        try {
+            nextLog = AccountLog.read(logTmp);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // not a whole log: a compaction that never got as far as its renames
+        }
+        String base = AccountLog.hash(account);
+        if (nextLog.isPresent() && nextLog.get().base().equals(base) && !nextLog.get().dirtyTail()) {
+            AccountState state = decode(file, account);
+            return Optional.of(new Saved(replay(logTmp, state, nextLog.get()), base, nextLog, false, true));
+        }
+        return Optional.empty();
     }
 
     private static AccountState replay(Path logFile, AccountState state, AccountLog.Contents contents) {
@@ -245,6 +320,7 @@ final class AccountFile implements AutoCloseable {
      */
     void save(AccountState state) {
         if (saved == null || log.isEmpty() || AccountDelta.dropsBrackets(saved, state)) {
+            abandonPrepared();
             compact(state);
             return;
         }
@@ -263,6 +339,10 @@ final class AccountFile implements AutoCloseable {
             return;
         }
         byte[] record = AccountLog.frame(AccountStateCodec.encodeLine(AccountDelta.withBrackets(state, changed)));
+        if (preparing != null && preparing.isDone() && switchLog(record)) {
+            saved = state;
+            return;
+        }
         if (!log.get().fits(record.length)) {
             compact(state);
             return;
@@ -275,23 +355,134 @@ final class AccountFile implements AutoCloseable {
             throw new UncheckedIOException("cannot save the paper account to " + logFile + ": " + e.getMessage(), e);
         }
         saved = state;
+        if (preparing != null) {
+            tail.add(record);
+        } else if (log.get().halfFull()) {
+            prepare(state);
+        }
+    }
+
+    /** Starts writing {@code state} as the next account file, with a new empty log, in the background. */
+    private void prepare(AccountState state) {
+        if (compactor == null) {
+            compactor = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "brokerbridge-paper-compaction");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        tail.clear();
+        preparing = compactor.submit(() -> {
+            byte[] bytes = AccountStateCodec.encode(state).getBytes(StandardCharsets.UTF_8);
+            writeAccountTmp(bytes);
+            Files.deleteIfExists(logTmp);
+            return AccountLog.create(logTmp, AccountLog.hash(bytes), logCapacity,
+                    posix ? attrs("rw-------") : new FileAttribute<?>[0]);
+        });
+    }
+
+    /**
+     * Moves to the log prepared in the background: the records since its account and {@code record} go
+     * into it with one sync, then the renames and the directory's sync (see the class comment).
+     *
+     * @return false when the background work failed (then nothing changed, and the caller appends as usual)
+     * @throws UncheckedIOException when a write, a sync or a rename failed: the next save compacts afresh
+     */
+    private boolean switchLog(byte[] record) {
+        AccountLog.Contents empty;
+        try {
+            empty = preparing.get();
+        } catch (ExecutionException e) {
+            LOG.warn("could not prepare the next paper account log in {} (the save compacts instead when the log"
+                    + " is full): {}", dir, e.getCause().toString());
+            preparing = null;
+            tail.clear();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        preparing = null;
+        AccountLog next = null;
+        try {
+            next = AccountLog.open(logTmp, empty);
+            int length = record.length;
+            for (byte[] r : tail) {
+                length += r.length;
+            }
+            if (!next.fits(length)) { // records bigger than half a log: the caller compacts
+                next.close();
+                tail.clear();
+                return false;
+            }
+            for (byte[] r : tail) {
+                next.write(r);
+            }
+            next.append(record);
+            beforeSwitch.run();
+            Files.move(logTmp, logFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory();
+        } catch (IOException e) {
+            if (next != null) {
+                try {
+                    next.close();
+                } catch (IOException ignored) {
+                    // failing already
+                }
+            }
+            tail.clear();
+            closeLog(); // the next save writes everything afresh
+            throw new UncheckedIOException("cannot save the paper account to " + logFile + ": " + e.getMessage(), e);
+        }
+        closeLog();
+        log = Optional.of(next);
+        tail.clear();
+        return true;
+    }
+
+    /** Whether the background thread is writing the next account file and log now (for tests). */
+    boolean preparing() {
+        Future<AccountLog.Contents> p = preparing;
+        return p != null && !p.isDone();
+    }
+
+    /** Waits for the background work, if any, and drops what it wrote: a compaction on this thread follows. */
+    private void abandonPrepared() {
+        if (preparing == null) {
+            return;
+        }
+        try {
+            preparing.get();
+        } catch (ExecutionException e) {
+            LOG.debug("the abandoned preparation of the next paper account log had failed: {}", e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        preparing = null;
+        tail.clear();
+    }
+
+    private void writeAccountTmp(byte[] bytes) throws IOException {
+        Files.deleteIfExists(tmp);
+        Set<OpenOption> create = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (FileChannel ch = FileChannel.open(tmp, create, posix ? attrs("rw-------") : new FileAttribute<?>[0])) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                ch.write(buffer);
+            }
+            ch.force(true);
+        }
     }
 
     /** Writes the whole account and a new empty log, both durably (see the class comment). */
     private void compact(AccountState state) {
+        abandonPrepared();
         byte[] bytes = AccountStateCodec.encode(state).getBytes(StandardCharsets.UTF_8);
         closeLog();
         try {
-            Files.deleteIfExists(tmp);
             Files.deleteIfExists(logTmp);
-            Set<OpenOption> create = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try (FileChannel ch = FileChannel.open(tmp, create, posix ? attrs("rw-------") : new FileAttribute<?>[0])) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    ch.write(buffer);
-                }
-                ch.force(true);
-            }
+            writeAccountTmp(bytes);
             AccountLog.Contents empty = AccountLog.create(logTmp, AccountLog.hash(bytes), logCapacity,
                     posix ? attrs("rw-------") : new FileAttribute<?>[0]);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -346,6 +537,10 @@ final class AccountFile implements AutoCloseable {
             LOG.warn("could not compact the paper account log in {} (it is kept and read at the next start): {}",
                     dir, e.getMessage());
         } finally {
+            abandonPrepared();
+            if (compactor != null) {
+                compactor.shutdown();
+            }
             closeLog();
             releaseLock();
         }

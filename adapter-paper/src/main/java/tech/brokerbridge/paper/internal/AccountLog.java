@@ -214,14 +214,24 @@ final class AccountLog implements AutoCloseable {
         return records;
     }
 
+    /** Whether more than half of the room is used: time to prepare the next log. */
+    boolean halfFull() {
+        return position > capacity / 2;
+    }
+
     /** Appends a framed record and syncs it (data only: the file's size does not change). */
     void append(byte[] framed) throws IOException {
+        write(framed);
+        channel.force(false);
+    }
+
+    /** Appends a framed record without syncing it (a later {@link #append} syncs it with its own). */
+    void write(byte[] framed) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(framed);
         long at = position;
         while (buffer.hasRemaining()) {
             at += channel.write(buffer, at);
         }
-        channel.force(false);
         position = at;
         records++;
     }

@@ -35,6 +35,12 @@ public final class SimulatedMarket implements PaperMarket {
 
     /** As above, with an account log of {@code logCapacity} bytes: small in tests, so that saves compact. */
     SimulatedMarket(PaperConfig config, Clock clock, Optional<MarketData> realPrices, int logCapacity) {
+        this(config, clock, realPrices, logCapacity, f -> { });
+    }
+
+    /** As above, handing the account file, when there is one, to {@code opened} first (tests watch it). */
+    SimulatedMarket(PaperConfig config, Clock clock, Optional<MarketData> realPrices, int logCapacity,
+            java.util.function.Consumer<AccountFile> opened) {
         TradingCalendar calendar = new TradingCalendar();
         PriceFeed feed = switch (config.marketData()) {
             case SIMULATED -> new PriceModel(config.seed(), calendar);
@@ -44,14 +50,15 @@ public final class SimulatedMarket implements PaperMarket {
                             + " marketData)")));
         };
         Optional<AccountFile> file = config.stateDirectory().map(d -> AccountFile.open(d, logCapacity));
-        boolean opened = false;
+        file.ifPresent(opened);
+        boolean made = false;
         try {
             this.exchange = new PaperExchange(clock, feed, calendar, config.seed(), config.currency(),
                     config.startingCash(), new PaperCommissions(config.commissionPerShare(), config.commissionMinimum()),
                     file);
-            opened = true;
+            made = true;
         } finally {
-            if (!opened) {
+            if (!made) {
                 file.ifPresent(AccountFile::close); // a damaged or mismatched account must not stay locked
             }
         }

@@ -1,0 +1,151 @@
+package tech.brokerbridge.paper.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import tech.brokerbridge.paper.PaperConfig;
+import tech.brokerbridge.ports.broker.AccountSnapshot;
+import tech.brokerbridge.ports.broker.BracketOrder;
+import tech.brokerbridge.ports.broker.Broker;
+import tech.brokerbridge.ports.broker.OrderView;
+import tech.brokerbridge.ports.broker.SubmitResult;
+import tech.brokerbridge.ports.market.Direction;
+
+/**
+ * The switch to a log prepared in the background: every acknowledged save survives a crash at any point
+ * of it. The files are taken when the new log holds its records and is synced, before either rename, and
+ * every combination of the two renames having reached the disk or not is opened.
+ */
+class LogSwitchTest {
+    private static final Clock WEDNESDAY = Clock.fixed(Instant.parse("2026-03-18T15:00:00Z"), ZoneOffset.UTC);
+    private static final int CAPACITY = 16 << 10;
+    private static final Duration BOUND = Duration.ofSeconds(20);
+    private static final List<String> FILES = List.of(AccountFile.NAME, AccountLog.NAME, AccountFile.NAME + ".tmp",
+            AccountLog.NAME + ".tmp");
+
+    @TempDir
+    Path dir;
+
+    @RegisterExtension
+    final MarketsUnderTest markets = new MarketsUnderTest();
+
+    private record Seen(AccountSnapshot account, Map<String, List<OrderView>> orders) {
+    }
+
+    private static Seen seen(Broker b, List<String> refs) {
+        Map<String, List<OrderView>> orders = new TreeMap<>();
+        refs.forEach(r -> orders.put(r, b.ordersByRef(r)));
+        return new Seen(b.account(), orders);
+    }
+
+    @Test
+    void everyAcknowledgedSaveSurvivesACrashAnywhereInTheSwitchToTheNextLog() throws Exception {
+        Path live = dir.resolve("live");
+        Path pre = dir.resolve("pre");
+        AtomicReference<AccountFile> file = new AtomicReference<>();
+        List<String> switches = new ArrayList<>();
+        SimulatedMarket m = markets.track(new SimulatedMarket(PaperConfig.persistentIn(live), WEDNESDAY,
+                Optional.empty(), CAPACITY, f -> {
+                    file.set(f);
+                    f.beforeSwitch = () -> {
+                        switches.add("switch");
+                        if (switches.size() == 1) {
+                            copy(live, pre);
+                        }
+                    };
+                }));
+        List<String> refs = new ArrayList<>();
+        Seen beforeLast = null;
+        for (int i = 0; switches.isEmpty(); i++) {
+            assertTrue(i < 200, "no switch to a prepared log after 200 saves");
+            beforeLast = seen(m.broker(), List.copyOf(refs));
+            String ref = "b" + i;
+            refs.add(ref);
+            assertInstanceOf(SubmitResult.Accepted.class, m.broker().submitBracket(
+                    new BracketOrder(ref, "AAPL", Direction.LONG, 1, 50 + i * 0.01, 40, 150)));
+            long deadline = System.nanoTime() + BOUND.toNanos();
+            while (file.get().preparing()) { // the next save finds the background work done
+                assertTrue(System.nanoTime() < deadline, "the next log was not prepared within " + BOUND);
+                Thread.sleep(1);
+            }
+        }
+        Seen all = seen(m.broker(), refs);
+        List<String> before = refs.subList(0, refs.size() - 1);
+        assertTrue(Files.exists(pre.resolve(AccountFile.NAME + ".tmp")) && Files.exists(pre.resolve(AccountLog.NAME
+                + ".tmp")), "both new files were there before the renames");
+
+        // no rename reached the disk: the old pair, without the save in flight (it was not acknowledged)
+        assertEquals(beforeLast, opened(variant(pre, "neither", false, false), before));
+        // the log's rename did, the account file's not; the account file's did, the log's not; both did
+        assertEquals(all, opened(variant(pre, "log", true, false), refs));
+        assertEquals(all, opened(variant(pre, "account", false, true), refs));
+        Path both = variant(pre, "both", true, true);
+        assertEquals(all, opened(both, refs));
+        // the load finished the renames: the pair stands alone, and opens again the same
+        for (String v : List.of("log", "account")) {
+            assertFalse(Files.exists(dir.resolve(v).resolve(AccountFile.NAME + ".tmp")), v);
+            assertFalse(Files.exists(dir.resolve(v).resolve(AccountLog.NAME + ".tmp")), v);
+            assertEquals(all, opened(dir.resolve(v), refs), v + ", again");
+        }
+        // and the live market goes on from the switch: it reopens to everything
+        m.close();
+        assertEquals(all, opened(live, refs));
+    }
+
+    private Seen opened(Path where, List<String> refs) {
+        SimulatedMarket m = new SimulatedMarket(PaperConfig.persistentIn(where), WEDNESDAY, Optional.empty(), CAPACITY);
+        try {
+            return seen(m.broker(), refs);
+        } finally {
+            m.close();
+        }
+    }
+
+    /** The files before the renames, with the log's and the account file's rename done or not. */
+    private Path variant(Path pre, String name, boolean logRenamed, boolean accountRenamed) throws IOException {
+        Path to = dir.resolve(name);
+        copy(pre, to);
+        if (logRenamed) {
+            Files.move(to.resolve(AccountLog.NAME + ".tmp"), to.resolve(AccountLog.NAME),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (accountRenamed) {
+            Files.move(to.resolve(AccountFile.NAME + ".tmp"), to.resolve(AccountFile.NAME),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        return to;
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to);
+            for (String f : FILES) {
+                if (Files.exists(from.resolve(f))) {
+                    Files.copy(from.resolve(f), to.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
