@@ -57,7 +57,10 @@ import org.slf4j.LoggerFactory;
 final class AccountFile implements AutoCloseable {
     static final String NAME = "paper-account.json";
     static final String LOCK_NAME = "paper-account.lock";
-    /** Log size: room for about a thousand saves (a bracket's record is about 1 KB) between compactions. */
+    /**
+     * Log size: room for about a thousand saves (a bracket's record is about 1 KB); the next log is prepared
+     * when half of it is used, so a switch comes about every 500 saves.
+     */
     static final int LOG_CAPACITY = 1 << 20;
     private static final Logger LOG = LoggerFactory.getLogger(AccountFile.class);
 
