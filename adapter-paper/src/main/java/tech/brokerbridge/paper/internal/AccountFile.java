@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A save is durable when it returns. Usually it appends one record to the log and syncs it once.
  *
- * <p>Compaction, off the caller's thread: when the log is half full, a background thread writes the
+ * <p>Compaction, off the caller's thread: when three quarters of the log are used, a background thread writes the
  * account as it was at that save to {@value #NAME}{@code .tmp} (mode 0600 where POSIX) and a new empty
  * log extending it to {@value AccountLog#NAME}{@code .tmp}, and syncs both, while saves go on into the
  * old log (their records are kept in memory too). At the first save after that, the records saved since
@@ -59,7 +59,8 @@ final class AccountFile implements AutoCloseable {
     static final String LOCK_NAME = "paper-account.lock";
     /**
      * Log size: room for about a thousand saves (a bracket's record is about 1 KB); the next log is prepared
-     * when half of it is used, so a switch comes about every 500 saves.
+     * when three quarters of it are used (the last quarter leaves room for the saves made meanwhile), so a
+     * switch comes about every 750 saves.
      */
     static final int LOG_CAPACITY = 1 << 20;
     private static final Logger LOG = LoggerFactory.getLogger(AccountFile.class);
@@ -360,7 +361,7 @@ final class AccountFile implements AutoCloseable {
         saved = state;
         if (preparing != null) {
             tail.add(record);
-        } else if (log.get().halfFull()) {
+        } else if (log.get().nearlyFull()) {
             prepare(state);
         }
     }
@@ -413,7 +414,7 @@ final class AccountFile implements AutoCloseable {
             for (byte[] r : tail) {
                 length += r.length;
             }
-            if (!next.fits(length)) { // records bigger than half a log: the caller compacts
+            if (!next.fits(length)) { // more records than a log holds: the caller compacts
                 next.close();
                 tail.clear();
                 return false;

@@ -214,9 +214,9 @@ final class AccountLog implements AutoCloseable {
         return records;
     }
 
-    /** Whether more than half of the room is used: time to prepare the next log. */
-    boolean halfFull() {
-        return position > capacity / 2;
+    /** Whether less than a quarter of the room is left: time to prepare the next log. */
+    boolean nearlyFull() {
+        return position > capacity - capacity / 4;
     }
 
     /** Appends a framed record and syncs it (data only: the file's size does not change). */
