@@ -36,23 +36,24 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A save is durable when it returns. Usually it appends one record to the log and syncs it once.
  *
- * <p>Compaction, off the caller's thread: when three quarters of the log are used, a background thread writes the
- * account as it was at that save to {@value #NAME}{@code .tmp} (mode 0600 where POSIX) and a new empty
- * log extending it to {@value AccountLog#NAME}{@code .tmp}, and syncs both, while saves go on into the
- * old log (their records are kept in memory too). At the first save after that, the records saved since
- * the snapshot and the save's own are written to the new log and synced once, the new log is renamed
- * over the old one, then the new account file over the old one, and the directory is synced; only then
- * does the save return. So that save pays one sync more than an append (the directory's), and nobody
- * pays for writing the whole account and the new log. A crash in between leaves, besides the old pair,
+ * <p>Compaction, off the caller's thread: when three quarters of the log are used, a background thread
+ * writes the account as it was at that save to {@value #NAME}{@code .tmp} (mode 0600 where POSIX) and a
+ * new empty log extending it to {@value AccountLog#NAME}{@code .tmp}, and syncs both, while saves go on
+ * into the old log (their records are kept in memory too). Then, holding this object's monitor (a save
+ * that comes meanwhile waits), it switches: the records saved since the snapshot are written to the new
+ * log and synced once, the new log is renamed over the old one, then the new account file over the old
+ * one, and the directory is synced. Every record it moves was acknowledged already, from the old log. When
+ * the old log is full before that, the save that does not fit switches itself, its own record going to
+ * the new log with the others, and returns after the directory's sync. A crash in between leaves, besides the old pair,
  * a log that extends {@value #NAME}{@code .tmp} or a {@value AccountLog#NAME}{@code .tmp} that extends
  * the account file; the next load finishes the renames (the temporary files were whole and synced before
  * the first rename). When the log fills before the background thread is done, or a save cannot be said as
  * a change, or the background work failed, the save compacts as before, on its own thread: account, new
  * log, both synced, renamed (the account first), directory synced, so a crash leaves an account file and
  * a log that extends it, or an account file that already holds everything its (older) log says. A clean
- * close compacts too, so that the account file alone holds the account. Not thread-safe: the exchange
- * calls it under its lock (the background thread only writes the two temporary files from an immutable
- * account).
+ * close compacts too, so that the account file alone holds the account. The exchange calls it under its
+ * lock; its methods also hold this object's monitor, which the background switch takes (the background
+ * preparation only writes the two temporary files, from an immutable account).
  */
 final class AccountFile implements AutoCloseable {
     static final String NAME = "paper-account.json";
@@ -63,6 +64,7 @@ final class AccountFile implements AutoCloseable {
      * switch comes about every 750 saves.
      */
     static final int LOG_CAPACITY = 1 << 20;
+    private static final int PEEK_ATTEMPTS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(AccountFile.class);
 
     private final Path dir;
@@ -83,6 +85,8 @@ final class AccountFile implements AutoCloseable {
     private ExecutorService compactor;
     /** Runs between the new log's sync and its rename (tests take a crash image there). */
     Runnable beforeSwitch = () -> { };
+    /** Runs on the background thread before it waits for the monitor to switch (tests hold it there). */
+    Runnable beforeBackgroundSwitch = () -> { };
 
     private AccountFile(Path dir, boolean posix, int logCapacity, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
@@ -149,7 +153,7 @@ final class AccountFile implements AutoCloseable {
      * @throws IllegalStateException when a file is damaged or not a paper account this version reads
      * @throws UncheckedIOException when it cannot be read
      */
-    Optional<AccountState> load() {
+    synchronized Optional<AccountState> load() {
         try {
             Optional<Saved> found = read(file, logFile);
             if (found.isPresent() && (found.get().fromTmp() || found.get().logFromTmp())) {
@@ -181,7 +185,8 @@ final class AccountFile implements AutoCloseable {
     /**
      * The account saved in {@code dir} (its file with its log applied), read without taking its lock and
      * without changing a file; empty when there is none. A save that a reader sees in part (the last
-     * record of the log, being written) is left out, as after a crash.
+     * record of the log, being written) is left out, as after a crash; when the files were renamed while it
+     * read them (a switch to a new log), it reads them again.
      *
      * @throws IllegalStateException when a file is damaged or not a paper account this version reads
      * @throws UncheckedIOException when it cannot be read
@@ -189,10 +194,34 @@ final class AccountFile implements AutoCloseable {
     static Optional<AccountState> peek(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
         Path file = abs.resolve(NAME);
+        Path logFile = abs.resolve(AccountLog.NAME);
         try {
-            return read(file, abs.resolve(AccountLog.NAME)).map(Saved::state);
+            // a switch to a new log (renames) while the files are read: read again, as they are after it
+            for (int attempt = 1; ; attempt++) {
+                List<Object> before = List.of(fileKey(file), fileKey(logFile));
+                try {
+                    Optional<AccountState> state = read(file, logFile).map(Saved::state);
+                    if (before.equals(List.of(fileKey(file), fileKey(logFile))) || attempt == PEEK_ATTEMPTS) {
+                        return state;
+                    }
+                } catch (IllegalStateException | IOException e) {
+                    if (before.equals(List.of(fileKey(file), fileKey(logFile))) || attempt == PEEK_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the paper account file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's identity (its inode where there is one), or a marker when it is missing. */
+    private static Object fileKey(Path path) throws IOException {
+        try {
+            Object key = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            return key == null ? Files.getLastModifiedTime(path) : key;
+        } catch (NoSuchFileException e) {
+            return "missing";
         }
     }
 
@@ -322,7 +351,7 @@ final class AccountFile implements AutoCloseable {
      *
      * @throws UncheckedIOException when the file cannot be written
      */
-    void save(AccountState state) {
+    synchronized void save(AccountState state) {
         if (saved == null || log.isEmpty() || AccountDelta.dropsBrackets(saved, state)) {
             abandonPrepared();
             compact(state);
@@ -337,17 +366,18 @@ final class AccountFile implements AutoCloseable {
      *
      * @throws UncheckedIOException when the file cannot be written
      */
-    void save(AccountState state, List<AccountState.BracketState> changed) {
+    synchronized void save(AccountState state, List<AccountState.BracketState> changed) {
         if (saved == null || log.isEmpty()) {
             compact(state);
             return;
         }
         byte[] record = AccountLog.frame(AccountStateCodec.encodeLine(AccountDelta.withBrackets(state, changed)));
-        if (preparing != null && preparing.isDone() && switchLog(record)) {
+        boolean full = !log.get().fits(record.length);
+        if (full && preparing != null && preparing.isDone() && switchLog(record)) {
             saved = state;
             return;
         }
-        if (!log.get().fits(record.length)) {
+        if (full) {
             compact(state);
             return;
         }
@@ -376,18 +406,36 @@ final class AccountFile implements AutoCloseable {
             });
         }
         tail.clear();
-        preparing = compactor.submit(() -> {
+        Future<AccountLog.Contents> next = compactor.submit(() -> {
             byte[] bytes = AccountStateCodec.encode(state).getBytes(StandardCharsets.UTF_8);
             writeAccountTmp(bytes);
             Files.deleteIfExists(logTmp);
             return AccountLog.create(logTmp, AccountLog.hash(bytes), logCapacity,
                     posix ? attrs("rw-------") : new FileAttribute<?>[0]);
         });
+        preparing = next;
+        compactor.execute(() -> switchInBackground(next));
+    }
+
+    /** The background thread's switch to the log it prepared, unless a save switched, compacted or failed first. */
+    private void switchInBackground(Future<AccountLog.Contents> prepared) {
+        beforeBackgroundSwitch.run();
+        synchronized (this) {
+            if (preparing != prepared || log.isEmpty()) {
+                return;
+            }
+            try {
+                switchLog(null);
+            } catch (UncheckedIOException e) {
+                LOG.warn("could not switch to the next paper account log in {} (the next save writes the whole"
+                        + " account): {}", dir, e.getMessage());
+            }
+        }
     }
 
     /**
-     * Moves to the log prepared in the background: the records since its account and {@code record} go
-     * into it with one sync, then the renames and the directory's sync (see the class comment).
+     * Moves to the log prepared in the background: the records since its account and {@code record} (if
+     * any) go into it with one sync, then the renames and the directory's sync (see the class comment).
      *
      * @return false when the background work failed (then nothing changed, and the caller appends as usual)
      * @throws UncheckedIOException when a write, a sync or a rename failed: the next save compacts afresh
@@ -410,7 +458,7 @@ final class AccountFile implements AutoCloseable {
         AccountLog next = null;
         try {
             next = AccountLog.open(logTmp, empty);
-            int length = record.length;
+            int length = record == null ? 0 : record.length;
             for (byte[] r : tail) {
                 length += r.length;
             }
@@ -422,7 +470,11 @@ final class AccountFile implements AutoCloseable {
             for (byte[] r : tail) {
                 next.write(r);
             }
-            next.append(record);
+            if (record == null) {
+                next.sync();
+            } else {
+                next.append(record);
+            }
             beforeSwitch.run();
             Files.move(logTmp, logFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -449,6 +501,11 @@ final class AccountFile implements AutoCloseable {
     boolean preparing() {
         Future<AccountLog.Contents> p = preparing;
         return p != null && !p.isDone();
+    }
+
+    /** Whether a next log is being prepared or waits to be switched to; waits for a switch under way (for tests). */
+    synchronized boolean switchPending() {
+        return preparing != null;
     }
 
     /** Waits for the background work, if any, and drops what it wrote: a compaction on this thread follows. */
@@ -532,7 +589,7 @@ final class AccountFile implements AutoCloseable {
 
     /** Compacts the log into the account file when it holds changes, then releases the lock. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             if (saved != null && log.isPresent() && log.get().records() > 0) {
                 compact(saved);

@@ -32,7 +32,7 @@ import java.util.zip.CRC32C;
  * A record cut short by a crash (it was never acknowledged: its sync had not returned) fails its
  * check and is dropped, with everything after it; a bad record followed by a good one is damage.
  *
- * <p>Not thread-safe: the exchange calls it under its lock.
+ * <p>Not thread-safe: its {@link AccountFile} calls it under its monitor.
  */
 final class AccountLog implements AutoCloseable {
     static final String NAME = "paper-account.log";
@@ -222,6 +222,11 @@ final class AccountLog implements AutoCloseable {
     /** Appends a framed record and syncs it (data only: the file's size does not change). */
     void append(byte[] framed) throws IOException {
         write(framed);
+        channel.force(false);
+    }
+
+    /** Syncs what was written (data only). */
+    void sync() throws IOException {
         channel.force(false);
     }
 

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,48 +61,83 @@ class LogSwitchTest {
     }
 
     @Test
-    void everyAcknowledgedSaveSurvivesACrashAnywhereInTheSwitchToTheNextLog() throws Exception {
+    void everyAcknowledgedSaveSurvivesACrashAnywhereInTheBackgroundSwitchToTheNextLog() throws Exception {
+        crashAnywhereInTheSwitch(true);
+    }
+
+    @Test
+    void everyAcknowledgedSaveSurvivesACrashAnywhereInTheSwitchOfASaveThatFoundTheLogFull() throws Exception {
+        crashAnywhereInTheSwitch(false);
+    }
+
+    /**
+     * Saves until a switch to a prepared log, taking the files between the new log's sync and the renames.
+     * {@code inBackground}: the background thread switches (every save was acknowledged from the old log
+     * before); else it is held, and the save that finds the old log full switches, its record in flight.
+     */
+    private void crashAnywhereInTheSwitch(boolean inBackground) throws Exception {
         Path live = dir.resolve("live");
         Path pre = dir.resolve("pre");
         AtomicReference<AccountFile> file = new AtomicReference<>();
         List<String> switches = new ArrayList<>();
+        CountDownLatch held = new CountDownLatch(1);
         SimulatedMarket m = markets.track(new SimulatedMarket(PaperConfig.persistentIn(live), WEDNESDAY,
                 Optional.empty(), CAPACITY, f -> {
                     file.set(f);
                     f.beforeSwitch = () -> {
-                        switches.add("switch");
-                        if (switches.size() == 1) {
-                            copy(live, pre);
+                        synchronized (switches) {
+                            switches.add(Thread.currentThread().getName());
+                            if (switches.size() == 1) {
+                                copy(live, pre);
+                            }
                         }
                     };
+                    if (!inBackground) {
+                        f.beforeBackgroundSwitch = () -> {
+                            try {
+                                held.await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        };
+                    }
                 }));
         List<String> refs = new ArrayList<>();
         Seen beforeLast = null;
-        for (int i = 0; switches.isEmpty(); i++) {
-            assertTrue(i < 200, "no switch to a prepared log after 200 saves");
-            beforeLast = seen(m.broker(), List.copyOf(refs));
-            String ref = "b" + i;
-            refs.add(ref);
-            assertInstanceOf(SubmitResult.Accepted.class, m.broker().submitBracket(
-                    new BracketOrder(ref, "AAPL", Direction.LONG, 1, 50 + i * 0.01, 40, 150)));
-            long deadline = System.nanoTime() + BOUND.toNanos();
-            while (file.get().preparing()) { // the next save finds the background work done
-                assertTrue(System.nanoTime() < deadline, "the next log was not prepared within " + BOUND);
-                Thread.sleep(1);
+        try {
+            for (int i = 0; switched(switches).isEmpty(); i++) {
+                assertTrue(i < 200, "no switch to a prepared log after 200 saves");
+                beforeLast = seen(m.broker(), List.copyOf(refs));
+                String ref = "b" + i;
+                refs.add(ref);
+                assertInstanceOf(SubmitResult.Accepted.class, m.broker().submitBracket(
+                        new BracketOrder(ref, "AAPL", Direction.LONG, 1, 50 + i * 0.01, 40, 150)));
+                long deadline = System.nanoTime() + BOUND.toNanos();
+                // the background work done before the next save: switched too, unless it is held
+                while (inBackground ? file.get().switchPending() : file.get().preparing()) {
+                    assertTrue(System.nanoTime() < deadline, "the next log was not prepared within " + BOUND);
+                    Thread.sleep(1);
+                }
             }
+        } finally {
+            held.countDown();
         }
+        assertEquals(1, switched(switches).size());
+        assertEquals(inBackground, switched(switches).get(0).equals("brokerbridge-paper-compaction"),
+                "switched on " + switched(switches).get(0));
         Seen all = seen(m.broker(), refs);
         List<String> before = refs.subList(0, refs.size() - 1);
         assertTrue(Files.exists(pre.resolve(AccountFile.NAME + ".tmp")) && Files.exists(pre.resolve(AccountLog.NAME
                 + ".tmp")), "both new files were there before the renames");
 
-        // no rename reached the disk: the old pair, without the save in flight (it was not acknowledged)
-        assertEquals(beforeLast, opened(variant(pre, "neither", false, false), before));
+        // no rename reached the disk: the old pair, which has every acknowledged save (a save in flight, not
+        // acknowledged, is in the new log only)
+        assertEquals(inBackground ? all : beforeLast, opened(variant(pre, "neither", false, false),
+                inBackground ? refs : before));
         // the log's rename did, the account file's not; the account file's did, the log's not; both did
         assertEquals(all, opened(variant(pre, "log", true, false), refs));
         assertEquals(all, opened(variant(pre, "account", false, true), refs));
-        Path both = variant(pre, "both", true, true);
-        assertEquals(all, opened(both, refs));
+        assertEquals(all, opened(variant(pre, "both", true, true), refs));
         // the load finished the renames: the pair stands alone, and opens again the same
         for (String v : List.of("log", "account")) {
             assertFalse(Files.exists(dir.resolve(v).resolve(AccountFile.NAME + ".tmp")), v);
@@ -110,6 +147,12 @@ class LogSwitchTest {
         // and the live market goes on from the switch: it reopens to everything
         m.close();
         assertEquals(all, opened(live, refs));
+    }
+
+    private static List<String> switched(List<String> switches) {
+        synchronized (switches) {
+            return List.copyOf(switches);
+        }
     }
 
     private Seen opened(Path where, List<String> refs) {
