@@ -7,6 +7,9 @@
 # its count of GC pauses (a pause that falls in an approval is part of its time); every sample goes to
 # results/<variant>.samples.csv (end time on the JVM uptime scale of results/<variant>.gc.log). Then core alone
 # (FakeBroker, in-memory journal), for reference.
+# Unmeasured warm-up: warm-up approvals, repeated until the JVM has collected garbage 4 times (a fresh JVM's
+# first collections touch heap pages for the first time, 40-120 ms each here); the collections among the
+# measured approvals are printed.
 # Usage: bench/approve/run.sh [samples=1080] [warm-up=270]   (BENCH_DIR: where the files go, default
 # a temporary directory under bench/approve/results, i.e. on the disk of the checkout)
 set -euo pipefail

@@ -1,6 +1,7 @@
 package tech.brokerbridge.launcher.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
@@ -61,12 +62,17 @@ import tech.brokerbridge.sqlite.SqliteJournalFactory;
  * and the desk marks them failed (untimed); the journal grows and the paper account's log fills and is
  * compacted as in a long session. The approving thread's CPU time is reported too: the approval does all
  * its work on the caller's thread, so it is the approval's cost without disk waits or a busy machine's
- * preemption. Usage:
+ * preemption. The warm-up ({@code warm-up} approvals, then more rounds of it until the JVM has collected
+ * garbage {@value #WARM_COLLECTIONS} times, as a desk that has scanned has long done) is not measured; the
+ * collections that fall among the measured approvals are counted and printed. Usage:
  * {@code ApproveBenchmark <work dir> <result file> [samples] [warm-up]}; at least 1,000 samples.
  */
 public final class ApproveBenchmark {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T16:00:00Z"), ZoneOffset.UTC);
     private static final int BATCH = 90;
+    /** Collections a fresh JVM goes through before measuring (see main), and the most warm-up added for them. */
+    private static final int WARM_COLLECTIONS = 4;
+    private static final int MAX_EXTRA_WARMUP = 5_400;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** The JVM's start on the {@link System#nanoTime} scale, so that sample times line up with -Xlog:gc's uptime. */
     private static final long START = System.nanoTime()
@@ -87,6 +93,8 @@ public final class ApproveBenchmark {
         long[] cpu = new long[samples];
         long[] floor = new long[samples];
         long[] ends = new long[samples];
+        String warmedUp;
+        String gcWhile;
         try (PaperMarket paper = PaperFactory.create(new PaperConfig(1e12, "USD", 7)
                 .withStateDirectory(work.resolve("paper")), CLOCK);
                 FileChannel twoSyncs = preallocated(work.resolve("floor.bin"));
@@ -94,10 +102,23 @@ public final class ApproveBenchmark {
                 Desk desk = desk(paper, journal)) {
             desk.start();
             int[] next = {0};
-            run(paper, journal, desk, warmup, next, new long[][] {new long[warmup], new long[warmup], new long[warmup],
-                    new long[warmup]},
-                    twoSyncs);
+            long[][] scratch = {new long[warmup], new long[warmup], new long[warmup], new long[warmup]};
+            run(paper, journal, desk, warmup, next, scratch, twoSyncs);
+            // a running desk has collected garbage many times before an approval comes: the first collections of a
+            // fresh JVM touch heap pages for the first time (in this VM 40-120 ms each, against 2-3 ms later), so
+            // the warm-up goes on, in whole rounds, until the collector has run WARM_COLLECTIONS times
+            int extra = 0;
+            while (collections()[0] < WARM_COLLECTIONS && extra < MAX_EXTRA_WARMUP) {
+                run(paper, journal, desk, warmup, next, scratch, twoSyncs);
+                extra += warmup;
+            }
+            warmedUp = String.format(Locale.ROOT, "%d warm-up approvals, %d collections before measuring", warmup + extra,
+                    collections()[0]);
+            long[] gcBefore = collections();
             run(paper, journal, desk, samples, next, new long[][] {approve, cpu, floor, ends}, twoSyncs);
+            long[] gcAfter = collections();
+            gcWhile = String.format(Locale.ROOT, "%d collections while measuring, %d ms in all", gcAfter[0] - gcBefore[0],
+                    gcAfter[1] - gcBefore[1]);
         }
         String dump = System.getProperty("bench.samples");
         if (dump != null) { // one line per measured approval, in order: to tie the slow ones to what happened then
@@ -120,7 +141,8 @@ public final class ApproveBenchmark {
                 + " (goal median <= 2 ms: %s, p99 <= 5 ms: %s)%n"
                 + "limit in the same run, two synced 1 KiB writes: median %.3f ms, p99 %.3f ms;"
                 + " approve / limit: median %.2fx, p99 %.2fx%n"
-                + "CPU time of the approving thread (no disk wait, no preemption): median %.3f ms, p99 %.3f ms",
+                + "CPU time of the approving thread (no disk wait, no preemption): median %.3f ms, p99 %.3f ms%n"
+                + "(" + warmedUp + "; " + gcWhile + ")",
                 samples, median, ms(approve[(int) (samples * 0.9)]), p99,
                 ms(approve[samples - 1]), median <= 2 ? "met" : "MISSED", p99 <= 5 ? "met" : "MISSED", floorMedian,
                 floorP99, median / floorMedian, p99 / floorP99, ms(cpu[samples / 2]), ms(cpu[(int) (samples * 0.99)]));
@@ -221,6 +243,17 @@ public final class ApproveBenchmark {
             ch.force(false);
         }
         return System.nanoTime() - s;
+    }
+
+    /** The collections of every collector of this JVM so far, and their time in ms. */
+    private static long[] collections() {
+        long n = 0;
+        long ms = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionCount());
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {n, ms};
     }
 
     private static double ms(long nanos) {
