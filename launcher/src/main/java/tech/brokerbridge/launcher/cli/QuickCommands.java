@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tech.brokerbridge.launcher.logging.StandardLogging;
 
 /**
  * The three command lines that are timed at every start, parsed without picocli: {@code serve} with its
@@ -41,6 +42,10 @@ public final class QuickCommands {
         Optional<Parsed> parsed = parse(args);
         if (parsed.isEmpty()) {
             return Optional.empty();
+        }
+        if (!parsed.get().command().equals("serve")) {
+            // this process's console log stays silenced until it exits: Logback need not make its console appender
+            StandardLogging.withoutConsole();
         }
         PrintWriter out = writer(FileDescriptor.out, "sun.stdout.encoding");
         PrintWriter err = writer(FileDescriptor.err, "sun.stderr.encoding");
