@@ -2,8 +2,10 @@ package tech.brokerbridge.launcher;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import tech.brokerbridge.keyring.VaultFactory;
+import tech.brokerbridge.launcher.cli.QuickCommands;
 import tech.brokerbridge.launcher.cli.RootCommand;
 
 /**
@@ -48,11 +50,17 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (used by tests, which must not exit the JVM). */
     public static int run(String... args) {
-        return RootCommand.commandLine(args).execute(args);
+        // serve, credentials list and credentials set with plain options skip building picocli's model
+        Optional<Integer> quick = QuickCommands.run(args);
+        return quick.isPresent() ? quick.get() : RootCommand.commandLine(args).execute(args);
     }
 
     /** Runs with the given output streams (for tests). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        Optional<Integer> quick = QuickCommands.run(out, err, args);
+        if (quick.isPresent()) {
+            return quick.get();
+        }
         CommandLine cl = RootCommand.commandLine(args);
         cl.setOut(out);
         cl.setErr(err);

@@ -41,9 +41,16 @@ class KeyDerivationTest {
 
     @Test
     void aWarmUpNobodyInterruptsMakesAllItsCallsAndEnds() {
-        KeyDerivation.WarmUp warmUp = KeyDerivation.warmUp();
+        KeyDerivation.WarmUp warmUp = KeyDerivation.warmUp(0); // no call counts as compiled
         warmUp.run();
         assertEquals(KeyDerivation.WARM_UP_CALLS, warmUp.calls());
+    }
+
+    @Test
+    void aWarmUpEndsAfterItsCallsRanAtCompiledSpeedForAWhile() {
+        KeyDerivation.WarmUp warmUp = KeyDerivation.warmUp(Long.MAX_VALUE); // every call counts as compiled
+        warmUp.run();
+        assertEquals(KeyDerivation.FAST_CALLS, warmUp.calls());
     }
 
     @Test

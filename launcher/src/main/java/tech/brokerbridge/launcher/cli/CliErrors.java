@@ -9,8 +9,13 @@ final class CliErrors {
 
     /** Prints {@code brokerbridge: message} on the error stream and returns {@code code}. */
     static int fail(CommandLine cl, String message, int code) {
-        cl.getErr().println("brokerbridge: " + message);
-        cl.getErr().flush();
+        return fail(cl.getErr(), message, code);
+    }
+
+    /** Prints {@code brokerbridge: message} on {@code err} and returns {@code code}. */
+    static int fail(java.io.PrintWriter err, String message, int code) {
+        err.println("brokerbridge: " + message);
+        err.flush();
         return code;
     }
 }

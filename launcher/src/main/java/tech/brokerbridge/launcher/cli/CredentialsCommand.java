@@ -1,9 +1,9 @@
 package tech.brokerbridge.launcher.cli;
 
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import tech.brokerbridge.core.CredentialBook;
 import tech.brokerbridge.keyring.Vault;
@@ -44,31 +44,31 @@ public final class CredentialsCommand extends ConfiguredGroupCommand {
      * the error stream and turns them into exit codes (2 invalid configuration or arguments, 1 a
      * vault that cannot be used).
      */
-    int withVault(CommandLine cl, Function<CredentialBook, Integer> action) {
+    int withVault(PrintWriter err, Function<CredentialBook, Integer> action) {
         Config config;
         try {
             config = config();
         } catch (ConfigException e) {
-            return fail(cl, e.getMessage(), ExitCodes.INVALID_CONFIG);
+            return fail(err, e.getMessage(), ExitCodes.INVALID_CONFIG);
         }
         try (Vault vault = VaultFactory.open(VaultConfig.from(config.home(), config))) {
             return action.apply(new CredentialBook(vault));
         } catch (SecretStoreException e) {
-            return fail(cl, "the vault cannot be used: " + e.getMessage(), ExitCodes.FAILURE);
+            return fail(err, "the vault cannot be used: " + e.getMessage(), ExitCodes.FAILURE);
         }
     }
 
-    static int fail(CommandLine cl, String message, int code) {
-        return CliErrors.fail(cl, message, code);
+    static int fail(PrintWriter err, String message, int code) {
+        return CliErrors.fail(err, message, code);
     }
 
     /** An unknown provider is a usage error (exit 2) naming the known ones. */
-    static Optional<Integer> checkProvider(CommandLine cl, String provider) {
+    static Optional<Integer> checkProvider(PrintWriter err, String provider) {
         try {
             CredentialBook.requireProvider(provider);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return Optional.of(fail(cl, e.getMessage(), ExitCodes.INVALID_CONFIG));
+            return Optional.of(fail(err, e.getMessage(), ExitCodes.INVALID_CONFIG));
         }
     }
 }

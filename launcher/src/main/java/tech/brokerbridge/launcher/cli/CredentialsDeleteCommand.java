@@ -1,7 +1,7 @@
 package tech.brokerbridge.launcher.cli;
 
+import java.io.PrintWriter;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -18,12 +18,12 @@ final class CredentialsDeleteCommand extends CredentialsSubcommand {
     }
 
     @Override
-    int run(CommandLine cl) {
-        return parent.withVault(cl, book -> {
+    int run(PrintWriter out, PrintWriter err) {
+        return parent.withVault(err, book -> {
             boolean removed = book.delete(provider);
-            cl.getOut().println(removed ? "deleted the " + provider + " credential"
+            out.println(removed ? "deleted the " + provider + " credential"
                     : "no " + provider + " credential was stored; nothing deleted");
-            cl.getOut().flush();
+            out.flush();
             return ExitCodes.OK;
         });
     }

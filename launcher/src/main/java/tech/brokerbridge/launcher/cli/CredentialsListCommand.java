@@ -1,6 +1,6 @@
 package tech.brokerbridge.launcher.cli;
 
-import picocli.CommandLine;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /** {@code brokerbridge credentials list}: each provider's state (never a value). */
@@ -8,11 +8,11 @@ import picocli.CommandLine.Command;
         description = "List each provider's credential state: missing, saved or undecryptable (no values).")
 final class CredentialsListCommand extends CredentialsSubcommand {
     @Override
-    int run(CommandLine cl) {
-        return parent.withVault(cl, book -> {
-            book.stored().forEach((provider, s) -> cl.getOut().printf("%-11s %-14s %s%n", provider, s.state().wire(),
+    int run(PrintWriter out, PrintWriter err) {
+        return parent.withVault(err, book -> {
+            book.stored().forEach((provider, s) -> out.printf("%-11s %-14s %s%n", provider, s.state().wire(),
                     s.message()));
-            cl.getOut().flush();
+            out.flush();
             return ExitCodes.OK;
         });
     }

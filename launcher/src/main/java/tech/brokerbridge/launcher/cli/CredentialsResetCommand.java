@@ -1,7 +1,7 @@
 package tech.brokerbridge.launcher.cli;
 
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tech.brokerbridge.keyring.VaultConfig;
@@ -23,26 +23,26 @@ final class CredentialsResetCommand extends CredentialsSubcommand {
     boolean yes;
 
     @Override
-    int run(CommandLine cl) {
+    int run(PrintWriter out, PrintWriter err) {
         Config config;
         try {
             config = parent.config();
         } catch (ConfigException e) {
-            return CredentialsCommand.fail(cl, e.getMessage(), ExitCodes.INVALID_CONFIG);
+            return CredentialsCommand.fail(err, e.getMessage(), ExitCodes.INVALID_CONFIG);
         }
         if (!yes) {
-            return CredentialsCommand.fail(cl, "this deletes every credential stored in " + config.home()
+            return CredentialsCommand.fail(err, "this deletes every credential stored in " + config.home()
                     + " (the encrypted file, the OS keyring entries and vault.json); run again with --yes to do it",
                     ExitCodes.INVALID_CONFIG);
         }
         try {
             int removed = VaultFactory.reset(VaultConfig.from(config.home(), config));
-            cl.getOut().println("vault reset: " + removed + " stored credential(s) deleted; enter them again with "
+            out.println("vault reset: " + removed + " stored credential(s) deleted; enter them again with "
                     + "'brokerbridge credentials set' or the setup page");
-            cl.getOut().flush();
+            out.flush();
             return ExitCodes.OK;
         } catch (UncheckedIOException e) {
-            return CredentialsCommand.fail(cl, "the vault cannot be reset: " + e.getMessage(), ExitCodes.FAILURE);
+            return CredentialsCommand.fail(err, "the vault cannot be reset: " + e.getMessage(), ExitCodes.FAILURE);
         }
     }
 }

@@ -1,9 +1,9 @@
 package tech.brokerbridge.launcher.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,10 +28,10 @@ final class CredentialsSetCommand extends CredentialsSubcommand {
     }
 
     @Override
-    int run(CommandLine cl) {
+    int run(PrintWriter out, PrintWriter err) {
         Optional<String> nothing = CredentialBook.nothingToSave(provider);
         if (nothing.isPresent()) {
-            return CredentialsCommand.fail(cl, nothing.get().replace("with POST /api/setup/config",
+            return CredentialsCommand.fail(err, nothing.get().replace("with POST /api/setup/config",
                     "in the configuration"), ExitCodes.INVALID_CONFIG);
         }
         CredentialsInput in = fromFile != null ? CredentialsInput.file(fromFile) : parent.input();
@@ -39,19 +39,19 @@ final class CredentialsSetCommand extends CredentialsSubcommand {
         try {
             value = in.read("API key for " + provider + " (not shown): ");
         } catch (IllegalArgumentException e) {
-            return CredentialsCommand.fail(cl, e.getMessage(), ExitCodes.INVALID_CONFIG);
+            return CredentialsCommand.fail(err, e.getMessage(), ExitCodes.INVALID_CONFIG);
         }
         Secret secret = Secret.of(new String(value).strip());
         Arrays.fill(value, '\0');
         if (secret.isEmpty()) {
-            return CredentialsCommand.fail(cl, "no key given; nothing saved", ExitCodes.INVALID_CONFIG);
+            return CredentialsCommand.fail(err, "no key given; nothing saved", ExitCodes.INVALID_CONFIG);
         }
         try {
-            return parent.withVault(cl, book -> {
+            return parent.withVault(err, book -> {
                 book.save(provider, secret);
-                cl.getOut().println("saved the " + provider + " credential (" + CredentialBook.saveName(provider)
+                out.println("saved the " + provider + " credential (" + CredentialBook.saveName(provider)
                         .orElseThrow() + ") in the vault");
-                cl.getOut().flush();
+                out.flush();
                 return ExitCodes.OK;
             });
         } finally {

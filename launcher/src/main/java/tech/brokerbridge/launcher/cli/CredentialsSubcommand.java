@@ -1,5 +1,6 @@
 package tech.brokerbridge.launcher.cli;
 
+import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,8 +19,13 @@ abstract class CredentialsSubcommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         CommandLine cl = spec.commandLine();
-        Optional<Integer> bad = provider().flatMap(p -> CredentialsCommand.checkProvider(cl, p));
-        return bad.isPresent() ? bad.get() : run(cl);
+        return call(cl.getOut(), cl.getErr());
+    }
+
+    /** Runs with these streams (picocli's, or {@link QuickCommands}' when the command line was parsed without picocli). */
+    final int call(PrintWriter out, PrintWriter err) {
+        Optional<Integer> bad = provider().flatMap(p -> CredentialsCommand.checkProvider(err, p));
+        return bad.isPresent() ? bad.get() : run(out, err);
     }
 
     /** The provider named on the command line, if this subcommand takes one. */
@@ -28,5 +34,5 @@ abstract class CredentialsSubcommand implements Callable<Integer> {
     }
 
     /** The subcommand itself, once its provider (if any) is known; returns the exit code. */
-    abstract int run(CommandLine cl);
+    abstract int run(PrintWriter out, PrintWriter err);
 }

@@ -63,8 +63,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Runs with these streams (picocli's, or {@link QuickCommands}' when the command line was parsed without picocli). */
+    int run(PrintWriter out, PrintWriter err) {
         Config config;
         try {
             config = ConfigLoader.load(System.getenv(), Path.of(System.getProperty("user.home")),

@@ -27,6 +27,9 @@ public final class StandardLogging extends ContextAwareBase implements Configura
             + "%replace(%replace(%ex{full}){'(?s)^\\s*(.+?)\\s*$', ' | $1'}){'\\s*[\\r\\n]+\\s*', ' | '}%nopex%n";
     static final String CONSOLE_APPENDER = "STDERR";
 
+    /** Set before Logback starts by a process whose console stays silent for its whole life. */
+    private static volatile boolean noConsole;
+
     public StandardLogging() {
         // found through the ServiceLoader
     }
@@ -37,13 +40,38 @@ public final class StandardLogging extends ContextAwareBase implements Configura
                 || StandardLogging.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        apply(context);
+        apply(context, !noConsole);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * For a process whose console log is silenced from start to exit (a command other than {@code serve},
+     * without {@code --verbose}): when Logback is then configured by this class, it gets no console appender
+     * at all, instead of one whose events a filter denies (its pattern layout is ~0.1 s of such a command's
+     * start). Has no effect once Logback has started, nor when another configuration wins.
+     */
+    public static void withoutConsole() {
+        noConsole = true;
     }
 
     /** Configures {@code context}: the console appender, the levels and the pattern property {@link LogFile} reads. */
     static void apply(LoggerContext context) {
+        apply(context, true);
+    }
+
+    /** As {@link #apply(LoggerContext)}, without the console appender unless {@code console}. */
+    static void apply(LoggerContext context, boolean console) {
         context.putProperty(LogFile.PATTERN_PROPERTY, PATTERN);
+        context.getLogger("io.netty").setLevel(Level.WARN);
+        context.getLogger("com.google.inject").setLevel(Level.WARN);
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        if (console) {
+            root.addAppender(consoleAppender(context));
+        }
+    }
+
+    private static ConsoleAppender<ILoggingEvent> consoleAppender(LoggerContext context) {
 
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
@@ -55,11 +83,6 @@ public final class StandardLogging extends ContextAwareBase implements Configura
         console.setTarget("System.err");
         console.setEncoder(encoder);
         console.start();
-
-        context.getLogger("io.netty").setLevel(Level.WARN);
-        context.getLogger("com.google.inject").setLevel(Level.WARN);
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.INFO);
-        root.addAppender(console);
+        return console;
     }
 }

@@ -1,6 +1,7 @@
 package tech.brokerbridge.launcher.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,5 +55,17 @@ class StandardLoggingTest {
         assertTrue(line.endsWith("\n") && line.indexOf('\n') == line.length() - 1, "not one line: " + line);
         assertTrue(line.contains(" WARN  [") && line.contains("x.y.Z - first forged line | java.lang.IllegalStateException: boom | more | at "),
                 line);
+    }
+
+    @Test
+    void aProcessWithASilentConsoleGetsTheSameLevelsWithoutAConsoleAppender() {
+        LoggerContext context = new LoggerContext();
+        StandardLogging.apply(context, false);
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        assertEquals(Level.INFO, root.getLevel());
+        assertEquals(Level.WARN, context.getLogger("io.netty").getLevel());
+        assertEquals(Level.WARN, context.getLogger("com.google.inject").getLevel());
+        assertEquals(StandardLogging.PATTERN, context.getProperty(LogFile.PATTERN_PROPERTY));
+        assertFalse(root.iteratorForAppenders().hasNext(), "no appender");
     }
 }
