@@ -3,7 +3,7 @@
 # and the paper broker keeping its account in a state directory (launcher's ApproveBenchmark), at least
 # 1,000 samples, beside the limit measured in the same run (two synced 1 KiB writes on the same disk).
 # Goal: median <= 2 ms, p99 <= 5 ms, on the JVM options the launch script gives the daemon (the serial
-# collector, the default heap); then the same with G1 and a fixed 512 MB heap as runs 1-5 had, each with
+# collector, serve's initial young generation of 32 MB, the default heap); then the same with G1 and a fixed 512 MB heap as runs 1-5 had, each with
 # its count of GC pauses (a pause that falls in an approval is part of its time); every sample goes to
 # results/<variant>.samples.csv (end time on the JVM uptime scale of results/<variant>.gc.log). Then core alone
 # (FakeBroker, in-memory journal), for reference.
@@ -39,8 +39,8 @@ variant() { # name, JVM options...: one run of the benchmark on fresh files
 }
 args=("$@")
 # the goal's figure: the JVM as the launch script starts the daemon (the serial collector, the JVM's default heap)
-echo "-- the daemon's JVM options (launcher/target/brokerbridge: -XX:+UseSerialGC, default heap):"
-variant daemon-jvm -XX:+UseSerialGC
+echo "-- the daemon's JVM options (launcher/target/brokerbridge serve: -XX:+UseSerialGC -XX:NewSize=32m, default heap):"
+variant daemon-jvm -XX:+UseSerialGC -XX:NewSize=32m
 # runs 1-5 used G1 with a fixed 512 MB heap: kept for comparison with them
 echo "-- for comparison with runs 1-5 (G1, -Xms512m -Xmx512m):"
 variant g1-512m -Xms512m -Xmx512m
