@@ -44,6 +44,10 @@ variant daemon-jvm -XX:+UseSerialGC -XX:NewSize=32m
 # runs 1-5 used G1 with a fixed 512 MB heap: kept for comparison with them
 echo "-- for comparison with runs 1-5 (G1, -Xms512m -Xmx512m):"
 variant g1-512m -Xms512m -Xmx512m
+# approvals at a person's pace (an untimed 150 ms pause after each, longer than the journal's 100 ms quiet gap):
+# the journal checkpoints between approvals instead of at its size cap during them (about 4 minutes)
+echo "-- the daemon's JVM options, one approval every 150 ms or more (as a person approves):"
+variant daemon-jvm-paced -XX:+UseSerialGC -XX:NewSize=32m -Dbench.pauseMillis=150
 # core alone, for reference: the desk's own cost without I/O
 cpc="core/target/classes:core/target/test-classes:$(cat "$out/classpath.txt")"
 java -Xmx512m -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -Dbench.out="$out/core.txt" -cp "$cpc" tech.brokerbridge.core.bench.ApproveBenchmark 2000 1000 \

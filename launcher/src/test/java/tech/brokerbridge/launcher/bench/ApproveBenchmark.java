@@ -73,6 +73,12 @@ public final class ApproveBenchmark {
     /** Collections a fresh JVM goes through before measuring (see main), and the most warm-up added for them. */
     private static final int WARM_COLLECTIONS = 4;
     private static final int MAX_EXTRA_WARMUP = 5_400;
+    /**
+     * {@code -Dbench.pauseMillis}: an untimed pause after each approval (default 0, back to back). Back to back,
+     * the journal never has the quiet gap it checkpoints in and checkpoints at its size cap while approvals
+     * run; with pauses longer than its quiet gap (100 ms), as when a person approves, it checkpoints between them.
+     */
+    private static final long PAUSE_MILLIS = Long.getLong("bench.pauseMillis", 0);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** The JVM's start on the {@link System#nanoTime} scale, so that sample times line up with -Xlog:gc's uptime. */
     private static final long START = System.nanoTime()
@@ -137,7 +143,8 @@ public final class ApproveBenchmark {
         double floorMedian = ms(floor[samples / 2]);
         double floorP99 = ms(floor[(int) (samples * 0.99)]);
         String line = String.format(Locale.ROOT, "approve -> bracket submitted, durable (paper broker with its"
-                + " account file, SQLite journal), %d samples: median %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms"
+                + " account file, SQLite journal), " + (PAUSE_MILLIS > 0 ? "one every " + PAUSE_MILLIS + " ms or more"
+                : "back to back") + ", %d samples: median %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms"
                 + " (goal median <= 2 ms: %s, p99 <= 5 ms: %s)%n"
                 + "limit in the same run, two synced 1 KiB writes: median %.3f ms, p99 %.3f ms;"
                 + " approve / limit: median %.2fx, p99 %.2fx%n"
@@ -185,6 +192,9 @@ public final class ApproveBenchmark {
                     throw new IllegalStateException("approve failed: " + r);
                 }
                 floor[done + i] = twoSyncs(twoSyncs, k);
+                if (PAUSE_MILLIS > 0) {
+                    Thread.sleep(PAUSE_MILLIS); // untimed: approvals at a person's pace (see PAUSE_MILLIS)
+                }
             }
             // the risk limits allow 100 open trades, and working brackets count: cancel this batch's at the broker
             // (untimed) and wait until the desk has marked them failed, so the next batch finds the desk as a long
