@@ -71,10 +71,11 @@ class AccountLogTest {
         return m;
     }
 
-    private record Seen(AccountSnapshot account, Map<String, List<OrderView>> orders) {
+    /** What a broker shows of the account and of the given orders (also used by {@link LogSwitchTest}). */
+    record Seen(AccountSnapshot account, Map<String, List<OrderView>> orders) {
     }
 
-    private static Seen seen(Broker b, List<String> refs) {
+    static Seen seen(Broker b, List<String> refs) {
         Map<String, List<OrderView>> orders = new TreeMap<>();
         refs.forEach(r -> orders.put(r, b.ordersByRef(r)));
         return new Seen(b.account(), orders);

@@ -16,9 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,10 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tech.brokerbridge.paper.PaperConfig;
-import tech.brokerbridge.ports.broker.AccountSnapshot;
 import tech.brokerbridge.ports.broker.BracketOrder;
-import tech.brokerbridge.ports.broker.Broker;
-import tech.brokerbridge.ports.broker.OrderView;
 import tech.brokerbridge.ports.broker.SubmitResult;
 import tech.brokerbridge.ports.market.Direction;
 
@@ -50,15 +45,6 @@ class LogSwitchTest {
 
     @RegisterExtension
     final MarketsUnderTest markets = new MarketsUnderTest();
-
-    private record Seen(AccountSnapshot account, Map<String, List<OrderView>> orders) {
-    }
-
-    private static Seen seen(Broker b, List<String> refs) {
-        Map<String, List<OrderView>> orders = new TreeMap<>();
-        refs.forEach(r -> orders.put(r, b.ordersByRef(r)));
-        return new Seen(b.account(), orders);
-    }
 
     @Test
     void everyAcknowledgedSaveSurvivesACrashAnywhereInTheBackgroundSwitchToTheNextLog() throws Exception {
@@ -103,11 +89,11 @@ class LogSwitchTest {
                     }
                 }));
         List<String> refs = new ArrayList<>();
-        Seen beforeLast = null;
+        AccountLogTest.Seen beforeLast = null;
         try {
             for (int i = 0; switched(switches).isEmpty(); i++) {
                 assertTrue(i < 200, "no switch to a prepared log after 200 saves");
-                beforeLast = seen(m.broker(), List.copyOf(refs));
+                beforeLast = AccountLogTest.seen(m.broker(), List.copyOf(refs));
                 String ref = "b" + i;
                 refs.add(ref);
                 assertInstanceOf(SubmitResult.Accepted.class, m.broker().submitBracket(
@@ -125,7 +111,7 @@ class LogSwitchTest {
         assertEquals(1, switched(switches).size());
         assertEquals(inBackground, switched(switches).get(0).equals("brokerbridge-paper-compaction"),
                 "switched on " + switched(switches).get(0));
-        Seen all = seen(m.broker(), refs);
+        AccountLogTest.Seen all = AccountLogTest.seen(m.broker(), refs);
         List<String> before = refs.subList(0, refs.size() - 1);
         assertTrue(Files.exists(pre.resolve(AccountFile.NAME + ".tmp")) && Files.exists(pre.resolve(AccountLog.NAME
                 + ".tmp")), "both new files were there before the renames");
@@ -155,10 +141,10 @@ class LogSwitchTest {
         }
     }
 
-    private Seen opened(Path where, List<String> refs) {
+    private AccountLogTest.Seen opened(Path where, List<String> refs) {
         SimulatedMarket m = new SimulatedMarket(PaperConfig.persistentIn(where), WEDNESDAY, Optional.empty(), CAPACITY);
         try {
-            return seen(m.broker(), refs);
+            return AccountLogTest.seen(m.broker(), refs);
         } finally {
             m.close();
         }
