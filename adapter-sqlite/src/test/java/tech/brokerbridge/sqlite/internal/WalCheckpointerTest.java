@@ -112,12 +112,6 @@ class WalCheckpointerTest {
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + BOUND);
-            }
-            Thread.sleep(5);
-        }
+        Poll.until(BOUND, condition);
     }
 }
