@@ -48,7 +48,17 @@ final class Database implements AutoCloseable {
     private Database(Path file, Connection connection, Duration busyTimeout, WalCheckpointer.Policy policy) {
         this.file = file;
         this.connection = connection;
-        this.checkpointer = WalCheckpointer.start(file, () -> connect(file, busyTimeout), this::checkpointAndRestart,
+        this.checkpointer = WalCheckpointer.start(file, () -> connect(file, busyTimeout), new WalCheckpointer.Restarter() {
+            @Override
+            public long commits() {
+                return commits;
+            }
+
+            @Override
+            public WalCheckpointer.Restart checkpointAndRestart(long seenCommits) throws SQLException {
+                return Database.this.checkpointAndRestart(seenCommits);
+            }
+        },
                 policy);
     }
 
@@ -184,26 +194,35 @@ final class Database implements AutoCloseable {
      * new header first, so that sync is paid here and not by the next durable commit. Not counted as a
      * write: it holds nothing to checkpoint.
      *
-     * @return whether the log was restarted (false when it is closed, or a reader on another connection kept
-     *     part of the log from being checkpointed)
+     * <p>With {@code seenCommits} at zero or more, it does nothing when a write was committed after that
+     * count ({@link WalCheckpointer.Restart#RACED}): the checkpointer copies that write without the lock
+     * first, so that the lock is held only for the restart itself (a copy here syncs the log and the
+     * database, about 2 ms that an approval waiting for the lock would pay).
+     *
+     * @param seenCommits {@link #commits()} before the checkpointer's last copy, or -1 to go ahead anyway
+     * @return whether the log was restarted ({@link WalCheckpointer.Restart#NOT_RESTARTED} when it is
+     *     closed, or a reader on another connection kept part of the log from being checkpointed)
      */
-    boolean checkpointAndRestart() throws SQLException {
+    WalCheckpointer.Restart checkpointAndRestart(long seenCommits) throws SQLException {
         lock.lock();
         try {
             if (closed) {
-                return false;
+                return WalCheckpointer.Restart.NOT_RESTARTED;
+            }
+            if (seenCommits >= 0 && commits != seenCommits) {
+                return WalCheckpointer.Restart.RACED;
             }
             try (Statement s = connection.createStatement();
                     ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
                 if (!rs.next() || rs.getInt(1) != 0 || rs.getInt(2) <= 0 || rs.getInt(3) != rs.getInt(2)) {
-                    return false;
+                    return WalCheckpointer.Restart.NOT_RESTARTED;
                 }
             }
             synchronous(false);
             String version = queryPragma(connection, "user_version");
             execute("PRAGMA user_version = " + Long.parseLong(version));
             restarts++;
-            return true;
+            return WalCheckpointer.Restart.RESTARTED;
         } finally {
             lock.unlock();
         }

@@ -93,6 +93,31 @@ class WalCheckpointerTest {
         }
     }
 
+    @Test
+    void aRestartThatACommitRacedDoesNothingUnderTheLockUnlessItIsTheLastTry() throws Exception {
+        Path file = dir.resolve("brokerbridge.db");
+        // the checkpointer never acts on its own here: no quiet gap comes, no limit is reached
+        WalCheckpointer.Policy policy = new WalCheckpointer.Policy(TimeUnit.HOURS.toMillis(1), 1L << 40, 10);
+        try (SqliteJournal journal = new SqliteJournal(Database.open(file, Duration.ofSeconds(5), Migration.all(),
+                policy))) {
+            Database db = journal.database();
+            journal.saveProposal(JournalSamples.proposal(1, T0, ProposalStatus.PENDING));
+            long seen = db.commits();
+            journal.saveProposal(JournalSamples.proposal(2, T0, ProposalStatus.PENDING)); // after the copy
+            long restarts = db.restarts();
+            assertEquals(WalCheckpointer.Restart.RACED, db.checkpointAndRestart(seen));
+            assertEquals(restarts, db.restarts(), "nothing restarted");
+            assertTrue(logFrames(file) > 1, "the log still holds the commits");
+            assertEquals(WalCheckpointer.Restart.RESTARTED, db.checkpointAndRestart(db.commits()));
+            assertEquals(1, logFrames(file), "restarted: the one frame of the restart");
+            journal.saveProposal(JournalSamples.proposal(3, T0, ProposalStatus.PENDING));
+            // the last try goes ahead whatever came (-1): it copies the rest itself, under the lock
+            assertEquals(WalCheckpointer.Restart.RESTARTED, db.checkpointAndRestart(-1));
+            assertEquals(restarts + 2, db.restarts());
+            assertEquals(3, journal.proposalsWithStatus(EnumSet.of(ProposalStatus.PENDING)).size());
+        }
+    }
+
     /** The frames in the log, as a checkpoint from another connection reports them. */
     private static int logFrames(Path file) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
