@@ -2,13 +2,15 @@ package tech.brokerbridge.paper.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.PrettyPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes an {@link AccountDocument.Account} on one line, member by member on a streaming generator: the
+ * Writes an {@link AccountDocument.Account} on one line (or laid out, for the whole account file), member by
+ * member on a streaming generator: the
  * same text as Jackson's data binding writes for it (the tests hold it to that), without looking up its
  * serializers and calling each record accessor reflectively, which was a tenth of an approval's samples
  * (every save of the paper account appends one such record). Members are written in the records' order;
@@ -23,8 +25,19 @@ final class AccountLineWriter {
     }
 
     static String write(JsonFactory json, AccountDocument.Account a) {
-        StringWriter out = new StringWriter(2048);
+        return write(json, a, null, 2048);
+    }
+
+    /**
+     * As {@link #write(JsonFactory, AccountDocument.Account)}, laid out by {@code printer} (none: one line), in a
+     * buffer of {@code size} characters to start with.
+     */
+    static String write(JsonFactory json, AccountDocument.Account a, PrettyPrinter printer, int size) {
+        StringWriter out = new StringWriter(size);
         try (JsonGenerator g = json.createGenerator(out)) {
+            if (printer != null) {
+                g.setPrettyPrinter(printer);
+            }
             new AccountLineWriter(g).account(a);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the paper account as JSON", e);

@@ -52,7 +52,7 @@ class AccountDocumentTest {
     }
 
     @Test
-    void theStreamingLineWriterWritesWhatDataBindingWrites() {
+    void theStreamingWriterWritesWhatDataBindingWritesOnOneLineAndLaidOut() {
         TreeMap<String, Double> factors = new TreeMap<>();
         factors.put("AAPL", 1.0000000000000002);
         factors.put("Z\"q\\u\u0001\u00e9\u20ac", -0.0);
@@ -92,6 +92,8 @@ class AccountDocumentTest {
                         new TreeMap<>(), List.of(), null));
         for (AccountDocument.Account a : accounts) {
             assertEquals(AccountDocument.writeLineBound(a), AccountDocument.writeLine(a));
+            // the whole account file: the same writer with data binding's layout (two-space indents, "key": value)
+            assertEquals(AccountDocument.writeBound(a), AccountDocument.write(a));
         }
     }
 }

@@ -82,6 +82,17 @@ class AccountLogTest {
     }
 
     @Test
+    void aLargerAccountGetsALargerLogSoCompactionsComeAsMuchLessOften() {
+        int least = AccountFile.LOG_CAPACITY;
+        assertEquals(least, AccountFile.capacityFor(least, 10_000), "a small account: the least log");
+        assertEquals(least, AccountFile.capacityFor(least, least), "exactly one log's worth");
+        assertEquals(2 * least, AccountFile.capacityFor(least, least + 1), "rounded up to whole logs");
+        assertEquals(5 * least, AccountFile.capacityFor(least, 4_500_000), "an account of 8,000 brackets");
+        assertEquals(AccountFile.MAX_LOG_CAPACITY, AccountFile.capacityFor(least, Integer.MAX_VALUE), "at most");
+        assertEquals(4096, AccountFile.capacityFor(4096, 4_500_000), "a test's small log stays small");
+    }
+
+    @Test
     void aCrashKeepsEverySaveAndTheLogGoesOnWhereItStopped() throws IOException {
         Path live = dir.resolve("live");
         SimulatedMarket m = open(live, AccountFile.LOG_CAPACITY);
