@@ -8,8 +8,11 @@
 # results/<variant>.samples.csv (end time on the JVM uptime scale of results/<variant>.gc.log). Then core alone
 # (FakeBroker, in-memory journal), for reference.
 # Unmeasured warm-up: warm-up approvals, repeated until the JVM has collected garbage 4 times (a fresh JVM's
-# first collections touch heap pages for the first time, 40-120 ms each here); the collections among the
-# measured approvals are printed.
+# first collections touch heap pages for the first time, 40-120 ms each here) and until the JIT compiler spent
+# less than 2 % of a round compiling (the steady state of a long-running desk; runs 1-7 stopped after the
+# collections, with C2 still compiling through the measured approvals: 27 % of the CPU samples in perf). The
+# collections and the compiler's time among the measured approvals are printed. The run-1-7 warm-up is kept as a
+# variant for comparison.
 # Usage: bench/approve/run.sh [samples=1080] [warm-up=270]   (BENCH_DIR: where the files go, default
 # a temporary directory under bench/approve/results, i.e. on the disk of the checkout)
 set -euo pipefail
@@ -41,13 +44,17 @@ args=("$@")
 # the goal's figure: the JVM as the launch script starts the daemon (the serial collector, the JVM's default heap)
 echo "-- the daemon's JVM options (launcher/target/brokerbridge serve: -XX:+UseSerialGC -XX:NewSize=32m, default heap):"
 variant daemon-jvm -XX:+UseSerialGC -XX:NewSize=32m
+# runs 1-7 measured after 270 approvals and 4 collections, the JIT compiler still at work: kept for comparison
+echo "-- the daemon's JVM options, warmed up as in runs 1-7 (270 approvals and 4 collections, JIT still compiling):"
+variant daemon-jvm-short-warmup -XX:+UseSerialGC -XX:NewSize=32m -Dbench.untilCompiled=false
 # runs 1-5 used G1 with a fixed 512 MB heap: kept for comparison with them
 echo "-- for comparison with runs 1-5 (G1, -Xms512m -Xmx512m):"
 variant g1-512m -Xms512m -Xmx512m
 # approvals at a person's pace (an untimed 150 ms pause after each, longer than the journal's 100 ms quiet gap):
 # the journal checkpoints between approvals instead of at its size cap during them (about 4 minutes)
 echo "-- the daemon's JVM options, one approval every 150 ms or more (as a person approves):"
-variant daemon-jvm-paced -XX:+UseSerialGC -XX:NewSize=32m -Dbench.pauseMillis=150
+# (warmed up as in runs 1-7: a compiled steady state would take many more minutes at this pace)
+variant daemon-jvm-paced -XX:+UseSerialGC -XX:NewSize=32m -Dbench.pauseMillis=150 -Dbench.untilCompiled=false
 # core alone, for reference: the desk's own cost without I/O
 cpc="core/target/classes:core/target/test-classes:$(cat "$out/classpath.txt")"
 java -Xmx512m -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -Dbench.out="$out/core.txt" -cp "$cpc" tech.brokerbridge.core.bench.ApproveBenchmark 2000 1000 \

@@ -1,6 +1,7 @@
 package tech.brokerbridge.launcher.bench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -63,8 +64,9 @@ import tech.brokerbridge.sqlite.SqliteJournalFactory;
  * compacted as in a long session. The approving thread's CPU time is reported too: the approval does all
  * its work on the caller's thread, so it is the approval's cost without disk waits or a busy machine's
  * preemption. The warm-up ({@code warm-up} approvals, then more rounds of it until the JVM has collected
- * garbage {@value #WARM_COLLECTIONS} times, as a desk that has scanned has long done) is not measured; the
- * collections that fall among the measured approvals are counted and printed. Usage:
+ * garbage {@value #WARM_COLLECTIONS} times, as a desk that has scanned has long done, and until the JIT compiler
+ * spent less than 2 % of a round compiling, the steady state of a long-running desk) is not measured; the
+ * collections and the compiler's time that fall among the measured approvals are printed. Usage:
  * {@code ApproveBenchmark <work dir> <result file> [samples] [warm-up]}; at least 1,000 samples.
  */
 public final class ApproveBenchmark {
@@ -72,7 +74,13 @@ public final class ApproveBenchmark {
     private static final int BATCH = 90;
     /** Collections a fresh JVM goes through before measuring (see main), and the most warm-up added for them. */
     private static final int WARM_COLLECTIONS = 4;
-    private static final int MAX_EXTRA_WARMUP = 5_400;
+    private static final int MAX_EXTRA_WARMUP = 8_100;
+    /**
+     * {@code -Dbench.untilCompiled} (default true): warm up until the JIT compiler is quiet, below {@link #QUIET_COMPILER}
+     * of a round's time; false measures after {@code warm-up} approvals and the collections alone, as runs 1-7 did.
+     */
+    private static final boolean UNTIL_COMPILED = Boolean.parseBoolean(System.getProperty("bench.untilCompiled", "true"));
+    private static final double QUIET_COMPILER = 0.02;
     /**
      * {@code -Dbench.pauseMillis}: an untimed pause after each approval (default 0, back to back). Back to back,
      * the journal never has the quiet gap it checkpoints in and checkpoints at its size cap while approvals
@@ -112,19 +120,32 @@ public final class ApproveBenchmark {
             run(paper, journal, desk, warmup, next, scratch, twoSyncs);
             // a running desk has collected garbage many times before an approval comes: the first collections of a
             // fresh JVM touch heap pages for the first time (in this VM 40-120 ms each, against 2-3 ms later), so
-            // the warm-up goes on, in whole rounds, until the collector has run WARM_COLLECTIONS times
+            // the warm-up goes on, in whole rounds, until the collector has run WARM_COLLECTIONS times; and its code is
+            // compiled: with -Dbench.untilCompiled=true (the default) the rounds also go on until the JIT compiler
+            // spent less than QUIET_COMPILER of a round compiling (a 270-approval warm-up left C2 compiling through
+            // the measured approvals, 27 % of the process's CPU samples in perf, on a machine of 2 cores)
             int extra = 0;
-            while (collections()[0] < WARM_COLLECTIONS && extra < MAX_EXTRA_WARMUP) {
+            long compiledInRound = Long.MAX_VALUE;
+            long roundNanos = 1;
+            while ((collections()[0] < WARM_COLLECTIONS || UNTIL_COMPILED && compiledInRound > QUIET_COMPILER * roundNanos / 1e6)
+                    && extra < MAX_EXTRA_WARMUP) {
+                long compiled = compilationMillis();
+                long t = System.nanoTime();
                 run(paper, journal, desk, warmup, next, scratch, twoSyncs);
+                roundNanos = System.nanoTime() - t;
+                compiledInRound = compilationMillis() - compiled;
                 extra += warmup;
             }
-            warmedUp = String.format(Locale.ROOT, "%d warm-up approvals, %d collections before measuring", warmup + extra,
-                    collections()[0]);
+            warmedUp = String.format(Locale.ROOT, "%d warm-up approvals, %d collections before measuring, the JIT compiler"
+                    + " busy for %s of the last warm-up round", warmup + extra, collections()[0],
+                    extra == 0 ? "(no extra round)" : compiledInRound + " ms of " + roundNanos / 1_000_000 + " ms");
+            long compiledBefore = compilationMillis();
             long[] gcBefore = collections();
             run(paper, journal, desk, samples, next, new long[][] {approve, cpu, floor, ends}, twoSyncs);
             long[] gcAfter = collections();
-            gcWhile = String.format(Locale.ROOT, "%d collections while measuring, %d ms in all", gcAfter[0] - gcBefore[0],
-                    gcAfter[1] - gcBefore[1]);
+            gcWhile = String.format(Locale.ROOT, "%d collections while measuring, %d ms in all; the JIT compiler busy for %d"
+                    + " ms while measuring", gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1],
+                    compilationMillis() - compiledBefore);
         }
         String dump = System.getProperty("bench.samples");
         if (dump != null) { // one line per measured approval, in order: to tie the slow ones to what happened then
@@ -253,6 +274,12 @@ public final class ApproveBenchmark {
             ch.force(false);
         }
         return System.nanoTime() - s;
+    }
+
+    /** The JIT compiler's time so far, in ms (all its threads). */
+    private static long compilationMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** The collections of every collector of this JVM so far, and their time in ms. */
