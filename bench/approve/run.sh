@@ -53,8 +53,8 @@ variant g1-512m -Xms512m -Xmx512m
 # approvals at a person's pace (an untimed 150 ms pause after each, longer than the journal's 100 ms quiet gap):
 # the journal checkpoints between approvals instead of at its size cap during them (about 4 minutes)
 echo "-- the daemon's JVM options, one approval every 150 ms or more (as a person approves):"
-# (warmed up as in runs 1-7: a compiled steady state would take many more minutes at this pace)
-variant daemon-jvm-paced -XX:+UseSerialGC -XX:NewSize=32m -Dbench.pauseMillis=150 -Dbench.untilCompiled=false
+# (warmed up back to back, as above; run 7 paced its warm-up too, so the JIT compiler was at work all along)
+variant daemon-jvm-paced -XX:+UseSerialGC -XX:NewSize=32m -Dbench.pauseMillis=150
 # core alone, for reference: the desk's own cost without I/O
 cpc="core/target/classes:core/target/test-classes:$(cat "$out/classpath.txt")"
 java -Xmx512m -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -Dbench.out="$out/core.txt" -cp "$cpc" tech.brokerbridge.core.bench.ApproveBenchmark 2000 1000 \

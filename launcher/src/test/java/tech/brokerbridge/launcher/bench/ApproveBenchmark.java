@@ -82,9 +82,10 @@ public final class ApproveBenchmark {
     private static final boolean UNTIL_COMPILED = Boolean.parseBoolean(System.getProperty("bench.untilCompiled", "true"));
     private static final double QUIET_COMPILER = 0.02;
     /**
-     * {@code -Dbench.pauseMillis}: an untimed pause after each approval (default 0, back to back). Back to back,
-     * the journal never has the quiet gap it checkpoints in and checkpoints at its size cap while approvals
-     * run; with pauses longer than its quiet gap (100 ms), as when a person approves, it checkpoints between them.
+     * {@code -Dbench.pauseMillis}: an untimed pause after each measured approval (default 0, back to back; the warm-up
+     * runs back to back). Back to back, the journal never has the quiet gap it checkpoints in and checkpoints at its
+     * size cap while approvals run; with pauses longer than its quiet gap (100 ms), as when a person approves, it
+     * checkpoints between them.
      */
     private static final long PAUSE_MILLIS = Long.getLong("bench.pauseMillis", 0);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -117,7 +118,7 @@ public final class ApproveBenchmark {
             desk.start();
             int[] next = {0};
             long[][] scratch = {new long[warmup], new long[warmup], new long[warmup], new long[warmup]};
-            run(paper, journal, desk, warmup, next, scratch, twoSyncs);
+            run(paper, journal, desk, warmup, next, scratch, twoSyncs, 0);
             // a running desk has collected garbage many times before an approval comes: the first collections of a
             // fresh JVM touch heap pages for the first time (in this VM 40-120 ms each, against 2-3 ms later), so
             // the warm-up goes on, in whole rounds, until the collector has run WARM_COLLECTIONS times; and its code is
@@ -131,7 +132,7 @@ public final class ApproveBenchmark {
                     && extra < MAX_EXTRA_WARMUP) {
                 long compiled = compilationMillis();
                 long t = System.nanoTime();
-                run(paper, journal, desk, warmup, next, scratch, twoSyncs);
+                run(paper, journal, desk, warmup, next, scratch, twoSyncs, 0);
                 roundNanos = System.nanoTime() - t;
                 compiledInRound = compilationMillis() - compiled;
                 extra += warmup;
@@ -141,7 +142,7 @@ public final class ApproveBenchmark {
                     extra == 0 ? "(no extra round)" : compiledInRound + " ms of " + roundNanos / 1_000_000 + " ms");
             long compiledBefore = compilationMillis();
             long[] gcBefore = collections();
-            run(paper, journal, desk, samples, next, new long[][] {approve, cpu, floor, ends}, twoSyncs);
+            run(paper, journal, desk, samples, next, new long[][] {approve, cpu, floor, ends}, twoSyncs, PAUSE_MILLIS);
             long[] gcAfter = collections();
             gcWhile = String.format(Locale.ROOT, "%d collections while measuring, %d ms in all; the JIT compiler busy for %d"
                     + " ms while measuring", gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1],
@@ -182,7 +183,7 @@ public final class ApproveBenchmark {
      * ended (since the JVM started).
      */
     private static void run(PaperMarket paper, ClosableJournal journal, Desk desk, int n, int[] next, long[][] times,
-            FileChannel twoSyncs) throws Exception {
+            FileChannel twoSyncs, long pauseMillis) throws Exception {
         long[] approve = times[0];
         long[] cpu = times[1];
         long[] floor = times[2];
@@ -213,8 +214,8 @@ public final class ApproveBenchmark {
                     throw new IllegalStateException("approve failed: " + r);
                 }
                 floor[done + i] = twoSyncs(twoSyncs, k);
-                if (PAUSE_MILLIS > 0) {
-                    Thread.sleep(PAUSE_MILLIS); // untimed: approvals at a person's pace (see PAUSE_MILLIS)
+                if (pauseMillis > 0) {
+                    Thread.sleep(pauseMillis); // untimed: approvals at a person's pace (see PAUSE_MILLIS)
                 }
             }
             // the risk limits allow 100 open trades, and working brackets count: cancel this batch's at the broker
