@@ -150,16 +150,28 @@ final class AccountLog implements AutoCloseable {
     static Contents create(Path file, String base, int capacity, FileAttribute<?>[] attrs) throws IOException {
         byte[] header = ("{\"format\":\"" + FORMAT + "\",\"version\":1,\"base\":\"" + base + "\"}\n")
                 .getBytes(StandardCharsets.UTF_8);
-        ByteBuffer all = ByteBuffer.allocate(Math.max(capacity, header.length));
-        all.put(header).rewind();
+        long size = Math.max(capacity, header.length);
         try (FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 attrs)) {
-            while (all.hasRemaining()) {
-                ch.write(all);
+            long at = writeAt(ch, ByteBuffer.wrap(header), 0);
+            // zeros a chunk at a time: a large account's log is up to 64 MiB (AccountFile.capacityFor)
+            ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(size - at, 1 << 20));
+            while (at < size) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), size - at));
+                at = writeAt(ch, zeros, at);
             }
             ch.force(true);
         }
         return new Contents(base, List.of(), header.length, false);
+    }
+
+    /** Writes all of {@code buffer} at {@code at}: where it ends. */
+    private static long writeAt(FileChannel ch, ByteBuffer buffer, long at) throws IOException {
+        long end = at;
+        while (buffer.hasRemaining()) {
+            end += ch.write(buffer, end);
+        }
+        return end;
     }
 
     /** Opens {@code file}, read as {@code contents}, to append after its last record (zeroing a cut-short one). */
